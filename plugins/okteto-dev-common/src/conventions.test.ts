@@ -1,0 +1,125 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  DEFAULT_DEV_CONVENTIONS,
+  fillTemplate,
+  mergeConventions,
+  resolveDevTarget,
+} from './conventions';
+
+function component(annotations: Record<string, string>): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'x', annotations },
+    spec: { type: 'website', owner: 'team', lifecycle: 'experimental' },
+  };
+}
+
+describe('resolveDevTarget', () => {
+  it('applies the web-core conventions to an app key', () => {
+    const target = resolveDevTarget(component({ 'okteto-dev/app': 'corporate' }));
+    expect(target).toEqual({
+      app: 'corporate',
+      cluster: 'default',
+      namespace: 'web-corporate-dev',
+      workload: 'web-corporate-dev-web-app',
+      container: 'app',
+      devService: 'web-corporate-dev',
+      package: 'corporate',
+      appDir: 'apps/corporate',
+      manifestPath: '.okteto/okteto.yml',
+      envVar: { name: 'SYNESTRA_ENV', value: 'dev' },
+      application: { name: 'web-corporate-dev', namespace: 'argo' },
+    });
+  });
+
+  it("handles payload-core's irregular names through annotation overrides", () => {
+    const target = resolveDevTarget(
+      component({
+        'okteto-dev/app': 'payload-core',
+        'argocd/app-name': 'web-payload-dev',
+        'backstage.io/kubernetes-namespace': 'web-payload-dev',
+        'okteto-dev/dev-service': 'web-payload-dev',
+        'okteto-dev/package': '@synestra/payload-core',
+      }),
+    );
+    expect(target.application).toEqual({
+      name: 'web-payload-dev',
+      namespace: 'argo',
+    });
+    expect(target.namespace).toBe('web-payload-dev');
+    // The workload follows the Helm release, which is the Application name.
+    expect(target.workload).toBe('web-payload-dev-web-app');
+    expect(target.devService).toBe('web-payload-dev');
+    expect(target.package).toBe('@synestra/payload-core');
+    expect(target.appDir).toBe('apps/payload-core');
+  });
+
+  it('takes every override annotation', () => {
+    const target = resolveDevTarget(
+      component({
+        'okteto-dev/app': 'shop',
+        'okteto-dev/cluster': 'staging-eu',
+        'okteto-dev/workload': 'shop-frontend',
+        'okteto-dev/app-dir': 'apps/shop-next',
+        'argocd/app-namespace': 'argocd',
+      }),
+    );
+    expect(target.cluster).toBe('staging-eu');
+    expect(target.workload).toBe('shop-frontend');
+    expect(target.appDir).toBe('apps/shop-next');
+    expect(target.application.namespace).toBe('argocd');
+  });
+
+  it('follows conventions from config', () => {
+    const conventions = mergeConventions({
+      namespace: '{app}-preview',
+      applicationName: '{app}-dev',
+      applicationNamespace: 'argocd',
+      workload: '{app}',
+      container: 'web',
+      devService: '{app}',
+      package: '@acme/{app}',
+    });
+    const target = resolveDevTarget(
+      component({ 'okteto-dev/app': 'billing' }),
+      conventions,
+    );
+    expect(target).toMatchObject({
+      namespace: 'billing-preview',
+      workload: 'billing',
+      container: 'web',
+      devService: 'billing',
+      package: '@acme/billing',
+      application: { name: 'billing-dev', namespace: 'argocd' },
+    });
+    expect(conventions.envVar).toEqual(DEFAULT_DEV_CONVENTIONS.envVar);
+  });
+
+  it('refuses an entity without the annotation, naming it', () => {
+    expect(() => resolveDevTarget(component({}))).toThrow(
+      "Entity has no 'okteto-dev/app' annotation",
+    );
+  });
+
+  it.each([
+    [{ 'okteto-dev/app': 'Corporate' }, 'DNS-1123 label'],
+    [{ 'okteto-dev/app': '../etc' }, 'DNS-1123 label'],
+    [
+      { 'okteto-dev/app': 'ok', 'backstage.io/kubernetes-namespace': 'a/b' },
+      "namespace 'a/b'",
+    ],
+    [
+      { 'okteto-dev/app': 'ok', 'okteto-dev/workload': 'x?y=1' },
+      "workload 'x?y=1'",
+    ],
+  ])('refuses names that are not DNS-1123 (%j)', (annotations, message) => {
+    expect(() => resolveDevTarget(component(annotations))).toThrow(message);
+  });
+});
+
+describe('fillTemplate', () => {
+  it('keeps unknown placeholders as they are', () => {
+    expect(fillTemplate('{app}-{nope}', { app: 'a' })).toBe('a-{nope}');
+  });
+});

@@ -1,0 +1,268 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  ARGOCD_APP_NAME_ANNOTATION,
+  ARGOCD_APP_NAMESPACE_ANNOTATION,
+  KUBERNETES_NAMESPACE_ANNOTATION,
+  OKTETO_DEV_APP_ANNOTATION,
+  OKTETO_DEV_APP_DIR_ANNOTATION,
+  OKTETO_DEV_CLUSTER_ANNOTATION,
+  OKTETO_DEV_DEV_SERVICE_ANNOTATION,
+  OKTETO_DEV_PACKAGE_ANNOTATION,
+  OKTETO_DEV_WORKLOAD_ANNOTATION,
+} from './annotations';
+
+/**
+ * Naming conventions of a monorepo's dev environments, as templates.
+ *
+ * Placeholders: `{app}` (the app key), `{application}` (the resolved Argo CD Application name),
+ * `{namespace}` (the resolved workload namespace). Defaults follow NeoGrAIph/web-core.
+ *
+ * @public
+ */
+export interface DevConventions {
+  /** Cluster name used when the entity does not name one. Default `default`. */
+  cluster: string;
+  /** Namespace of the dev workload. Default `web-{app}-dev`. */
+  namespace: string;
+  /** Name of the dev Argo CD Application. Default `web-{app}-dev`. */
+  applicationName: string;
+  /** Namespace the Argo CD Applications live in. Default `argo`. */
+  applicationNamespace: string;
+  /** Dev workload (Deployment) name. Default `{application}-web-app` (chart `web-app`). */
+  workload: string;
+  /** Container of the workload that Okteto replaces. Default `app`. */
+  container: string;
+  /** Key of the dev entry in the Okteto manifest. Default `web-{app}-dev`. */
+  devService: string;
+  /** pnpm package of the app. Default `{app}`. */
+  package: string;
+  /** Folder of the app in the monorepo. Default `apps/{app}`. */
+  appDir: string;
+  /** Path of the Okteto manifest from the repository root. Default `.okteto/okteto.yml`. */
+  manifestPath: string;
+  /** Env var (and value) that marks the dev environment. Default `SYNESTRA_ENV=dev`. */
+  envVar: { name: string; value: string };
+}
+
+/**
+ * The web-core conventions.
+ *
+ * @public
+ */
+export const DEFAULT_DEV_CONVENTIONS: DevConventions = Object.freeze({
+  cluster: 'default',
+  namespace: 'web-{app}-dev',
+  applicationName: 'web-{app}-dev',
+  applicationNamespace: 'argo',
+  workload: '{application}-web-app',
+  container: 'app',
+  devService: 'web-{app}-dev',
+  package: '{app}',
+  appDir: 'apps/{app}',
+  manifestPath: '.okteto/okteto.yml',
+  envVar: Object.freeze({ name: 'SYNESTRA_ENV', value: 'dev' }),
+}) as DevConventions;
+
+/**
+ * Where an entity's dev environment lives, fully resolved.
+ *
+ * @public
+ */
+export interface DevTarget {
+  app: string;
+  cluster: string;
+  namespace: string;
+  workload: string;
+  container: string;
+  devService: string;
+  package: string;
+  appDir: string;
+  manifestPath: string;
+  envVar: { name: string; value: string };
+  application: { name: string; namespace: string };
+}
+
+/**
+ * Thrown when an entity cannot be resolved to a dev target.
+ *
+ * @public
+ */
+export class DevTargetError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
+
+/**
+ * True when `value` is a DNS-1123 label (namespaces, most names): at most 63 lower-case
+ * alphanumerics or '-', starting and ending with an alphanumeric.
+ *
+ * @public
+ */
+export function isDnsLabel(value: string): boolean {
+  return value.length <= 63 && DNS_LABEL.test(value);
+}
+
+/**
+ * True when `value` is a DNS-1123 subdomain (Deployment and Application names).
+ *
+ * @public
+ */
+export function isDnsSubdomain(value: string): boolean {
+  return value.length <= 253 && DNS_SUBDOMAIN.test(value);
+}
+
+/**
+ * Fills `{placeholders}` of a convention template.
+ *
+ * @public
+ */
+export function fillTemplate(
+  template: string,
+  values: Record<string, string>,
+): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in values ? values[key] : whole,
+  );
+}
+
+/**
+ * Merges partial conventions (from config) over the web-core defaults.
+ *
+ * @public
+ */
+export function mergeConventions(
+  overrides?: Partial<DevConventions>,
+): DevConventions {
+  const defined = Object.fromEntries(
+    Object.entries(overrides ?? {}).filter(([, v]) => v !== undefined),
+  );
+  return {
+    ...DEFAULT_DEV_CONVENTIONS,
+    ...defined,
+    envVar: { ...DEFAULT_DEV_CONVENTIONS.envVar, ...(overrides?.envVar ?? {}) },
+  };
+}
+
+/**
+ * The app key of an entity, or undefined when okteto-dev is not enabled for it.
+ *
+ * @public
+ */
+export function getDevApp(entity: Entity): string | undefined {
+  const value = entity.metadata.annotations?.[OKTETO_DEV_APP_ANNOTATION];
+  return value?.trim() ? value.trim() : undefined;
+}
+
+/**
+ * True when the entity carries the `okteto-dev/app` annotation.
+ *
+ * @public
+ */
+export function isOktetoDevEnabled(entity: Entity): boolean {
+  return getDevApp(entity) !== undefined;
+}
+
+/**
+ * Resolves where an entity's dev environment lives: conventions first, then the entity's annotations.
+ * Every name that reaches the cluster is validated, so a bad annotation is an error here and never a
+ * strange request later.
+ *
+ * @public
+ */
+export function resolveDevTarget(
+  entity: Entity,
+  conventions: DevConventions = DEFAULT_DEV_CONVENTIONS,
+): DevTarget {
+  const annotations = entity.metadata.annotations ?? {};
+  const app = getDevApp(entity);
+  if (!app) {
+    throw new DevTargetError(
+      `Entity has no '${OKTETO_DEV_APP_ANNOTATION}' annotation`,
+    );
+  }
+  if (!isDnsLabel(app)) {
+    throw new DevTargetError(
+      `Annotation '${OKTETO_DEV_APP_ANNOTATION}' must be a DNS-1123 label (lower-case letters, digits and '-'), got '${app}'`,
+    );
+  }
+  const pick = (annotation: string, fallback: string) =>
+    annotations[annotation]?.trim() || fallback;
+
+  const base = { app };
+  const applicationName = pick(
+    ARGOCD_APP_NAME_ANNOTATION,
+    fillTemplate(conventions.applicationName, base),
+  );
+  const namespace = pick(
+    KUBERNETES_NAMESPACE_ANNOTATION,
+    fillTemplate(conventions.namespace, { ...base, application: applicationName }),
+  );
+  const values = { app, application: applicationName, namespace };
+  const target: DevTarget = {
+    app,
+    cluster: pick(OKTETO_DEV_CLUSTER_ANNOTATION, conventions.cluster),
+    namespace,
+    workload: pick(
+      OKTETO_DEV_WORKLOAD_ANNOTATION,
+      fillTemplate(conventions.workload, values),
+    ),
+    container: fillTemplate(conventions.container, values),
+    devService: pick(
+      OKTETO_DEV_DEV_SERVICE_ANNOTATION,
+      fillTemplate(conventions.devService, values),
+    ),
+    package: pick(
+      OKTETO_DEV_PACKAGE_ANNOTATION,
+      fillTemplate(conventions.package, values),
+    ),
+    appDir: pick(
+      OKTETO_DEV_APP_DIR_ANNOTATION,
+      fillTemplate(conventions.appDir, values),
+    ),
+    manifestPath: fillTemplate(conventions.manifestPath, values),
+    envVar: { ...conventions.envVar },
+    application: {
+      name: applicationName,
+      namespace: pick(
+        ARGOCD_APP_NAMESPACE_ANNOTATION,
+        fillTemplate(conventions.applicationNamespace, values),
+      ),
+    },
+  };
+
+  const labels: Array<[string, string]> = [
+    ['namespace', target.namespace],
+    ['Argo CD Application namespace', target.application.namespace],
+    ['container', target.container],
+  ];
+  for (const [what, value] of labels) {
+    if (!isDnsLabel(value)) {
+      throw new DevTargetError(
+        `The resolved ${what} '${value}' is not a DNS-1123 label`,
+      );
+    }
+  }
+  const subdomains: Array<[string, string]> = [
+    ['workload', target.workload],
+    ['Argo CD Application name', target.application.name],
+    ['cluster name', target.cluster],
+  ];
+  for (const [what, value] of subdomains) {
+    if (!isDnsSubdomain(value)) {
+      throw new DevTargetError(
+        `The resolved ${what} '${value}' is not a DNS-1123 name`,
+      );
+    }
+  }
+  if (!target.devService || /\s/.test(target.devService)) {
+    throw new DevTargetError(
+      `The resolved dev service '${target.devService}' is not a valid Okteto dev name`,
+    );
+  }
+  return target;
+}

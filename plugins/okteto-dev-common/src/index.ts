@@ -1,0 +1,14 @@
+/**
+ * Shared model of okteto-dev: annotations, naming conventions, status types, permissions and the
+ * pure Okteto manifest and `.stignore` logic.
+ *
+ * @packageDocumentation
+ */
+export * from './annotations';
+export * from './conventions';
+export * from './types';
+export * from './permissions';
+export * from './stignore';
+export * from './oktetoManifest';
+export * from './commands';
+export * from './search';
