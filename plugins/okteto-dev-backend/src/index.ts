@@ -1,0 +1,6 @@
+/**
+ * The okteto-dev backend plugin.
+ *
+ * @packageDocumentation
+ */
+export { oktetoDevPlugin as default } from './plugin';

@@ -1,0 +1,266 @@
+import {
+  CacheService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import {
+  DevClusterInfo,
+  DevConventions,
+  DevError,
+  DevStatus,
+  DevTargetError,
+  fillTemplate,
+  getDevApp,
+  OKTETO_DEV_APP_ANNOTATION,
+  resolveDevTarget,
+} from '@okteto-dev/plugin-okteto-dev-common';
+import { ClusterRegistry } from './clusters/ClusterRegistry';
+import { RepoFileReader } from './repo/RepoFileReader';
+import { deriveDevStatus } from './status/deriveStatus';
+import { DevTargetRequest, fetchDevObjects } from './status/fetchDevObjects';
+import { FetchedDevObjects } from './status/types';
+
+export interface DevStatusServiceOptions {
+  logger: LoggerService;
+  cache: CacheService;
+  clusters: ClusterRegistry;
+  repo: RepoFileReader;
+  conventions: DevConventions;
+  ttlSeconds: number;
+  staleOnErrorSeconds: number;
+  now?: () => Date;
+}
+
+/** One entity's outcome in a batch: a status, or why there is none. */
+export type DevStatusOutcome =
+  | { ok: true; status: DevStatus }
+  | { ok: false; entityRef: string; error: Error };
+
+/**
+ * The dev status of entities: resolves targets, reads clusters through one fetch per cluster,
+ * derives, and caches. Concurrent requests for the same entity share one fetch; answers are
+ * reused for `ttlSeconds` through the cache service (shared by every Backstage replica), and the
+ * last good answer is served, marked stale, while a cluster fails.
+ */
+export class DevStatusService {
+  private readonly inflight = new Map<string, Promise<DevStatus>>();
+  private readonly now: () => Date;
+
+  constructor(private readonly options: DevStatusServiceOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** The target of an entity; a 400 InputError naming the annotation when it has none. */
+  request(entity: Entity): DevTargetRequest {
+    const entityRef = stringifyEntityRef(entity);
+    const app = getDevApp(entity);
+    if (!app) {
+      throw new InputError(
+        `Entity ${entityRef} has no '${OKTETO_DEV_APP_ANNOTATION}' annotation, so okteto-dev is not enabled for it`,
+      );
+    }
+    try {
+      return {
+        entityRef,
+        entity,
+        target: resolveDevTarget(entity, this.options.conventions),
+        conventionNamespace: fillTemplate(this.options.conventions.namespace, {
+          app,
+        }),
+      };
+    } catch (error) {
+      if (error instanceof DevTargetError) {
+        throw new InputError(`Entity ${entityRef}: ${error.message}`);
+      }
+      throw error;
+    }
+  }
+
+  async getStatus(entity: Entity): Promise<DevStatus> {
+    const [outcome] = await this.getStatuses([entity]);
+    if (!outcome.ok) throw outcome.error;
+    return outcome.status;
+  }
+
+  async getStatuses(entities: Entity[]): Promise<DevStatusOutcome[]> {
+    const outcomes: Array<DevStatusOutcome | Promise<DevStatus>> = [];
+    const misses: DevTargetRequest[] = [];
+    const missIndex: number[] = [];
+    const cached = await Promise.all(
+      entities.map(e =>
+        this.options.cache.get(this.key('status', stringifyEntityRef(e))),
+      ),
+    );
+    entities.forEach((entity, i) => {
+      let request: DevTargetRequest;
+      try {
+        request = this.request(entity);
+      } catch (error) {
+        outcomes[i] = {
+          ok: false,
+          entityRef: stringifyEntityRef(entity),
+          error: error as Error,
+        };
+        return;
+      }
+      const hit = cached[i] as DevStatus | undefined;
+      if (hit) {
+        outcomes[i] = Promise.resolve(hit);
+        return;
+      }
+      const running = this.inflight.get(request.entityRef);
+      if (running) {
+        outcomes[i] = running;
+        return;
+      }
+      misses.push(request);
+      missIndex.push(i);
+    });
+
+    if (misses.length > 0) {
+      const fetched = this.fetchAndStore(misses);
+      misses.forEach((request, j) => {
+        const promise = fetched.then(all => all[j]);
+        this.inflight.set(request.entityRef, promise);
+        outcomes[missIndex[j]] = promise;
+      });
+      fetched
+        .catch(() => undefined)
+        .finally(() => misses.forEach(r => this.inflight.delete(r.entityRef)));
+    }
+
+    return Promise.all(
+      outcomes.map(async outcome => {
+        if (outcome instanceof Promise) {
+          return { ok: true as const, status: await this.withStale(await outcome) };
+        }
+        return outcome;
+      }),
+    );
+  }
+
+  async getClusters(): Promise<DevClusterInfo[]> {
+    const clusters = await this.options.clusters.list();
+    return Promise.all(
+      clusters.map(async cluster => {
+        const info: DevClusterInfo = {
+          name: cluster.name,
+          url: cluster.url,
+          authProvider: cluster.authProvider,
+          reachable: false,
+        };
+        try {
+          const client = await this.options.clusters.client(cluster.name);
+          const version = await client.version();
+          return version.ok
+            ? { ...info, reachable: true, version: version.value }
+            : { ...info, error: version.error };
+        } catch (error) {
+          return {
+            ...info,
+            error: {
+              type: 'unknown' as const,
+              message: `Cluster ${cluster.name} cannot be used: ${(error as Error).message}`,
+              cluster: cluster.name,
+            },
+          };
+        }
+      }),
+    );
+  }
+
+  private key(kind: 'status' | 'good', entityRef: string): string {
+    return `okteto-dev:v1:${kind}:${entityRef}`;
+  }
+
+  private async fetchAndStore(requests: DevTargetRequest[]): Promise<DevStatus[]> {
+    const byCluster = new Map<string, DevTargetRequest[]>();
+    for (const request of requests) {
+      const group = byCluster.get(request.target.cluster) ?? [];
+      group.push(request);
+      byCluster.set(request.target.cluster, group);
+    }
+    const fetched = new Map<string, FetchedDevObjects>();
+    await Promise.all(
+      [...byCluster.entries()].map(async ([cluster, group]) => {
+        const objects = await this.fetchCluster(cluster, group);
+        objects.forEach(o => fetched.set(o.entityRef, o));
+      }),
+    );
+    const { cache, ttlSeconds, staleOnErrorSeconds } = this.options;
+    return Promise.all(
+      requests.map(async request => {
+        const status = deriveDevStatus(fetched.get(request.entityRef)!);
+        const json = status as unknown as Record<string, never>;
+        await Promise.all([
+          cache.set(this.key('status', request.entityRef), json, {
+            ttl: ttlSeconds * 1000,
+          }),
+          status.errors.length === 0
+            ? cache.set(this.key('good', request.entityRef), json, {
+                ttl: staleOnErrorSeconds * 1000,
+              })
+            : undefined,
+        ]);
+        return status;
+      }),
+    );
+  }
+
+  private async fetchCluster(
+    cluster: string,
+    group: DevTargetRequest[],
+  ): Promise<FetchedDevObjects[]> {
+    let client;
+    try {
+      client = await this.options.clusters.client(cluster);
+    } catch (error) {
+      const failure = {
+        ok: false as const,
+        error: {
+          type: 'unknown',
+          message: (error as Error).message,
+          cluster,
+        } as DevError,
+      };
+      const fetchedAt = this.now().toISOString();
+      return group.map(request => ({
+        entityRef: request.entityRef,
+        fetchedAt,
+        target: request.target,
+        conventionNamespace: request.conventionNamespace,
+        application: failure,
+        deployments: failure,
+        secretNames: failure,
+      }));
+    }
+    try {
+      return await fetchDevObjects(client, this.options.repo, group, this.now);
+    } catch (error) {
+      this.options.logger.error(
+        `okteto-dev: fetching dev status from cluster ${cluster} failed`,
+        error as Error,
+      );
+      throw error;
+    }
+  }
+
+  /** A fresh answer with errors becomes the last good answer, marked stale, when there is one. */
+  private async withStale(status: DevStatus): Promise<DevStatus> {
+    if (status.errors.length === 0) return status;
+    const good = (await this.options.cache.get(
+      this.key('good', status.entityRef),
+    )) as DevStatus | undefined;
+    if (!good) return status;
+    const ageSeconds = Math.max(
+      0,
+      Math.round((this.now().getTime() - Date.parse(good.fetchedAt)) / 1000),
+    );
+    return {
+      ...good,
+      stale: { since: good.fetchedAt, ageSeconds },
+      errors: status.errors,
+    };
+  }
+}

@@ -1,0 +1,188 @@
+import {
+  AppsV1Api,
+  CoreV1Api,
+  CustomObjectsApi,
+  KubeConfig,
+  VersionApi,
+} from '@kubernetes/client-node';
+import type {
+  ConfigurationOptions,
+  Middleware,
+} from '@kubernetes/client-node';
+import { OktetoDevCluster } from '@okteto-dev/plugin-okteto-dev-node';
+import { Read } from '../status/types';
+import {
+  ArgoApplicationObject,
+  KubeDeployment,
+  KubePod,
+} from '../status/types';
+import { toDevError } from './errors';
+
+/** Secrets are only ever read this way: names and labels, never data. */
+export const METADATA_LIST_ACCEPT =
+  'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1';
+
+/** Where a LIST looks: one namespace, or every namespace the credentials may read. */
+export type ListScope = { namespace: string } | { allNamespaces: true };
+
+export function kubeConfigFor(cluster: OktetoDevCluster): KubeConfig {
+  const kc = new KubeConfig();
+  if (cluster.authProvider === 'inCluster') {
+    kc.loadFromCluster();
+  } else if (cluster.authProvider === 'kubeconfig') {
+    if (cluster.kubeconfigPath) kc.loadFromFile(cluster.kubeconfigPath);
+    else kc.loadFromDefault();
+    if (cluster.context) kc.setCurrentContext(cluster.context);
+  } else {
+    if (!cluster.url) {
+      throw new Error(`Cluster '${cluster.name}' has no url`);
+    }
+    kc.loadFromOptions({
+      clusters: [
+        {
+          name: cluster.name,
+          server: cluster.url,
+          caData: cluster.caData,
+          caFile: cluster.caFile,
+          skipTLSVerify: cluster.skipTLSVerify ?? false,
+        },
+      ],
+      users: [{ name: 'okteto-dev', token: cluster.serviceAccountToken }],
+      contexts: [
+        { name: cluster.name, cluster: cluster.name, user: 'okteto-dev' },
+      ],
+      currentContext: cluster.name,
+    });
+  }
+  return kc;
+}
+
+/**
+ * The read-only I/O shell for one cluster. Every method answers a `Read`: a value, or the error
+ * as data. Nothing here writes to the cluster.
+ */
+export class ClusterClient {
+  private readonly core: CoreV1Api;
+  private readonly apps: AppsV1Api;
+  private readonly custom: CustomObjectsApi;
+  private readonly versionApi: VersionApi;
+
+  constructor(
+    readonly name: string,
+    kc: KubeConfig,
+    private readonly timeoutMs: number,
+  ) {
+    this.core = kc.makeApiClient(CoreV1Api);
+    this.apps = kc.makeApiClient(AppsV1Api);
+    this.custom = kc.makeApiClient(CustomObjectsApi);
+    this.versionApi = kc.makeApiClient(VersionApi);
+  }
+
+
+  private options(accept?: string) {
+    const timeoutMs = this.timeoutMs;
+    const middleware: Middleware = {
+      pre: async context => {
+        context.setSignal(AbortSignal.timeout(timeoutMs));
+        if (accept) context.setHeaderParam('Accept', accept);
+        return context;
+      },
+      post: async response => response,
+    };
+    // The object-parameter API is typed with observable middleware but hands the options to the
+    // promise API, which wraps promise middleware (client-node 1.x).
+    return {
+      middleware: [middleware],
+      middlewareMergeStrategy: 'append',
+    } as unknown as ConfigurationOptions;
+  }
+
+  private async read<T>(resource: string, call: () => Promise<T>): Promise<Read<T>> {
+    try {
+      return { ok: true, value: await call() };
+    } catch (error) {
+      return { ok: false, error: toDevError(error, resource, this.name) };
+    }
+  }
+
+  listApplications(
+    namespace: string,
+    names?: string[],
+  ): Promise<Read<ArgoApplicationObject[]>> {
+    const fieldSelector =
+      names && names.length === 1 ? `metadata.name=${names[0]}` : undefined;
+    return this.read(`applications.argoproj.io in ${namespace}`, async () => {
+      const list = (await this.custom.listNamespacedCustomObject(
+        {
+          group: 'argoproj.io',
+          version: 'v1alpha1',
+          plural: 'applications',
+          namespace,
+          fieldSelector,
+        },
+        this.options(),
+      )) as { items?: ArgoApplicationObject[] };
+      const items = list.items ?? [];
+      return names ? items.filter(a => names.includes(a.metadata.name)) : items;
+    });
+  }
+
+  listDeployments(scope: ListScope): Promise<Read<KubeDeployment[]>> {
+    return this.read(`deployments ${describe(scope)}`, async () => {
+      const list =
+        'namespace' in scope
+          ? await this.apps.listNamespacedDeployment(
+              { namespace: scope.namespace },
+              this.options(),
+            )
+          : await this.apps.listDeploymentForAllNamespaces({}, this.options());
+      return list.items as unknown as KubeDeployment[];
+    });
+  }
+
+  listPods(scope: ListScope): Promise<Read<KubePod[]>> {
+    return this.read(`pods ${describe(scope)}`, async () => {
+      const list =
+        'namespace' in scope
+          ? await this.core.listNamespacedPod(
+              { namespace: scope.namespace },
+              this.options(),
+            )
+          : await this.core.listPodForAllNamespaces({}, this.options());
+      return list.items as unknown as KubePod[];
+    });
+  }
+
+  /** Secret names only, through a metadata-only LIST: Secret data never reaches Backstage. */
+  listSecretNames(
+    scope: ListScope,
+  ): Promise<Read<Array<{ namespace: string; name: string }>>> {
+    return this.read(`secrets (metadata) ${describe(scope)}`, async () => {
+      const list =
+        'namespace' in scope
+          ? await this.core.listNamespacedSecret(
+              { namespace: scope.namespace },
+              this.options(METADATA_LIST_ACCEPT),
+            )
+          : await this.core.listSecretForAllNamespaces(
+              {},
+              this.options(METADATA_LIST_ACCEPT),
+            );
+      return list.items.map(item => ({
+        namespace: item.metadata?.namespace ?? '',
+        name: item.metadata?.name ?? '',
+      }));
+    });
+  }
+
+  version(): Promise<Read<string>> {
+    return this.read('version', async () => {
+      const info = await this.versionApi.getCode(this.options());
+      return info.gitVersion;
+    });
+  }
+}
+
+function describe(scope: ListScope): string {
+  return 'namespace' in scope ? `in ${scope.namespace}` : 'in all namespaces';
+}
