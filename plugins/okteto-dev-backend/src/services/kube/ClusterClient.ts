@@ -3,11 +3,12 @@ import {
   CoreV1Api,
   CustomObjectsApi,
   KubeConfig,
+  Observable,
   VersionApi,
 } from '@kubernetes/client-node';
 import type {
   ConfigurationOptions,
-  Middleware,
+  ObservableMiddleware,
 } from '@kubernetes/client-node';
 import { OktetoDevCluster } from '@okteto-dev/plugin-okteto-dev-node';
 import { Read } from '../status/types';
@@ -44,7 +45,9 @@ export function kubeConfigFor(cluster: OktetoDevCluster): KubeConfig {
           server: cluster.url,
           caData: cluster.caData,
           caFile: cluster.caFile,
-          skipTLSVerify: cluster.skipTLSVerify ?? false,
+          // client-node refuses plain HTTP unless TLS checks are off; there is no TLS to check then.
+          skipTLSVerify:
+            cluster.skipTLSVerify ?? cluster.url.startsWith('http://'),
         },
       ],
       users: [{ name: 'okteto-dev', token: cluster.serviceAccountToken }],
@@ -81,20 +84,19 @@ export class ClusterClient {
 
   private options(accept?: string) {
     const timeoutMs = this.timeoutMs;
-    const middleware: Middleware = {
-      pre: async context => {
+    const middleware: ObservableMiddleware = {
+      pre: context => {
         context.setSignal(AbortSignal.timeout(timeoutMs));
         if (accept) context.setHeaderParam('Accept', accept);
-        return context;
+        return new Observable(Promise.resolve(context));
       },
-      post: async response => response,
+      post: response => new Observable(Promise.resolve(response)),
     };
-    // The object-parameter API is typed with observable middleware but hands the options to the
-    // promise API, which wraps promise middleware (client-node 1.x).
-    return {
+    const options: ConfigurationOptions = {
       middleware: [middleware],
       middlewareMergeStrategy: 'append',
-    } as unknown as ConfigurationOptions;
+    };
+    return options;
   }
 
   private async read<T>(resource: string, call: () => Promise<T>): Promise<Read<T>> {

@@ -113,5 +113,10 @@ export function toDevError(
   if (e.name === 'SyntaxError' || /JSON|Unexpected token|Unexpected end/i.test(e.message ?? '')) {
     return { ...base, type: 'bad-response', message: `${resource}: the cluster sent a response that is not valid JSON` };
   }
-  return { ...base, type: 'unknown', message: `${resource}: the read failed (${e.name ?? 'Error'})` };
+  const first = (e.message ?? '').split('\n')[0].slice(0, 200);
+  return {
+    ...base,
+    type: 'unknown',
+    message: `${resource}: the read failed (${e.name ?? 'Error'}${first ? `: ${first}` : ''})`,
+  };
 }

@@ -1,0 +1,121 @@
+import {
+  coreServices,
+  createServiceFactory,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { startSandbox, Sandbox } from '@okteto-dev/kube-sandbox';
+import fs from 'node:fs';
+import path from 'node:path';
+import { oktetoDevPlugin } from '../plugin';
+import { WEB_CORE_ENTITIES } from './webCoreEntities';
+
+/** The user the fake catalog hides every entity from. */
+export const OUTSIDER = 'user:default/outsider';
+
+const REPO_DIR = path.resolve(__dirname, '../../../../examples/web-core-repo');
+const REPO_BASE = 'https://github.com/NeoGrAIph/web-core/tree/main/';
+
+/** A UrlReader over examples/web-core-repo, as the GitHub reader would answer for web-core. */
+export const webCoreUrlReader = createServiceFactory({
+  service: coreServices.urlReader,
+  deps: {},
+  factory(): UrlReaderService {
+    const read = async (url: string) => {
+      if (!url.startsWith(REPO_BASE)) throw new NotFoundError(url);
+      const file = path.join(REPO_DIR, url.slice(REPO_BASE.length));
+      if (!file.startsWith(REPO_DIR) || !fs.existsSync(file)) {
+        throw new NotFoundError(`${url} not found`);
+      }
+      const buffer = fs.readFileSync(file);
+      return { buffer: async () => buffer, etag: 'e' };
+    };
+    return {
+      readUrl: read,
+      readTree: async () => {
+        throw new Error('not used');
+      },
+      search: async () => {
+        throw new Error('not used');
+      },
+    } as unknown as UrlReaderService;
+  },
+});
+
+/** The catalog with visibility: the outsider sees nothing, as a permission policy would decide. */
+export function catalogFactory(entities: Entity[] = WEB_CORE_ENTITIES) {
+  const catalog = catalogServiceMock({ entities });
+  const byRef = new Map(entities.map(e => [stringifyEntityRef(e), e]));
+  return createServiceFactory({
+    service: catalogServiceRef,
+    deps: {},
+    factory: () => ({
+      ...catalog,
+      getEntitiesByRefs: async (
+        request: { entityRefs: string[] },
+        options: { credentials: { principal: unknown } },
+      ) => {
+        const principal = options.credentials.principal as { userEntityRef?: string };
+        const hidden = principal?.userEntityRef === OUTSIDER;
+        return {
+          items: request.entityRefs.map(ref => (hidden ? null : byRef.get(ref) ?? null)),
+        };
+      },
+    }),
+  });
+}
+
+export interface TestSetup {
+  sandbox: Sandbox;
+  server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  stop(): Promise<void>;
+}
+
+/** The sandbox with the web-core scenario and a real backend with okteto-dev pointed at it. */
+export async function startWebCoreBackend(
+  oktetoDev: Record<string, unknown> = {},
+  sandboxOptions: Parameters<typeof startSandbox>[0] = {},
+): Promise<TestSetup> {
+  const sandbox = await startSandbox({ scenario: 'web-core', ...sandboxOptions });
+  const backend = await startTestBackend({
+    features: [
+      oktetoDevPlugin,
+      // Requests without a token are anonymous, so the auth policy is exercised.
+      mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+      catalogFactory(),
+      webCoreUrlReader,
+      mockServices.rootConfig.factory({
+        data: {
+          integrations: { github: [{ host: 'github.com' }] },
+          oktetoDev: {
+            clusters: [
+              {
+                name: 'default',
+                url: sandbox.url,
+                authProvider: 'serviceAccount',
+                serviceAccountToken: sandbox.token,
+              },
+            ],
+            ...oktetoDev,
+          },
+        },
+      }),
+    ],
+  });
+  return {
+    sandbox,
+    server: backend.server,
+    async stop() {
+      await backend.stop();
+      await sandbox.close();
+    },
+  };
+}
