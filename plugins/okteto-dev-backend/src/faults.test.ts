@@ -1,0 +1,127 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { DevErrorType, DevStatus } from '@okteto-dev/plugin-okteto-dev-common';
+import request from 'supertest';
+import { startWebCoreBackend, TestSetup } from './testing/testBackend';
+
+jest.setTimeout(60_000);
+
+async function status(setup: TestSetup, name: string): Promise<DevStatus> {
+  const res = await request(setup.server)
+    .get('/api/okteto-dev/v1/status')
+    .query({ entityRef: `component:default/${name}` })
+    .set('Authorization', mockCredentials.user.header());
+  expect(res.status).toBe(200);
+  return res.body;
+}
+
+describe('caching and coalescing', () => {
+  let setup: TestSetup;
+  beforeAll(async () => {
+    setup = await startWebCoreBackend({}, { latencyMs: 20 });
+  });
+  afterAll(() => setup.stop());
+
+  it('100 concurrent requests for one entity cost at most 3 cluster reads', async () => {
+    setup.sandbox.counters.reset();
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, () => status(setup, 'corporate')),
+    );
+    expect(new Set(answers.map(a => a.fetchedAt)).size).toBe(1);
+    expect(setup.sandbox.counters.total).toBeLessThanOrEqual(3);
+    expect(setup.sandbox.counters.total).toBeGreaterThan(0);
+    // and repeated requests within the TTL cost nothing more
+    await status(setup, 'corporate');
+    expect(setup.sandbox.counters.total).toBeLessThanOrEqual(3);
+  });
+
+  it('a batch of every web-core app costs one LIST per kind per namespace set', async () => {
+    setup.sandbox.counters.reset();
+    const res = await request(setup.server)
+      .post('/api/okteto-dev/v1/status/batch')
+      .set('Authorization', mockCredentials.user.header())
+      .send({
+        entityRefs: ['synestra-io', 'shop', 'landings', 'saas', 'payload-core'].map(
+          n => `component:default/${n}`,
+        ),
+      });
+    expect(res.body.items).toHaveLength(5);
+    const lists = setup.sandbox.requests.filter(r => r.verb === 'list');
+    const byResource = (resource: string) =>
+      lists.filter(r => r.resource === resource).length;
+    expect(byResource('applications')).toBe(1);
+    expect(byResource('deployments')).toBe(1);
+    expect(byResource('secrets')).toBe(1);
+    expect(byResource('pods')).toBe(1);
+    expect(setup.sandbox.counters.total).toBe(lists.length);
+  });
+});
+
+describe('cluster faults come back as typed error values with HTTP 200', () => {
+  let setup: TestSetup;
+  beforeAll(async () => {
+    setup = await startWebCoreBackend({
+      timeoutMs: 300,
+      cache: { ttlSeconds: 0.001, staleOnErrorSeconds: 0.001 },
+    });
+  });
+  afterAll(() => setup.stop());
+  afterEach(() => {
+    setup.sandbox.faults.clear();
+    setup.sandbox.refuseConnections = false;
+    setup.sandbox.groups.argoproj = true;
+  });
+
+  const cases: Array<[string, () => void, DevErrorType, number | undefined]> = [
+    ['refused connections', () => { setup.sandbox.refuseConnections = true; }, 'unreachable', undefined],
+    ['a hang past the timeout', () => { setup.sandbox.faults.add({ pattern: /deployments/, fault: 'hang' }); }, 'timeout', undefined],
+    ['HTTP 500', () => { setup.sandbox.faults.add({ pattern: /deployments/, fault: '500' }); }, 'bad-response', 500],
+    ['HTTP 403', () => { setup.sandbox.faults.add({ pattern: /deployments/, fault: '403' }); }, 'forbidden', 403],
+    ['malformed JSON', () => { setup.sandbox.faults.add({ pattern: /deployments/, fault: 'malformed' }); }, 'bad-response', undefined],
+  ];
+
+  it.each(cases)('%s', async (_name, inject, type, statusCode) => {
+    inject();
+    const s = await status(setup, 'corporate');
+    expect(s.workload).toMatchObject({ state: 'error', error: { type } });
+    const error = s.workload.state === 'error' ? s.workload.error : undefined;
+    expect(error?.statusCode).toBe(statusCode);
+    expect(error?.cluster).toBe('default');
+    expect(error?.message).not.toMatch(/\n\s+at /); // no stack trace
+    expect(JSON.stringify(s)).not.toContain(setup.sandbox.token!);
+  });
+
+  it('Argo CD not installed', async () => {
+    setup.sandbox.groups.argoproj = false;
+    const s = await status(setup, 'corporate');
+    expect(s.argo).toMatchObject({ state: 'error', error: { type: 'not-installed', statusCode: 404 } });
+    expect(s.workload.state).toBe('ok');
+    expect(s.drift.kind).toBe('unknown');
+  });
+});
+
+describe('stale data while a cluster fails', () => {
+  let setup: TestSetup;
+  beforeAll(async () => {
+    setup = await startWebCoreBackend({
+      timeoutMs: 300,
+      cache: { ttlSeconds: 0.001, staleOnErrorSeconds: 300 },
+    });
+  });
+  afterAll(() => setup.stop());
+
+  it('serves the last good answer, marked stale, with the current errors', async () => {
+    const good = await status(setup, 'synestra-io');
+    expect(good.stale).toBeUndefined();
+    setup.sandbox.refuseConnections = true;
+    try {
+      const stale = await status(setup, 'synestra-io');
+      expect(stale.stale).toEqual({ since: good.fetchedAt, ageSeconds: expect.any(Number) });
+      expect(stale.okteto).toMatchObject({ state: 'on', user: 'alice' });
+      expect(stale.errors[0]).toMatchObject({ type: 'unreachable' });
+    } finally {
+      setup.sandbox.refuseConnections = false;
+    }
+    const fresh = await status(setup, 'synestra-io');
+    expect(fresh.stale).toBeUndefined();
+  });
+});
