@@ -3,23 +3,15 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
-import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { oktetoDevPermissions } from '@okteto-dev/plugin-okteto-dev-common';
 import {
-  mergeConventions,
-  oktetoDevPermissions,
-} from '@okteto-dev/plugin-okteto-dev-common';
-import {
+  DevStatusService,
   OktetoDevClusterSupplier,
   oktetoDevClusterSupplierExtensionPoint,
 } from '@okteto-dev/plugin-okteto-dev-node';
 import { registerActions } from './actions';
 import { createRouter } from './router';
-import { ClusterRegistry } from './services/clusters/ClusterRegistry';
-import { configClusterSupplier } from './services/clusters/readClusterConfig';
-import { readConventions } from './services/readConventions';
-import { DevStatusService } from './services/DevStatusService';
-import { RepoFileReader } from './services/repo/RepoFileReader';
 
 /**
  * The okteto-dev backend plugin: read-only, cached dev status of catalog entities.
@@ -53,29 +45,15 @@ export const oktetoDevPlugin = createBackendPlugin({
         actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
-        const { config, logger, httpRouter } = deps;
-        const timeoutMs = config.getOptionalNumber('oktetoDev.timeoutMs') ?? 5000;
-        const service = new DevStatusService({
-          logger,
+        const service = DevStatusService.fromConfig(deps.config, {
+          logger: deps.logger,
           cache: deps.cache,
-          clusters: new ClusterRegistry(
-            supplier ?? configClusterSupplier(config),
-            timeoutMs,
-          ),
-          repo: new RepoFileReader(
-            deps.urlReader,
-            ScmIntegrations.fromConfig(config),
-          ),
-          conventions: mergeConventions(readConventions(config)),
-          ttlSeconds:
-            config.getOptionalNumber('oktetoDev.cache.ttlSeconds') ?? 15,
-          staleOnErrorSeconds:
-            config.getOptionalNumber('oktetoDev.cache.staleOnErrorSeconds') ??
-            300,
+          urlReader: deps.urlReader,
+          clusterSupplier: supplier,
         });
         deps.permissionsRegistry.addPermissions(oktetoDevPermissions);
         registerActions({ ...deps, service });
-        httpRouter.use(await createRouter({ ...deps, service }));
+        deps.httpRouter.use(await createRouter({ ...deps, service }));
       },
     });
   },

@@ -66,7 +66,7 @@ export function catalogFactory(entities: Entity[] = WEB_CORE_ENTITIES) {
         const principal = options.credentials.principal as { userEntityRef?: string };
         const hidden = principal?.userEntityRef === OUTSIDER;
         return {
-          items: request.entityRefs.map(ref => (hidden ? null : byRef.get(ref) ?? null)),
+          items: request.entityRefs.map(ref => (hidden ? undefined : byRef.get(ref))),
         };
       },
     }),

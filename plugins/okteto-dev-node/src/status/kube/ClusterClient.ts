@@ -10,13 +10,13 @@ import type {
   ConfigurationOptions,
   ObservableMiddleware,
 } from '@kubernetes/client-node';
-import { OktetoDevCluster } from '@okteto-dev/plugin-okteto-dev-node';
-import { Read } from '../status/types';
+import { OktetoDevCluster } from '../../clusters';
+import { Read } from '../derive/types';
 import {
   ArgoApplicationObject,
   KubeDeployment,
   KubePod,
-} from '../status/types';
+} from '../derive/types';
 import { toDevError } from './errors';
 
 /** Secrets are only ever read this way: names and labels, never data. */

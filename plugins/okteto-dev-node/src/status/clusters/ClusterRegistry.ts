@@ -2,7 +2,7 @@ import { NotFoundError } from '@backstage/errors';
 import {
   OktetoDevCluster,
   OktetoDevClusterSupplier,
-} from '@okteto-dev/plugin-okteto-dev-node';
+} from '../../clusters';
 import { ClusterClient, kubeConfigFor } from '../kube/ClusterClient';
 
 /** Clients by cluster name, built once per cluster from the supplier's details. */

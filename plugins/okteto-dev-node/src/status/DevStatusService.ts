@@ -1,7 +1,10 @@
 import {
   CacheService,
   LoggerService,
+  UrlReaderService,
 } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { ScmIntegrations } from '@backstage/integration';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
@@ -12,15 +15,24 @@ import {
   DevTargetError,
   fillTemplate,
   getDevApp,
+  mergeConventions,
   OKTETO_DEV_APP_ANNOTATION,
   resolveDevTarget,
 } from '@okteto-dev/plugin-okteto-dev-common';
+import { OktetoDevClusterSupplier } from '../clusters';
 import { ClusterRegistry } from './clusters/ClusterRegistry';
+import { configClusterSupplier } from './clusters/readClusterConfig';
+import { readConventions } from './readConventions';
 import { RepoFileReader } from './repo/RepoFileReader';
-import { deriveDevStatus } from './status/deriveStatus';
-import { DevTargetRequest, fetchDevObjects } from './status/fetchDevObjects';
-import { FetchedDevObjects } from './status/types';
+import { deriveDevStatus } from './derive/deriveStatus';
+import { DevTargetRequest, fetchDevObjects } from './derive/fetchDevObjects';
+import { FetchedDevObjects } from './derive/types';
 
+/**
+ * Options of {@link DevStatusService}.
+ *
+ * @public
+ */
 export interface DevStatusServiceOptions {
   logger: LoggerService;
   cache: CacheService;
@@ -32,7 +44,11 @@ export interface DevStatusServiceOptions {
   now?: () => Date;
 }
 
-/** One entity's outcome in a batch: a status, or why there is none. */
+/**
+ * One entity's outcome in a batch: a status, or why there is none.
+ *
+ * @public
+ */
 export type DevStatusOutcome =
   | { ok: true; status: DevStatus }
   | { ok: false; entityRef: string; error: Error };
@@ -42,10 +58,38 @@ export type DevStatusOutcome =
  * derives, and caches. Concurrent requests for the same entity share one fetch; answers are
  * reused for `ttlSeconds` through the cache service (shared by every Backstage replica), and the
  * last good answer is served, marked stale, while a cluster fails.
+ *
+ * @public
  */
 export class DevStatusService {
   private readonly inflight = new Map<string, Promise<DevStatus>>();
   private readonly now: () => Date;
+
+  /** Builds the service from `oktetoDev.*` config; `clusterSupplier` replaces the configured clusters. */
+  static fromConfig(
+    config: Config,
+    deps: {
+      logger: LoggerService;
+      cache: CacheService;
+      urlReader: UrlReaderService;
+      clusterSupplier?: OktetoDevClusterSupplier;
+    },
+  ): DevStatusService {
+    const timeoutMs = config.getOptionalNumber('oktetoDev.timeoutMs') ?? 5000;
+    return new DevStatusService({
+      logger: deps.logger,
+      cache: deps.cache,
+      clusters: new ClusterRegistry(
+        deps.clusterSupplier ?? configClusterSupplier(config),
+        timeoutMs,
+      ),
+      repo: new RepoFileReader(deps.urlReader, ScmIntegrations.fromConfig(config)),
+      conventions: mergeConventions(readConventions(config)),
+      ttlSeconds: config.getOptionalNumber('oktetoDev.cache.ttlSeconds') ?? 15,
+      staleOnErrorSeconds:
+        config.getOptionalNumber('oktetoDev.cache.staleOnErrorSeconds') ?? 300,
+    });
+  }
 
   constructor(private readonly options: DevStatusServiceOptions) {
     this.now = options.now ?? (() => new Date());

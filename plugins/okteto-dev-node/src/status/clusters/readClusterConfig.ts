@@ -3,7 +3,7 @@ import {
   OktetoDevAuthProvider,
   OktetoDevCluster,
   OktetoDevClusterSupplier,
-} from '@okteto-dev/plugin-okteto-dev-node';
+} from '../../clusters';
 
 const AUTH_PROVIDERS: OktetoDevAuthProvider[] = [
   'serviceAccount',

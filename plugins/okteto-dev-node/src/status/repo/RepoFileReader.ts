@@ -7,7 +7,7 @@ import {
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { DevError } from '@okteto-dev/plugin-okteto-dev-common';
-import { Read, RepoFile } from '../status/types';
+import { Read, RepoFile } from '../derive/types';
 
 /**
  * Reads files of an entity's repository (the Okteto manifest, the `.stignore`) through
