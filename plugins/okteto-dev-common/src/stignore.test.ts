@@ -22,7 +22,12 @@ const WEB_CORE = [
 
 describe('stignorePatternKey', () => {
   it('folds the folder spellings of one pattern', () => {
-    const keys = ['**/node_modules/', '**/node_modules/**', '**/node_modules'].map(
+    const keys = [
+      '**/node_modules/',
+      '**/node_modules/**',
+      '**/node_modules',
+      '**/node_modules/**/',
+    ].map(
       stignorePatternKey,
     );
     expect(new Set(keys).size).toBe(1);

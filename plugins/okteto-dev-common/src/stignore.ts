@@ -36,8 +36,11 @@ export function stignorePatternKey(line: string): string | undefined {
     return undefined;
   }
   let body = trimmed;
-  while (body.endsWith('/**')) body = body.slice(0, -3);
-  while (body.endsWith('/') && body.length > 1) body = body.slice(0, -1);
+  for (;;) {
+    if (body.endsWith('/**')) body = body.slice(0, -3);
+    else if (body.endsWith('/') && body.length > 1) body = body.slice(0, -1);
+    else break;
+  }
   return body || trimmed;
 }
 

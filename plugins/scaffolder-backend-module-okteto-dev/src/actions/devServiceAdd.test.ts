@@ -1,0 +1,215 @@
+import { createMockDirectory } from '@backstage/backend-test-utils';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import fs from 'node:fs';
+import yaml from 'yaml';
+import {
+  aliasBomb,
+  readWebCoreFixture,
+  webCoreDevCommand,
+} from '../testing/fixtures';
+import { createOktetoDevServiceAddAction } from './devServiceAdd';
+
+const MANIFEST = '.okteto/okteto.yml';
+const webCoreManifest = readWebCoreFixture(MANIFEST);
+
+const corporateInput = {
+  name: 'web-corporate-dev',
+  selector: {
+    'app.kubernetes.io/name': 'web-app',
+    'app.kubernetes.io/instance': 'web-corporate-dev',
+  },
+  container: 'app',
+  workdir: '/app/apps/corporate-website',
+  command: webCoreDevCommand('@synestra/corporate-website'),
+};
+
+// The entry exactly as a person following web-core's style would append it.
+const corporateEntryText = `
+  web-corporate-dev:
+    selector:
+      app.kubernetes.io/name: web-app
+      app.kubernetes.io/instance: web-corporate-dev
+    container: app
+    workdir: /app/apps/corporate-website
+    command: ${webCoreDevCommand('@synestra/corporate-website')}
+    sync:
+      - ..:/app
+    forward:
+      - 3000:3000
+`;
+
+describe('okteto:dev-service:add', () => {
+  const mockDir = createMockDirectory();
+  const action = createOktetoDevServiceAddAction();
+  const manifestFile = () => mockDir.resolve(MANIFEST);
+
+  async function run(input: Record<string, unknown>) {
+    const ctx = createMockActionContext({
+      input: input as any,
+      workspacePath: mockDir.path,
+    });
+    await action.handler(ctx);
+    return ctx.output as jest.Mock;
+  }
+
+  beforeEach(() => {
+    mockDir.setContent({ '.okteto': { 'okteto.yml': webCoreManifest } });
+  });
+
+  it('appends the entry to the web-core manifest and keeps every other byte', async () => {
+    const output = await run(corporateInput);
+    const result = fs.readFileSync(manifestFile(), 'utf8');
+    expect(result).toBe(webCoreManifest + corporateEntryText);
+    expect(output).toHaveBeenCalledWith('changed', true);
+    expect(output).toHaveBeenCalledWith('path', MANIFEST);
+    const dev = yaml.parse(result).dev;
+    expect(Object.keys(dev)).toEqual([
+      'web-payload-dev',
+      'web-payload-dev-web-app',
+      'web-synestra-io-dev',
+      'web-synestra-io-dev-web-app',
+      'web-corporate-dev',
+    ]);
+  });
+
+  it('is idempotent: a second run changes nothing', async () => {
+    await run(corporateInput);
+    const once = fs.readFileSync(manifestFile(), 'utf8');
+    const output = await run(corporateInput);
+    expect(fs.readFileSync(manifestFile(), 'utf8')).toBe(once);
+    expect(output).toHaveBeenCalledWith('changed', false);
+  });
+
+  it('adds aliases with the same body', async () => {
+    await run({ ...corporateInput, aliases: ['web-corporate-dev-web-app'] });
+    const dev = yaml.parse(fs.readFileSync(manifestFile(), 'utf8')).dev;
+    expect(dev['web-corporate-dev-web-app']).toEqual(dev['web-corporate-dev']);
+  });
+
+  it('refuses an existing entry with a different body unless replace is set', async () => {
+    await expect(
+      run({ ...corporateInput, name: 'web-synestra-io-dev' }),
+    ).rejects.toThrow(
+      /already has a dev service 'web-synestra-io-dev'.*replace/,
+    );
+    expect(fs.readFileSync(manifestFile(), 'utf8')).toBe(webCoreManifest);
+
+    const output = await run({
+      ...corporateInput,
+      name: 'web-synestra-io-dev',
+      replace: true,
+    });
+    expect(output).toHaveBeenCalledWith('changed', true);
+    const result = fs.readFileSync(manifestFile(), 'utf8');
+    const dev = yaml.parse(result).dev;
+    expect(dev['web-synestra-io-dev'].workdir).toBe(
+      '/app/apps/corporate-website',
+    );
+    // The other entries, the header and their comments stay as they were.
+    expect(
+      result.startsWith(webCoreManifest.split('  web-synestra-io-dev:')[0]),
+    ).toBe(true);
+    expect(result).toContain(
+      webCoreManifest.slice(
+        webCoreManifest.indexOf('  web-synestra-io-dev-web-app:'),
+      ),
+    );
+  });
+
+  it('is a no-op when an existing entry already has the same body', async () => {
+    const body = yaml.parse(webCoreManifest).dev['web-synestra-io-dev'];
+    const output = await run({ name: 'web-synestra-io-dev', ...body });
+    expect(output).toHaveBeenCalledWith('changed', false);
+    expect(fs.readFileSync(manifestFile(), 'utf8')).toBe(webCoreManifest);
+  });
+
+  it('creates the manifest when missing, with name and the default sync', async () => {
+    mockDir.setContent({});
+    await run({ ...corporateInput, manifestName: 'web-core' });
+    const created = yaml.parse(fs.readFileSync(manifestFile(), 'utf8'));
+    expect(created.name).toBe('web-core');
+    expect(created.dev['web-corporate-dev'].sync).toEqual(['..:/app']);
+    expect(created.dev['web-corporate-dev'].forward).toEqual(['3000:3000']);
+
+    await run({
+      workload: 'shop',
+      manifestPath: 'okteto.yml',
+      image: 'node:22',
+    });
+    const root = yaml.parse(
+      fs.readFileSync(mockDir.resolve('okteto.yml'), 'utf8'),
+    );
+    expect(root.dev.shop).toEqual({
+      image: 'node:22',
+      sync: ['.:/app'],
+      forward: ['3000:3000'],
+    });
+  });
+
+  it('keeps CRLF line endings', async () => {
+    const crlf = 'name: x\r\ndev:\r\n  a:\r\n    image: node\r\n';
+    mockDir.setContent({ '.okteto': { 'okteto.yml': crlf } });
+    await run({ workload: 'b' });
+    const result = fs.readFileSync(manifestFile(), 'utf8');
+    expect(result.startsWith(crlf)).toBe(true);
+    expect(result.replace(/\r\n/g, '')).not.toContain('\n');
+  });
+
+  it('adds a dev map to a v2 manifest without one', async () => {
+    const text = '# only a deploy\nname: x\ndeploy:\n  - echo hi\n';
+    mockDir.setContent({ '.okteto': { 'okteto.yml': text } });
+    await run({ workload: 'b' });
+    const result = fs.readFileSync(manifestFile(), 'utf8');
+    expect(result.startsWith(text)).toBe(true);
+    expect(yaml.parse(result).dev.b.sync).toEqual(['..:/app']);
+  });
+
+  it('refuses a legacy v1 manifest with migration advice', async () => {
+    const legacy =
+      'name: web\nimage: node:22\ncommand: bash\nsync:\n  - .:/app\n';
+    mockDir.setContent({ '.okteto': { 'okteto.yml': legacy } });
+    await expect(run(corporateInput)).rejects.toThrow(
+      /legacy \(v1\).*under 'dev: <name>:'/,
+    );
+    expect(fs.readFileSync(manifestFile(), 'utf8')).toBe(legacy);
+  });
+
+  it('reports malformed YAML with the file name and leaves the file untouched', async () => {
+    const broken = 'dev:\n  a: [1,\n  b: :\n';
+    mockDir.setContent({ '.okteto': { 'okteto.yml': broken } });
+    await expect(run(corporateInput)).rejects.toMatchObject({
+      name: 'InputError',
+      message: expect.stringMatching(
+        /^\.okteto\/okteto\.yml is not valid YAML/,
+      ),
+    });
+    expect(fs.readFileSync(manifestFile(), 'utf8')).toBe(broken);
+  });
+
+  it('refuses an alias bomb quickly', async () => {
+    mockDir.setContent({ '.okteto': { 'okteto.yml': aliasBomb() } });
+    const started = Date.now();
+    await expect(run(corporateInput)).rejects.toThrow(/resource exhaustion/);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it.each([
+    [{ manifestPath: '../okteto.yml' }, /outside the workspace/],
+    [{ manifestPath: '/etc/okteto.yml' }, /relative to the workspace/],
+    [{ name: 'Web_Corporate' }, /name must be a DNS-1123 label/],
+    [{ aliases: ['bad alias'] }, /alias must be a DNS-1123 label/],
+    [{ container: 'App' }, /container must be a DNS-1123 label/],
+    [{ workdir: 'app' }, /workdir must be an absolute path/],
+    [{ selector: { 'bad key!': 'x' } }, /not a valid label key/],
+    [{ forward: ['3000'] }, /forward entry '3000'/],
+    [{ sync: ['app'] }, /sync entry 'app'/],
+    [{ workload: 'other' }, /either selector or workload/],
+    [{ manifestName: 'Web Core' }, /manifestName must be a DNS-1123 label/],
+  ])('refuses bad input %j', async (patch, message) => {
+    await expect(run({ ...corporateInput, ...patch })).rejects.toMatchObject({
+      name: 'InputError',
+      message: expect.stringMatching(message),
+    });
+    expect(fs.readFileSync(manifestFile(), 'utf8')).toBe(webCoreManifest);
+  });
+});

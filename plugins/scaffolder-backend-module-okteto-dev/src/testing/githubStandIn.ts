@@ -1,0 +1,368 @@
+import { createHash } from 'node:crypto';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+
+/**
+ * A local stand-in for the parts of the GitHub REST (and one GraphQL) API that the UrlReader and
+ * `publish:github:pull-request` use. Git objects are kept in memory: a tree is a flat map of file
+ * paths to blob ids, and equal content gives equal ids, so an unchanged file is no change.
+ */
+
+interface Commit {
+  tree: string;
+  parents: string[];
+  message: string;
+}
+
+/** A pull request opened against the stand-in. */
+export interface StandInPullRequest {
+  number: number;
+  owner: string;
+  repo: string;
+  head: string;
+  base: string;
+  title: string;
+  body: string;
+}
+
+/** The running stand-in. */
+export interface GithubStandIn {
+  /** Server root, e.g. `http://127.0.0.1:1234`. */
+  url: string;
+  /** What `integrations.github[].apiBaseUrl` should be. */
+  apiBaseUrl: string;
+  /** Every request, as `METHOD /path`, in order. */
+  requests: string[];
+  /** Requests the stand-in did not know how to answer. */
+  unhandled: string[];
+  pulls: StandInPullRequest[];
+  /** Branch names of a repository. */
+  branches(owner: string, repo: string): string[];
+  /** File contents at the tip of a branch. */
+  files(owner: string, repo: string, branch: string): Record<string, string>;
+  /** Files whose content differs between two branches (added, changed or deleted). */
+  diff(owner: string, repo: string, base: string, head: string): string[];
+  close(): Promise<void>;
+}
+
+class Repo {
+  readonly blobs = new Map<string, Buffer>();
+  readonly trees = new Map<string, Map<string, string>>();
+  readonly commits = new Map<string, Commit>();
+  readonly refs = new Map<string, string>();
+
+  constructor(
+    readonly owner: string,
+    readonly name: string,
+    readonly defaultBranch: string,
+    files: Record<string, string>,
+  ) {
+    const tree = new Map<string, string>();
+    for (const [path, content] of Object.entries(files)) {
+      tree.set(path, this.putBlob(Buffer.from(content)));
+    }
+    const treeSha = this.putTree(tree);
+    this.refs.set(
+      defaultBranch,
+      this.putCommit({ tree: treeSha, parents: [], message: 'initial' }),
+    );
+  }
+
+  private static hash(kind: string, data: string | Buffer): string {
+    return createHash('sha1').update(kind).update(data).digest('hex');
+  }
+  putBlob(content: Buffer): string {
+    const sha = Repo.hash('blob', content);
+    this.blobs.set(sha, content);
+    return sha;
+  }
+  putTree(tree: Map<string, string>): string {
+    const sorted = [...tree.entries()].sort(([a], [b]) => a.localeCompare(b));
+    const sha = Repo.hash('tree', JSON.stringify(sorted));
+    this.trees.set(sha, new Map(sorted));
+    return sha;
+  }
+  putCommit(commit: Commit): string {
+    const sha = Repo.hash(
+      'commit',
+      JSON.stringify([commit, this.commits.size]),
+    );
+    this.commits.set(sha, commit);
+    return sha;
+  }
+  treeOf(refOrSha: string): Map<string, string> | undefined {
+    const commitSha = this.refs.get(refOrSha) ?? refOrSha;
+    const commit = this.commits.get(commitSha);
+    return commit ? this.trees.get(commit.tree) : undefined;
+  }
+  filesAt(ref: string): Record<string, string> {
+    const tree = this.treeOf(ref) ?? new Map();
+    return Object.fromEntries(
+      [...tree.entries()].map(([path, sha]) => [
+        path,
+        this.blobs.get(sha)!.toString('utf8'),
+      ]),
+    );
+  }
+}
+
+async function readBody(req: http.IncomingMessage): Promise<any> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text ? JSON.parse(text) : {};
+}
+
+/** Starts the stand-in on a free local port with the given repositories. */
+export async function startGithubStandIn(
+  repos: Array<{
+    owner: string;
+    name: string;
+    defaultBranch?: string;
+    /** More branches, all at the initial commit. */
+    branches?: string[];
+    files: Record<string, string>;
+  }>,
+): Promise<GithubStandIn> {
+  const store = new Map(
+    repos.map(r => {
+      const repo = new Repo(
+        r.owner,
+        r.name,
+        r.defaultBranch ?? 'main',
+        r.files,
+      );
+      const initial = repo.refs.get(repo.defaultBranch)!;
+      for (const branch of r.branches ?? []) repo.refs.set(branch, initial);
+      return [`${r.owner}/${r.name}`, repo];
+    }),
+  );
+  const requests: string[] = [];
+  const unhandled: string[] = [];
+  const pulls: StandInPullRequest[] = [];
+  let base = '';
+
+  function handle(method: string, url: URL, body: any, accept: string) {
+    const path = url.pathname;
+    if (method === 'POST' && path === '/api/graphql') {
+      const { owner, repo, head } = body.variables ?? {};
+      const found = store.get(`${owner}/${repo}`);
+      const pr = pulls.find(
+        p => p.owner === owner && p.repo === repo && p.head === head,
+      );
+      const ref = found?.refs.has(head)
+        ? {
+            associatedPullRequests: {
+              edges: pr
+                ? [
+                    {
+                      node: {
+                        id: `${pr.number}`,
+                        number: pr.number,
+                        url: `${base}/pull/${pr.number}`,
+                      },
+                    },
+                  ]
+                : [],
+            },
+          }
+        : null;
+      return { status: 200, json: { data: { repository: { ref } } } };
+    }
+    const m = path.match(/^\/api\/v3\/repos\/([^/]+)\/([^/]+)(\/.*)?$/);
+    const repo = m ? store.get(`${m[1]}/${m[2]}`) : undefined;
+    if (!m || !repo) return undefined;
+    const rest = m[3] ?? '';
+    const html = `${base}/${repo.owner}/${repo.name}`;
+
+    if (method === 'GET' && rest === '') {
+      return {
+        status: 200,
+        json: {
+          id: 1,
+          name: repo.name,
+          full_name: `${repo.owner}/${repo.name}`,
+          html_url: html,
+          owner: { login: repo.owner },
+          default_branch: repo.defaultBranch,
+          permissions: { admin: true, push: true, pull: true },
+        },
+      };
+    }
+    const contents = rest.match(/^\/contents\/(.+)$/);
+    if (method === 'GET' && contents) {
+      const filePath = decodeURIComponent(contents[1]);
+      const sha = repo
+        .treeOf(url.searchParams.get('ref') ?? repo.defaultBranch)
+        ?.get(filePath);
+      if (!sha) return { status: 404, json: { message: 'Not Found' } };
+      const content = repo.blobs.get(sha)!;
+      if (accept.includes('raw')) return { status: 200, raw: content };
+      return {
+        status: 200,
+        json: {
+          type: 'file',
+          path: filePath,
+          sha,
+          encoding: 'base64',
+          content: content.toString('base64'),
+        },
+      };
+    }
+    if (method === 'GET' && rest === '/commits') {
+      const ref = url.searchParams.get('sha') ?? repo.defaultBranch;
+      const sha = repo.refs.get(ref);
+      if (!sha) return { status: 404, json: { message: 'No commit found' } };
+      return {
+        status: 200,
+        json: [{ sha, commit: { tree: { sha: repo.commits.get(sha)!.tree } } }],
+      };
+    }
+    const getRef = rest.match(/^\/git\/ref\/heads\/(.+)$/);
+    if (method === 'GET' && getRef) {
+      const sha = repo.refs.get(decodeURIComponent(getRef[1]));
+      if (!sha) return { status: 404, json: { message: 'Not Found' } };
+      return {
+        status: 200,
+        json: {
+          ref: `refs/heads/${getRef[1]}`,
+          object: { sha, type: 'commit' },
+        },
+      };
+    }
+    if (method === 'POST' && rest === '/git/blobs') {
+      const sha = repo.putBlob(
+        Buffer.from(
+          body.content,
+          body.encoding === 'base64' ? 'base64' : 'utf8',
+        ),
+      );
+      return { status: 201, json: { sha, url: `${html}/git/blobs/${sha}` } };
+    }
+    if (method === 'POST' && rest === '/git/trees') {
+      const tree = new Map(repo.trees.get(body.base_tree) ?? []);
+      for (const item of body.tree as Array<{
+        path: string;
+        sha?: string | null;
+        content?: string;
+      }>) {
+        if (item.content !== undefined)
+          tree.set(item.path, repo.putBlob(Buffer.from(item.content)));
+        else if (item.sha === null) tree.delete(item.path);
+        else tree.set(item.path, item.sha!);
+      }
+      return { status: 201, json: { sha: repo.putTree(tree) } };
+    }
+    if (method === 'POST' && rest === '/git/commits') {
+      const sha = repo.putCommit({
+        tree: body.tree,
+        parents: body.parents,
+        message: body.message,
+      });
+      return { status: 201, json: { sha, tree: { sha: body.tree } } };
+    }
+    if (method === 'POST' && rest === '/git/refs') {
+      const branch = String(body.ref).replace(/^refs\/heads\//, '');
+      if (repo.refs.has(branch))
+        return { status: 422, json: { message: 'Reference already exists' } };
+      repo.refs.set(branch, body.sha);
+      return {
+        status: 201,
+        json: { ref: body.ref, object: { sha: body.sha } },
+      };
+    }
+    const patchRef = rest.match(/^\/git\/refs\/heads\/(.+)$/);
+    if (method === 'PATCH' && patchRef) {
+      repo.refs.set(decodeURIComponent(patchRef[1]), body.sha);
+      return {
+        status: 200,
+        json: { ref: `refs/heads/${patchRef[1]}`, object: { sha: body.sha } },
+      };
+    }
+    if (method === 'POST' && rest === '/pulls') {
+      const head = String(body.head).split(':').pop()!;
+      const pr: StandInPullRequest = {
+        number: pulls.length + 1,
+        owner: repo.owner,
+        repo: repo.name,
+        head,
+        base: body.base,
+        title: body.title,
+        body: body.body ?? '',
+      };
+      pulls.push(pr);
+      return {
+        status: 201,
+        json: {
+          number: pr.number,
+          html_url: `${html}/pull/${pr.number}`,
+          base: { ref: pr.base },
+          head: { ref: head },
+        },
+      };
+    }
+    return undefined;
+  }
+
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', base);
+    const line = `${req.method} ${url.pathname}`;
+    requests.push(line);
+    try {
+      const body = await readBody(req);
+      const answer = handle(
+        req.method ?? 'GET',
+        url,
+        body,
+        String(req.headers.accept ?? ''),
+      );
+      if (!answer) {
+        unhandled.push(line);
+        res
+          .writeHead(404, { 'content-type': 'application/json' })
+          .end('{"message":"Not Found"}');
+      } else if ('raw' in answer) {
+        res
+          .writeHead(answer.status, {
+            'content-type': 'application/vnd.github.v3.raw',
+          })
+          .end(answer.raw);
+      } else {
+        res
+          .writeHead(answer.status, { 'content-type': 'application/json' })
+          .end(JSON.stringify(answer.json));
+      }
+    } catch (error) {
+      res.writeHead(500).end(String(error));
+    }
+  });
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const repoOf = (owner: string, name: string) => {
+    const repo = store.get(`${owner}/${name}`);
+    if (!repo) throw new Error(`no repository ${owner}/${name}`);
+    return repo;
+  };
+  return {
+    url: base,
+    apiBaseUrl: `${base}/api/v3`,
+    requests,
+    unhandled,
+    pulls,
+    branches: (owner, name) => [...repoOf(owner, name).refs.keys()],
+    files: (owner, name, branch) => repoOf(owner, name).filesAt(branch),
+    diff(owner, name, from, to) {
+      const repo = repoOf(owner, name);
+      const a = repo.treeOf(from) ?? new Map();
+      const b = repo.treeOf(to) ?? new Map();
+      const paths = new Set([...a.keys(), ...b.keys()]);
+      return [...paths].filter(p => a.get(p) !== b.get(p)).sort();
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close(error => (error ? reject(error) : resolve()));
+      }),
+  };
+}
