@@ -1,0 +1,214 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { GroupSwitches } from './discovery';
+import type { Faults, RequestCounters, RequestRecord } from './faults';
+import { writeKubeconfig } from './kubeconfig';
+import {
+  applyScenario,
+  loadScenario,
+  Scenario,
+  ScenarioInput,
+} from './scenario';
+import { ForbidRules, SandboxServer } from './server';
+import { SandboxStore } from './store';
+import { generateSelfSignedCert } from './tls';
+
+export interface SandboxOptions {
+  /** Shipped name (`web-core`), file, directory, object(s). Default: empty. */
+  scenario?: ScenarioInput;
+  /** Bearer token to require; default random; `false` disables auth. */
+  token?: string | false;
+  /** Added latency per request, in ms (adjustable later). */
+  latencyMs?: number;
+  /**
+   * Serve HTTPS: `true` generates a self-signed cert for 127.0.0.1, or pass
+   * PEMs. The kubeconfig then trusts `cert`. Note: kubectl only sends the
+   * bearer token over HTTPS, so use TLS (or `token: false`) with kubectl.
+   */
+  tls?: boolean | { key: string | Buffer; cert: string | Buffer };
+  /** Port on 127.0.0.1; 0 (default) = random. */
+  port?: number;
+  /** Where to write the kubeconfig (default: a fresh temp dir). */
+  kubeconfigPath?: string;
+  /** Watch history size (default 1000 events). */
+  historySize?: number;
+  /** Run the Deployment/ReplicaSet/Pod controller (default true). */
+  controller?: boolean;
+  /** Extra forbid rules, merged with the scenario's. */
+  forbid?: ForbidRules;
+  /** Group switches, merged over the scenario's (`{ argoproj: false }`). */
+  groups?: GroupSwitches;
+}
+
+/** A running sandbox. */
+export interface Sandbox {
+  url: string;
+  kubeconfigPath: string;
+  /** The bearer token (undefined when auth is disabled). */
+  token: string | undefined;
+  /** PEM of the server certificate when serving HTTPS. */
+  ca: string | undefined;
+  store: SandboxStore;
+  counters: RequestCounters;
+  /** Same as `counters.requests`. */
+  readonly requests: RequestRecord[];
+  faults: Faults;
+  /** Added latency per request (ms); assignable at runtime. */
+  latencyMs: number;
+  /** When true, every connection is destroyed on arrival. */
+  refuseConnections: boolean;
+  /** Live forbid rules (mutable arrays). */
+  forbid: Required<ForbidRules>;
+  /** Live group switches (mutable). */
+  groups: GroupSwitches;
+  scenario: Scenario;
+  close(): Promise<void>;
+}
+
+/** Starts a sandbox API server on 127.0.0.1 and writes its kubeconfig. */
+export async function startSandbox(
+  options: SandboxOptions = {},
+): Promise<Sandbox> {
+  const scenario = loadScenario(options.scenario);
+  const store = new SandboxStore({
+    historySize: options.historySize,
+    controller: options.controller,
+  });
+  await applyScenario(store, scenario);
+  const token =
+    options.token === false
+      ? undefined
+      : options.token ?? randomBytes(24).toString('hex');
+  let tlsPems: { key: string | Buffer; cert: string | Buffer } | undefined;
+  if (options.tls === true) tlsPems = generateSelfSignedCert();
+  else if (options.tls) tlsPems = options.tls;
+  const server = new SandboxServer({
+    store,
+    token: token ?? false,
+    latencyMs: options.latencyMs,
+    tls: tlsPems,
+    port: options.port,
+    forbid: {
+      namespaces: [
+        ...(scenario.options.forbid?.namespaces ?? []),
+        ...(options.forbid?.namespaces ?? []),
+      ],
+      resources: [
+        ...(scenario.options.forbid?.resources ?? []),
+        ...(options.forbid?.resources ?? []),
+      ],
+    },
+    groups: { ...scenario.options.groups, ...options.groups },
+  });
+  const url = await server.listen();
+  const kubeconfigPath = await writeKubeconfig(
+    {
+      server: url,
+      token,
+      ca: tlsPems ? tlsPems.cert.toString() : undefined,
+    },
+    options.kubeconfigPath,
+  );
+  const ownsDir = !options.kubeconfigPath;
+  let closed = false;
+  return {
+    url,
+    kubeconfigPath,
+    token,
+    ca: tlsPems ? tlsPems.cert.toString() : undefined,
+    store,
+    counters: server.counters,
+    get requests() {
+      return server.counters.requests;
+    },
+    faults: server.faults,
+    get latencyMs() {
+      return server.latencyMs;
+    },
+    set latencyMs(ms: number) {
+      server.latencyMs = ms;
+    },
+    get refuseConnections() {
+      return server.refuseConnections;
+    },
+    set refuseConnections(v: boolean) {
+      server.refuseConnections = v;
+    },
+    forbid: server.forbid,
+    groups: server.groups,
+    scenario,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await server.close();
+      if (ownsDir) {
+        await fs.rm(path.dirname(kubeconfigPath), {
+          recursive: true,
+          force: true,
+        });
+      }
+    },
+  };
+}
+
+export { SandboxStore } from './store';
+export type {
+  ListOptions,
+  StoreEvent,
+  StoreOptions,
+  WriteOptions,
+} from './store';
+export { SandboxServer } from './server';
+export type { ForbidRules, ServerOptions } from './server';
+export { Faults, RequestCounters, globToRegExp } from './faults';
+export type { FaultKind, FaultSpec, RequestRecord } from './faults';
+export { oktetoUp, oktetoDown } from './okteto';
+export type {
+  OktetoDownOptions,
+  OktetoDownResult,
+  OktetoTarget,
+  OktetoUpOptions,
+  OktetoUpResult,
+} from './okteto';
+export {
+  CLONE_LABEL,
+  DEV_LABEL,
+  DEV_MODE_ANNOTATION,
+  INTERACTIVE_LABEL,
+  REPLICAS_ANNOTATION,
+  STIGNORE_ANNOTATION,
+  SYNC_ANNOTATION,
+  pvcName,
+} from './okteto';
+export {
+  generateWebCoreApps,
+  webCoreAppObjects,
+  webCoreNames,
+  WEB_CORE,
+} from './webcore';
+export type { GenerateOptions, WebCoreAppSpec } from './webcore';
+export { loadScenario, applyScenario, SCENARIOS_DIR } from './scenario';
+export type {
+  Scenario,
+  ScenarioInput,
+  ScenarioOptions,
+  ScenarioOktetoSession,
+} from './scenario';
+export { readKubeconfig, writeKubeconfig, kubeconfigYaml } from './kubeconfig';
+export type { ClusterAccess } from './kubeconfig';
+export { httpOps, storeOps, kubeRequest } from './ops';
+export type { KubeOps } from './ops';
+export { ApiError } from './errors';
+export { generateSelfSignedCert } from './tls';
+export { POD_STATE_ANNOTATION, podTemplateHash } from './controller';
+export type { PodState } from './controller';
+export {
+  matchesLabelSelector,
+  parseLabelSelector,
+  parseFieldSelector,
+} from './selectors';
+export { mergePatch, strategicMerge, jsonPatch } from './patch';
+export { RESOURCE_TYPES, resolveType } from './discovery';
+export type { GroupSwitches, ResourceType } from './discovery';
+export type { KubeObject, ObjectMeta, KubeStatus, WatchEvent } from './types';
