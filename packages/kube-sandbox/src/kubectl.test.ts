@@ -163,11 +163,15 @@ describeKubectl('kubectl against a plain-HTTP sandbox without auth', () => {
       const r = await kubectlRun(sb.kubeconfigPath, cache, [
         'get',
         'pods',
-        '-A',
+        '-n',
+        'web-landings-dev',
       ]);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('CrashLoopBackOff');
-      expect(r.stdout).not.toContain('web-secret-dev');
+      // kept out of web-secret-dev, the token has no cluster-wide read
+      const all = await kubectlRun(sb.kubeconfigPath, cache, ['get', 'pods', '-A']);
+      expect(all.code).not.toBe(0);
+      expect(all.stderr).toContain('at the cluster scope');
     } finally {
       await sb.close();
       fs.rmSync(cache, { recursive: true, force: true });

@@ -1,3 +1,4 @@
+import { WEB_CORE } from './webcore';
 import { createHash } from 'node:crypto';
 import { ApiError } from './errors';
 import type { ClusterAccess } from './kubeconfig';
@@ -34,11 +35,13 @@ export interface OktetoUpOptions {
   mode?: 'sync' | 'hybrid';
   /** Mimic Argo CD's reaction (OutOfSync, self-heal). Default true. */
   argo?: boolean;
+  /** Namespace of the Argo CD Applications. Default `argo`. */
+  argoNamespace?: string;
 }
 
 export type OktetoDownOptions = Pick<
   OktetoUpOptions,
-  'devName' | 'namespace' | 'workload' | 'selector' | 'argo'
+  'devName' | 'namespace' | 'workload' | 'selector' | 'argo' | 'argoNamespace'
 >;
 
 export interface OktetoUpResult {
@@ -288,10 +291,11 @@ async function upsert(ops: KubeOps, obj: KubeObject): Promise<KubeObject> {
 async function findApplication(
   ops: KubeOps,
   namespace: string,
+  argoNamespace: string = WEB_CORE.argoNamespace,
 ): Promise<KubeObject | undefined> {
   let apps: KubeObject[];
   try {
-    apps = await ops.list('applications');
+    apps = await ops.list('applications', argoNamespace);
   } catch (e) {
     if (e instanceof ApiError && e.code === 404) return undefined; // no Argo CD
     throw e;
@@ -402,7 +406,7 @@ export async function oktetoUp(
 
   let application: KubeObject | undefined;
   if (opts.argo !== false) {
-    const app = await findApplication(ops, namespace);
+    const app = await findApplication(ops, namespace, opts.argoNamespace);
     if (app) {
       application = await setAppSync(ops, app, name, 'OutOfSync');
       const automated = (
@@ -465,7 +469,7 @@ export async function oktetoDown(
 
   let application: KubeObject | undefined;
   if (opts.argo !== false) {
-    const app = await findApplication(ops, namespace);
+    const app = await findApplication(ops, namespace, opts.argoNamespace);
     if (app) application = await setAppSync(ops, app, name, 'Synced');
   }
   return { original: restored, deletedClone, deletedSecret, application };

@@ -455,7 +455,11 @@ export class SandboxServer {
     const t = route.type;
     const ns = route.namespace;
     const nsForbidden = ns !== undefined && this.forbid.namespaces.includes(ns);
-    if (!nsForbidden && !this.isForbiddenResource(t)) return;
+    // A token kept out of some namespaces has namespaced Roles only, so RBAC refuses reads of
+    // namespaced kinds across all namespaces as a whole: it never filters a list.
+    const clusterWide =
+      ns === undefined && t.namespaced && this.forbid.namespaces.length > 0;
+    if (!nsForbidden && !clusterWide && !this.isForbiddenResource(t)) return;
     const q = qualifiedResource(t.plural, t.group);
     const subject = route.name ? `${q} "${route.name}"` : q;
     let where = '';
@@ -520,7 +524,7 @@ export class SandboxServer {
         this.watch(req, res, t, filter, q, present);
         return;
       }
-      const items = this.visible(this.store.listFiltered(t, filter));
+      const items = this.store.listFiltered(t, filter);
       this.sendList(res, t, items, accept);
       return;
     }
@@ -608,7 +612,7 @@ export class SandboxServer {
           labelSelector: q.get('labelSelector'),
           fieldSelector: q.get('fieldSelector'),
         });
-        const items = this.visible(this.store.listFiltered(t, filter));
+        const items = this.store.listFiltered(t, filter);
         const deleted = items
           .map(o => this.store.delete(t, o.metadata.namespace, o.metadata.name))
           .filter((o): o is KubeObject => Boolean(o));
@@ -716,15 +720,6 @@ export class SandboxServer {
     this.send(res, 200, toScale(updated));
   }
 
-  /** Omits objects in forbidden namespaces (for all-namespace reads). */
-  private visible(items: KubeObject[]): KubeObject[] {
-    const forbidden = this.forbid.namespaces;
-    if (!forbidden.length) return items;
-    return items.filter(
-      o => !o.metadata.namespace || !forbidden.includes(o.metadata.namespace),
-    );
-  }
-
   private sendList(
     res: http.ServerResponse,
     t: ResourceType,
@@ -779,11 +774,8 @@ export class SandboxServer {
       if (!res.writableEnded)
         res.write(`${JSON.stringify({ type, object })}\n`);
     };
-    const forbiddenNs = this.forbid.namespaces;
     const matches = (o: KubeObject | undefined) =>
-      Boolean(o) &&
-      matchesFilter(o!, filter) &&
-      !(o!.metadata.namespace && forbiddenNs.includes(o!.metadata.namespace));
+      Boolean(o) && matchesFilter(o!, filter);
     const key = typeKey(t);
     const emit = (e: StoreEvent) => {
       if (typeKey(e.resource) !== key) return;

@@ -34,27 +34,61 @@ describe('caching and coalescing', () => {
     expect(setup.sandbox.counters.total).toBeLessThanOrEqual(3);
   });
 
-  it('a batch of every web-core app costs one LIST per kind per namespace set', async () => {
-    setup.sandbox.counters.reset();
-    const res = await request(setup.server)
-      .post('/api/okteto-dev/v1/status/batch')
-      .set('Authorization', mockCredentials.user.header())
-      .send({
-        entityRefs: ['synestra-io', 'shop', 'landings', 'saas', 'payload-core'].map(
-          n => `component:default/${n}`,
-        ),
-      });
-    expect(res.body.items).toHaveLength(5);
-    const lists = setup.sandbox.requests.filter(r => r.verb === 'list');
-    const byResource = (resource: string) =>
-      lists.filter(r => r.resource === resource).length;
-    expect(byResource('applications')).toBe(1);
-    expect(byResource('deployments')).toBe(1);
-    expect(byResource('secrets')).toBe(1);
-    expect(byResource('pods')).toBe(1);
-    expect(setup.sandbox.counters.total).toBe(lists.length);
+  it('a batch costs one LIST per kind with cluster-wide read rights', async () => {
+    // web-core keeps the token out of one namespace; lift that to give it cluster-wide rights
+    const forbidden = setup.sandbox.forbid.namespaces.splice(0);
+    try {
+      const lists = await batchLists(setup);
+      for (const kind of ['applications', 'deployments', 'secrets', 'pods']) {
+        expect(lists(kind)).toHaveLength(1);
+      }
+    } finally {
+      setup.sandbox.forbid.namespaces.push(...forbidden);
+    }
   });
 });
+
+describe('with namespaced read rights only', () => {
+  let setup: TestSetup;
+  beforeAll(async () => {
+    setup = await startWebCoreBackend();
+  });
+  afterAll(() => setup.stop());
+
+  it('a batch falls back to one LIST per namespace', async () => {
+    const lists = await batchLists(setup);
+    expect(lists('applications')).toHaveLength(1);
+    const deployments = lists('deployments');
+    expect(
+      deployments.filter(r => r.status === 403 && !r.namespace),
+    ).toHaveLength(1);
+    expect(
+      deployments
+        .filter(r => r.status === 200)
+        .map(r => r.namespace)
+        .sort(),
+    ).toEqual([
+      'web-landings-dev',
+      'web-payload-dev',
+      'web-saas-dev',
+      'web-shop-dev',
+      'web-synestra-io-dev',
+    ]);
+  });
+});
+
+const APPS = ['synestra-io', 'shop', 'landings', 'saas', 'payload-core'];
+async function batchLists(setup: TestSetup) {
+  setup.sandbox.counters.reset();
+  const res = await request(setup.server)
+    .post('/api/okteto-dev/v1/status/batch')
+    .set('Authorization', mockCredentials.user.header())
+    .send({ entityRefs: APPS.map(n => `component:default/${n}`) });
+  expect(res.body.items).toHaveLength(5);
+  const lists = setup.sandbox.requests.filter(r => r.verb === 'list');
+  expect(setup.sandbox.counters.total).toBe(lists.length);
+  return (resource: string) => lists.filter(r => r.resource === resource);
+}
 
 describe('cluster faults come back as typed error values with HTTP 200', () => {
   let setup: TestSetup;
@@ -72,11 +106,49 @@ describe('cluster faults come back as typed error values with HTTP 200', () => {
   });
 
   const cases: Array<[string, () => void, DevErrorType, number | undefined]> = [
-    ['refused connections', () => { setup.sandbox.refuseConnections = true; }, 'unreachable', undefined],
-    ['a hang past the timeout', () => { setup.sandbox.faults.add({ pattern: /deployments/, fault: 'hang' }); }, 'timeout', undefined],
-    ['HTTP 500', () => { setup.sandbox.faults.add({ pattern: /deployments/, fault: '500' }); }, 'bad-response', 500],
-    ['HTTP 403', () => { setup.sandbox.faults.add({ pattern: /deployments/, fault: '403' }); }, 'forbidden', 403],
-    ['malformed JSON', () => { setup.sandbox.faults.add({ pattern: /deployments/, fault: 'malformed' }); }, 'bad-response', undefined],
+    [
+      'refused connections',
+      () => {
+        setup.sandbox.refuseConnections = true;
+      },
+      'unreachable',
+      undefined,
+    ],
+    [
+      'a hang past the timeout',
+      () => {
+        setup.sandbox.faults.add({ pattern: /deployments/, fault: 'hang' });
+      },
+      'timeout',
+      undefined,
+    ],
+    [
+      'HTTP 500',
+      () => {
+        setup.sandbox.faults.add({ pattern: /deployments/, fault: '500' });
+      },
+      'bad-response',
+      500,
+    ],
+    [
+      'HTTP 403',
+      () => {
+        setup.sandbox.faults.add({ pattern: /deployments/, fault: '403' });
+      },
+      'forbidden',
+      403,
+    ],
+    [
+      'malformed JSON',
+      () => {
+        setup.sandbox.faults.add({
+          pattern: /deployments/,
+          fault: 'malformed',
+        });
+      },
+      'bad-response',
+      undefined,
+    ],
   ];
 
   it.each(cases)('%s', async (_name, inject, type, statusCode) => {
@@ -93,7 +165,10 @@ describe('cluster faults come back as typed error values with HTTP 200', () => {
   it('Argo CD not installed', async () => {
     setup.sandbox.groups.argoproj = false;
     const s = await status(setup, 'corporate');
-    expect(s.argo).toMatchObject({ state: 'error', error: { type: 'not-installed', statusCode: 404 } });
+    expect(s.argo).toMatchObject({
+      state: 'error',
+      error: { type: 'not-installed', statusCode: 404 },
+    });
     expect(s.workload.state).toBe('ok');
     expect(s.drift.kind).toBe('unknown');
   });
@@ -115,7 +190,10 @@ describe('stale data while a cluster fails', () => {
     setup.sandbox.refuseConnections = true;
     try {
       const stale = await status(setup, 'synestra-io');
-      expect(stale.stale).toEqual({ since: good.fetchedAt, ageSeconds: expect.any(Number) });
+      expect(stale.stale).toEqual({
+        since: good.fetchedAt,
+        ageSeconds: expect.any(Number),
+      });
       expect(stale.okteto).toMatchObject({ state: 'on', user: 'alice' });
       expect(stale.errors[0]).toMatchObject({ type: 'unreachable' });
     } finally {
