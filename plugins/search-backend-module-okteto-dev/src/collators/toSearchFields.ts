@@ -1,0 +1,65 @@
+import {
+  DevStatus,
+  OktetoDevSearchFields,
+} from '@okteto-dev/plugin-okteto-dev-common';
+
+const UNKNOWN = 'unknown';
+
+/** The search fields of one dev status: `unknown` wherever the cluster could not be read. */
+export function toSearchFields(status: DevStatus): OktetoDevSearchFields {
+  const { argo, okteto } = status;
+  const oktetoState =
+    okteto.state === 'on' || okteto.state === 'off' || okteto.state === 'broken'
+      ? okteto.state
+      : UNKNOWN;
+  return {
+    entityRef: status.entityRef,
+    app: status.target.app,
+    namespace: status.target.namespace,
+    argoSync: argo.state === 'ok' ? argo.sync : argo.state === 'not-found' ? 'Missing' : UNKNOWN,
+    argoHealth: argo.state === 'ok' ? argo.health : argo.state === 'not-found' ? 'Missing' : UNKNOWN,
+    oktetoState,
+    ...(okteto.state === 'on' && okteto.user ? { oktetoUser: okteto.user } : {}),
+    driftKind: status.drift.kind,
+    checklistFailed: status.checklist.filter(i => i.status === 'fail').map(i => i.id),
+    fetchedAt: status.fetchedAt,
+  };
+}
+
+/**
+ * A sentence in the words people type: "corporate dev: Synced Healthy, Okteto dev mode on since …,
+ * image …". Search engines match on it.
+ */
+export function toSearchText(status: DevStatus): string {
+  const { argo, okteto, target } = status;
+  const parts: string[] = [];
+  if (argo.state === 'ok') {
+    parts.push(`${argo.sync} ${argo.health}`);
+  } else if (argo.state === 'not-found') {
+    parts.push(`Argo CD Application ${target.application.name} missing`);
+  } else {
+    parts.push('Argo CD status unknown');
+  }
+  if (okteto.state === 'on') {
+    parts.push(
+      [
+        `Okteto dev mode on${okteto.user ? ` by ${okteto.user}` : ''}`,
+        okteto.since ? `since ${okteto.since}` : undefined,
+        okteto.image ? `image ${okteto.image}` : undefined,
+      ]
+        .filter(Boolean)
+        .join(' '),
+    );
+  } else if (okteto.state === 'off') {
+    parts.push('Okteto dev mode off');
+  } else if (okteto.state === 'broken') {
+    parts.push(`Okteto dev mode broken: ${okteto.problems.join(' ')}`);
+  } else {
+    parts.push('Okteto dev mode unknown');
+  }
+  if (status.drift.kind !== 'none') parts.push(`drift ${status.drift.kind}`);
+  const failed = status.checklist.filter(i => i.status === 'fail').map(i => i.id);
+  if (failed.length > 0) parts.push(`not ready: ${failed.join(', ')}`);
+  if (status.stale) parts.push(`stale since ${status.stale.since}`);
+  return `${target.app} dev (${target.namespace}): ${parts.join(', ')}.`;
+}

@@ -1,0 +1,8 @@
+/**
+ * Search backend module for okteto-dev: find entities by their dev status.
+ *
+ * @packageDocumentation
+ */
+export { searchModuleOktetoDev as default } from './module';
+export { OktetoDevCollatorFactory } from './collators/OktetoDevCollatorFactory';
+export { OktetoDevCatalogDecoratorFactory } from './collators/OktetoDevCatalogDecoratorFactory';
