@@ -1,0 +1,6 @@
+export { default } from './plugin';
+export {
+  oktetoDevApi,
+  oktetoDevEntityCard,
+  oktetoDevSearchResultListItem,
+} from './plugin';

@@ -1,0 +1,50 @@
+import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import {
+  DevClustersResponse,
+  DevStatus,
+  DevStatusBatchResponse,
+} from '@okteto-dev/plugin-okteto-dev-common';
+import { OktetoDevApi } from './OktetoDevApi';
+
+/**
+ * Default {@link OktetoDevApi}: talks to the `okteto-dev` backend plugin over HTTP.
+ *
+ * @public
+ */
+export class OktetoDevClient implements OktetoDevApi {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  getStatus(entityRef: string): Promise<DevStatus> {
+    return this.request<DevStatus>(
+      `/v1/status?entityRef=${encodeURIComponent(entityRef)}`,
+    );
+  }
+
+  getStatuses(entityRefs: string[]): Promise<DevStatusBatchResponse> {
+    return this.request<DevStatusBatchResponse>('/v1/status/batch', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ entityRefs }),
+    });
+  }
+
+  getClusters(): Promise<DevClustersResponse> {
+    return this.request<DevClustersResponse>('/v1/clusters');
+  }
+
+  private async request<T>(path: string, init?: RequestInit): Promise<T> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('okteto-dev');
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+}

@@ -1,0 +1,3 @@
+export { oktetoDevApiRef } from './OktetoDevApi';
+export type { OktetoDevApi } from './OktetoDevApi';
+export { OktetoDevClient } from './OktetoDevClient';

@@ -1,0 +1,102 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { InfoCard, ResponseErrorPanel } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import {
+  MissingAnnotationEmptyState,
+  useEntity,
+} from '@backstage/plugin-catalog-react';
+import {
+  isOktetoDevEnabled,
+  OKTETO_DEV_APP_ANNOTATION,
+} from '@okteto-dev/plugin-okteto-dev-common';
+import Box from '@material-ui/core/Box';
+import IconButton from '@material-ui/core/IconButton';
+import RefreshIcon from '@material-ui/icons/Refresh';
+import Skeleton from '@material-ui/lab/Skeleton';
+import { oktetoDevTranslationRef } from '../../translation';
+import { DevStatusContent } from './DevStatusContent';
+import { useDevStatus } from './useDevStatus';
+
+function LoadingSkeleton(props: { label: string }) {
+  return (
+    <Box aria-busy="true" aria-label={props.label} role="status">
+      <Box display="flex" mb={2}>
+        <Skeleton variant="rect" width={90} height={24} />
+        <Box mr={1} />
+        <Skeleton variant="rect" width={90} height={24} />
+        <Box mr={1} />
+        <Skeleton variant="text" width={160} />
+      </Box>
+      <Skeleton variant="text" width="60%" />
+      <Skeleton variant="text" width="40%" />
+      <Skeleton variant="rect" height={48} />
+      <Box mt={2}>
+        {[1, 2, 3, 4].map(i => (
+          <Skeleton key={i} variant="text" />
+        ))}
+      </Box>
+    </Box>
+  );
+}
+
+function DevStatusCard() {
+  const { entity } = useEntity();
+  const { t } = useTranslationRef(oktetoDevTranslationRef);
+  const { status, error, loading, refresh } = useDevStatus(
+    stringifyEntityRef(entity),
+  );
+
+  const action = (
+    <IconButton
+      aria-label={t('card.refresh')}
+      onClick={refresh}
+      disabled={loading}
+    >
+      <RefreshIcon />
+    </IconButton>
+  );
+
+  let content;
+  if (status) {
+    content = (
+      <DevStatusContent entity={entity} status={status} refreshError={error} />
+    );
+  } else if (error) {
+    content = <ResponseErrorPanel error={error} />;
+  } else {
+    content = <LoadingSkeleton label={t('card.loading')} />;
+  }
+
+  return (
+    <InfoCard
+      title={t('card.title')}
+      subheader={
+        status
+          ? t('card.subheader', {
+              namespace: status.target.namespace,
+              cluster: status.target.cluster,
+            })
+          : undefined
+      }
+      action={action}
+    >
+      {content}
+    </InfoCard>
+  );
+}
+
+/**
+ * The "Dev environment" card: Argo CD sync and health, Okteto dev mode, drift, the readiness
+ * checklist and the commands, for the entity in context.
+ *
+ * @public
+ */
+export function EntityOktetoDevCard() {
+  const { entity } = useEntity();
+  if (!isOktetoDevEnabled(entity)) {
+    return (
+      <MissingAnnotationEmptyState annotation={OKTETO_DEV_APP_ANNOTATION} />
+    );
+  }
+  return <DevStatusCard />;
+}

@@ -1,0 +1,1 @@
+export { EntityOktetoDevCard } from './EntityOktetoDevCard';

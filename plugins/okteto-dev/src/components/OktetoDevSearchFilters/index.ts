@@ -1,0 +1,1 @@
+export { OktetoDevSearchFilters } from './OktetoDevSearchFilters';

@@ -1,0 +1,2 @@
+export { OktetoDevSearchResultListItem } from './OktetoDevSearchResultListItem';
+export type { OktetoDevSearchResultListItemProps } from './OktetoDevSearchResultListItem';

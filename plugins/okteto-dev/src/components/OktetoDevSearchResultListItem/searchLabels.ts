@@ -1,0 +1,102 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { oktetoDevTranslationRef } from '../../translation';
+import { Tone } from '../EntityOktetoDevCard/StatusChip';
+
+/** Values the okteto-dev search fields take. */
+export const SEARCH_VALUES = {
+  oktetoState: ['on', 'off', 'broken', 'unknown'],
+  argoSync: ['Synced', 'OutOfSync', 'Unknown'],
+  argoHealth: [
+    'Healthy',
+    'Progressing',
+    'Degraded',
+    'Suspended',
+    'Missing',
+    'Unknown',
+  ],
+  driftKind: [
+    'none',
+    'expected-okteto',
+    'self-heal-conflict',
+    'unexpected',
+    'unknown',
+  ],
+} as const;
+
+type Values<K extends keyof typeof SEARCH_VALUES> =
+  (typeof SEARCH_VALUES)[K][number];
+
+const SYNC_TONES: Record<Values<'argoSync'>, Tone> = {
+  Synced: 'ok',
+  OutOfSync: 'warning',
+  Unknown: 'neutral',
+};
+const HEALTH_TONES: Record<Values<'argoHealth'>, Tone> = {
+  Healthy: 'ok',
+  Progressing: 'info',
+  Degraded: 'error',
+  Suspended: 'warning',
+  Missing: 'error',
+  Unknown: 'neutral',
+};
+const STATE_TONES: Record<Values<'oktetoState'>, Tone> = {
+  on: 'info',
+  off: 'neutral',
+  broken: 'error',
+  unknown: 'neutral',
+};
+const DRIFT: Record<
+  Values<'driftKind'>,
+  {
+    tone: Tone;
+    key:
+      | 'none'
+      | 'expectedOkteto'
+      | 'selfHealConflict'
+      | 'unexpected'
+      | 'unknown';
+  }
+> = {
+  none: { tone: 'ok', key: 'none' },
+  'expected-okteto': { tone: 'info', key: 'expectedOkteto' },
+  'self-heal-conflict': { tone: 'error', key: 'selfHealConflict' },
+  unexpected: { tone: 'warning', key: 'unexpected' },
+  unknown: { tone: 'neutral', key: 'unknown' },
+};
+
+function isOneOf<K extends keyof typeof SEARCH_VALUES>(
+  field: K,
+  value: string,
+): value is Values<K> {
+  return (SEARCH_VALUES[field] as readonly string[]).includes(value);
+}
+
+/** Translated label and tone of each search field value; unknown values show as they are. */
+export function useSearchLabels() {
+  const { t } = useTranslationRef(oktetoDevTranslationRef);
+  const fallback = (value: string) => ({
+    tone: 'neutral' as Tone,
+    label: value,
+  });
+  return {
+    argoSync: (value: string) =>
+      isOneOf('argoSync', value)
+        ? { tone: SYNC_TONES[value], label: t(`argo.sync.${value}`) }
+        : fallback(value),
+    argoHealth: (value: string) =>
+      isOneOf('argoHealth', value)
+        ? { tone: HEALTH_TONES[value], label: t(`argo.health.${value}`) }
+        : fallback(value),
+    oktetoState: (value: string) =>
+      isOneOf('oktetoState', value)
+        ? { tone: STATE_TONES[value], label: t(`search.state.${value}`) }
+        : fallback(value),
+    driftKind: (value: string) =>
+      isOneOf('driftKind', value)
+        ? {
+            tone: DRIFT[value].tone,
+            label: t(`search.drift.${DRIFT[value].key}`),
+          }
+        : fallback(value),
+  };
+}

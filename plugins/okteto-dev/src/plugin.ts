@@ -1,0 +1,73 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { createSearchResultListItemExtension } from '@backstage/plugin-search-react';
+import {
+  isOktetoDevEnabled,
+  OKTETO_DEV_SEARCH_TYPE,
+} from '@okteto-dev/plugin-okteto-dev-common';
+import { oktetoDevApiRef, OktetoDevClient } from './api';
+
+/**
+ * The okteto-dev frontend plugin (legacy frontend system).
+ *
+ * @public
+ */
+export const oktetoDevPlugin = createPlugin({
+  id: 'okteto-dev',
+  apis: [
+    createApiFactory({
+      api: oktetoDevApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new OktetoDevClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+});
+
+/**
+ * True when the entity carries the `okteto-dev/app` annotation; use it with `EntitySwitch`.
+ *
+ * @public
+ */
+export function isOktetoDevAvailable(entity: Entity): boolean {
+  return isOktetoDevEnabled(entity);
+}
+
+/**
+ * The "Dev environment" entity card.
+ *
+ * @public
+ */
+export const EntityOktetoDevCard = oktetoDevPlugin.provide(
+  createComponentExtension({
+    name: 'EntityOktetoDevCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityOktetoDevCard').then(
+          m => m.EntityOktetoDevCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Search result item for `okteto-dev` documents; put it inside `SearchResult`.
+ *
+ * @public
+ */
+export const OktetoDevSearchResultListItem = oktetoDevPlugin.provide(
+  createSearchResultListItemExtension({
+    name: 'OktetoDevSearchResultListItem',
+    component: () =>
+      import('./components/OktetoDevSearchResultListItem').then(
+        m => m.OktetoDevSearchResultListItem,
+      ),
+    predicate: result => result.type === OKTETO_DEV_SEARCH_TYPE,
+  }),
+);
