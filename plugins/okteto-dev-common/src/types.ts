@@ -170,7 +170,7 @@ export interface DevStatus {
   target: Pick<
     DevTarget,
     'cluster' | 'namespace' | 'workload' | 'devService' | 'application'
-  > & { app: string; container: string; package: string };
+  > & { app: string; container: string; package: string; appDir: string };
   argo: ArgoStatus;
   workload: WorkloadStatus;
   okteto: OktetoStatus;

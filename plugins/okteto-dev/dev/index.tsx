@@ -39,6 +39,7 @@ const sampleStatus = (): DevStatus => ({
     devService: 'web-corporate-dev',
     container: 'app',
     package: '@synestra/corporate-website',
+    appDir: 'apps/corporate',
     application: { name: 'web-corporate-dev', namespace: 'argo' },
   },
   argo: {

@@ -74,6 +74,7 @@ export function makeStatus(overrides: Partial<DevStatus> = {}): DevStatus {
       devService: 'web-corporate-dev',
       container: 'app',
       package: '@synestra/corporate-website',
+      appDir: 'apps/corporate',
       application: { name: 'web-corporate-dev', namespace: 'argo' },
     },
     argo: okArgo(),

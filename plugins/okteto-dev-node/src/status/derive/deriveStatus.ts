@@ -95,6 +95,7 @@ export function deriveDevStatus(objects: FetchedDevObjects): DevStatus {
       container: target.container,
       devService: lookup.state === 'found' ? lookup.name : target.devService,
       package: target.package,
+      appDir: target.appDir,
       application: target.application,
     },
     argo,

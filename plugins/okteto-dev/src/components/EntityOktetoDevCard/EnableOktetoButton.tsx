@@ -47,8 +47,9 @@ export function EnableOktetoButton(props: {
   const template =
     useApi(configApiRef).getOptionalString('oktetoDev.enableTemplate') ??
     DEFAULT_ENABLE_TEMPLATE;
-  // DevStatus.target has no appDir, so it comes from the annotation or the default convention.
+  // The backend resolves appDir with the configured conventions; older backends did not send it.
   const appDir =
+    status.target.appDir ||
     entity.metadata.annotations?.[OKTETO_DEV_APP_DIR_ANNOTATION]?.trim() ||
     fillTemplate(DEFAULT_DEV_CONVENTIONS.appDir, { app: status.target.app });
   const href = enableOktetoHref({

@@ -153,9 +153,15 @@ describe('EntityOktetoDevCard', () => {
     expect(stignore).toHaveTextContent(/\*\*\/node_modules\//);
   });
 
-  it('uses the configured template for "Enable Okteto"', async () => {
+  it('uses the configured template and the resolved app folder for "Enable Okteto"', async () => {
+    const status = fixtures.devServiceMissing;
     await renderCard({
-      api: new FakeOktetoDevApi({ status: fixtures.devServiceMissing }),
+      api: new FakeOktetoDevApi({
+        status: {
+          ...status,
+          target: { ...status.target, appDir: 'sites/corporate' },
+        },
+      }),
       config: { oktetoDev: { enableTemplate: 'platform/okteto' } },
       entity: makeEntity({
         'okteto-dev/app': 'corporate',
