@@ -43,6 +43,19 @@ describe('argocd:dev-application:create', () => {
     expect(yaml.parse(read(APP_PATH))).toEqual(reference);
   });
 
+  it('takes the repository in RepoUrlPicker form, as the template passes it', async () => {
+    await run({
+      app: 'corporate',
+      repoUrl: 'github.com?owner=NeoGrAIph&repo=web-core',
+    });
+    expect(yaml.parse(read(APP_PATH)).spec.source.repoURL).toBe(
+      'https://github.com/NeoGrAIph/web-core.git',
+    );
+    await expect(
+      run({ app: 'corporate', repoUrl: 'github.com/NeoGrAIph/web-core' }),
+    ).rejects.toThrow('repoUrl is not in the form host?owner=o&repo=r');
+  });
+
   it("writes web-core's synestra-io Application byte for byte", async () => {
     await run({ ...corporate, app: 'synestra-io' });
     expect(read('deploy/argocd/apps/dev/synestra-io.yaml')).toBe(
@@ -153,7 +166,7 @@ describe('argocd:dev-application:create', () => {
       /applicationName must be a DNS-1123 subdomain/,
     ],
     [{ namespace: 'a.b' }, /namespace must be a DNS-1123 label/],
-    [{ repoURL: undefined }, /repoURL is required/],
+    [{ repoURL: undefined }, /repoURL \(or repoUrl\) is required/],
     [{ repoURL: 'file:///etc' }, /repoURL is not a supported URL/],
     [{ serverUrl: 'ftp://corporate.dev' }, /serverUrl is not a supported URL/],
     [{ applicationPath: '../x.yaml' }, /outside the workspace/],

@@ -90,6 +90,26 @@ export function renderValues(spec: DevApplicationSpec): string {
   ].join('\n');
 }
 
+/** `github.com?owner=o&repo=r` (RepoUrlPicker) → `https://github.com/o/r.git`. */
+export function cloneUrlFromPicker(repoUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(`https://${repoUrl}`);
+  } catch {
+    throw new InputError(
+      `repoUrl is not in the form host?owner=o&repo=r: '${repoUrl}'`,
+    );
+  }
+  const owner = url.searchParams.get('owner');
+  const repo = url.searchParams.get('repo');
+  if (!owner || !repo || url.pathname !== '/') {
+    throw new InputError(
+      `repoUrl is not in the form host?owner=o&repo=r: '${repoUrl}'`,
+    );
+  }
+  return `https://${url.host}/${owner}/${repo}.git`;
+}
+
 function requireUrl(what: string, value: string, schemes: RegExp): string {
   requireToken(what, value);
   if (!schemes.test(value)) {
@@ -149,6 +169,13 @@ export function createArgocdDevApplicationCreateAction(options?: {
               description: `Git repository of the chart. Default ${
                 defaults.repoURL ?? 'none (required)'
               }`,
+            })
+            .optional(),
+        repoUrl: z =>
+          z
+            .string({
+              description:
+                "The repository in RepoUrlPicker form (github.com?owner=o&repo=r), used when repoURL is not set. Templates use this name: a catalog entity may not hold both 'repoUrl' and 'repoURL'",
             })
             .optional(),
         targetRevision: z =>
@@ -258,10 +285,13 @@ export function createArgocdDevApplicationCreateAction(options?: {
             'the runbook keeps it off for dev. Set allowSelfHeal: true to force it',
         );
       }
-      const repoURL = input.repoURL ?? defaults.repoURL;
+      const repoURL =
+        input.repoURL ??
+        (input.repoUrl ? cloneUrlFromPicker(input.repoUrl) : undefined) ??
+        defaults.repoURL;
       if (!repoURL) {
         throw new InputError(
-          'repoURL is required (or set oktetoDev.scaffolder.repoURL)',
+          'repoURL (or repoUrl) is required, or set oktetoDev.scaffolder.repoURL',
         );
       }
       const spec: DevApplicationSpec = {
