@@ -20,4 +20,5 @@ export const ARGOCD_APP_NAME_ANNOTATION = 'argocd/app-name';
 /** Community annotation honoured: the namespace the Argo CD Application lives in. @public */
 export const ARGOCD_APP_NAMESPACE_ANNOTATION = 'argocd/app-namespace';
 /** Backstage's Kubernetes plugin annotation honoured: the namespace of the workload. @public */
-export const KUBERNETES_NAMESPACE_ANNOTATION = 'backstage.io/kubernetes-namespace';
+export const KUBERNETES_NAMESPACE_ANNOTATION =
+  'backstage.io/kubernetes-namespace';

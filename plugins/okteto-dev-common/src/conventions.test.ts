@@ -17,7 +17,9 @@ function component(annotations: Record<string, string>): Entity {
 
 describe('resolveDevTarget', () => {
   it('applies the web-core conventions to an app key', () => {
-    const target = resolveDevTarget(component({ 'okteto-dev/app': 'corporate' }));
+    const target = resolveDevTarget(
+      component({ 'okteto-dev/app': 'corporate' }),
+    );
     expect(target).toEqual({
       app: 'corporate',
       cluster: 'default',

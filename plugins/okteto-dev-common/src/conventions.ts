@@ -200,7 +200,10 @@ export function resolveDevTarget(
   );
   const namespace = pick(
     KUBERNETES_NAMESPACE_ANNOTATION,
-    fillTemplate(conventions.namespace, { ...base, application: applicationName }),
+    fillTemplate(conventions.namespace, {
+      ...base,
+      application: applicationName,
+    }),
   );
   const values = { app, application: applicationName, namespace };
   const target: DevTarget = {

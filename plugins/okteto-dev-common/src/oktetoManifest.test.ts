@@ -16,7 +16,8 @@ const manifest = {
         'app.kubernetes.io/instance': 'web-synestra-io-dev',
       },
       container: 'app',
-      command: "sh -lc 'if [ ! -x node_modules/.bin/next ]; then pnpm install --frozen-lockfile; fi; pnpm exec next dev'",
+      command:
+        "sh -lc 'if [ ! -x node_modules/.bin/next ]; then pnpm install --frozen-lockfile; fi; pnpm exec next dev'",
       sync: ['..:/app'],
     },
     'web-synestra-io-dev-web-app': {
@@ -58,7 +59,9 @@ describe('findDevEntriesForWorkload', () => {
 
   it('finds nothing for another workload', () => {
     expect(
-      findDevEntriesForWorkload(manifest, { name: 'web-corporate-dev-web-app' }),
+      findDevEntriesForWorkload(manifest, {
+        name: 'web-corporate-dev-web-app',
+      }),
     ).toEqual([]);
   });
 });
@@ -86,7 +89,9 @@ describe('sync folders and .stignore', () => {
 
   it('refuses to leave the repository', () => {
     expect(joinRepoPath('.okteto', '../../etc')).toBeUndefined();
-    expect(devEntrySyncFolders({ sync: ['../..:/app'] }, '.okteto/okteto.yml')).toEqual([]);
+    expect(
+      devEntrySyncFolders({ sync: ['../..:/app'] }, '.okteto/okteto.yml'),
+    ).toEqual([]);
   });
 });
 
@@ -99,7 +104,9 @@ describe('devEntryPreparesDependencies', () => {
     expect(
       devEntryPreparesDependencies(manifest.dev['web-synestra-io-dev']),
     ).toEqual({ ok: true, how: 'command' });
-    expect(devEntryPreparesDependencies({ command: ['npm', 'ci'] }).ok).toBe(true);
+    expect(devEntryPreparesDependencies({ command: ['npm', 'ci'] }).ok).toBe(
+      true,
+    );
   });
 
   it('fails without either', () => {
@@ -111,7 +118,9 @@ describe('devEntryPreparesDependencies', () => {
 
 describe('isLegacyOktetoManifest', () => {
   it('tells v1 from v2', () => {
-    expect(isLegacyOktetoManifest({ name: 'x', image: 'node', command: 'bash' })).toBe(true);
+    expect(
+      isLegacyOktetoManifest({ name: 'x', image: 'node', command: 'bash' }),
+    ).toBe(true);
     expect(isLegacyOktetoManifest(manifest)).toBe(false);
     expect(isLegacyOktetoManifest({ name: 'x' })).toBe(false);
   });

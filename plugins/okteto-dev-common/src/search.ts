@@ -8,6 +8,24 @@ import { IndexableDocument } from '@backstage/plugin-search-common';
 export const OKTETO_DEV_SEARCH_TYPE = 'okteto-dev';
 
 /**
+ * Values of the `oktetoState` search field, by Okteto state. Not `on`/`off`: search engines drop
+ * English stop words (Lunr removes `on` and `off` from filters), which would make the filter match
+ * everything.
+ *
+ * @public
+ */
+export const OKTETO_STATE_SEARCH_VALUES = Object.freeze({
+  on: 'active',
+  off: 'inactive',
+  broken: 'broken',
+  unknown: 'unknown',
+} as const);
+
+/** @public */
+export type OktetoStateSearchValue =
+  (typeof OKTETO_STATE_SEARCH_VALUES)[keyof typeof OKTETO_STATE_SEARCH_VALUES];
+
+/**
  * Fields okteto-dev adds to search documents (its own and, through the decorator, the
  * `software-catalog` ones). `unknown` where the cluster could not be read.
  *
@@ -19,6 +37,7 @@ export interface OktetoDevSearchFields {
   namespace: string;
   argoSync: string;
   argoHealth: string;
+  /** One of {@link OKTETO_STATE_SEARCH_VALUES}. */
   oktetoState: string;
   oktetoUser?: string;
   driftKind: string;

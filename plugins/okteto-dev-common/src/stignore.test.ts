@@ -27,9 +27,7 @@ describe('stignorePatternKey', () => {
       '**/node_modules/**',
       '**/node_modules',
       '**/node_modules/**/',
-    ].map(
-      stignorePatternKey,
-    );
+    ].map(stignorePatternKey);
     expect(new Set(keys).size).toBe(1);
   });
 
@@ -62,7 +60,10 @@ describe('stignoreCoverage', () => {
 
 describe('mergeStignore', () => {
   it('appends missing patterns under a header, once', () => {
-    const first = mergeStignore('**/node_modules/**\n', DEFAULT_STIGNORE_ENTRIES);
+    const first = mergeStignore(
+      '**/node_modules/**\n',
+      DEFAULT_STIGNORE_ENTRIES,
+    );
     expect(first.changed).toBe(true);
     expect(first.alreadyCovered).toEqual(['**/node_modules/']);
     expect(first.content).toBe(
@@ -86,7 +87,9 @@ describe('mergeStignore', () => {
   });
 
   it('keeps CRLF endings and adds a newline only where it appends', () => {
-    const result = mergeStignore('// mine\r\n#include other\r\n.env', ['**/dist/']);
+    const result = mergeStignore('// mine\r\n#include other\r\n.env', [
+      '**/dist/',
+    ]);
     expect(result.content).toBe(
       `// mine\r\n#include other\r\n.env\r\n${STIGNORE_HEADER}\r\n**/dist/\r\n`,
     );

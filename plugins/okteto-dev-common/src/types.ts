@@ -187,7 +187,10 @@ export interface DevStatus {
  */
 export interface DevStatusBatchResponse {
   items: DevStatus[];
-  failures?: Array<{ entityRef: string; error: { name: string; message: string } }>;
+  failures?: Array<{
+    entityRef: string;
+    error: { name: string; message: string };
+  }>;
 }
 
 /** @public */

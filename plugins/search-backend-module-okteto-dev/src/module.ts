@@ -44,7 +44,10 @@ export const searchModuleOktetoDev = createBackendModule({
         };
         indexRegistry.addCollator({
           schedule: scheduler.createScheduledTaskRunner(options.schedule),
-          factory: new OktetoDevCollatorFactory(source, options.locationTemplate),
+          factory: new OktetoDevCollatorFactory(
+            source,
+            options.locationTemplate,
+          ),
         });
         if (options.decorateCatalog) {
           indexRegistry.addDecorator({

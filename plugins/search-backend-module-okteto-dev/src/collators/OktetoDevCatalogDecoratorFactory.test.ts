@@ -13,7 +13,9 @@ describe('OktetoDevCatalogDecoratorFactory', () => {
   afterAll(() => sandbox.close());
 
   it('adds the dev status to software-catalog documents of annotated entities only', async () => {
-    const factory = new OktetoDevCatalogDecoratorFactory(sourceFor(sandbox, WEB_CORE));
+    const factory = new OktetoDevCatalogDecoratorFactory(
+      sourceFor(sandbox, WEB_CORE),
+    );
     expect(factory.types).toEqual(['software-catalog']);
     const catalogDocument = (name: string) => ({
       title: name,
@@ -21,14 +23,21 @@ describe('OktetoDevCatalogDecoratorFactory', () => {
       location: `/catalog/default/component/${name}`,
       authorization: { resourceRef: `component:default/${name}` },
     });
-    const { documents } = await TestPipeline.fromDecorator(await factory.getDecorator())
-      .withDocuments([catalogDocument('synestra-io'), catalogDocument('docs-site')])
+    const { documents } = await TestPipeline.fromDecorator(
+      await factory.getDecorator(),
+    )
+      .withDocuments([
+        catalogDocument('synestra-io'),
+        catalogDocument('docs-site'),
+      ])
       .execute();
     expect(documents[0]).toMatchObject({
       title: 'synestra-io',
-      oktetoState: 'on',
+      oktetoState: 'active',
       argoSync: 'OutOfSync',
-      text: expect.stringMatching(/^The synestra-io website\nsynestra-io dev .*Okteto dev mode on by alice/s),
+      text: expect.stringMatching(
+        /^The synestra-io website\nsynestra-io dev .*Okteto dev mode on by alice/s,
+      ),
     });
     expect(documents[1]).toEqual(catalogDocument('docs-site'));
   });

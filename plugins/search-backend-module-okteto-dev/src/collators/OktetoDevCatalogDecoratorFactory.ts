@@ -1,4 +1,7 @@
-import { DocumentDecoratorFactory, IndexableDocument } from '@backstage/plugin-search-common';
+import {
+  DocumentDecoratorFactory,
+  IndexableDocument,
+} from '@backstage/plugin-search-common';
 import { OktetoDevSearchFields } from '@okteto-dev/plugin-okteto-dev-common';
 import { Transform } from 'node:stream';
 import { DevStatusSource, loadDevStatuses } from './loadDevStatuses';
@@ -10,13 +13,18 @@ import { toSearchFields, toSearchText } from './toSearchFields';
  *
  * @public
  */
-export class OktetoDevCatalogDecoratorFactory implements DocumentDecoratorFactory {
+export class OktetoDevCatalogDecoratorFactory
+  implements DocumentDecoratorFactory
+{
   readonly types = ['software-catalog'];
 
   constructor(private readonly source: DevStatusSource) {}
 
   async getDecorator(): Promise<Transform> {
-    const byRef = new Map<string, { fields: OktetoDevSearchFields; text: string }>();
+    const byRef = new Map<
+      string,
+      { fields: OktetoDevSearchFields; text: string }
+    >();
     for (const { status } of await loadDevStatuses(this.source)) {
       byRef.set(status.entityRef, {
         fields: toSearchFields(status),
@@ -31,7 +39,11 @@ export class OktetoDevCatalogDecoratorFactory implements DocumentDecoratorFactor
         done(
           null,
           dev
-            ? { ...document, ...dev.fields, text: `${document.text}\n${dev.text}` }
+            ? {
+                ...document,
+                ...dev.fields,
+                text: `${document.text}\n${dev.text}`,
+              }
             : document,
         );
       },

@@ -13,8 +13,16 @@ import { toSearchFields, toSearchText } from './toSearchFields';
 /** The entity page of an entity, from a template like `/catalog/:namespace/:kind/:name`. */
 export function entityLocation(entity: Entity, template: string): string {
   return template
-    .replace(':namespace', encodeURIComponent((entity.metadata.namespace ?? 'default').toLocaleLowerCase('en-US')))
-    .replace(':kind', encodeURIComponent(entity.kind.toLocaleLowerCase('en-US')))
+    .replace(
+      ':namespace',
+      encodeURIComponent(
+        (entity.metadata.namespace ?? 'default').toLocaleLowerCase('en-US'),
+      ),
+    )
+    .replace(
+      ':kind',
+      encodeURIComponent(entity.kind.toLocaleLowerCase('en-US')),
+    )
     .replace(':name', encodeURIComponent(entity.metadata.name));
 }
 

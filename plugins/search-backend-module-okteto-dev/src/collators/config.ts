@@ -23,8 +23,10 @@ export function readCollatorConfig(config: Config) {
         )
       : defaults.schedule,
     decorateCatalog:
-      section?.getOptionalBoolean('decorateCatalog') ?? defaults.decorateCatalog,
+      section?.getOptionalBoolean('decorateCatalog') ??
+      defaults.decorateCatalog,
     locationTemplate:
-      section?.getOptionalString('locationTemplate') ?? defaults.locationTemplate,
+      section?.getOptionalString('locationTemplate') ??
+      defaults.locationTemplate,
   };
 }

@@ -25,7 +25,12 @@ export async function loadDevStatuses(
 ): Promise<Array<{ entity: Entity; status: DevStatus }>> {
   const credentials = await source.auth.getOwnServiceCredentials();
   const { items } = await source.catalog.getEntities(
-    { filter: { [`metadata.annotations.${OKTETO_DEV_APP_ANNOTATION}`]: CATALOG_FILTER_EXISTS } },
+    {
+      filter: {
+        [`metadata.annotations.${OKTETO_DEV_APP_ANNOTATION}`]:
+          CATALOG_FILTER_EXISTS,
+      },
+    },
     { credentials },
   );
   const entities = items.filter(isOktetoDevEnabled);

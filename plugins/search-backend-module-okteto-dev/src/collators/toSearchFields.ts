@@ -1,5 +1,6 @@
 import {
   DevStatus,
+  OKTETO_STATE_SEARCH_VALUES,
   OktetoDevSearchFields,
 } from '@okteto-dev/plugin-okteto-dev-common';
 
@@ -9,19 +10,33 @@ const UNKNOWN = 'unknown';
 export function toSearchFields(status: DevStatus): OktetoDevSearchFields {
   const { argo, okteto } = status;
   const oktetoState =
-    okteto.state === 'on' || okteto.state === 'off' || okteto.state === 'broken'
-      ? okteto.state
-      : UNKNOWN;
+    okteto.state === 'error'
+      ? OKTETO_STATE_SEARCH_VALUES.unknown
+      : OKTETO_STATE_SEARCH_VALUES[okteto.state];
   return {
     entityRef: status.entityRef,
     app: status.target.app,
     namespace: status.target.namespace,
-    argoSync: argo.state === 'ok' ? argo.sync : argo.state === 'not-found' ? 'Missing' : UNKNOWN,
-    argoHealth: argo.state === 'ok' ? argo.health : argo.state === 'not-found' ? 'Missing' : UNKNOWN,
+    argoSync:
+      argo.state === 'ok'
+        ? argo.sync
+        : argo.state === 'not-found'
+        ? 'Missing'
+        : UNKNOWN,
+    argoHealth:
+      argo.state === 'ok'
+        ? argo.health
+        : argo.state === 'not-found'
+        ? 'Missing'
+        : UNKNOWN,
     oktetoState,
-    ...(okteto.state === 'on' && okteto.user ? { oktetoUser: okteto.user } : {}),
+    ...(okteto.state === 'on' && okteto.user
+      ? { oktetoUser: okteto.user }
+      : {}),
     driftKind: status.drift.kind,
-    checklistFailed: status.checklist.filter(i => i.status === 'fail').map(i => i.id),
+    checklistFailed: status.checklist
+      .filter(i => i.status === 'fail')
+      .map(i => i.id),
     fetchedAt: status.fetchedAt,
   };
 }
@@ -58,7 +73,9 @@ export function toSearchText(status: DevStatus): string {
     parts.push('Okteto dev mode unknown');
   }
   if (status.drift.kind !== 'none') parts.push(`drift ${status.drift.kind}`);
-  const failed = status.checklist.filter(i => i.status === 'fail').map(i => i.id);
+  const failed = status.checklist
+    .filter(i => i.status === 'fail')
+    .map(i => i.id);
   if (failed.length > 0) parts.push(`not ready: ${failed.join(', ')}`);
   if (status.stale) parts.push(`stale since ${status.stale.since}`);
   return `${target.app} dev (${target.namespace}): ${parts.join(', ')}.`;

@@ -84,6 +84,18 @@ describe('deriveDevStatus', () => {
     expect(status.workload).toMatchObject({ pods: [{ name: 'orig-1' }] });
   });
 
+  it('gives times as ISO strings, also when the client parsed them into Dates', () => {
+    const [original, clone] = devModeOn();
+    (clone.metadata as { creationTimestamp?: unknown }).creationTimestamp =
+      new Date('2026-11-25T09:00:00Z');
+    const status = deriveDevStatus(
+      fetched({ deployments: { ok: true, value: [original, clone] } }),
+    );
+    expect(status.okteto.state === 'on' && status.okteto.since).toBe(
+      '2026-11-25T09:00:00.000Z',
+    );
+  });
+
   it('OutOfSync without dev mode is unexpected drift', () => {
     const status = deriveDevStatus(
       fetched({ application: { ok: true, value: application({ sync: 'OutOfSync' }) } }),

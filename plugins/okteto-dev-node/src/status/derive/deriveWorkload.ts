@@ -43,6 +43,12 @@ export function summarizePod(pod: KubePod): PodSummary {
   };
 }
 
+/** client-node turns timestamps into Dates; the status carries ISO strings. */
+function isoTime(value: unknown): string | undefined {
+  if (value instanceof Date) return value.toISOString();
+  return typeof value === 'string' ? value : undefined;
+}
+
 export function isCrashing(pod: PodSummary): boolean {
   return pod.reason !== undefined && CRASH_REASONS.has(pod.reason);
 }
@@ -221,7 +227,7 @@ export function deriveOkteto(
   return {
     state: 'on',
     mode: mode === 'hybrid' ? 'hybrid' : 'sync',
-    since: source.metadata.creationTimestamp,
+    since: isoTime(source.metadata.creationTimestamp),
     image: container?.image,
     ...(user ? { user } : {}),
     clone: source.metadata.name,

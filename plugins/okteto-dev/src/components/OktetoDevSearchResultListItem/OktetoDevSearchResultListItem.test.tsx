@@ -12,7 +12,7 @@ const document: OktetoDevSearchDocument = {
   namespace: 'web-corporate-dev',
   argoSync: 'OutOfSync',
   argoHealth: 'Healthy',
-  oktetoState: 'on',
+  oktetoState: 'active',
   oktetoUser: 'alice',
   driftKind: 'expected-okteto',
   checklistFailed: [],
@@ -41,7 +41,7 @@ describe('OktetoDevSearchResultListItem', () => {
     const devModeOff: OktetoDevSearchDocument = {
       ...document,
       argoSync: 'unknown',
-      oktetoState: 'off',
+      oktetoState: 'inactive',
     };
     await renderInTestApp(
       <OktetoDevSearchResultListItem

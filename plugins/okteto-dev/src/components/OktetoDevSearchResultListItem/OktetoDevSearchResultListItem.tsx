@@ -8,7 +8,10 @@ import {
   SearchDocument,
 } from '@backstage/plugin-search-common';
 import { HighlightedSearchResultText } from '@backstage/plugin-search-react';
-import { OktetoDevSearchFields } from '@okteto-dev/plugin-okteto-dev-common';
+import {
+  OKTETO_STATE_SEARCH_VALUES,
+  OktetoDevSearchFields,
+} from '@okteto-dev/plugin-okteto-dev-common';
 import Box from '@material-ui/core/Box';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemIcon from '@material-ui/core/ListItemIcon';
@@ -104,12 +107,13 @@ export function OktetoDevSearchResultListItem(
               {doc.oktetoState && (
                 <StatusChip {...labels.oktetoState(doc.oktetoState)} />
               )}
-              {doc.oktetoState === 'on' && doc.oktetoUser && (
-                <StatusChip
-                  tone="neutral"
-                  label={t('search.by', { user: doc.oktetoUser })}
-                />
-              )}
+              {doc.oktetoState === OKTETO_STATE_SEARCH_VALUES.on &&
+                doc.oktetoUser && (
+                  <StatusChip
+                    tone="neutral"
+                    label={t('search.by', { user: doc.oktetoUser })}
+                  />
+                )}
               {doc.driftKind && (
                 <StatusChip {...labels.driftKind(doc.driftKind)} />
               )}

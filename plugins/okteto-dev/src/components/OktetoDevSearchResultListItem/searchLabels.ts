@@ -1,10 +1,11 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { OKTETO_STATE_SEARCH_VALUES } from '@okteto-dev/plugin-okteto-dev-common';
 import { oktetoDevTranslationRef } from '../../translation';
 import { Tone } from '../EntityOktetoDevCard/StatusChip';
 
 /** Values the okteto-dev search fields take. */
 export const SEARCH_VALUES = {
-  oktetoState: ['on', 'off', 'broken', 'unknown'],
+  oktetoState: ['active', 'inactive', 'broken', 'unknown'],
   argoSync: ['Synced', 'OutOfSync', 'Unknown'],
   argoHealth: [
     'Healthy',
@@ -39,11 +40,14 @@ const HEALTH_TONES: Record<Values<'argoHealth'>, Tone> = {
   Missing: 'error',
   Unknown: 'neutral',
 };
-const STATE_TONES: Record<Values<'oktetoState'>, Tone> = {
-  on: 'info',
-  off: 'neutral',
-  broken: 'error',
-  unknown: 'neutral',
+const STATE: Record<
+  Values<'oktetoState'>,
+  { tone: Tone; key: keyof typeof OKTETO_STATE_SEARCH_VALUES }
+> = {
+  [OKTETO_STATE_SEARCH_VALUES.on]: { tone: 'info', key: 'on' },
+  [OKTETO_STATE_SEARCH_VALUES.off]: { tone: 'neutral', key: 'off' },
+  [OKTETO_STATE_SEARCH_VALUES.broken]: { tone: 'error', key: 'broken' },
+  [OKTETO_STATE_SEARCH_VALUES.unknown]: { tone: 'neutral', key: 'unknown' },
 };
 const DRIFT: Record<
   Values<'driftKind'>,
@@ -89,7 +93,10 @@ export function useSearchLabels() {
         : fallback(value),
     oktetoState: (value: string) =>
       isOneOf('oktetoState', value)
-        ? { tone: STATE_TONES[value], label: t(`search.state.${value}`) }
+        ? {
+            tone: STATE[value].tone,
+            label: t(`search.state.${STATE[value].key}`),
+          }
         : fallback(value),
     driftKind: (value: string) =>
       isOneOf('driftKind', value)
