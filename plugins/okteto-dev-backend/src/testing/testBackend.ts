@@ -57,19 +57,24 @@ export function catalogFactory(entities: Entity[] = WEB_CORE_ENTITIES) {
   return createServiceFactory({
     service: catalogServiceRef,
     deps: {},
-    factory: () => ({
-      ...catalog,
-      getEntitiesByRefs: async (
-        request: { entityRefs: string[] },
-        options: { credentials: { principal: unknown } },
-      ) => {
-        const principal = options.credentials.principal as { userEntityRef?: string };
-        const hidden = principal?.userEntityRef === OUTSIDER;
-        return {
-          items: request.entityRefs.map(ref => (hidden ? undefined : byRef.get(ref))),
-        };
-      },
-    }),
+    // Keep the mock's prototype methods (a spread would drop them).
+    factory: () =>
+      Object.assign(Object.create(catalog), {
+        getEntitiesByRefs: async (
+          request: { entityRefs: string[] },
+          options: { credentials: { principal: unknown } },
+        ) => {
+          const principal = options.credentials.principal as {
+            userEntityRef?: string;
+          };
+          const hidden = principal?.userEntityRef === OUTSIDER;
+          return {
+            items: request.entityRefs.map(ref =>
+              hidden ? undefined : byRef.get(ref),
+            ),
+          };
+        },
+      }),
   });
 }
 
@@ -84,12 +89,17 @@ export async function startWebCoreBackend(
   oktetoDev: Record<string, unknown> = {},
   sandboxOptions: Parameters<typeof startSandbox>[0] = {},
 ): Promise<TestSetup> {
-  const sandbox = await startSandbox({ scenario: 'web-core', ...sandboxOptions });
+  const sandbox = await startSandbox({
+    scenario: 'web-core',
+    ...sandboxOptions,
+  });
   const backend = await startTestBackend({
     features: [
       oktetoDevPlugin,
       // Requests without a token are anonymous, so the auth policy is exercised.
-      mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.none(),
+      }),
       catalogFactory(),
       webCoreUrlReader,
       mockServices.rootConfig.factory({
