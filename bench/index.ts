@@ -1,0 +1,138 @@
+/* eslint-disable no-console */
+// The benchmark entry point: `npm run bench [-- --quick] [-- --only=latency,scale]`.
+// Runs each bench in turn, prints tables, checks the goals and writes bench/results/latest.json.
+// Not part of `npm test`: nothing here asserts on timing.
+import os from 'node:os';
+import { clusterCost } from './clusterCost';
+import { drill } from './drill';
+import { frontend } from './frontend';
+import {
+  BenchContext,
+  fmt,
+  parseArgs,
+  printTable,
+  say,
+  writeResults,
+} from './lib';
+import { scaffolder } from './scaffolder';
+import { scale } from './scale';
+
+const BENCHES: Record<
+  string,
+  { aliases: string[]; run: (ctx: BenchContext) => Promise<void> }
+> = {
+  clusterCost: {
+    aliases: ['cost', 'latency', 'clustercost', 'cluster'],
+    run: clusterCost,
+  },
+  scale: { aliases: ['scale', 'batch', 'search'], run: scale },
+  scaffolder: { aliases: ['scaffolder', 'actions'], run: scaffolder },
+  frontend: { aliases: ['frontend', 'bundle'], run: frontend },
+  drill: { aliases: ['drill', 'faults', 'load'], run: drill },
+};
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const ctx: BenchContext = { args, results: {}, goals: [], summary: [] };
+  const wanted = Object.entries(BENCHES).filter(
+    ([name, b]) =>
+      !args.only ||
+      args.only.some(
+        o =>
+          o.toLowerCase() === name.toLowerCase() ||
+          b.aliases.includes(o.toLowerCase()),
+      ),
+  );
+  if (wanted.length === 0) {
+    console.error(
+      `--only matched no bench; use: ${Object.keys(BENCHES).join(
+        ', ',
+      )} (or aliases)`,
+    );
+    return 2;
+  }
+  const machine = {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    memoryGiB: Number((os.totalmem() / 1024 ** 3).toFixed(1)),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    loadAverageAtStart: os.loadavg().map(n => Number(n.toFixed(2))),
+  };
+  say(
+    `machine: ${machine.cpus} cores (${machine.cpuModel}), Node ${
+      machine.node
+    }, load average ${machine.loadAverageAtStart.join(' ')}; mode: ${
+      args.quick ? 'quick' : 'full'
+    }`,
+  );
+  const started = Date.now();
+  const failed: string[] = [];
+  const timings: Record<string, number> = {};
+  for (const [name, bench] of wanted) {
+    say(`=== ${name} ===`);
+    const t = Date.now();
+    try {
+      await bench.run(ctx);
+    } catch (error) {
+      failed.push(name);
+      console.error(
+        `[bench] ${name} failed: ${(error as Error)?.stack ?? error}`,
+      );
+      ctx.results[name] = { error: String((error as Error)?.message ?? error) };
+    }
+    timings[name] = (Date.now() - t) / 1000;
+    say(
+      `${name} took ${fmt(timings[name])} s (load average now ${os
+        .loadavg()
+        .map(n => n.toFixed(2))
+        .join(' ')})`,
+    );
+  }
+
+  if (ctx.goals.length > 0) {
+    printTable({
+      title: 'Goals',
+      headers: ['goal', 'result', 'measured', 'why'],
+      rows: ctx.goals.map(g => [
+        g.goal,
+        g.met === null
+          ? 'not measured'
+          : g.met === 'partly'
+          ? 'PARTLY MET'
+          : g.met
+          ? 'MET'
+          : 'MISSED',
+        g.measured,
+        g.why,
+      ]),
+    });
+  }
+  if (ctx.summary.length > 0) {
+    console.log('Summary:');
+    for (const line of ctx.summary) console.log(`- ${line}`);
+  }
+  const file = writeResults(ctx, {
+    date: new Date().toISOString(),
+    mode: args.quick ? 'quick' : 'full',
+    argv: process.argv.slice(2),
+    machine,
+    secondsPerBench: timings,
+    loadAverageAtEnd: os.loadavg().map(n => Number(n.toFixed(2))),
+    totalSeconds: (Date.now() - started) / 1000,
+    failed,
+  });
+  say(
+    `results written to ${file}; total ${fmt((Date.now() - started) / 1000)} s`,
+  );
+  if (failed.length > 0) say(`FAILED: ${failed.join(', ')}`);
+  return failed.length > 0 ? 1 : 0;
+}
+
+main().then(
+  code => process.exit(code),
+  error => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,34 @@
+// `npm run bench`: the benchmarks in bench/ (not part of `npm test`). Arguments pass through:
+//   npm run bench -- --quick              5 s latency cells, 20 s fault drill (about 3 minutes)
+//   npm run bench -- --only=latency,scale only some benches (cost|latency, scale, scaffolder, frontend, drill)
+//   npm run bench -- --latency=50         sandbox latency per request in ms (default 20)
+// Tables go to stdout; the numbers to bench/results/latest.json (git-ignored).
+import fs from 'node:fs';
+import path from 'node:path';
+
+export default async function bench(args, { root, say, die, run }) {
+  const transform = path.join(
+    root,
+    'node_modules',
+    '@backstage',
+    'cli',
+    'config',
+    'nodeTransform.cjs',
+  );
+  const entry = path.join(root, 'bench', 'index.ts');
+  if (!fs.existsSync(transform))
+    die(`${path.relative(root, transform)} is missing; run npm install`);
+  if (!fs.existsSync(entry)) die('bench/index.ts is missing');
+  say(`benchmarks: node bench/index.ts ${args.join(' ')}`.trim());
+  return run(
+    process.execPath,
+    ['--expose-gc', '--require', transform, entry, ...args],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
+      },
+    },
+  );
+}
