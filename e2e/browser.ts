@@ -1,0 +1,181 @@
+/*
+ * Browser tests: the real backend (packages/backend) serving the built app, against the
+ * kube-sandbox web-core scenario and the GitHub stand-in, driven in Debian's Chromium.
+ * Screenshots go to e2e/screenshots/ (git-ignored). Run by `npm test`; alone:
+ *   node --require ./node_modules/@backstage/cli/config/nodeTransform.cjs e2e/browser.ts
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, Browser, Page } from 'playwright-core';
+import { oktetoUp } from '@okteto-dev/kube-sandbox';
+import { Demo, ROOT, startDemo } from '../scripts/demo/demo';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const SHOTS = path.join(ROOT, 'e2e', 'screenshots');
+const reportArg = process.argv.find(a => a.startsWith('--report='));
+
+type Test = { name: string; run: (page: Page) => Promise<void> };
+const tests: Test[] = [];
+const test = (name: string, run: Test['run']) => tests.push({ name, run });
+
+/** Polls until `check` passes, at most `timeoutMs`; the last failure is the error. */
+async function eventually(check: () => Promise<void>, timeoutMs = 30_000, everyMs = 500) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise(resolve => setTimeout(resolve, everyMs));
+    }
+  }
+}
+
+function expectText(text: string, ...wanted: Array<string | RegExp>) {
+  for (const w of wanted) {
+    const ok = typeof w === 'string' ? text.includes(w) : w.test(text);
+    if (!ok) throw new Error(`expected the page to show ${w}; it shows:\n${text.slice(0, 1500)}`);
+  }
+}
+
+let demo: Demo;
+
+/** The card's visible text, once it has loaded (no skeleton). */
+async function cardText(page: Page): Promise<string> {
+  const card = page.locator('article, .MuiCard-root').filter({ hasText: 'Dev environment' }).first();
+  await card.getByText('Readiness checklist').waitFor({ timeout: 30_000 });
+  return card.innerText();
+}
+
+async function openEntity(page: Page, name: string) {
+  await page.goto(`${demo.url}/catalog/default/component/${name}`);
+  return cardText(page);
+}
+
+const cases: Array<[string, Array<string | RegExp>]> = [
+  ['corporate', ['Synced', 'Healthy', 'Dev mode is off', 'No drift', 'Enable Okteto', 'pnpm --filter @synestra/corporate-website dev']],
+  ['synestra-io', ['Out of sync', 'Dev mode is on (sync)', 'alice', 'ghcr.io/neograiph/web-core/dev:node22-pnpm', 'Expected drift', 'okteto up web-synestra-io-dev --namespace web-synestra-io-dev']],
+  ['shop', ['Dev mode is on', 'bob', 'Conflict: self-heal is on']],
+  ['landings', ['Degraded', 'CrashLoopBackOff', 'progress deadline']],
+  ['saas', ['Argo CD Application argo/web-saas-dev not found', 'web-saas-dev-env']],
+  ['payload-core', ['Dev mode is broken', 'interrupted', 'okteto down web-payload-dev --namespace web-payload-dev']],
+];
+
+for (const [name, wanted] of cases) {
+  test(`card of ${name} shows its scenario state`, async page => {
+    const text = await openEntity(page, name);
+    expectText(text, ...wanted);
+    await page.screenshot({ path: path.join(SHOTS, `card-${name}.png`), fullPage: true });
+  });
+}
+
+test('the card follows dev mode toggled in the cluster within the refresh interval', async page => {
+  expectText(await openEntity(page, 'corporate'), 'Dev mode is off');
+  await oktetoUp(demo.sandbox.store, {
+    devName: 'web-corporate-dev',
+    namespace: 'web-corporate-dev',
+    workload: 'web-corporate-dev-web-app',
+    user: 'e2e-dev',
+  });
+  // app-config.yaml: refresh every 10 s, backend cache 5 s
+  await eventually(async () => {
+    expectText(await cardText(page), 'Dev mode is on (sync)', 'e2e-dev', 'Expected drift');
+  }, 45_000);
+  await page.screenshot({ path: path.join(SHOTS, 'card-corporate-dev-mode-on.png'), fullPage: true });
+});
+
+test('"Enable Okteto" opens the template with the app pre-filled', async page => {
+  await openEntity(page, 'landings');
+  await page.getByRole('button', { name: 'Enable Okteto' }).click();
+  await page.waitForURL(/\/create\/templates\/default\/enable-okteto/);
+  await eventually(async () => {
+    expectText(await page.locator('main').innerText(), 'Enable Okteto for app');
+  });
+  const app = page.locator('input[id*="app"]').first();
+  await eventually(async () => {
+    if ((await app.inputValue()) !== 'landings') throw new Error(`app field is '${await app.inputValue()}'`);
+  });
+  await page.screenshot({ path: path.join(SHOTS, 'template-enable-okteto.png'), fullPage: true });
+});
+
+test('search "dev mode" finds the app in dev mode, and filters to OutOfSync', async page => {
+  const results = () => page.locator('main').innerText();
+  // The collator's first run comes 15 s after start (app-config.yaml), so look until it has run.
+  await eventually(async () => {
+    await page.goto(`${demo.url}/search?query=dev%20mode`);
+    await page.getByText('Dev environments', { exact: true }).click();
+    await eventually(async () => expectText(await results(), 'synestra-io dev'), 5_000);
+  }, 120_000, 3000);
+
+  const choose = async (filter: string, option: string) => {
+    await page.locator(`[aria-label="${filter}"] [role="button"]`).click();
+    await page.getByRole('option', { name: option, exact: true }).click();
+  };
+  await choose('Okteto dev mode', 'Dev mode on');
+  await eventually(async () => {
+    const text = await results();
+    expectText(text, 'synestra-io dev', 'by alice', 'shop dev');
+    if (text.includes('landings dev')) throw new Error('"Dev mode on" still lists landings');
+  });
+  await page.screenshot({ path: path.join(SHOTS, 'search-dev-mode-on.png'), fullPage: true });
+
+  await choose('Okteto dev mode', 'All');
+  await choose('Argo CD sync', 'Out of sync');
+  await eventually(async () => {
+    const text = await results();
+    expectText(text, 'synestra-io dev', 'payload-core dev', 'shop dev');
+    if (text.includes('landings dev')) throw new Error('"Out of sync" still lists landings (Synced)');
+  });
+  await page.screenshot({ path: path.join(SHOTS, 'search-out-of-sync.png'), fullPage: true });
+});
+
+async function signIn(page: Page) {
+  await page.goto(demo.url);
+  const enter = page.getByRole('button', { name: /enter/i });
+  await Promise.race([
+    enter.click({ timeout: 30_000 }).catch(() => undefined),
+    page.waitForURL(/\/catalog/, { timeout: 30_000 }),
+  ]);
+  await page.waitForURL(/\/catalog/, { timeout: 30_000 });
+}
+
+async function main() {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  let passed = 0;
+  let failed = 0;
+  let browser: Browser | undefined;
+  const say = (line: string) => process.stdout.write(`[e2e] ${line}\n`);
+  try {
+    demo = await startDemo({ log: say });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(page);
+    for (const t of tests) {
+      const started = Date.now();
+      try {
+        await t.run(page);
+        passed++;
+        say(`✓ ${t.name} (${Date.now() - started} ms)`);
+      } catch (error) {
+        failed++;
+        say(`✕ ${t.name}\n${(error as Error).message}`);
+        await page.screenshot({ path: path.join(SHOTS, `FAILED-${tests.indexOf(t)}.png`), fullPage: true }).catch(() => undefined);
+      }
+    }
+  } catch (error) {
+    failed += tests.length - passed;
+    say(`setup failed: ${(error as Error).stack ?? error}`);
+  } finally {
+    await browser?.close();
+    await demo?.stop();
+  }
+  say(`${passed} passed, ${failed} failed`);
+  if (reportArg) fs.writeFileSync(reportArg.slice('--report='.length), JSON.stringify({ passed, failed }));
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+main();

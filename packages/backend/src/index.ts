@@ -1,0 +1,35 @@
+/*
+ * The local Backstage backend of okteto-dev: catalog, scaffolder, search, guest sign-in,
+ * allow-all permissions, in-memory SQLite, and the okteto-dev plugins. Configured by the root
+ * app-config.yaml; `npm start` runs it against the kube-sandbox web-core scenario.
+ */
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
+
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(
+  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+);
+
+backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+backend.add(import('@okteto-dev/plugin-scaffolder-backend-module-okteto-dev'));
+
+backend.add(import('@backstage/plugin-search-backend'));
+backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+backend.add(import('@okteto-dev/plugin-search-backend-module-okteto-dev'));
+
+backend.add(import('@okteto-dev/plugin-okteto-dev-backend'));
+
+backend.start();

@@ -1,0 +1,118 @@
+/*
+ * The local demo: the kube-sandbox with the web-core scenario (HTTPS, so the real kubectl works
+ * with its token), a GitHub stand-in serving examples/web-core-repo, and the local Backstage
+ * (packages/backend serving the built packages/app) on http://localhost:7007.
+ * Used by `npm start` and by the browser tests.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startSandbox, Sandbox } from '@okteto-dev/kube-sandbox';
+import {
+  GithubStandIn,
+  startGithubStandIn,
+} from '../../plugins/scaffolder-backend-module-okteto-dev/src/testing/githubStandIn';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const DEMO_DIR = path.join(ROOT, '.okteto-dev-demo');
+export const KUBECONFIG = path.join(DEMO_DIR, 'kubeconfig');
+const REPO_DIR = path.join(ROOT, 'examples', 'web-core-repo');
+
+export interface Demo {
+  url: string;
+  sandbox: Sandbox;
+  github: GithubStandIn;
+  stop(): Promise<void>;
+}
+
+function repoFiles(dir: string, prefix = ''): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of fs.readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) Object.assign(files, repoFiles(dir, rel));
+    else if (rel !== 'README.md') files[rel] = fs.readFileSync(path.join(dir, rel), 'utf8');
+  }
+  return files;
+}
+
+async function waitForBackend(url: string, child: ChildProcess, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`the backend exited with code ${child.exitCode}`);
+    }
+    try {
+      const res = await fetch(`${url}/.backstage/health/v1/readiness`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise(resolve => setTimeout(resolve, 500));
+  }
+  throw new Error(`the backend did not become ready within ${timeoutMs / 1000}s`);
+}
+
+export async function startDemo(options: { log?: (line: string) => void; backendLog?: string } = {}): Promise<Demo> {
+  const log = options.log ?? (() => {});
+  fs.mkdirSync(DEMO_DIR, { recursive: true });
+  const sandbox = await startSandbox({ scenario: 'web-core', tls: true, kubeconfigPath: KUBECONFIG });
+  log(`kube-sandbox (web-core scenario) at ${sandbox.url}; kubeconfig ${path.relative(ROOT, KUBECONFIG)}`);
+  const github = await startGithubStandIn([
+    { owner: 'NeoGrAIph', name: 'web-core', files: repoFiles(REPO_DIR) },
+  ]);
+  log(`GitHub stand-in serving NeoGrAIph/web-core at ${github.url}`);
+
+  const logFile = options.backendLog ?? path.join(DEMO_DIR, 'backend.log');
+  const out = fs.openSync(logFile, 'w');
+  const backend = spawn(
+    path.join(ROOT, 'node_modules', '.bin', 'backstage-cli'),
+    ['package', 'start', '--config', path.join(ROOT, 'app-config.yaml')],
+    {
+      cwd: path.join(ROOT, 'packages', 'backend'),
+      stdio: ['ignore', out, out],
+      detached: true,
+      env: {
+        ...process.env,
+        OKTETO_DEV_SANDBOX_URL: sandbox.url,
+        OKTETO_DEV_SANDBOX_TOKEN: sandbox.token,
+        OKTETO_DEV_SANDBOX_CA: Buffer.from(sandbox.ca ?? '').toString('base64'),
+        OKTETO_DEV_GITHUB_API: github.apiBaseUrl,
+      },
+    },
+  );
+  log(`backend starting (log: ${path.relative(ROOT, logFile)})`);
+  const url = 'http://localhost:7007';
+  const stop = async () => {
+    if (backend.exitCode === null && backend.pid) {
+      try {
+        process.kill(-backend.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      await new Promise(resolve => {
+        const timer = setTimeout(() => {
+          try {
+            process.kill(-backend.pid!, 'SIGKILL');
+          } catch {
+            // already gone
+          }
+          resolve(undefined);
+        }, 5000);
+        backend.once('exit', () => {
+          clearTimeout(timer);
+          resolve(undefined);
+        });
+      });
+    }
+    fs.closeSync(out);
+    await github.close();
+    await sandbox.close();
+  };
+  try {
+    await waitForBackend(url, backend, 180_000);
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}; see ${logFile}:\n${fs.readFileSync(logFile, 'utf8').slice(-3000)}`);
+  }
+  return { url, sandbox, github, stop };
+}

@@ -1,0 +1,50 @@
+// `npm start`: builds the app when its sources changed, then runs the local demo (scripts/demo).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Newest modification time of the files below `dir` (node_modules and dist skipped). */
+function newest(dir) {
+  let latest = 0;
+  if (!fs.existsSync(dir)) return latest;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+    const full = path.join(dir, entry.name);
+    latest = Math.max(
+      latest,
+      entry.isDirectory() ? newest(full) : fs.statSync(full).mtimeMs,
+    );
+  }
+  return latest;
+}
+
+/** Builds packages/app unless its dist is newer than every frontend source. */
+export function ensureAppBuilt({ root, say, die, run }) {
+  const index = path.join(root, 'packages', 'app', 'dist', 'index.html');
+  const sources = ['packages/app', 'plugins/okteto-dev', 'plugins/okteto-dev-common'].map(d =>
+    newest(path.join(root, d)),
+  );
+  if (fs.existsSync(index) && fs.statSync(index).mtimeMs > Math.max(...sources)) return;
+  say('building the app (packages/app), about a minute');
+  const status = run(path.join(root, 'node_modules', '.bin', 'backstage-cli'), ['package', 'build'], {
+    cwd: path.join(root, 'packages', 'app'),
+  });
+  if (status !== 0) die('the app did not build (see above)');
+}
+
+export default async function start(_args, ctx) {
+  ensureAppBuilt(ctx);
+  const child = spawn(
+    process.execPath,
+    [
+      '--require',
+      path.join(ctx.root, 'node_modules', '@backstage', 'cli', 'config', 'nodeTransform.cjs'),
+      path.join(ctx.root, 'scripts', 'demo', 'main.ts'),
+    ],
+    { stdio: 'inherit', cwd: ctx.root },
+  );
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => child.kill(signal));
+  }
+  return new Promise(resolve => child.on('exit', code => resolve(code ?? 1)));
+}
