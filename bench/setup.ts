@@ -10,8 +10,8 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
 import { Sandbox, startSandbox } from '@okteto-dev/kube-sandbox';
 import oktetoDevPlugin from '@okteto-dev/plugin-okteto-dev-backend';
-import { webCoreUrlReader } from '@okteto-dev/plugin-okteto-dev-backend/src/testing/testBackend';
-import { WEB_CORE_ENTITIES } from '@okteto-dev/plugin-okteto-dev-backend/src/testing/webCoreEntities';
+import { webCoreUrlReader } from '@okteto-dev/plugin-okteto-dev-backend/src/__testUtils__/testBackend';
+import { WEB_CORE_ENTITIES } from '@okteto-dev/plugin-okteto-dev-backend/src/__testUtils__/webCoreEntities';
 import { AddressInfo } from 'node:net';
 import { LoadTarget } from './lib';
 

@@ -19,7 +19,11 @@ const tests: Test[] = [];
 const test = (name: string, run: Test['run']) => tests.push({ name, run });
 
 /** Polls until `check` passes, at most `timeoutMs`; the last failure is the error. */
-async function eventually(check: () => Promise<void>, timeoutMs = 30_000, everyMs = 500) {
+async function eventually(
+  check: () => Promise<void>,
+  timeoutMs = 30_000,
+  everyMs = 500,
+) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -35,7 +39,10 @@ async function eventually(check: () => Promise<void>, timeoutMs = 30_000, everyM
 function expectText(text: string, ...wanted: Array<string | RegExp>) {
   for (const w of wanted) {
     const ok = typeof w === 'string' ? text.includes(w) : w.test(text);
-    if (!ok) throw new Error(`expected the page to show ${w}; it shows:\n${text.slice(0, 1500)}`);
+    if (!ok)
+      throw new Error(
+        `expected the page to show ${w}; it shows:\n${text.slice(0, 1500)}`,
+      );
   }
 }
 
@@ -43,7 +50,10 @@ let demo: Demo;
 
 /** The card's visible text, once it has loaded (no skeleton). */
 async function cardText(page: Page): Promise<string> {
-  const card = page.locator('article, .MuiCard-root').filter({ hasText: 'Dev environment' }).first();
+  const card = page
+    .locator('article, .MuiCard-root')
+    .filter({ hasText: 'Dev environment' })
+    .first();
   await card.getByText('Readiness checklist').waitFor({ timeout: 30_000 });
   return card.innerText();
 }
@@ -54,19 +64,52 @@ async function openEntity(page: Page, name: string) {
 }
 
 const cases: Array<[string, Array<string | RegExp>]> = [
-  ['corporate', ['Synced', 'Healthy', 'Dev mode is off', 'No drift', 'Enable Okteto', 'pnpm --filter @synestra/corporate-website dev']],
-  ['synestra-io', ['Out of sync', 'Dev mode is on (sync)', 'alice', 'ghcr.io/neograiph/web-core/dev:node22-pnpm', 'Expected drift', 'okteto up web-synestra-io-dev --namespace web-synestra-io-dev']],
+  [
+    'corporate',
+    [
+      'Synced',
+      'Healthy',
+      'Dev mode is off',
+      'No drift',
+      'Enable Okteto',
+      'pnpm --filter @synestra/corporate-website dev',
+    ],
+  ],
+  [
+    'synestra-io',
+    [
+      'Out of sync',
+      'Dev mode is on (sync)',
+      'alice',
+      'ghcr.io/neograiph/web-core/dev:node22-pnpm',
+      'Expected drift',
+      'okteto up web-synestra-io-dev --namespace web-synestra-io-dev',
+    ],
+  ],
   ['shop', ['Dev mode is on', 'bob', 'Conflict: self-heal is on']],
   ['landings', ['Degraded', 'CrashLoopBackOff', 'progress deadline']],
-  ['saas', ['Argo CD Application argo/web-saas-dev not found', 'web-saas-dev-env']],
-  ['payload-core', ['Dev mode is broken', 'interrupted', 'okteto down web-payload-dev --namespace web-payload-dev']],
+  [
+    'saas',
+    ['Argo CD Application argo/web-saas-dev not found', 'web-saas-dev-env'],
+  ],
+  [
+    'payload-core',
+    [
+      'Dev mode is broken',
+      'interrupted',
+      'okteto down web-payload-dev --namespace web-payload-dev',
+    ],
+  ],
 ];
 
 for (const [name, wanted] of cases) {
   test(`card of ${name} shows its scenario state`, async page => {
     const text = await openEntity(page, name);
     expectText(text, ...wanted);
-    await page.screenshot({ path: path.join(SHOTS, `card-${name}.png`), fullPage: true });
+    await page.screenshot({
+      path: path.join(SHOTS, `card-${name}.png`),
+      fullPage: true,
+    });
   });
 }
 
@@ -80,9 +123,17 @@ test('the card follows dev mode toggled in the cluster within the refresh interv
   });
   // app-config.yaml: refresh every 10 s, backend cache 5 s
   await eventually(async () => {
-    expectText(await cardText(page), 'Dev mode is on (sync)', 'e2e-dev', 'Expected drift');
+    expectText(
+      await cardText(page),
+      'Dev mode is on (sync)',
+      'e2e-dev',
+      'Expected drift',
+    );
   }, 45_000);
-  await page.screenshot({ path: path.join(SHOTS, 'card-corporate-dev-mode-on.png'), fullPage: true });
+  await page.screenshot({
+    path: path.join(SHOTS, 'card-corporate-dev-mode-on.png'),
+    fullPage: true,
+  });
 });
 
 test('"Enable Okteto" opens the template with the app pre-filled', async page => {
@@ -94,19 +145,30 @@ test('"Enable Okteto" opens the template with the app pre-filled', async page =>
   });
   const app = page.locator('input[id*="app"]').first();
   await eventually(async () => {
-    if ((await app.inputValue()) !== 'landings') throw new Error(`app field is '${await app.inputValue()}'`);
+    if ((await app.inputValue()) !== 'landings')
+      throw new Error(`app field is '${await app.inputValue()}'`);
   });
-  await page.screenshot({ path: path.join(SHOTS, 'template-enable-okteto.png'), fullPage: true });
+  await page.screenshot({
+    path: path.join(SHOTS, 'template-enable-okteto.png'),
+    fullPage: true,
+  });
 });
 
 test('search "dev mode" finds the app in dev mode, and filters to OutOfSync', async page => {
   const results = () => page.locator('main').innerText();
   // The collator's first run comes 15 s after start (app-config.yaml), so look until it has run.
-  await eventually(async () => {
-    await page.goto(`${demo.url}/search?query=dev%20mode`);
-    await page.getByText('Dev environments', { exact: true }).click();
-    await eventually(async () => expectText(await results(), 'synestra-io dev'), 5_000);
-  }, 120_000, 3000);
+  await eventually(
+    async () => {
+      await page.goto(`${demo.url}/search?query=dev%20mode`);
+      await page.getByText('Dev environments', { exact: true }).click();
+      await eventually(
+        async () => expectText(await results(), 'synestra-io dev'),
+        5_000,
+      );
+    },
+    120_000,
+    3000,
+  );
 
   const choose = async (filter: string, option: string) => {
     await page.locator(`[aria-label="${filter}"] [role="button"]`).click();
@@ -116,18 +178,26 @@ test('search "dev mode" finds the app in dev mode, and filters to OutOfSync', as
   await eventually(async () => {
     const text = await results();
     expectText(text, 'synestra-io dev', 'by alice', 'shop dev');
-    if (text.includes('landings dev')) throw new Error('"Dev mode on" still lists landings');
+    if (text.includes('landings dev'))
+      throw new Error('"Dev mode on" still lists landings');
   });
-  await page.screenshot({ path: path.join(SHOTS, 'search-dev-mode-on.png'), fullPage: true });
+  await page.screenshot({
+    path: path.join(SHOTS, 'search-dev-mode-on.png'),
+    fullPage: true,
+  });
 
   await choose('Okteto dev mode', 'All');
   await choose('Argo CD sync', 'Out of sync');
   await eventually(async () => {
     const text = await results();
     expectText(text, 'synestra-io dev', 'payload-core dev', 'shop dev');
-    if (text.includes('landings dev')) throw new Error('"Out of sync" still lists landings (Synced)');
+    if (text.includes('landings dev'))
+      throw new Error('"Out of sync" still lists landings (Synced)');
   });
-  await page.screenshot({ path: path.join(SHOTS, 'search-out-of-sync.png'), fullPage: true });
+  await page.screenshot({
+    path: path.join(SHOTS, 'search-out-of-sync.png'),
+    fullPage: true,
+  });
 });
 
 async function signIn(page: Page) {
@@ -150,9 +220,19 @@ async function main() {
     demo = await startDemo({ log: say });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+        '--disable-quic',
+      ],
     });
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await browser.newPage({
+      viewport: { width: 1400, height: 1000 },
+    });
     await signIn(page);
     for (const t of tests) {
       const started = Date.now();
@@ -163,7 +243,12 @@ async function main() {
       } catch (error) {
         failed++;
         say(`✕ ${t.name}\n${(error as Error).message}`);
-        await page.screenshot({ path: path.join(SHOTS, `FAILED-${tests.indexOf(t)}.png`), fullPage: true }).catch(() => undefined);
+        await page
+          .screenshot({
+            path: path.join(SHOTS, `FAILED-${tests.indexOf(t)}.png`),
+            fullPage: true,
+          })
+          .catch(() => undefined);
       }
     }
   } catch (error) {
@@ -174,7 +259,11 @@ async function main() {
     await demo?.stop();
   }
   say(`${passed} passed, ${failed} failed`);
-  if (reportArg) fs.writeFileSync(reportArg.slice('--report='.length), JSON.stringify({ passed, failed }));
+  if (reportArg)
+    fs.writeFileSync(
+      reportArg.slice('--report='.length),
+      JSON.stringify({ passed, failed }),
+    );
   process.exit(failed === 0 ? 0 : 1);
 }
 

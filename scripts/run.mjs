@@ -103,10 +103,16 @@ function ensureDependencies() {
   const useCi = fresh && fs.existsSync(path.join(ROOT, 'package-lock.json'));
   say(
     fresh
-      ? `node_modules is missing: running npm ${useCi ? 'ci' : 'install'} (a few minutes on a fresh machine)`
+      ? `node_modules is missing: running npm ${
+          useCi ? 'ci' : 'install'
+        } (a few minutes on a fresh machine)`
       : 'dependencies changed since the last install: running npm install',
   );
-  const status = run('npm', [useCi ? 'ci' : 'install', '--no-audit', '--no-fund']);
+  const status = run('npm', [
+    useCi ? 'ci' : 'install',
+    '--no-audit',
+    '--no-fund',
+  ]);
   if (status !== 0) {
     die('npm could not install the dependencies (see the npm output above)');
   }
@@ -121,7 +127,11 @@ async function main() {
     bench: './tasks/bench.mjs',
   };
   if (!tasks[command]) {
-    die(`unknown command '${command}'; use one of: ${Object.keys(tasks).join(', ')}`);
+    die(
+      `unknown command '${command}'; use one of: ${Object.keys(tasks).join(
+        ', ',
+      )}`,
+    );
   }
   await ensureNode();
   ensureDependencies();

@@ -27,15 +27,22 @@ export interface Demo {
 
 function repoFiles(dir: string, prefix = ''): Record<string, string> {
   const files: Record<string, string> = {};
-  for (const entry of fs.readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
+  for (const entry of fs.readdirSync(path.join(dir, prefix), {
+    withFileTypes: true,
+  })) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) Object.assign(files, repoFiles(dir, rel));
-    else if (rel !== 'README.md') files[rel] = fs.readFileSync(path.join(dir, rel), 'utf8');
+    else if (rel !== 'README.md')
+      files[rel] = fs.readFileSync(path.join(dir, rel), 'utf8');
   }
   return files;
 }
 
-async function waitForBackend(url: string, child: ChildProcess, timeoutMs: number) {
+async function waitForBackend(
+  url: string,
+  child: ChildProcess,
+  timeoutMs: number,
+) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
@@ -49,14 +56,26 @@ async function waitForBackend(url: string, child: ChildProcess, timeoutMs: numbe
     }
     await new Promise(resolve => setTimeout(resolve, 500));
   }
-  throw new Error(`the backend did not become ready within ${timeoutMs / 1000}s`);
+  throw new Error(
+    `the backend did not become ready within ${timeoutMs / 1000}s`,
+  );
 }
 
-export async function startDemo(options: { log?: (line: string) => void; backendLog?: string } = {}): Promise<Demo> {
+export async function startDemo(
+  options: { log?: (line: string) => void; backendLog?: string } = {},
+): Promise<Demo> {
   const log = options.log ?? (() => {});
   fs.mkdirSync(DEMO_DIR, { recursive: true });
-  const sandbox = await startSandbox({ scenario: 'web-core', tls: true, kubeconfigPath: KUBECONFIG });
-  log(`kube-sandbox (web-core scenario) at ${sandbox.url}; kubeconfig ${path.relative(ROOT, KUBECONFIG)}`);
+  const sandbox = await startSandbox({
+    scenario: 'web-core',
+    tls: true,
+    kubeconfigPath: KUBECONFIG,
+  });
+  log(
+    `kube-sandbox (web-core scenario) at ${
+      sandbox.url
+    }; kubeconfig ${path.relative(ROOT, KUBECONFIG)}`,
+  );
   const github = await startGithubStandIn([
     { owner: 'NeoGrAIph', name: 'web-core', files: repoFiles(REPO_DIR) },
   ]);
@@ -112,7 +131,11 @@ export async function startDemo(options: { log?: (line: string) => void; backend
     await waitForBackend(url, backend, 180_000);
   } catch (error) {
     await stop();
-    throw new Error(`${(error as Error).message}; see ${logFile}:\n${fs.readFileSync(logFile, 'utf8').slice(-3000)}`);
+    throw new Error(
+      `${(error as Error).message}; see ${logFile}:\n${fs
+        .readFileSync(logFile, 'utf8')
+        .slice(-3000)}`,
+    );
   }
   return { url, sandbox, github, stop };
 }

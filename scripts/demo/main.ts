@@ -11,9 +11,15 @@ async function main() {
   say(`  the web-core apps: ${demo.url}/catalog?filters[kind]=component`);
   say('');
   say('Toggle Okteto dev mode on corporate and watch its card change:');
-  say(`  npx kube-sandbox up web-corporate-dev --namespace web-corporate-dev --workload web-corporate-dev-web-app --user you --kubeconfig ${kubeconfig}`);
-  say(`  npx kube-sandbox down web-corporate-dev --namespace web-corporate-dev --workload web-corporate-dev-web-app --kubeconfig ${kubeconfig}`);
-  say(`The sandbox answers kubectl too: kubectl --kubeconfig ${kubeconfig} get deploy -A`);
+  say(
+    `  npx kube-sandbox up web-corporate-dev --namespace web-corporate-dev --workload web-corporate-dev-web-app --user you --kubeconfig ${kubeconfig}`,
+  );
+  say(
+    `  npx kube-sandbox down web-corporate-dev --namespace web-corporate-dev --workload web-corporate-dev-web-app --kubeconfig ${kubeconfig}`,
+  );
+  say(
+    `The sandbox answers kubectl too: kubectl --kubeconfig ${kubeconfig} get deploy -A`,
+  );
   say('Ctrl-C stops everything.');
   let stopping = false;
   const stop = async () => {

@@ -5,7 +5,10 @@ import fs from 'node:fs';
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 export function hasCommand(name) {
-  return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
+  return (
+    spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' })
+      .status === 0
+  );
 }
 
 /**
@@ -16,13 +19,19 @@ export function ensureDebianBinary({ binary, pkg, why }, { say, die, run }) {
   if (fs.existsSync(binary) || hasCommand(binary)) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !hasCommand('apt-get')) {
-    die(`${binary} is missing (${why}); install the Debian package '${pkg}' and run again`);
+    die(
+      `${binary} is missing (${why}); install the Debian package '${pkg}' and run again`,
+    );
   }
   say(`${binary} is missing (${why}): apt-get install -y ${pkg}`);
   run('apt-get', ['update', '-qq']);
-  const status = run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', pkg], {
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  });
+  const status = run(
+    'apt-get',
+    ['install', '-y', '-qq', '--no-install-recommends', pkg],
+    {
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    },
+  );
   if (status !== 0 || !(fs.existsSync(binary) || hasCommand(binary))) {
     die(`could not install '${pkg}' with apt-get (${why})`);
   }

@@ -21,14 +21,21 @@ function newest(dir) {
 /** Builds packages/app unless its dist is newer than every frontend source. */
 export function ensureAppBuilt({ root, say, die, run }) {
   const index = path.join(root, 'packages', 'app', 'dist', 'index.html');
-  const sources = ['packages/app', 'plugins/okteto-dev', 'plugins/okteto-dev-common'].map(d =>
-    newest(path.join(root, d)),
-  );
-  if (fs.existsSync(index) && fs.statSync(index).mtimeMs > Math.max(...sources)) return;
+  const sources = [
+    'packages/app',
+    'plugins/okteto-dev',
+    'plugins/okteto-dev-common',
+  ].map(d => newest(path.join(root, d)));
+  if (fs.existsSync(index) && fs.statSync(index).mtimeMs > Math.max(...sources))
+    return;
   say('building the app (packages/app), about a minute');
-  const status = run(path.join(root, 'node_modules', '.bin', 'backstage-cli'), ['package', 'build'], {
-    cwd: path.join(root, 'packages', 'app'),
-  });
+  const status = run(
+    path.join(root, 'node_modules', '.bin', 'backstage-cli'),
+    ['package', 'build'],
+    {
+      cwd: path.join(root, 'packages', 'app'),
+    },
+  );
   if (status !== 0) die('the app did not build (see above)');
 }
 
@@ -38,7 +45,14 @@ export default async function start(_args, ctx) {
     process.execPath,
     [
       '--require',
-      path.join(ctx.root, 'node_modules', '@backstage', 'cli', 'config', 'nodeTransform.cjs'),
+      path.join(
+        ctx.root,
+        'node_modules',
+        '@backstage',
+        'cli',
+        'config',
+        'nodeTransform.cjs',
+      ),
       path.join(ctx.root, 'scripts', 'demo', 'main.ts'),
     ],
     { stdio: 'inherit', cwd: ctx.root },

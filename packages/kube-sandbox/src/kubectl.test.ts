@@ -169,7 +169,11 @@ describeKubectl('kubectl against a plain-HTTP sandbox without auth', () => {
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('CrashLoopBackOff');
       // kept out of web-secret-dev, the token has no cluster-wide read
-      const all = await kubectlRun(sb.kubeconfigPath, cache, ['get', 'pods', '-A']);
+      const all = await kubectlRun(sb.kubeconfigPath, cache, [
+        'get',
+        'pods',
+        '-A',
+      ]);
       expect(all.code).not.toBe(0);
       expect(all.stderr).toContain('at the cluster scope');
     } finally {

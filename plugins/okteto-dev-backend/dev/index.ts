@@ -9,7 +9,10 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { mockServices } from '@backstage/backend-test-utils';
 import { startSandbox } from '@okteto-dev/kube-sandbox';
-import { catalogFactory, webCoreUrlReader } from '../src/testing/testBackend';
+import {
+  catalogFactory,
+  webCoreUrlReader,
+} from '../src/__testUtils__/testBackend';
 
 async function main() {
   const sandbox = await startSandbox({ scenario: 'web-core' });

@@ -1,6 +1,10 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { OUTSIDER, startWebCoreBackend, TestSetup } from './testing/testBackend';
+import {
+  OUTSIDER,
+  startWebCoreBackend,
+  TestSetup,
+} from './__testUtils__/testBackend';
 
 jest.setTimeout(60_000);
 
@@ -12,7 +16,9 @@ afterAll(() => setup.stop());
 
 const invoke = (entityRef: string, user?: string) =>
   request(setup.server)
-    .post('/api/okteto-dev/.backstage/actions/v1/actions/okteto-dev:get-status/invoke')
+    .post(
+      '/api/okteto-dev/.backstage/actions/v1/actions/okteto-dev:get-status/invoke',
+    )
     .set('Authorization', mockCredentials.user.header(user))
     .send({ entityRef });
 
@@ -38,7 +44,9 @@ describe('okteto-dev:get-status action', () => {
       okteto: { state: 'on', user: 'alice' },
       drift: { kind: 'expected-okteto' },
     });
-    expect((await invoke('component:default/synestra-io', OUTSIDER)).status).toBe(404);
+    expect(
+      (await invoke('component:default/synestra-io', OUTSIDER)).status,
+    ).toBe(404);
     expect((await invoke('not a ref')).status).toBe(400);
   });
 });

@@ -27,13 +27,17 @@ export function registerActions(options: {
         z.object({
           entityRef: z
             .string()
-            .describe('The entity, as kind:namespace/name, e.g. component:default/corporate'),
+            .describe(
+              'The entity, as kind:namespace/name, e.g. component:default/corporate',
+            ),
         }),
       output: z =>
         z.object({
           status: z
             .record(z.string(), z.unknown())
-            .describe('The DevStatus of the entity (see @okteto-dev/plugin-okteto-dev-common)'),
+            .describe(
+              'The DevStatus of the entity (see @okteto-dev/plugin-okteto-dev-common)',
+            ),
         }),
     },
     action: async ({ input, credentials }) => {
@@ -45,7 +49,9 @@ export function registerActions(options: {
       );
       if (found.error) throw found.error;
       const status = await service.getStatus(found.entity!);
-      return { output: { status: status as unknown as Record<string, unknown> } };
+      return {
+        output: { status: status as unknown as Record<string, unknown> },
+      };
     },
   });
 }

@@ -1,7 +1,7 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { DevErrorType, DevStatus } from '@okteto-dev/plugin-okteto-dev-common';
 import request from 'supertest';
-import { startWebCoreBackend, TestSetup } from './testing/testBackend';
+import { startWebCoreBackend, TestSetup } from './__testUtils__/testBackend';
 
 jest.setTimeout(60_000);
 

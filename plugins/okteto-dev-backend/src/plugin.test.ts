@@ -1,7 +1,11 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { DevStatus } from '@okteto-dev/plugin-okteto-dev-common';
 import request from 'supertest';
-import { OUTSIDER, startWebCoreBackend, TestSetup } from './testing/testBackend';
+import {
+  OUTSIDER,
+  startWebCoreBackend,
+  TestSetup,
+} from './__testUtils__/testBackend';
 
 jest.setTimeout(60_000);
 
@@ -30,15 +34,26 @@ describe('GET /v1/status against the web-core scenario', () => {
       workload: 'web-corporate-dev-web-app',
       application: { name: 'web-corporate-dev', namespace: 'argo' },
     });
-    expect(s.argo).toMatchObject({ state: 'ok', sync: 'Synced', health: 'Healthy', selfHeal: false });
-    expect(s.workload).toMatchObject({ state: 'ok', replicas: 1, readyReplicas: 1 });
+    expect(s.argo).toMatchObject({
+      state: 'ok',
+      sync: 'Synced',
+      health: 'Healthy',
+      selfHeal: false,
+    });
+    expect(s.workload).toMatchObject({
+      state: 'ok',
+      replicas: 1,
+      readyReplicas: 1,
+    });
     expect(s.okteto).toEqual({ state: 'off' });
     expect(s.drift.kind).toBe('none');
     expect(item(s, 'env-secret')?.status).toBe('pass');
     expect(item(s, 'synestra-env-dev')?.status).toBe('pass');
     // web-core's manifest has no dev entry for corporate yet: the card offers "Enable Okteto".
     expect(item(s, 'dev-service')?.status).toBe('fail');
-    expect(s.commands.dev).toBe('pnpm --filter @synestra/corporate-website dev');
+    expect(s.commands.dev).toBe(
+      'pnpm --filter @synestra/corporate-website dev',
+    );
     expect(s.errors).toEqual([]);
   });
 
@@ -51,14 +66,21 @@ describe('GET /v1/status against the web-core scenario', () => {
       image: 'ghcr.io/neograiph/web-core/dev:node22-pnpm',
       clone: 'web-synestra-io-dev-web-app-okteto',
     });
-    expect(s.okteto.state === 'on' && s.okteto.pods[0]).toMatchObject({ ready: true });
+    expect(s.okteto.state === 'on' && s.okteto.pods[0]).toMatchObject({
+      ready: true,
+    });
     expect(s.argo).toMatchObject({ sync: 'OutOfSync' });
     expect(s.drift.kind).toBe('expected-okteto');
     expect(item(s, 'dev-service')?.status).toBe('pass');
     expect(item(s, 'dev-image')?.status).toBe('pass');
     // web-core keeps its .stignore in .okteto/, but with `..:/app` Okteto reads the root one.
-    expect(item(s, 'stignore')).toMatchObject({ status: 'fail', message: expect.stringContaining('.stignore does not exist') });
-    expect(s.commands.oktetoUp).toBe('okteto up web-synestra-io-dev --namespace web-synestra-io-dev');
+    expect(item(s, 'stignore')).toMatchObject({
+      status: 'fail',
+      message: expect.stringContaining('.stignore does not exist'),
+    });
+    expect(s.commands.oktetoUp).toBe(
+      'okteto up web-synestra-io-dev --namespace web-synestra-io-dev',
+    );
   });
 
   it('shop: dev mode on while selfHeal is true is a conflict with both pods running', async () => {
@@ -66,13 +88,18 @@ describe('GET /v1/status against the web-core scenario', () => {
     expect(s.drift.kind).toBe('self-heal-conflict');
     expect(s.okteto).toMatchObject({ state: 'on', user: 'bob' });
     expect(s.workload).toMatchObject({ replicas: 1 });
-    expect(s.workload.state === 'ok' && s.workload.pods.length).toBeGreaterThan(0);
+    expect(s.workload.state === 'ok' && s.workload.pods.length).toBeGreaterThan(
+      0,
+    );
     expect(item(s, 'self-heal-off')?.status).toBe('fail');
   });
 
   it('landings: Degraded with a crash-looping pod', async () => {
     const s = await status('landings');
-    expect(s.argo).toMatchObject({ health: 'Degraded', healthMessage: expect.stringContaining('progress deadline') });
+    expect(s.argo).toMatchObject({
+      health: 'Degraded',
+      healthMessage: expect.stringContaining('progress deadline'),
+    });
     expect(s.workload).toMatchObject({ readyReplicas: 0 });
     expect(s.workload.state === 'ok' && s.workload.pods[0]).toMatchObject({
       ready: false,
@@ -84,28 +111,46 @@ describe('GET /v1/status against the web-core scenario', () => {
     const s = await status('saas');
     expect(s.argo).toEqual({ state: 'not-found' });
     expect(item(s, 'argo-application')?.status).toBe('fail');
-    expect(item(s, 'env-secret')).toMatchObject({ status: 'fail', message: expect.stringContaining('web-saas-dev-env') });
+    expect(item(s, 'env-secret')).toMatchObject({
+      status: 'fail',
+      message: expect.stringContaining('web-saas-dev-env'),
+    });
     expect(s.workload.state).toBe('ok');
   });
 
   it('payload-core: irregular names by annotation, interrupted session is broken', async () => {
     const s = await status('payload-core');
-    expect(s.target).toMatchObject({ namespace: 'web-payload-dev', workload: 'web-payload-dev-web-app' });
+    expect(s.target).toMatchObject({
+      namespace: 'web-payload-dev',
+      workload: 'web-payload-dev-web-app',
+    });
     expect(s.okteto.state).toBe('broken');
-    expect(s.okteto.state === 'broken' && s.okteto.problems.join(' ')).toMatch(/interrupted/);
-    expect(item(s, 'namespace-convention')).toMatchObject({ status: 'pass', message: expect.stringContaining('annotation') });
-    expect(s.commands.oktetoDown).toBe('okteto down web-payload-dev --namespace web-payload-dev');
+    expect(s.okteto.state === 'broken' && s.okteto.problems.join(' ')).toMatch(
+      /interrupted/,
+    );
+    expect(item(s, 'namespace-convention')).toMatchObject({
+      status: 'pass',
+      message: expect.stringContaining('annotation'),
+    });
+    expect(s.commands.oktetoDown).toBe(
+      'okteto down web-payload-dev --namespace web-payload-dev',
+    );
   });
 
   it('a namespace forbidden to the service account is an error value, with HTTP 200', async () => {
     const s = await status('secret-app');
     expect(s.argo.state).toBe('ok');
-    expect(s.workload).toMatchObject({ state: 'error', error: { type: 'forbidden', statusCode: 403 } });
+    expect(s.workload).toMatchObject({
+      state: 'error',
+      error: { type: 'forbidden', statusCode: 403 },
+    });
     expect(s.errors.map(e => e.type)).toContain('forbidden');
   });
 
   it('never lets Secret data cross the wire', async () => {
-    const secretReads = setup.sandbox.requests.filter(r => r.resource === 'secrets');
+    const secretReads = setup.sandbox.requests.filter(
+      r => r.resource === 'secrets',
+    );
     expect(secretReads.length).toBeGreaterThan(0);
     expect(secretReads.every(r => r.accept === 'metadata')).toBe(true);
     const body = JSON.stringify(await status('corporate'));
@@ -151,7 +196,12 @@ describe('POST /v1/status/batch', () => {
       .post('/api/okteto-dev/v1/status/batch')
       .set('Authorization', mockCredentials.user.header())
       .send({
-        entityRefs: ['component:default/corporate', 'component:default/shop', 'component:default/nope', 'component:default/no-okteto'],
+        entityRefs: [
+          'component:default/corporate',
+          'component:default/shop',
+          'component:default/nope',
+          'component:default/no-okteto',
+        ],
       });
     expect(res.status).toBe(200);
     expect(res.body.items.map((s: DevStatus) => s.entityRef)).toEqual([
@@ -159,8 +209,14 @@ describe('POST /v1/status/batch', () => {
       'component:default/shop',
     ]);
     expect(res.body.failures).toEqual([
-      { entityRef: 'component:default/nope', error: expect.objectContaining({ name: 'NotFoundError' }) },
-      { entityRef: 'component:default/no-okteto', error: expect.objectContaining({ name: 'InputError' }) },
+      {
+        entityRef: 'component:default/nope',
+        error: expect.objectContaining({ name: 'NotFoundError' }),
+      },
+      {
+        entityRef: 'component:default/no-okteto',
+        error: expect.objectContaining({ name: 'InputError' }),
+      },
     ]);
   });
 
@@ -172,7 +228,10 @@ describe('POST /v1/status/batch', () => {
         .send(body as object);
     expect((await post({})).status).toBe(400);
     expect((await post({ entityRefs: 'x' })).status).toBe(400);
-    const many = Array.from({ length: 501 }, (_, i) => `component:default/c${i}`);
+    const many = Array.from(
+      { length: 501 },
+      (_, i) => `component:default/c${i}`,
+    );
     expect((await post({ entityRefs: many })).status).toBe(400);
   });
 });
@@ -184,7 +243,11 @@ describe('GET /v1/clusters', () => {
       .set('Authorization', mockCredentials.user.header());
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([
-      expect.objectContaining({ name: 'default', reachable: true, authProvider: 'serviceAccount' }),
+      expect.objectContaining({
+        name: 'default',
+        reachable: true,
+        authProvider: 'serviceAccount',
+      }),
     ]);
     expect(JSON.stringify(res.body)).not.toContain(setup.sandbox.token!);
   });

@@ -3,7 +3,11 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -69,19 +73,26 @@ export async function authorizedEntities(
   return refs.map((entityRef, i) => {
     const entity = items[i] ?? undefined;
     if (!entity) {
-      return { entityRef, error: new NotFoundError(`Entity ${entityRef} not found`) };
+      return {
+        entityRef,
+        error: new NotFoundError(`Entity ${entityRef} not found`),
+      };
     }
     if (decisions[i].result !== AuthorizeResult.ALLOW) {
       return {
         entityRef,
-        error: new NotAllowedError(`You may not read the dev status of ${entityRef}`),
+        error: new NotAllowedError(
+          `You may not read the dev status of ${entityRef}`,
+        ),
       };
     }
     return { entityRef, entity };
   });
 }
 
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
   const { httpAuth, permissions, service } = options;
   const router = Router();
   router.use(express.json({ limit: '256kb' }));
@@ -130,7 +141,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError('You may not read the okteto-dev clusters');
     }
-    const response: DevClustersResponse = { items: await service.getClusters() };
+    const response: DevClustersResponse = {
+      items: await service.getClusters(),
+    };
     res.json(response);
   });
 

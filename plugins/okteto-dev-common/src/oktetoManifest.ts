@@ -122,9 +122,7 @@ export function devEntryPreparesDependencies(entry: OktetoDevEntry): {
   if (isRecord(entry.image)) return { ok: true, how: 'image' };
   const command = Array.isArray(entry.command)
     ? entry.command.join(' ')
-    : typeof entry.command === 'string'
-    ? entry.command
-    : '';
+    : String(entry.command ?? '');
   return INSTALL_COMMAND.test(command)
     ? { ok: true, how: 'command' }
     : { ok: false };
@@ -160,19 +158,18 @@ export function devEntrySyncFolders(
   manifestPath: string,
 ): string[] {
   const manifestDir = manifestPath.split('/').slice(0, -1).join('/');
-  const raw = Array.isArray(entry.sync)
-    ? entry.sync
-    : isRecord(entry.sync) && Array.isArray(entry.sync.folders)
-    ? entry.sync.folders
-    : [];
+  let raw: unknown[] = [];
+  if (Array.isArray(entry.sync)) raw = entry.sync;
+  else if (isRecord(entry.sync) && Array.isArray(entry.sync.folders)) {
+    raw = entry.sync.folders;
+  }
   const folders: string[] = [];
   for (const item of raw) {
-    const local =
-      typeof item === 'string'
-        ? item.split(':')[0]
-        : isRecord(item) && typeof item.localPath === 'string'
-        ? item.localPath
-        : undefined;
+    let local: string | undefined;
+    if (typeof item === 'string') local = item.split(':')[0];
+    else if (isRecord(item) && typeof item.localPath === 'string') {
+      local = item.localPath;
+    }
     if (local === undefined) continue;
     const resolved = joinRepoPath(manifestDir, local);
     if (resolved !== undefined) folders.push(resolved);

@@ -10,7 +10,10 @@ import { createExtensionPoint } from '@backstage/backend-plugin-api';
  *
  * @public
  */
-export type OktetoDevAuthProvider = 'serviceAccount' | 'kubeconfig' | 'inCluster';
+export type OktetoDevAuthProvider =
+  | 'serviceAccount'
+  | 'kubeconfig'
+  | 'inCluster';
 
 /**
  * One cluster okteto-dev reads from. Tokens stay inside the backend: they are never returned by any

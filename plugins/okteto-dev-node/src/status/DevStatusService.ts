@@ -83,7 +83,10 @@ export class DevStatusService {
         deps.clusterSupplier ?? configClusterSupplier(config),
         timeoutMs,
       ),
-      repo: new RepoFileReader(deps.urlReader, ScmIntegrations.fromConfig(config)),
+      repo: new RepoFileReader(
+        deps.urlReader,
+        ScmIntegrations.fromConfig(config),
+      ),
       conventions: mergeConventions(readConventions(config)),
       ttlSeconds: config.getOptionalNumber('oktetoDev.cache.ttlSeconds') ?? 15,
       staleOnErrorSeconds:
@@ -177,7 +180,10 @@ export class DevStatusService {
     return Promise.all(
       outcomes.map(async outcome => {
         if (outcome instanceof Promise) {
-          return { ok: true as const, status: await this.withStale(await outcome) };
+          return {
+            ok: true as const,
+            status: await this.withStale(await outcome),
+          };
         }
         return outcome;
       }),
@@ -205,7 +211,9 @@ export class DevStatusService {
             ...info,
             error: {
               type: 'unknown' as const,
-              message: `Cluster ${cluster.name} cannot be used: ${(error as Error).message}`,
+              message: `Cluster ${cluster.name} cannot be used: ${
+                (error as Error).message
+              }`,
               cluster: cluster.name,
             },
           };
@@ -218,7 +226,9 @@ export class DevStatusService {
     return `okteto-dev:v1:${kind}:${entityRef}`;
   }
 
-  private async fetchAndStore(requests: DevTargetRequest[]): Promise<DevStatus[]> {
+  private async fetchAndStore(
+    requests: DevTargetRequest[],
+  ): Promise<DevStatus[]> {
     const byCluster = new Map<string, DevTargetRequest[]>();
     for (const request of requests) {
       const group = byCluster.get(request.target.cluster) ?? [];

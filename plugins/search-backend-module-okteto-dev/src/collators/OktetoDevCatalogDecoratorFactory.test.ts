@@ -1,7 +1,7 @@
 import { TestPipeline } from '@backstage/plugin-search-backend-node';
 import { Sandbox, startSandbox } from '@okteto-dev/kube-sandbox';
 import { OktetoDevCatalogDecoratorFactory } from './OktetoDevCatalogDecoratorFactory';
-import { sourceFor, WEB_CORE } from './testSource';
+import { sourceFor, WEB_CORE } from '../__testUtils__/testSource';
 
 jest.setTimeout(60_000);
 

@@ -6,7 +6,7 @@ import {
   startSandbox,
 } from '@okteto-dev/kube-sandbox';
 import { OktetoDevCollatorFactory } from './OktetoDevCollatorFactory';
-import { component, sourceFor, WEB_CORE } from './testSource';
+import { component, sourceFor, WEB_CORE } from '../__testUtils__/testSource';
 
 jest.setTimeout(120_000);
 

@@ -6,6 +6,11 @@ import {
 
 const UNKNOWN = 'unknown';
 
+/** A missing Application is `Missing`; an unreadable one is `unknown`. */
+function argoAbsent(state: 'not-found' | 'error'): string {
+  return state === 'not-found' ? 'Missing' : UNKNOWN;
+}
+
 /** The search fields of one dev status: `unknown` wherever the cluster could not be read. */
 export function toSearchFields(status: DevStatus): OktetoDevSearchFields {
   const { argo, okteto } = status;
@@ -17,18 +22,8 @@ export function toSearchFields(status: DevStatus): OktetoDevSearchFields {
     entityRef: status.entityRef,
     app: status.target.app,
     namespace: status.target.namespace,
-    argoSync:
-      argo.state === 'ok'
-        ? argo.sync
-        : argo.state === 'not-found'
-        ? 'Missing'
-        : UNKNOWN,
-    argoHealth:
-      argo.state === 'ok'
-        ? argo.health
-        : argo.state === 'not-found'
-        ? 'Missing'
-        : UNKNOWN,
+    argoSync: argo.state === 'ok' ? argo.sync : argoAbsent(argo.state),
+    argoHealth: argo.state === 'ok' ? argo.health : argoAbsent(argo.state),
     oktetoState,
     ...(okteto.state === 'on' && okteto.user
       ? { oktetoUser: okteto.user }

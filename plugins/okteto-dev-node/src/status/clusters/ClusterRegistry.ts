@@ -1,8 +1,5 @@
 import { NotFoundError } from '@backstage/errors';
-import {
-  OktetoDevCluster,
-  OktetoDevClusterSupplier,
-} from '../../clusters';
+import { OktetoDevCluster, OktetoDevClusterSupplier } from '../../clusters';
 import { ClusterClient, kubeConfigFor } from '../kube/ClusterClient';
 
 /** Clients by cluster name, built once per cluster from the supplier's details. */

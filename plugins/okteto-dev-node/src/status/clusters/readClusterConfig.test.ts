@@ -7,15 +7,29 @@ describe('readClusterConfig', () => {
       new ConfigReader({
         oktetoDev: {
           clusters: [
-            { name: 'dev', url: 'https://k8s.example.com', serviceAccountToken: 't', caData: 'Y2E=' },
+            {
+              name: 'dev',
+              url: 'https://k8s.example.com',
+              serviceAccountToken: 't',
+              caData: 'Y2E=',
+            },
             { name: 'local', authProvider: 'kubeconfig', context: 'kind-dev' },
           ],
         },
       }),
     );
     expect(clusters).toEqual([
-      expect.objectContaining({ name: 'dev', authProvider: 'serviceAccount', serviceAccountToken: 't', caData: 'Y2E=' }),
-      expect.objectContaining({ name: 'local', authProvider: 'kubeconfig', context: 'kind-dev' }),
+      expect.objectContaining({
+        name: 'dev',
+        authProvider: 'serviceAccount',
+        serviceAccountToken: 't',
+        caData: 'Y2E=',
+      }),
+      expect.objectContaining({
+        name: 'local',
+        authProvider: 'kubeconfig',
+        context: 'kind-dev',
+      }),
     ]);
   });
 
@@ -27,7 +41,12 @@ describe('readClusterConfig', () => {
             {
               type: 'config',
               clusters: [
-                { name: 'prod', url: 'https://a', authProvider: 'serviceAccount', serviceAccountToken: 's' },
+                {
+                  name: 'prod',
+                  url: 'https://a',
+                  authProvider: 'serviceAccount',
+                  serviceAccountToken: 's',
+                },
                 { name: 'gke', url: 'https://b', authProvider: 'google' },
               ],
             },
@@ -47,10 +66,22 @@ describe('readClusterConfig', () => {
 
   it('refuses a cluster it cannot use, saying why', () => {
     expect(() =>
-      readClusterConfig(new ConfigReader({ oktetoDev: { clusters: [{ name: 'x', authProvider: 'serviceAccount' }] } })),
+      readClusterConfig(
+        new ConfigReader({
+          oktetoDev: {
+            clusters: [{ name: 'x', authProvider: 'serviceAccount' }],
+          },
+        }),
+      ),
     ).toThrow("oktetoDev.clusters: cluster 'x' needs a url");
     expect(() =>
-      readClusterConfig(new ConfigReader({ oktetoDev: { clusters: [{ name: 'x', url: 'https://a', authProvider: 'oidc' }] } })),
+      readClusterConfig(
+        new ConfigReader({
+          oktetoDev: {
+            clusters: [{ name: 'x', url: 'https://a', authProvider: 'oidc' }],
+          },
+        }),
+      ),
     ).toThrow("authProvider 'oidc'");
   });
 });

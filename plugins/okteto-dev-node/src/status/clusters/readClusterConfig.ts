@@ -18,7 +18,9 @@ function readCluster(config: Config, where: string): OktetoDevCluster {
     (url ? 'serviceAccount' : 'kubeconfig')) as OktetoDevAuthProvider;
   if (!AUTH_PROVIDERS.includes(authProvider)) {
     throw new Error(
-      `${where}: cluster '${name}' has authProvider '${authProvider}'; okteto-dev supports ${AUTH_PROVIDERS.join(', ')}`,
+      `${where}: cluster '${name}' has authProvider '${authProvider}'; okteto-dev supports ${AUTH_PROVIDERS.join(
+        ', ',
+      )}`,
     );
   }
   if (authProvider === 'serviceAccount' && !url) {
@@ -64,7 +66,9 @@ export function readClusterConfig(config: Config): OktetoDevCluster[] {
 }
 
 /** The default supplier: clusters from config, read once. */
-export function configClusterSupplier(config: Config): OktetoDevClusterSupplier {
+export function configClusterSupplier(
+  config: Config,
+): OktetoDevClusterSupplier {
   const clusters = readClusterConfig(config);
   return { getClusters: async () => clusters };
 }

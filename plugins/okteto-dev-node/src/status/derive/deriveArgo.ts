@@ -66,9 +66,7 @@ export function deriveArgo(
     state: 'ok',
     sync: oneOf(SYNC, status.sync?.status),
     health: oneOf(HEALTH, status.health?.status),
-    ...(status.health?.message
-      ? { healthMessage: status.health.message }
-      : {}),
+    ...(status.health?.message ? { healthMessage: status.health.message } : {}),
     ...(revision ? { revision } : {}),
     ...(revisionUrl ? { revisionUrl } : {}),
     ...(operation?.finishedAt || history.length

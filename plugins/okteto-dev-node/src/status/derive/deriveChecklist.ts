@@ -17,7 +17,12 @@ const MAX_MANIFEST_BYTES = 1024 * 1024;
 
 /** The dev entry of the Okteto manifest that targets the workload, or why there is none. */
 export type DevEntryLookup =
-  | { state: 'found'; name: string; entry: OktetoDevEntry; manifestPath: string }
+  | {
+      state: 'found';
+      name: string;
+      entry: OktetoDevEntry;
+      manifestPath: string;
+    }
   | { state: 'missing'; message: string }
   | { state: 'unknown'; message: string };
 
@@ -53,7 +58,9 @@ export function lookupDevEntry(
   } catch (error) {
     return {
       state: 'unknown',
-      message: `${path} is not valid YAML: ${(error as Error).message.split('\n')[0]}`,
+      message: `${path} is not valid YAML: ${
+        (error as Error).message.split('\n')[0]
+      }`,
     };
   }
   if (isLegacyOktetoManifest(parsed)) {
@@ -64,9 +71,14 @@ export function lookupDevEntry(
   }
   const workload = {
     name: target.workload,
-    labels: original?.metadata.labels ?? original?.spec?.template?.metadata?.labels,
+    labels:
+      original?.metadata.labels ?? original?.spec?.template?.metadata?.labels,
   };
-  const [found] = findDevEntriesForWorkload(parsed, workload, target.devService);
+  const [found] = findDevEntriesForWorkload(
+    parsed,
+    workload,
+    target.devService,
+  );
   if (!found) {
     return {
       state: 'missing',
@@ -84,7 +96,10 @@ function item(
   return { id, status, message };
 }
 
-function argoItems(argo: ArgoStatus, objects: FetchedDevObjects): ChecklistItem[] {
+function argoItems(
+  argo: ArgoStatus,
+  objects: FetchedDevObjects,
+): ChecklistItem[] {
   const { target } = objects;
   const app = `${target.application.namespace}/${target.application.name}`;
   if (argo.state === 'error') {
@@ -103,14 +118,18 @@ function argoItems(argo: ArgoStatus, objects: FetchedDevObjects): ChecklistItem[
       item('self-heal-off', 'unknown', why),
     ];
   }
-  const application = objects.application.ok ? objects.application.value : undefined;
+  const application = objects.application.ok
+    ? objects.application.value
+    : undefined;
   const destination = application?.spec?.destination?.namespace;
   let namespaceItem: ChecklistItem;
   if (destination !== target.namespace) {
     namespaceItem = item(
       'namespace-convention',
       'fail',
-      `${app} deploys to namespace ${destination ?? '(none)'}, not ${target.namespace}.`,
+      `${app} deploys to namespace ${destination ?? '(none)'}, not ${
+        target.namespace
+      }.`,
     );
   } else if (target.namespace !== objects.conventionNamespace) {
     namespaceItem = item(
@@ -164,13 +183,23 @@ function workloadItems(objects: FetchedDevObjects): ChecklistItem[] {
   const env = container?.env?.find(e => e.name === name);
   const envItem =
     env?.value === value
-      ? item('synestra-env-dev', 'pass', `${name}=${value} is set on the ${container?.name} container.`)
+      ? item(
+          'synestra-env-dev',
+          'pass',
+          `${name}=${value} is set on the ${container?.name} container.`,
+        )
       : item(
           'synestra-env-dev',
           'fail',
           env
-            ? `${name} is "${env.value ?? ''}", expected "${value}" (deploy/env/dev/${target.app}.yaml).`
-            : `${name} is not set on the ${container?.name ?? target.container} container; add ${name}: "${value}" to deploy/env/dev/${target.app}.yaml.`,
+            ? `${name} is "${
+                env.value ?? ''
+              }", expected "${value}" (deploy/env/dev/${target.app}.yaml).`
+            : `${name} is not set on the ${
+                container?.name ?? target.container
+              } container; add ${name}: "${value}" to deploy/env/dev/${
+                target.app
+              }.yaml.`,
         );
 
   const refs = (container?.envFrom ?? [])
@@ -197,7 +226,9 @@ function workloadItems(objects: FetchedDevObjects): ChecklistItem[] {
         : item(
             'env-secret',
             'fail',
-            `Secret ${missing.join(', ')} named in envFrom does not exist in ${target.namespace}; the platform must create it.`,
+            `Secret ${missing.join(', ')} named in envFrom does not exist in ${
+              target.namespace
+            }; the platform must create it.`,
           );
   }
   return [envItem, secretItem];
@@ -231,9 +262,17 @@ function repositoryItems(
       );
   let stignoreItem: ChecklistItem;
   if (!stignore) {
-    stignoreItem = item('stignore', 'unknown', `dev.${lookup.name} has no sync folder.`);
+    stignoreItem = item(
+      'stignore',
+      'unknown',
+      `dev.${lookup.name} has no sync folder.`,
+    );
   } else if (!stignore.ok) {
-    stignoreItem = item('stignore', 'unknown', `The .stignore could not be read: ${stignore.error.message}`);
+    stignoreItem = item(
+      'stignore',
+      'unknown',
+      `The .stignore could not be read: ${stignore.error.message}`,
+    );
   } else if (stignore.value.content === undefined) {
     stignoreItem = item(
       'stignore',
@@ -241,11 +280,22 @@ function repositoryItems(
       `${stignore.value.path} does not exist: okteto up will stop to ask for one.`,
     );
   } else {
-    const { missing } = stignoreCoverage(stignore.value.content, DEFAULT_STIGNORE_ENTRIES);
+    const { missing } = stignoreCoverage(
+      stignore.value.content,
+      DEFAULT_STIGNORE_ENTRIES,
+    );
     stignoreItem =
       missing.length === 0
-        ? item('stignore', 'pass', `${stignore.value.path} ignores the recommended set.`)
-        : item('stignore', 'fail', `${stignore.value.path} does not ignore ${missing.join(', ')}.`);
+        ? item(
+            'stignore',
+            'pass',
+            `${stignore.value.path} ignores the recommended set.`,
+          )
+        : item(
+            'stignore',
+            'fail',
+            `${stignore.value.path} does not ignore ${missing.join(', ')}.`,
+          );
   }
   return [
     item(

@@ -32,12 +32,21 @@ describe('deriveDevStatus', () => {
       revisionUrl:
         'https://github.com/NeoGrAIph/web-core/commit/e35fb36ba6616dedc4b81b1559667a83a00d3b57',
       lastSyncedAt: '2026-11-25T10:00:00Z',
-      valueFiles: ['../../env/release-dev/corporate.yaml', '../../env/dev/corporate.yaml'],
+      valueFiles: [
+        '../../env/release-dev/corporate.yaml',
+        '../../env/dev/corporate.yaml',
+      ],
     });
-    expect(status.workload).toMatchObject({ state: 'ok', replicas: 1, readyReplicas: 1 });
+    expect(status.workload).toMatchObject({
+      state: 'ok',
+      replicas: 1,
+      readyReplicas: 1,
+    });
     expect(status.okteto).toEqual({ state: 'off' });
     expect(status.drift.kind).toBe('none');
-    expect(Object.values(checklist(status.checklist))).toEqual(Array(8).fill('pass'));
+    expect(Object.values(checklist(status.checklist))).toEqual(
+      Array(8).fill('pass'),
+    );
     expect(status.commands).toEqual({
       oktetoUp: 'okteto up web-corporate-dev --namespace web-corporate-dev',
       oktetoDown: 'okteto down web-corporate-dev --namespace web-corporate-dev',
@@ -74,12 +83,20 @@ describe('deriveDevStatus', () => {
           ok: true,
           value: application({ sync: 'OutOfSync', selfHeal: true }),
         },
-        deployments: { ok: true, value: devModeOn({ user: 'bob', originalReplicas: 1 }) },
-        pods: { ok: true, value: [pod('orig-1'), pod('clone-1', { dev: true })] },
+        deployments: {
+          ok: true,
+          value: devModeOn({ user: 'bob', originalReplicas: 1 }),
+        },
+        pods: {
+          ok: true,
+          value: [pod('orig-1'), pod('clone-1', { dev: true })],
+        },
       }),
     );
     expect(status.drift.kind).toBe('self-heal-conflict');
-    expect(status.drift.message).toMatch(/both the original pod and the dev pod/);
+    expect(status.drift.message).toMatch(
+      /both the original pod and the dev pod/,
+    );
     expect(checklist(status.checklist)['self-heal-off']).toBe('fail');
     expect(status.workload).toMatchObject({ pods: [{ name: 'orig-1' }] });
   });
@@ -98,7 +115,9 @@ describe('deriveDevStatus', () => {
 
   it('OutOfSync without dev mode is unexpected drift', () => {
     const status = deriveDevStatus(
-      fetched({ application: { ok: true, value: application({ sync: 'OutOfSync' }) } }),
+      fetched({
+        application: { ok: true, value: application({ sync: 'OutOfSync' }) },
+      }),
     );
     expect(status.drift.kind).toBe('unexpected');
   });
@@ -117,12 +136,21 @@ describe('deriveDevStatus', () => {
     expect(status.argo).toMatchObject({ health: 'Degraded' });
     expect(status.workload).toMatchObject({
       readyReplicas: 0,
-      pods: [{ name: 'orig-1', ready: false, restarts: 9, reason: 'CrashLoopBackOff' }],
+      pods: [
+        {
+          name: 'orig-1',
+          ready: false,
+          restarts: 9,
+          reason: 'CrashLoopBackOff',
+        },
+      ],
     });
   });
 
   it('Application missing: argo not-found, drift unknown, checklist fails the Application', () => {
-    const status = deriveDevStatus(fetched({ application: { ok: true, value: undefined } }));
+    const status = deriveDevStatus(
+      fetched({ application: { ok: true, value: undefined } }),
+    );
     expect(status.argo).toEqual({ state: 'not-found' });
     expect(status.drift.kind).toBe('unknown');
     expect(checklist(status.checklist)).toMatchObject({
@@ -133,11 +161,13 @@ describe('deriveDevStatus', () => {
 
   it('dev-mode label without a clone is broken (interrupted session)', () => {
     const [original] = devModeOn();
-    const status = deriveDevStatus(fetched({ deployments: { ok: true, value: [original] } }));
-    expect(status.okteto.state).toBe('broken');
-    expect(status.okteto.state === 'broken' && status.okteto.problems[0]).toMatch(
-      /interrupted 'okteto up' or 'okteto down'/,
+    const status = deriveDevStatus(
+      fetched({ deployments: { ok: true, value: [original] } }),
     );
+    expect(status.okteto.state).toBe('broken');
+    expect(
+      status.okteto.state === 'broken' && status.okteto.problems[0],
+    ).toMatch(/interrupted 'okteto up' or 'okteto down'/);
   });
 
   it('a clone without the label, and a crash-looping dev pod, are problems', () => {
@@ -145,22 +175,35 @@ describe('deriveDevStatus', () => {
     const status = deriveDevStatus(
       fetched({
         deployments: { ok: true, value: [deployment(), clone] },
-        pods: { ok: true, value: [pod('clone-1', { dev: true, reason: 'CrashLoopBackOff', restarts: 4 })] },
+        pods: {
+          ok: true,
+          value: [
+            pod('clone-1', {
+              dev: true,
+              reason: 'CrashLoopBackOff',
+              restarts: 4,
+            }),
+          ],
+        },
       }),
     );
     expect(status.okteto.state === 'broken' && status.okteto.problems).toEqual([
       expect.stringMatching(/leftover of an earlier session/),
-      expect.stringMatching(/clone-1 is failing \(CrashLoopBackOff, 4 restarts\)/),
+      expect.stringMatching(
+        /clone-1 is failing \(CrashLoopBackOff, 4 restarts\)/,
+      ),
     ]);
   });
 
   it('an original at 0 replicas without the replicas annotation is a problem', () => {
     const [original, clone] = devModeOn();
     delete original.metadata.annotations!['dev.okteto.com/replicas'];
-    const status = deriveDevStatus(fetched({ deployments: { ok: true, value: [original, clone] } }));
-    expect(status.okteto.state === 'broken' && status.okteto.problems[0]).toMatch(
-      /without the dev.okteto.com\/replicas annotation/,
+    const status = deriveDevStatus(
+      fetched({ deployments: { ok: true, value: [original, clone] } }),
     );
+    expect(
+      status.okteto.state === 'broken' && status.okteto.problems[0],
+    ).toMatch(/without the dev.okteto.com\/replicas annotation/);
   });
 
   it('env secret missing and SYNESTRA_ENV wrong fail their items', () => {
@@ -169,7 +212,9 @@ describe('deriveDevStatus', () => {
         secretNames: { ok: true, value: [] },
         deployments: {
           ok: true,
-          value: [deployment({ env: [{ name: 'SYNESTRA_ENV', value: 'prod' }] })],
+          value: [
+            deployment({ env: [{ name: 'SYNESTRA_ENV', value: 'prod' }] }),
+          ],
         },
       }),
     );
@@ -200,19 +245,42 @@ describe('deriveDevStatus', () => {
 
   it('repository checks: no dev entry, no manifest, legacy manifest, missing .stignore', () => {
     const noEntry = deriveDevStatus(
-      fetched({ manifest: { ok: true, value: { path: '.okteto/okteto.yml', content: 'dev: {}\n' } } }),
+      fetched({
+        manifest: {
+          ok: true,
+          value: { path: '.okteto/okteto.yml', content: 'dev: {}\n' },
+        },
+      }),
     );
     expect(checklist(noEntry.checklist)).toMatchObject({
       'dev-service': 'fail',
       'dev-image': 'unknown',
     });
-    const noFile = deriveDevStatus(fetched({ manifest: { ok: true, value: { path: '.okteto/okteto.yml' } } }));
-    expect(noFile.checklist.find(i => i.id === 'dev-service')?.message).toMatch(/no Okteto manifest/);
-    const legacy = deriveDevStatus(
-      fetched({ manifest: { ok: true, value: { path: 'okteto.yml', content: 'name: x\nimage: node\ncommand: bash\n' } } }),
+    const noFile = deriveDevStatus(
+      fetched({
+        manifest: { ok: true, value: { path: '.okteto/okteto.yml' } },
+      }),
     );
-    expect(legacy.checklist.find(i => i.id === 'dev-service')?.message).toMatch(/legacy \(v1\)/);
-    const noStignore = deriveDevStatus(fetched({ stignore: { ok: true, value: { path: '.stignore' } } }));
+    expect(noFile.checklist.find(i => i.id === 'dev-service')?.message).toMatch(
+      /no Okteto manifest/,
+    );
+    const legacy = deriveDevStatus(
+      fetched({
+        manifest: {
+          ok: true,
+          value: {
+            path: 'okteto.yml',
+            content: 'name: x\nimage: node\ncommand: bash\n',
+          },
+        },
+      }),
+    );
+    expect(legacy.checklist.find(i => i.id === 'dev-service')?.message).toMatch(
+      /legacy \(v1\)/,
+    );
+    const noStignore = deriveDevStatus(
+      fetched({ stignore: { ok: true, value: { path: '.stignore' } } }),
+    );
     expect(checklist(noStignore.checklist).stignore).toBe('fail');
     const unreadable = deriveDevStatus(fetched({ manifest: undefined }));
     expect(checklist(unreadable.checklist)['dev-service']).toBe('unknown');
@@ -220,7 +288,12 @@ describe('deriveDevStatus', () => {
 
   it('a malformed manifest is reported, not thrown', () => {
     const status = deriveDevStatus(
-      fetched({ manifest: { ok: true, value: { path: '.okteto/okteto.yml', content: 'dev: [\n' } } }),
+      fetched({
+        manifest: {
+          ok: true,
+          value: { path: '.okteto/okteto.yml', content: 'dev: [\n' },
+        },
+      }),
     );
     expect(status.checklist.find(i => i.id === 'dev-service')).toMatchObject({
       status: 'unknown',

@@ -52,7 +52,10 @@ export function deriveDrift(argo: ArgoStatus, okteto: OktetoStatus): Drift {
     };
   }
   if (argo.sync === 'Unknown') {
-    return { kind: 'unknown', message: 'Argo CD reports the sync status as Unknown.' };
+    return {
+      kind: 'unknown',
+      message: 'Argo CD reports the sync status as Unknown.',
+    };
   }
   return {
     kind: 'none',

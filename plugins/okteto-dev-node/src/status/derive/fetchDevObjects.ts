@@ -50,7 +50,9 @@ async function listAcross<T extends Namespaced>(
           all.ok
             ? {
                 ok: true,
-                value: all.value.filter(o => o.metadata.namespace === namespace),
+                value: all.value.filter(
+                  o => o.metadata.namespace === namespace,
+                ),
               }
             : all,
         );
@@ -58,7 +60,9 @@ async function listAcross<T extends Namespaced>(
       return byNamespace;
     }
   }
-  const reads = await Promise.all(namespaces.map(namespace => list({ namespace })));
+  const reads = await Promise.all(
+    namespaces.map(namespace => list({ namespace })),
+  );
   namespaces.forEach((namespace, i) => byNamespace.set(namespace, reads[i]));
   return byNamespace;
 }
@@ -67,7 +71,9 @@ async function readRepositoryFiles(
   requests: DevTargetRequest[],
   deployments: Map<string, Read<KubeDeployment[]>>,
   repo: RepoFileReader,
-): Promise<Map<string, { manifest?: Read<RepoFile>; stignore?: Read<RepoFile> }>> {
+): Promise<
+  Map<string, { manifest?: Read<RepoFile>; stignore?: Read<RepoFile> }>
+> {
   const files = new Map<
     string,
     { manifest?: Read<RepoFile>; stignore?: Read<RepoFile> }
@@ -92,7 +98,9 @@ async function readRepositoryFiles(
           : undefined;
       files.set(request.entityRef, {
         manifest,
-        stignore: stignorePath ? await repo.read(base, stignorePath) : undefined,
+        stignore: stignorePath
+          ? await repo.read(base, stignorePath)
+          : undefined,
       });
     }),
   );
@@ -111,7 +119,9 @@ export async function fetchDevObjects(
   now: () => Date = () => new Date(),
 ): Promise<FetchedDevObjects[]> {
   const namespaces = unique(requests.map(r => r.target.namespace));
-  const appNamespaces = unique(requests.map(r => r.target.application.namespace));
+  const appNamespaces = unique(
+    requests.map(r => r.target.application.namespace),
+  );
 
   const [applicationReads, deployments, secrets] = await Promise.all([
     Promise.all(
@@ -153,11 +163,14 @@ export async function fetchDevObjects(
   const fetchedAt = now().toISOString();
   return requests.map(request => {
     const { target } = request;
-    const appRead = applicationReads[appNamespaces.indexOf(target.application.namespace)];
+    const appRead =
+      applicationReads[appNamespaces.indexOf(target.application.namespace)];
     const application: Read<ArgoApplicationObject | undefined> = appRead.ok
       ? {
           ok: true,
-          value: appRead.value.find(a => a.metadata.name === target.application.name),
+          value: appRead.value.find(
+            a => a.metadata.name === target.application.name,
+          ),
         }
       : appRead;
     const secretRead = secrets.get(target.namespace)!;

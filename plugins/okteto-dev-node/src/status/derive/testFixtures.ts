@@ -1,4 +1,7 @@
-import { DEFAULT_DEV_CONVENTIONS, resolveDevTarget } from '@okteto-dev/plugin-okteto-dev-common';
+import {
+  DEFAULT_DEV_CONVENTIONS,
+  resolveDevTarget,
+} from '@okteto-dev/plugin-okteto-dev-common';
 import {
   ArgoApplicationObject,
   FetchedDevObjects,
@@ -11,7 +14,10 @@ export const target = resolveDevTarget(
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
-    metadata: { name: 'corporate', annotations: { 'okteto-dev/app': 'corporate' } },
+    metadata: {
+      name: 'corporate',
+      annotations: { 'okteto-dev/app': 'corporate' },
+    },
   },
   DEFAULT_DEV_CONVENTIONS,
 );
@@ -22,7 +28,12 @@ const LABELS = {
 };
 
 export function application(
-  overrides: { sync?: string; health?: string; selfHeal?: boolean; destination?: string } = {},
+  overrides: {
+    sync?: string;
+    health?: string;
+    selfHeal?: boolean;
+    destination?: string;
+  } = {},
 ): ArgoApplicationObject {
   return {
     metadata: { name: 'web-corporate-dev', namespace: 'argo' },
@@ -33,14 +44,19 @@ export function application(
         targetRevision: 'main',
         path: 'deploy/charts/web-app',
         helm: {
-          valueFiles: ['../../env/release-dev/corporate.yaml', '../../env/dev/corporate.yaml'],
+          valueFiles: [
+            '../../env/release-dev/corporate.yaml',
+            '../../env/dev/corporate.yaml',
+          ],
         },
       },
       destination: {
         server: 'https://kubernetes.default.svc',
         namespace: overrides.destination ?? 'web-corporate-dev',
       },
-      syncPolicy: { automated: { prune: true, selfHeal: overrides.selfHeal ?? false } },
+      syncPolicy: {
+        automated: { prune: true, selfHeal: overrides.selfHeal ?? false },
+      },
     },
     status: {
       sync: {
@@ -48,7 +64,10 @@ export function application(
         revision: 'e35fb36ba6616dedc4b81b1559667a83a00d3b57',
       },
       health: { status: overrides.health ?? 'Healthy' },
-      operationState: { phase: 'Succeeded', finishedAt: '2026-11-25T10:00:00Z' },
+      operationState: {
+        phase: 'Succeeded',
+        finishedAt: '2026-11-25T10:00:00Z',
+      },
     },
   };
 }
@@ -85,15 +104,26 @@ export function deployment(
           containers: [
             {
               name: 'app',
-              image: overrides.image ?? 'ghcr.io/neograiph/web-core/corporate:e35fb36',
+              image:
+                overrides.image ??
+                'ghcr.io/neograiph/web-core/corporate:e35fb36',
               env: overrides.env ?? [
                 { name: 'SYNESTRA_ENV', value: 'dev' },
-                { name: 'NEXT_PUBLIC_SERVER_URL', value: 'https://corporate.dev.synestra.tech' },
+                {
+                  name: 'NEXT_PUBLIC_SERVER_URL',
+                  value: 'https://corporate.dev.synestra.tech',
+                },
               ],
               envFrom:
                 overrides.secret === null
                   ? []
-                  : [{ secretRef: { name: overrides.secret ?? 'web-corporate-dev-env' } }],
+                  : [
+                      {
+                        secretRef: {
+                          name: overrides.secret ?? 'web-corporate-dev-env',
+                        },
+                      },
+                    ],
             },
           ],
         },
@@ -110,7 +140,10 @@ export function devModeOn(
   const original = deployment({
     replicas: options.originalReplicas ?? 0,
     labels: { 'dev.okteto.com': 'true' },
-    annotations: { 'dev.okteto.com/replicas': '1', 'dev.okteto.com/dev-mode': options.mode ?? 'sync' },
+    annotations: {
+      'dev.okteto.com/replicas': '1',
+      'dev.okteto.com/dev-mode': options.mode ?? 'sync',
+    },
   });
   const clone = deployment({
     name: 'web-corporate-dev-web-app-okteto',
@@ -122,7 +155,9 @@ export function devModeOn(
       { name: 'SYNESTRA_ENV', value: 'dev' },
       { name: 'OKTETO_NAMESPACE', value: 'web-corporate-dev' },
       { name: 'OKTETO_NAME', value: 'web-corporate-dev' },
-      ...(options.user ? [{ name: 'OKTETO_USERNAME', value: options.user }] : []),
+      ...(options.user
+        ? [{ name: 'OKTETO_USERNAME', value: options.user }]
+        : []),
     ],
   });
   return [original, clone];
@@ -130,7 +165,12 @@ export function devModeOn(
 
 export function pod(
   name: string,
-  overrides: { dev?: boolean; reason?: string; restarts?: number; ready?: boolean } = {},
+  overrides: {
+    dev?: boolean;
+    reason?: string;
+    restarts?: number;
+    ready?: boolean;
+  } = {},
 ): KubePod {
   return {
     metadata: {
@@ -138,7 +178,9 @@ export function pod(
       namespace: 'web-corporate-dev',
       labels: {
         ...LABELS,
-        ...(overrides.dev ? { 'interactive.dev.okteto.com': 'web-corporate-dev' } : {}),
+        ...(overrides.dev
+          ? { 'interactive.dev.okteto.com': 'web-corporate-dev' }
+          : {}),
       },
     },
     status: {
@@ -148,7 +190,9 @@ export function pod(
           name: 'app',
           ready: overrides.ready ?? !overrides.reason,
           restartCount: overrides.restarts ?? 0,
-          ...(overrides.reason ? { state: { waiting: { reason: overrides.reason } } } : {}),
+          ...(overrides.reason
+            ? { state: { waiting: { reason: overrides.reason } } }
+            : {}),
         },
       ],
     },
@@ -168,10 +212,13 @@ dev:
       - ..:/app
 `;
 
-export const STIGNORE = '**/node_modules/**\n**/.next/**\n**/.turbo/**\n**/dist/**\n**/coverage/**\n**/.git/**\n';
+export const STIGNORE =
+  '**/node_modules/**\n**/.next/**\n**/.turbo/**\n**/dist/**\n**/coverage/**\n**/.git/**\n';
 
 /** A healthy, synced app without dev mode, everything readable; override any read. */
-export function fetched(overrides: Partial<FetchedDevObjects> = {}): FetchedDevObjects {
+export function fetched(
+  overrides: Partial<FetchedDevObjects> = {},
+): FetchedDevObjects {
   return {
     entityRef: 'component:default/corporate',
     fetchedAt: '2026-11-25T10:05:00.000Z',
@@ -180,7 +227,10 @@ export function fetched(overrides: Partial<FetchedDevObjects> = {}): FetchedDevO
     application: { ok: true, value: application() },
     deployments: { ok: true, value: [deployment()] },
     secretNames: { ok: true, value: ['web-corporate-dev-env'] },
-    manifest: { ok: true, value: { path: '.okteto/okteto.yml', content: MANIFEST } },
+    manifest: {
+      ok: true,
+      value: { path: '.okteto/okteto.yml', content: MANIFEST },
+    },
     stignore: { ok: true, value: { path: '.stignore', content: STIGNORE } },
     ...overrides,
   };

@@ -81,7 +81,6 @@ export class ClusterClient {
     this.versionApi = kc.makeApiClient(VersionApi);
   }
 
-
   private options(accept?: string) {
     const timeoutMs = this.timeoutMs;
     const middleware: ObservableMiddleware = {
@@ -99,7 +98,10 @@ export class ClusterClient {
     return options;
   }
 
-  private async read<T>(resource: string, call: () => Promise<T>): Promise<Read<T>> {
+  private async read<T>(
+    resource: string,
+    call: () => Promise<T>,
+  ): Promise<Read<T>> {
     try {
       return { ok: true, value: await call() };
     } catch (error) {

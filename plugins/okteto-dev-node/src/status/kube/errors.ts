@@ -50,7 +50,8 @@ function isMissingObject(body: unknown): boolean {
       return false;
     }
   }
-  const details = (value as { details?: { name?: string } } | undefined)?.details;
+  const details = (value as { details?: { name?: string } } | undefined)
+    ?.details;
   return Boolean(details?.name);
 }
 
@@ -86,7 +87,8 @@ export function toDevError(
     const fallback = {
       unauthorized: 'the cluster rejected the credentials',
       forbidden: 'the service account may not read it',
-      'not-installed': 'the API is not served by this cluster (is Argo CD installed?)',
+      'not-installed':
+        'the API is not served by this cluster (is Argo CD installed?)',
       timeout: 'the cluster timed out',
       'bad-response': 'the cluster answered with an error',
       unknown: 'the cluster answered with an unexpected status',
@@ -100,23 +102,54 @@ export function toDevError(
     };
   }
   const cause = (e.cause ?? {}) as ErrorLike;
-  const code = typeof e.code === 'string' ? e.code : typeof cause.code === 'string' ? cause.code : undefined;
-  if (e.name === 'AbortError' || e.name === 'TimeoutError' || e.type === 'aborted' || code === 'ETIMEDOUT') {
-    return { ...base, type: 'timeout', message: `${resource}: no answer from cluster ${cluster} in time` };
+  const code = [e.code, cause.code].find(
+    (c): c is string => typeof c === 'string',
+  );
+  if (
+    e.name === 'AbortError' ||
+    e.name === 'TimeoutError' ||
+    e.type === 'aborted' ||
+    code === 'ETIMEDOUT'
+  ) {
+    return {
+      ...base,
+      type: 'timeout',
+      message: `${resource}: no answer from cluster ${cluster} in time`,
+    };
   }
   if (code && UNREACHABLE_CODES.has(code)) {
-    return { ...base, type: 'unreachable', message: `${resource}: cluster ${cluster} is unreachable (${code})` };
+    return {
+      ...base,
+      type: 'unreachable',
+      message: `${resource}: cluster ${cluster} is unreachable (${code})`,
+    };
   }
-  if (e.name === 'FetchError' || /socket hang up|ECONNRESET|fetch failed/i.test(e.message ?? '')) {
-    return { ...base, type: 'unreachable', message: `${resource}: cluster ${cluster} is unreachable (connection closed)` };
+  if (
+    e.name === 'FetchError' ||
+    /socket hang up|ECONNRESET|fetch failed/i.test(e.message ?? '')
+  ) {
+    return {
+      ...base,
+      type: 'unreachable',
+      message: `${resource}: cluster ${cluster} is unreachable (connection closed)`,
+    };
   }
-  if (e.name === 'SyntaxError' || /JSON|Unexpected token|Unexpected end/i.test(e.message ?? '')) {
-    return { ...base, type: 'bad-response', message: `${resource}: the cluster sent a response that is not valid JSON` };
+  if (
+    e.name === 'SyntaxError' ||
+    /JSON|Unexpected token|Unexpected end/i.test(e.message ?? '')
+  ) {
+    return {
+      ...base,
+      type: 'bad-response',
+      message: `${resource}: the cluster sent a response that is not valid JSON`,
+    };
   }
   const first = (e.message ?? '').split('\n')[0].slice(0, 200);
   return {
     ...base,
     type: 'unknown',
-    message: `${resource}: the read failed (${e.name ?? 'Error'}${first ? `: ${first}` : ''})`,
+    message: `${resource}: the read failed (${e.name ?? 'Error'}${
+      first ? `: ${first}` : ''
+    })`,
   };
 }

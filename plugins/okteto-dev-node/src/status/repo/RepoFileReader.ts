@@ -73,7 +73,10 @@ export class RepoFileReader {
       }
       const devError: DevError = {
         type: name === 'NotAllowedError' ? 'forbidden' : 'unknown',
-        message: `${path}: ${(error as Error)?.message ?? 'read failed'}`.slice(0, 300),
+        message: `${path}: ${(error as Error)?.message ?? 'read failed'}`.slice(
+          0,
+          300,
+        ),
         resource: url,
       };
       return { ok: false, error: devError };

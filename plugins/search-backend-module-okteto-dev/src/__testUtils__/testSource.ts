@@ -5,7 +5,7 @@ import { NotFoundError } from '@backstage/errors';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DevStatusService } from '@okteto-dev/plugin-okteto-dev-node';
 import { Sandbox } from '@okteto-dev/kube-sandbox';
-import { DevStatusSource } from './loadDevStatuses';
+import { DevStatusSource } from '../collators/loadDevStatuses';
 
 export function component(
   name: string,

@@ -2,10 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 
 const SOURCE = 'url:https://github.com/NeoGrAIph/web-core/tree/main/';
 
-function component(
-  name: string,
-  annotations: Record<string, string>,
-): Entity {
+function component(name: string, annotations: Record<string, string>): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
@@ -23,8 +20,14 @@ function component(
 
 /** The web-core apps as catalog entities, matching the kube-sandbox `web-core` scenario. */
 export const WEB_CORE_ENTITIES: Entity[] = [
-  component('corporate', { 'okteto-dev/app': 'corporate', 'okteto-dev/package': '@synestra/corporate-website' }),
-  component('synestra-io', { 'okteto-dev/app': 'synestra-io', 'okteto-dev/package': '@synestra/synestra-io' }),
+  component('corporate', {
+    'okteto-dev/app': 'corporate',
+    'okteto-dev/package': '@synestra/corporate-website',
+  }),
+  component('synestra-io', {
+    'okteto-dev/app': 'synestra-io',
+    'okteto-dev/package': '@synestra/synestra-io',
+  }),
   component('shop', { 'okteto-dev/app': 'shop' }),
   component('landings', { 'okteto-dev/app': 'landings' }),
   component('saas', { 'okteto-dev/app': 'saas' }),
