@@ -12,6 +12,7 @@ import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { generateWebCoreApps, startSandbox } from '@okteto-dev/kube-sandbox';
 import { DevStatusService } from '@okteto-dev/plugin-okteto-dev-node';
+import { sandboxClusters } from '@okteto-dev/plugin-okteto-dev-backend/src/__testUtils__/testBackend';
 import fs from 'node:fs';
 import path from 'node:path';
 import { BenchContext, fmt, gc, median, printTable, ROOT, say } from './lib';
@@ -126,14 +127,7 @@ export async function scale(ctx: BenchContext): Promise<void> {
     const config = new ConfigReader({
       integrations: { github: [{ host: 'github.com' }] },
       oktetoDev: {
-        clusters: [
-          {
-            name: 'default',
-            url: sandbox.url,
-            authProvider: 'serviceAccount',
-            serviceAccountToken: sandbox.token,
-          },
-        ],
+        clusters: sandboxClusters(sandbox),
         cache: { ttlSeconds: 60 },
       },
     });

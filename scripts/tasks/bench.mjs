@@ -5,24 +5,16 @@
 // Tables go to stdout; the numbers to bench/results/latest.json (git-ignored).
 import fs from 'node:fs';
 import path from 'node:path';
+import { tsArgs } from './common.mjs';
 
 export default async function bench(args, { root, say, die, run }) {
-  const transform = path.join(
-    root,
-    'node_modules',
-    '@backstage',
-    'cli',
-    'config',
-    'nodeTransform.cjs',
-  );
-  const entry = path.join(root, 'bench', 'index.ts');
-  if (!fs.existsSync(transform))
-    die(`${path.relative(root, transform)} is missing; run npm install`);
-  if (!fs.existsSync(entry)) die('bench/index.ts is missing');
+  if (!fs.existsSync(path.join(root, 'bench', 'index.ts'))) {
+    die('bench/index.ts is missing');
+  }
   say(`benchmarks: node bench/index.ts ${args.join(' ')}`.trim());
   return run(
     process.execPath,
-    ['--expose-gc', '--require', transform, entry, ...args],
+    ['--expose-gc', ...tsArgs(root, 'bench/index.ts', args)],
     {
       env: {
         ...process.env,

@@ -1,6 +1,7 @@
 // Helpers shared by the wrapper's tasks.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -35,4 +36,22 @@ export function ensureDebianBinary({ binary, pkg, why }, { say, die, run }) {
   if (status !== 0 || !(fs.existsSync(binary) || hasCommand(binary))) {
     die(`could not install '${pkg}' with apt-get (${why})`);
   }
+}
+
+/** Node arguments that run a TypeScript file of the repository with Backstage's transform. */
+export function tsArgs(root, file, args = []) {
+  const transform = path.join(
+    root,
+    'node_modules',
+    '@backstage',
+    'cli',
+    'config',
+    'nodeTransform.cjs',
+  );
+  if (!fs.existsSync(transform)) {
+    throw new Error(
+      `${path.relative(root, transform)} is missing; run npm install`,
+    );
+  }
+  return ['--require', transform, path.join(root, file), ...args];
 }

@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { tsArgs } from './common.mjs';
 
 /** Newest modification time of the files below `dir` (node_modules and dist skipped). */
 function newest(dir) {

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CHROMIUM, ensureDebianBinary } from './common.mjs';
+import { CHROMIUM, ensureDebianBinary, tsArgs } from './common.mjs';
 import { ensureAppBuilt } from './start.mjs';
 
 export default async function test(args, ctx) {

@@ -11,6 +11,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { startSandbox } from '@okteto-dev/kube-sandbox';
 import {
   catalogFactory,
+  sandboxClusters,
   webCoreUrlReader,
 } from '../src/__testUtils__/testBackend';
 
@@ -34,14 +35,7 @@ async function main() {
         },
         integrations: { github: [{ host: 'github.com' }] },
         oktetoDev: {
-          clusters: [
-            {
-              name: 'default',
-              url: sandbox.url,
-              authProvider: 'serviceAccount',
-              serviceAccountToken: sandbox.token,
-            },
-          ],
+          clusters: sandboxClusters(sandbox),
         },
       },
     }),

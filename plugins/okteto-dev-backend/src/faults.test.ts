@@ -1,18 +1,15 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { DevErrorType, DevStatus } from '@okteto-dev/plugin-okteto-dev-common';
+import { DevErrorType } from '@okteto-dev/plugin-okteto-dev-common';
 import request from 'supertest';
-import { startWebCoreBackend, TestSetup } from './__testUtils__/testBackend';
+import {
+  fetchStatus,
+  startWebCoreBackend,
+  TestSetup,
+} from './__testUtils__/testBackend';
 
 jest.setTimeout(60_000);
 
-async function status(setup: TestSetup, name: string): Promise<DevStatus> {
-  const res = await request(setup.server)
-    .get('/api/okteto-dev/v1/status')
-    .query({ entityRef: `component:default/${name}` })
-    .set('Authorization', mockCredentials.user.header());
-  expect(res.status).toBe(200);
-  return res.body;
-}
+const status = fetchStatus;
 
 describe('caching and coalescing', () => {
   let setup: TestSetup;

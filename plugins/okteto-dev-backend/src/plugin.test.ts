@@ -2,6 +2,7 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import { DevStatus } from '@okteto-dev/plugin-okteto-dev-common';
 import request from 'supertest';
 import {
+  fetchStatus,
   OUTSIDER,
   startWebCoreBackend,
   TestSetup,
@@ -15,14 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => setup.stop());
 
-async function status(name: string): Promise<DevStatus> {
-  const res = await request(setup.server)
-    .get('/api/okteto-dev/v1/status')
-    .query({ entityRef: `component:default/${name}` })
-    .set('Authorization', mockCredentials.user.header());
-  expect(res.status).toBe(200);
-  return res.body;
-}
+const status = (name: string) => fetchStatus(setup, name);
 
 const item = (s: DevStatus, id: string) => s.checklist.find(i => i.id === id);
 

@@ -24,16 +24,30 @@ export interface DevError {
   cluster?: string;
 }
 
+/**
+ * Argo CD's sync statuses (`status.sync.status`).
+ *
+ * @public
+ */
+export const ARGO_SYNC_STATUSES = ['Synced', 'OutOfSync', 'Unknown'] as const;
 /** @public */
-export type ArgoSyncStatus = 'Synced' | 'OutOfSync' | 'Unknown';
+export type ArgoSyncStatus = (typeof ARGO_SYNC_STATUSES)[number];
+
+/**
+ * Argo CD's health statuses (`status.health.status`).
+ *
+ * @public
+ */
+export const ARGO_HEALTH_STATUSES = [
+  'Healthy',
+  'Progressing',
+  'Degraded',
+  'Suspended',
+  'Missing',
+  'Unknown',
+] as const;
 /** @public */
-export type ArgoHealthStatus =
-  | 'Healthy'
-  | 'Progressing'
-  | 'Degraded'
-  | 'Suspended'
-  | 'Missing'
-  | 'Unknown';
+export type ArgoHealthStatus = (typeof ARGO_HEALTH_STATUSES)[number];
 
 /** @public */
 export interface ArgoOperation {

@@ -13,7 +13,9 @@ import { NotFoundError } from '@backstage/errors';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { startSandbox, Sandbox } from '@okteto-dev/kube-sandbox';
+import { DevStatus } from '@okteto-dev/plugin-okteto-dev-common';
 import fs from 'node:fs';
+import request from 'supertest';
 import path from 'node:path';
 import { oktetoDevPlugin } from '../plugin';
 import { WEB_CORE_ENTITIES } from './webCoreEntities';
@@ -61,7 +63,7 @@ export function catalogFactory(entities: Entity[] = WEB_CORE_ENTITIES) {
     factory: () =>
       Object.assign(Object.create(catalog), {
         getEntitiesByRefs: async (
-          request: { entityRefs: string[] },
+          query: { entityRefs: string[] },
           options: { credentials: { principal: unknown } },
         ) => {
           const principal = options.credentials.principal as {
@@ -69,13 +71,25 @@ export function catalogFactory(entities: Entity[] = WEB_CORE_ENTITIES) {
           };
           const hidden = principal?.userEntityRef === OUTSIDER;
           return {
-            items: request.entityRefs.map(ref =>
+            items: query.entityRefs.map(ref =>
               hidden ? undefined : byRef.get(ref),
             ),
           };
         },
       }),
   });
+}
+
+/** `oktetoDev.clusters` for one sandbox, as cluster `default` with its service-account token. */
+export function sandboxClusters(sandbox: Pick<Sandbox, 'url' | 'token'>) {
+  return [
+    {
+      name: 'default',
+      url: sandbox.url,
+      authProvider: 'serviceAccount',
+      serviceAccountToken: sandbox.token,
+    },
+  ];
 }
 
 export interface TestSetup {
@@ -106,14 +120,7 @@ export async function startWebCoreBackend(
         data: {
           integrations: { github: [{ host: 'github.com' }] },
           oktetoDev: {
-            clusters: [
-              {
-                name: 'default',
-                url: sandbox.url,
-                authProvider: 'serviceAccount',
-                serviceAccountToken: sandbox.token,
-              },
-            ],
+            clusters: sandboxClusters(sandbox),
             ...oktetoDev,
           },
         },
@@ -128,4 +135,17 @@ export async function startWebCoreBackend(
       await sandbox.close();
     },
   };
+}
+
+/** GET /v1/status of a default-namespace component as the default user; expects HTTP 200. */
+export async function fetchStatus(
+  setup: TestSetup,
+  name: string,
+): Promise<DevStatus> {
+  const res = await request(setup.server)
+    .get('/api/okteto-dev/v1/status')
+    .query({ entityRef: `component:default/${name}` })
+    .set('Authorization', mockCredentials.user.header());
+  expect(res.status).toBe(200);
+  return res.body;
 }

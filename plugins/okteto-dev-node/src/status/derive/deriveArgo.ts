@@ -1,19 +1,9 @@
 import {
-  ArgoHealthStatus,
+  ARGO_HEALTH_STATUSES,
+  ARGO_SYNC_STATUSES,
   ArgoStatus,
-  ArgoSyncStatus,
 } from '@okteto-dev/plugin-okteto-dev-common';
 import { ArgoApplicationObject, Read } from './types';
-
-const SYNC: readonly ArgoSyncStatus[] = ['Synced', 'OutOfSync', 'Unknown'];
-const HEALTH: readonly ArgoHealthStatus[] = [
-  'Healthy',
-  'Progressing',
-  'Degraded',
-  'Suspended',
-  'Missing',
-  'Unknown',
-];
 
 function oneOf<T extends string>(values: readonly T[], value?: string): T {
   return values.find(v => v === value) ?? values[values.length - 1];
@@ -64,8 +54,8 @@ export function deriveArgo(
   const revisionUrl = commitUrl(source?.repoURL, revision);
   return {
     state: 'ok',
-    sync: oneOf(SYNC, status.sync?.status),
-    health: oneOf(HEALTH, status.health?.status),
+    sync: oneOf(ARGO_SYNC_STATUSES, status.sync?.status),
+    health: oneOf(ARGO_HEALTH_STATUSES, status.health?.status),
     ...(status.health?.message ? { healthMessage: status.health.message } : {}),
     ...(revision ? { revision } : {}),
     ...(revisionUrl ? { revisionUrl } : {}),

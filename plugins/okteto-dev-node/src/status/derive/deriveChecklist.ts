@@ -1,5 +1,6 @@
 import {
   ArgoStatus,
+  CHECKLIST_IDS,
   ChecklistItem,
   DEFAULT_STIGNORE_ENTRIES,
   devEntryPreparesDependencies,
@@ -308,17 +309,6 @@ function repositoryItems(
   ];
 }
 
-const ORDER: ChecklistItem['id'][] = [
-  'argo-application',
-  'namespace-convention',
-  'synestra-env-dev',
-  'env-secret',
-  'self-heal-off',
-  'dev-service',
-  'dev-image',
-  'stignore',
-];
-
 export function deriveChecklist(
   argo: ArgoStatus,
   objects: FetchedDevObjects,
@@ -329,5 +319,5 @@ export function deriveChecklist(
     ...workloadItems(objects),
     ...repositoryItems(lookup, objects.stignore),
   ];
-  return ORDER.map(id => items.find(i => i.id === id)!);
+  return CHECKLIST_IDS.map(id => items.find(i => i.id === id)!);
 }

@@ -1,10 +1,6 @@
 import { Link } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import {
-  ArgoHealthStatus,
-  ArgoSyncStatus,
-  DevStatus,
-} from '@okteto-dev/plugin-okteto-dev-common';
+import { DevStatus } from '@okteto-dev/plugin-okteto-dev-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
@@ -12,23 +8,9 @@ import { oktetoDevTranslationRef } from '../../translation';
 import { DevErrorLine } from './DevErrorLine';
 import { commitUrl, shortSha } from './revision';
 import { Section } from './Section';
-import { StatusChip, Tone } from './StatusChip';
+import { HEALTH_TONES, SYNC_TONES } from './argoTones';
+import { StatusChip } from './StatusChip';
 import { formatSince, useLanguage } from './time';
-
-const SYNC_TONES: Record<ArgoSyncStatus, Tone> = {
-  Synced: 'ok',
-  OutOfSync: 'warning',
-  Unknown: 'neutral',
-};
-
-const HEALTH_TONES: Record<ArgoHealthStatus, Tone> = {
-  Healthy: 'ok',
-  Progressing: 'info',
-  Degraded: 'error',
-  Suspended: 'warning',
-  Missing: 'error',
-  Unknown: 'neutral',
-};
 
 const SETTLED_PHASES = ['Succeeded', 'Running'];
 

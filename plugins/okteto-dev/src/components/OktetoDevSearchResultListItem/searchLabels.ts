@@ -1,20 +1,18 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import { OKTETO_STATE_SEARCH_VALUES } from '@okteto-dev/plugin-okteto-dev-common';
+import {
+  ARGO_HEALTH_STATUSES,
+  ARGO_SYNC_STATUSES,
+  OKTETO_STATE_SEARCH_VALUES,
+} from '@okteto-dev/plugin-okteto-dev-common';
 import { oktetoDevTranslationRef } from '../../translation';
+import { HEALTH_TONES, SYNC_TONES } from '../EntityOktetoDevCard/argoTones';
 import { Tone } from '../EntityOktetoDevCard/StatusChip';
 
 /** Values the okteto-dev search fields take. */
 export const SEARCH_VALUES = {
   oktetoState: ['active', 'inactive', 'broken', 'unknown'],
-  argoSync: ['Synced', 'OutOfSync', 'Unknown'],
-  argoHealth: [
-    'Healthy',
-    'Progressing',
-    'Degraded',
-    'Suspended',
-    'Missing',
-    'Unknown',
-  ],
+  argoSync: ARGO_SYNC_STATUSES,
+  argoHealth: ARGO_HEALTH_STATUSES,
   driftKind: [
     'none',
     'expected-okteto',
@@ -27,19 +25,6 @@ export const SEARCH_VALUES = {
 type Values<K extends keyof typeof SEARCH_VALUES> =
   (typeof SEARCH_VALUES)[K][number];
 
-const SYNC_TONES: Record<Values<'argoSync'>, Tone> = {
-  Synced: 'ok',
-  OutOfSync: 'warning',
-  Unknown: 'neutral',
-};
-const HEALTH_TONES: Record<Values<'argoHealth'>, Tone> = {
-  Healthy: 'ok',
-  Progressing: 'info',
-  Degraded: 'error',
-  Suspended: 'warning',
-  Missing: 'error',
-  Unknown: 'neutral',
-};
 const STATE: Record<
   Values<'oktetoState'>,
   { tone: Tone; key: keyof typeof OKTETO_STATE_SEARCH_VALUES }
