@@ -154,6 +154,58 @@ test('"Enable Okteto" opens the template with the app pre-filled', async page =>
   });
 });
 
+test('the template opens ONE pull request on the GitHub stand-in', async page => {
+  await openEntity(page, 'landings');
+  await page.getByRole('button', { name: 'Enable Okteto' }).click();
+  await page.waitForURL(/\/create\/templates\/default\/enable-okteto/);
+  await page
+    .getByLabel(/Dev server URL/)
+    .fill('https://landings.dev.synestra.tech');
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+  await eventually(async () => {
+    if (demo.github.pulls.length !== 1) {
+      throw new Error(
+        `expected one pull request, found ${demo.github.pulls.length}`,
+      );
+    }
+  }, 60_000);
+  const [pr] = demo.github.pulls;
+  if (pr.head !== 'okteto/enable-landings' || pr.base !== 'main') {
+    throw new Error(`unexpected pull request ${pr.head} -> ${pr.base}`);
+  }
+  const changed = demo.github.diff('NeoGrAIph', 'web-core', 'main', pr.head);
+  const expected = [
+    '.okteto/okteto.yml',
+    '.stignore',
+    'deploy/argocd/apps/dev/landings.yaml',
+    'deploy/env/dev/landings.yaml',
+  ];
+  if (JSON.stringify(changed) !== JSON.stringify(expected)) {
+    throw new Error(`the pull request changes ${changed.join(', ')}`);
+  }
+  const files = demo.github.files('NeoGrAIph', 'web-core', pr.head);
+  expectText(
+    files['.okteto/okteto.yml'],
+    'web-landings-dev:',
+    'app.kubernetes.io/instance: web-landings-dev',
+    'workdir: /app/apps/landings',
+  );
+  expectText(
+    files['deploy/argocd/apps/dev/landings.yaml'],
+    'selfHeal: false',
+    'namespace: web-landings-dev',
+  );
+  // the task page ends with the template's output link
+  await page
+    .getByRole('link', { name: 'Pull request' })
+    .waitFor({ timeout: 30_000 });
+  await page.screenshot({
+    path: path.join(SHOTS, 'template-pull-request.png'),
+    fullPage: true,
+  });
+});
+
 test('search "dev mode" finds the app in dev mode, and filters to OutOfSync', async page => {
   const results = () => page.locator('main').innerText();
   // The collator's first run comes 15 s after start (app-config.yaml), so look until it has run.
