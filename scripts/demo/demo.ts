@@ -61,6 +61,29 @@ async function waitForBackend(
   );
 }
 
+/**
+ * The scenario's Argo CD times are fixed (2025); move them so the newest is a few minutes ago,
+ * as on a live cluster ("synced 3 min ago" rather than "541 days ago").
+ */
+function freshenArgoTimes(sandbox: Sandbox) {
+  const apps = sandbox.store.list('applications', 'argo');
+  const times = apps.flatMap(
+    app =>
+      JSON.stringify(app.status ?? {}).match(/\d{4}-\d\d-\d\dT[\d:.]+Z/g) ?? [],
+  );
+  if (times.length === 0) return;
+  const newest = Math.max(...times.map(t => Date.parse(t)));
+  const shift = Date.now() - 3 * 60_000 - newest;
+  for (const app of apps) {
+    const status = JSON.stringify(app.status ?? {}).replace(
+      /\d{4}-\d\d-\d\dT[\d:.]+Z/g,
+      t =>
+        new Date(Date.parse(t) + shift).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    );
+    sandbox.store.put({ ...app, status: JSON.parse(status) });
+  }
+}
+
 export async function startDemo(
   options: { log?: (line: string) => void; backendLog?: string } = {},
 ): Promise<Demo> {
@@ -71,6 +94,7 @@ export async function startDemo(
     tls: true,
     kubeconfigPath: KUBECONFIG,
   });
+  freshenArgoTimes(sandbox);
   log(
     `kube-sandbox (web-core scenario) at ${
       sandbox.url
