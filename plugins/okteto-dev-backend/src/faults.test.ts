@@ -48,7 +48,7 @@ describe('caching and coalescing', () => {
 describe('with namespaced read rights only', () => {
   let setup: TestSetup;
   beforeAll(async () => {
-    setup = await startWebCoreBackend();
+    setup = await startWebCoreBackend({ cache: { ttlSeconds: 0.001 } });
   });
   afterAll(() => setup.stop());
 
@@ -71,6 +71,10 @@ describe('with namespaced read rights only', () => {
       'web-shop-dev',
       'web-synestra-io-dev',
     ]);
+    // ... and remembers the refusal instead of asking cluster-wide again
+    const again = await batchLists(setup);
+    expect(again('deployments').every(r => r.namespace)).toBe(true);
+    expect(again('deployments')).toHaveLength(5);
   });
 });
 

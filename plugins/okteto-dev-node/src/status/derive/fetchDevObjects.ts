@@ -36,14 +36,17 @@ function unique(values: string[]): string[] {
  * when the credentials may not list cluster-wide (RBAC with namespaced Roles only).
  */
 async function listAcross<T extends Namespaced>(
+  client: ClusterClient,
   namespaces: string[],
   list: (scope: ListScope) => Promise<Read<T[]>>,
 ): Promise<Map<string, Read<T[]>>> {
   const byNamespace = new Map<string, Read<T[]>>();
   if (namespaces.length === 0) return byNamespace;
-  if (namespaces.length > 1) {
+  if (namespaces.length > 1 && client.mayListClusterWide) {
     const all = await list({ allNamespaces: true });
-    if (all.ok || all.error.type !== 'forbidden') {
+    if (!all.ok && all.error.type === 'forbidden')
+      client.clusterWideListRefused();
+    else {
       for (const namespace of namespaces) {
         byNamespace.set(
           namespace,
@@ -134,8 +137,8 @@ export async function fetchDevObjects(
         return client.listApplications(ns, names);
       }),
     ),
-    listAcross(namespaces, scope => client.listDeployments(scope)),
-    listAcross(namespaces, async scope => {
+    listAcross(client, namespaces, scope => client.listDeployments(scope)),
+    listAcross(client, namespaces, async scope => {
       const read = await client.listSecretNames(scope);
       return read.ok
         ? {
@@ -156,7 +159,7 @@ export async function fetchDevObjects(
     );
   });
   const [pods, files] = await Promise.all([
-    listAcross<KubePod>(podNamespaces, scope => client.listPods(scope)),
+    listAcross<KubePod>(client, podNamespaces, scope => client.listPods(scope)),
     readRepositoryFiles(requests, deployments, repo),
   ]);
 

@@ -23,6 +23,9 @@ import { toDevError } from './errors';
 export const METADATA_LIST_ACCEPT =
   'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1';
 
+/** How long to go per namespace after a refused cluster-wide LIST before trying again. */
+const CLUSTER_WIDE_RETRY_MS = 5 * 60_000;
+
 /** Where a LIST looks: one namespace, or every namespace the credentials may read. */
 export type ListScope = { namespace: string } | { allNamespaces: true };
 
@@ -69,6 +72,7 @@ export class ClusterClient {
   private readonly apps: AppsV1Api;
   private readonly custom: CustomObjectsApi;
   private readonly versionApi: VersionApi;
+  private clusterWideRefusedUntil = 0;
 
   constructor(
     readonly name: string,
@@ -79,6 +83,18 @@ export class ClusterClient {
     this.apps = kc.makeApiClient(AppsV1Api);
     this.custom = kc.makeApiClient(CustomObjectsApi);
     this.versionApi = kc.makeApiClient(VersionApi);
+  }
+
+  /**
+   * False for a while after the cluster refused a LIST across all namespaces (namespaced Roles
+   * only), so that reads go per namespace without asking again every time.
+   */
+  get mayListClusterWide(): boolean {
+    return Date.now() >= this.clusterWideRefusedUntil;
+  }
+
+  clusterWideListRefused(): void {
+    this.clusterWideRefusedUntil = Date.now() + CLUSTER_WIDE_RETRY_MS;
   }
 
   private options(accept?: string) {
