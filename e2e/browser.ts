@@ -158,9 +158,14 @@ test('the template opens ONE pull request on the GitHub stand-in', async page =>
   await openEntity(page, 'landings');
   await page.getByRole('button', { name: 'Enable Okteto' }).click();
   await page.waitForURL(/\/create\/templates\/default\/enable-okteto/);
-  await page
-    .getByLabel(/Dev server URL/)
-    .fill('https://landings.dev.synestra.tech');
+  // pre-filled from the card: the Deployment's NEXT_PUBLIC_SERVER_URL and the source location
+  const serverUrl = page.getByLabel(/Dev server URL/);
+  await eventually(async () => {
+    const value = await serverUrl.inputValue();
+    if (value !== 'https://landings.dev.synestra.io') {
+      throw new Error(`Dev server URL is '${value}'`);
+    }
+  });
   await page.getByRole('button', { name: 'Review' }).click();
   await page.getByRole('button', { name: 'Create' }).click();
   await eventually(async () => {
@@ -190,6 +195,11 @@ test('the template opens ONE pull request on the GitHub stand-in', async page =>
     'web-landings-dev:',
     'app.kubernetes.io/instance: web-landings-dev',
     'workdir: /app/apps/landings',
+  );
+  expectText(
+    files['deploy/env/dev/landings.yaml'],
+    'NEXT_PUBLIC_SERVER_URL: "https://landings.dev.synestra.io"',
+    'secretRef: "web-landings-dev-env"',
   );
   expectText(
     files['deploy/argocd/apps/dev/landings.yaml'],

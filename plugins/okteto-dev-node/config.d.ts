@@ -48,6 +48,8 @@ export interface Config {
       appDir?: string;
       /** Default `.okteto/okteto.yml`. */
       manifestPath?: string;
+      /** Env var holding the app's public URL, offered to "Enable Okteto". Default `NEXT_PUBLIC_SERVER_URL`. */
+      serverUrlEnv?: string;
       /** Default `{ name: SYNESTRA_ENV, value: dev }`. */
       envVar?: { name?: string; value?: string };
     };

@@ -31,6 +31,7 @@ describe('resolveDevTarget', () => {
       appDir: 'apps/corporate',
       manifestPath: '.okteto/okteto.yml',
       envVar: { name: 'SYNESTRA_ENV', value: 'dev' },
+      serverUrlEnv: 'NEXT_PUBLIC_SERVER_URL',
       application: { name: 'web-corporate-dev', namespace: 'argo' },
     });
   });

@@ -42,6 +42,11 @@ export interface DevConventions {
   manifestPath: string;
   /** Env var (and value) that marks the dev environment. Default `SYNESTRA_ENV=dev`. */
   envVar: { name: string; value: string };
+  /**
+   * Env var of the workload that holds the app's public URL, offered to "Enable Okteto".
+   * Default `NEXT_PUBLIC_SERVER_URL`.
+   */
+  serverUrlEnv: string;
 }
 
 /**
@@ -61,6 +66,7 @@ export const DEFAULT_DEV_CONVENTIONS: DevConventions = Object.freeze({
   appDir: 'apps/{app}',
   manifestPath: '.okteto/okteto.yml',
   envVar: Object.freeze({ name: 'SYNESTRA_ENV', value: 'dev' }),
+  serverUrlEnv: 'NEXT_PUBLIC_SERVER_URL',
 }) as DevConventions;
 
 /**
@@ -79,6 +85,7 @@ export interface DevTarget {
   appDir: string;
   manifestPath: string;
   envVar: { name: string; value: string };
+  serverUrlEnv: string;
   application: { name: string; namespace: string };
 }
 
@@ -229,6 +236,7 @@ export function resolveDevTarget(
     ),
     manifestPath: fillTemplate(conventions.manifestPath, values),
     envVar: { ...conventions.envVar },
+    serverUrlEnv: conventions.serverUrlEnv,
     application: {
       name: applicationName,
       namespace: pick(

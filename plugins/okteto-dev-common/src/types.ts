@@ -96,6 +96,8 @@ export type WorkloadStatus =
       replicas: number;
       readyReplicas: number;
       image?: string;
+      /** The app's public URL, from the env var named by `serverUrlEnv` (http(s) only). */
+      serverUrl?: string;
       pods: PodSummary[];
     }
   | { state: 'not-found' }

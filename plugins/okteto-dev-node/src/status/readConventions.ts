@@ -12,6 +12,7 @@ const KEYS = [
   'package',
   'appDir',
   'manifestPath',
+  'serverUrlEnv',
 ] as const;
 
 /** `oktetoDev.conventions` from config, as overrides of the web-core defaults. */

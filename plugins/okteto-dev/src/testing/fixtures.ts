@@ -84,6 +84,7 @@ export function makeStatus(overrides: Partial<DevStatus> = {}): DevStatus {
       name: 'web-corporate-dev-web-app',
       replicas: 1,
       readyReplicas: 1,
+      serverUrl: 'https://corporate.dev.synestra.tech',
       pods: [
         {
           name: 'web-corporate-dev-web-app-7d9f-abcde',

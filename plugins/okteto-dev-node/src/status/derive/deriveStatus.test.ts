@@ -41,6 +41,7 @@ describe('deriveDevStatus', () => {
       state: 'ok',
       replicas: 1,
       readyReplicas: 1,
+      serverUrl: 'https://corporate.dev.synestra.tech',
     });
     expect(status.okteto).toEqual({ state: 'off' });
     expect(status.drift.kind).toBe('none');
@@ -204,6 +205,26 @@ describe('deriveDevStatus', () => {
     expect(
       status.okteto.state === 'broken' && status.okteto.problems[0],
     ).toMatch(/without the dev.okteto.com\/replicas annotation/);
+  });
+
+  it('offers only an http(s) URL as the server URL', () => {
+    const withEnv = (value: string) =>
+      deriveDevStatus(
+        fetched({
+          deployments: {
+            ok: true,
+            value: [
+              deployment({ env: [{ name: 'NEXT_PUBLIC_SERVER_URL', value }] }),
+            ],
+          },
+        }),
+      ).workload;
+    expect(withEnv('https://a.example.com/x')).toMatchObject({
+      serverUrl: 'https://a.example.com/x',
+    });
+    expect(withEnv('postgres://user:pw@db/app')).not.toHaveProperty(
+      'serverUrl',
+    );
   });
 
   it('env secret missing and SYNESTRA_ENV wrong fail their items', () => {

@@ -142,13 +142,21 @@ export function deriveWorkload(
   if (!deployments.ok) return { state: 'error', error: deployments.error };
   const { original } = findWorkloads(deployments.value, target);
   if (!original) return { state: 'not-found' };
+  const container = devContainer(original, target.container);
+  const serverUrl = container?.env?.find(
+    e => e.name === target.serverUrlEnv,
+  )?.value;
   return {
     state: 'ok',
     kind: 'Deployment',
     name: original.metadata.name,
     replicas: original.spec?.replicas ?? 1,
     readyReplicas: original.status?.readyReplicas ?? 0,
-    image: devContainer(original, target.container)?.image,
+    image: container?.image,
+    // only a URL: the env var is chosen by config, and anything else stays out of the answer
+    ...(serverUrl && /^https?:\/\/[^\s]+$/.test(serverUrl)
+      ? { serverUrl }
+      : {}),
     pods:
       pods && pods.ok
         ? originalPods(original, pods.value).map(summarizePod)

@@ -4,7 +4,7 @@ import {
   useApi,
   useTranslationRef,
 } from '@backstage/frontend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
+import { ANNOTATION_SOURCE_LOCATION, Entity } from '@backstage/catalog-model';
 import {
   DEFAULT_DEV_CONVENTIONS,
   DevStatus,
@@ -26,14 +26,31 @@ export function enableOktetoHref(options: {
   app: string;
   package: string;
   appDir: string;
+  serverUrl?: string;
+  repository?: string;
 }): string {
-  const formData = JSON.stringify({
-    app: options.app,
-    package: options.package,
-    appDir: options.appDir,
-  });
-  return `/create/templates/${options.template}?formData=${encodeURIComponent(
+  const { template, ...values } = options;
+  const formData = JSON.stringify(
+    Object.fromEntries(Object.entries(values).filter(([, v]) => v)),
+  );
+  return `/create/templates/${template}?formData=${encodeURIComponent(
     formData,
+  )}`;
+}
+
+/**
+ * The entity's repository in RepoUrlPicker form (`github.com?owner=o&repo=r`), from its source
+ * location, or undefined when that is not a `https://host/owner/repo/...` URL.
+ */
+export function repositoryOf(entity: Entity): string | undefined {
+  const location = entity.metadata.annotations?.[ANNOTATION_SOURCE_LOCATION];
+  const match = location?.match(
+    /^url:https:\/\/([^/]+)\/([^/]+)\/([^/]+?)(\.git)?(\/|$)/,
+  );
+  if (!match) return undefined;
+  const [, host, owner, repo] = match;
+  return `${host}?owner=${encodeURIComponent(owner)}&repo=${encodeURIComponent(
+    repo,
   )}`;
 }
 
@@ -57,6 +74,9 @@ export function EnableOktetoButton(props: {
     app: status.target.app,
     package: status.target.package,
     appDir,
+    serverUrl:
+      status.workload.state === 'ok' ? status.workload.serverUrl : undefined,
+    repository: repositoryOf(entity),
   });
   return (
     <Box mb={2}>

@@ -126,6 +126,11 @@ describe('EntityOktetoDevCard', () => {
   it('offers "Enable Okteto" when the app has no dev entry', async () => {
     await renderCard({
       api: new FakeOktetoDevApi({ status: fixtures.devServiceMissing }),
+      entity: makeEntity({
+        'okteto-dev/app': 'corporate',
+        'backstage.io/source-location':
+          'url:https://github.com/NeoGrAIph/web-core/tree/main/',
+      }),
     });
 
     const link = await screen.findByRole('button', { name: 'Enable Okteto' });
@@ -140,6 +145,8 @@ describe('EntityOktetoDevCard', () => {
       app: 'corporate',
       package: '@synestra/corporate-website',
       appDir: 'apps/corporate',
+      serverUrl: 'https://corporate.dev.synestra.tech',
+      repository: 'github.com?owner=NeoGrAIph&repo=web-core',
     });
     const devService = checklistItems().find(item =>
       item.textContent?.includes('Okteto dev entry for the app'),
