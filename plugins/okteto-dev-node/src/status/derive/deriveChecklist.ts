@@ -15,6 +15,37 @@ import { devContainer, findWorkloads } from './deriveWorkload';
 import { FetchedDevObjects, KubeDeployment, Read, RepoFile } from './types';
 
 const MAX_MANIFEST_BYTES = 1024 * 1024;
+const PARSED_KEPT = 16;
+const parsedManifests = new Map<string, ParsedYaml>();
+
+type ParsedYaml = { ok: true; data: unknown } | { ok: false; message: string };
+
+/**
+ * Parses a manifest's YAML with alias and size limits. Every entity of a monorepo shares one
+ * manifest, and both the fetch (to find the `.stignore`) and the derivation look it up, so the
+ * last few contents are kept parsed: parsing is deterministic and callers only read the result.
+ */
+export function parseManifestYaml(content: string): ParsedYaml {
+  if (content.length > MAX_MANIFEST_BYTES) {
+    return { ok: false, message: 'file too large' };
+  }
+  const kept = parsedManifests.get(content);
+  if (kept) return kept;
+  let parsed: ParsedYaml;
+  try {
+    parsed = {
+      ok: true,
+      data: parse(content, { maxAliasCount: 100, prettyErrors: false }),
+    };
+  } catch (error) {
+    parsed = { ok: false, message: (error as Error).message.split('\n')[0] };
+  }
+  if (parsedManifests.size >= PARSED_KEPT) {
+    parsedManifests.delete(parsedManifests.keys().next().value!);
+  }
+  parsedManifests.set(content, parsed);
+  return parsed;
+}
 
 /** The dev entry of the Okteto manifest that targets the workload, or why there is none. */
 export type DevEntryLookup =
@@ -52,18 +83,14 @@ export function lookupDevEntry(
       message: `There is no Okteto manifest at ${path}.`,
     };
   }
-  let parsed: unknown;
-  try {
-    if (content.length > MAX_MANIFEST_BYTES) throw new Error('file too large');
-    parsed = parse(content, { maxAliasCount: 100, prettyErrors: false });
-  } catch (error) {
+  const yaml = parseManifestYaml(content);
+  if (!yaml.ok) {
     return {
       state: 'unknown',
-      message: `${path} is not valid YAML: ${
-        (error as Error).message.split('\n')[0]
-      }`,
+      message: `${path} is not valid YAML: ${yaml.message}`,
     };
   }
+  const parsed = yaml.data;
   if (isLegacyOktetoManifest(parsed)) {
     return {
       state: 'missing',

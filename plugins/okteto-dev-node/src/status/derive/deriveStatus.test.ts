@@ -1,4 +1,5 @@
 import { ChecklistItem, DevError } from '@okteto-dev/plugin-okteto-dev-common';
+import { parseManifestYaml } from './deriveChecklist';
 import { deriveDevStatus } from './deriveStatus';
 import { needsPods } from './deriveWorkload';
 import {
@@ -6,6 +7,7 @@ import {
   deployment,
   devModeOn,
   fetched,
+  MANIFEST,
   pod,
   target,
 } from './testFixtures';
@@ -305,6 +307,11 @@ describe('deriveDevStatus', () => {
     expect(checklist(noStignore.checklist).stignore).toBe('fail');
     const unreadable = deriveDevStatus(fetched({ manifest: undefined }));
     expect(checklist(unreadable.checklist)['dev-service']).toBe('unknown');
+  });
+
+  it('parses one manifest content once, however many entities share it', () => {
+    expect(parseManifestYaml(MANIFEST)).toBe(parseManifestYaml(`${MANIFEST}`));
+    expect(parseManifestYaml('dev: [\n')).toMatchObject({ ok: false });
   });
 
   it('a malformed manifest is reported, not thrown', () => {
