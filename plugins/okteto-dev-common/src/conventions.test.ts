@@ -22,7 +22,8 @@ describe('resolveDevTarget', () => {
     );
     expect(target).toEqual({
       app: 'corporate',
-      cluster: 'default',
+      // no cluster named: the service takes the only configured one
+      cluster: '',
       namespace: 'web-corporate-dev',
       workload: 'web-corporate-dev-web-app',
       container: 'app',
@@ -32,7 +33,15 @@ describe('resolveDevTarget', () => {
       manifestPath: '.okteto/okteto.yml',
       envVar: { name: 'SYNESTRA_ENV', value: 'dev' },
       serverUrlEnv: 'NEXT_PUBLIC_SERVER_URL',
+      envSecret: 'web-corporate-dev-env',
+      applicationPath: 'deploy/argocd/apps/dev/corporate.yaml',
+      valuesPath: 'deploy/env/dev/corporate.yaml',
+      selector: {
+        'app.kubernetes.io/name': 'web-app',
+        'app.kubernetes.io/instance': 'web-corporate-dev',
+      },
       application: { name: 'web-corporate-dev', namespace: 'argo' },
+      sources: { package: 'convention', appDir: 'convention' },
     });
   });
 

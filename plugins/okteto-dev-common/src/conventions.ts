@@ -20,8 +20,11 @@ import {
  * @public
  */
 export interface DevConventions {
-  /** Cluster name used when the entity does not name one. Default `default`. */
-  cluster: string;
+  /**
+   * Cluster used when the entity does not name one. Default: none — with one configured cluster,
+   * that one; with several, each entity must name its own (`okteto-dev/cluster`).
+   */
+  cluster?: string;
   /** Namespace of the dev workload. Default `web-{app}-dev`. */
   namespace: string;
   /** Name of the dev Argo CD Application. Default `web-{app}-dev`. */
@@ -32,21 +35,42 @@ export interface DevConventions {
   workload: string;
   /** Container of the workload that Okteto replaces. Default `app`. */
   container: string;
+  /**
+   * Labels that select the workload, written as the `selector` of new dev entries. Default the
+   * `web-app` chart's `{app.kubernetes.io/name: web-app, app.kubernetes.io/instance: {application}}`.
+   */
+  selector: Record<string, string>;
   /** Key of the dev entry in the Okteto manifest. Default `web-{app}-dev`. */
   devService: string;
-  /** pnpm package of the app. Default `{app}`. */
+  /**
+   * pnpm package of the app, the last resort when neither an annotation nor the app folder's
+   * `package.json` gives it. Default `{app}`.
+   */
   package: string;
-  /** Folder of the app in the monorepo. Default `apps/{app}`. */
+  /** Folder of the app in the monorepo, the last resort. Default `apps/{app}`. */
   appDir: string;
   /** Path of the Okteto manifest from the repository root. Default `.okteto/okteto.yml`. */
   manifestPath: string;
   /** Env var (and value) that marks the dev environment. Default `SYNESTRA_ENV=dev`. */
   envVar: { name: string; value: string };
-  /**
-   * Env var of the workload that holds the app's public URL, offered to "Enable Okteto".
-   * Default `NEXT_PUBLIC_SERVER_URL`.
-   */
+  /** Env var of the workload that holds the app's public URL. Default `NEXT_PUBLIC_SERVER_URL`. */
   serverUrlEnv: string;
+  /** The Secret the workload reads with `envFrom`. Default `{application}-env`. */
+  envSecret: string;
+  /** Where the dev Application manifest lives in the repository. Default `deploy/argocd/apps/dev/{app}.yaml`. */
+  applicationPath: string;
+  /** Where the dev env values file lives in the repository. Default `deploy/env/dev/{app}.yaml`. */
+  valuesPath: string;
+  /** Argo CD project of the dev Applications. Default `synestra-web`. */
+  project: string;
+  /** Git revision the dev Applications track. Default `main`. */
+  targetRevision: string;
+  /** Chart folder in the repository. Default `deploy/charts/web-app`. */
+  chartPath: string;
+  /** Helm value files, relative to the chart folder. Default `['../../env/release-dev/{app}.yaml', '../../env/dev/{app}.yaml']`. */
+  valueFiles: string[];
+  /** Destination cluster of the dev Applications. Default `https://kubernetes.default.svc`. */
+  destinationServer: string;
 }
 
 /**
@@ -55,18 +79,32 @@ export interface DevConventions {
  * @public
  */
 export const DEFAULT_DEV_CONVENTIONS: DevConventions = Object.freeze({
-  cluster: 'default',
   namespace: 'web-{app}-dev',
   applicationName: 'web-{app}-dev',
   applicationNamespace: 'argo',
   workload: '{application}-web-app',
   container: 'app',
+  selector: Object.freeze({
+    'app.kubernetes.io/name': 'web-app',
+    'app.kubernetes.io/instance': '{application}',
+  }) as Record<string, string>,
   devService: 'web-{app}-dev',
   package: '{app}',
   appDir: 'apps/{app}',
   manifestPath: '.okteto/okteto.yml',
   envVar: Object.freeze({ name: 'SYNESTRA_ENV', value: 'dev' }),
   serverUrlEnv: 'NEXT_PUBLIC_SERVER_URL',
+  envSecret: '{application}-env',
+  applicationPath: 'deploy/argocd/apps/dev/{app}.yaml',
+  valuesPath: 'deploy/env/dev/{app}.yaml',
+  project: 'synestra-web',
+  targetRevision: 'main',
+  chartPath: 'deploy/charts/web-app',
+  valueFiles: Object.freeze([
+    '../../env/release-dev/{app}.yaml',
+    '../../env/dev/{app}.yaml',
+  ]) as unknown as string[],
+  destinationServer: 'https://kubernetes.default.svc',
 }) as DevConventions;
 
 /**
@@ -76,6 +114,7 @@ export const DEFAULT_DEV_CONVENTIONS: DevConventions = Object.freeze({
  */
 export interface DevTarget {
   app: string;
+  /** The cluster named by the entity or the conventions; empty when neither names one. */
   cluster: string;
   namespace: string;
   workload: string;
@@ -86,7 +125,14 @@ export interface DevTarget {
   manifestPath: string;
   envVar: { name: string; value: string };
   serverUrlEnv: string;
+  envSecret: string;
+  applicationPath: string;
+  valuesPath: string;
+  /** The selector of a new dev entry, filled in. */
+  selector: Record<string, string>;
   application: { name: string; namespace: string };
+  /** Where `package` and `appDir` came from (annotation or convention; the repository refines them). */
+  sources: { package: 'annotation' | 'convention'; appDir: 'annotation' | 'convention' };
 }
 
 /**
@@ -152,6 +198,10 @@ export function mergeConventions(
     ...DEFAULT_DEV_CONVENTIONS,
     ...defined,
     envVar: { ...DEFAULT_DEV_CONVENTIONS.envVar, ...(overrides?.envVar ?? {}) },
+    valueFiles: [
+      ...(overrides?.valueFiles ?? DEFAULT_DEV_CONVENTIONS.valueFiles),
+    ],
+    selector: { ...(overrides?.selector ?? DEFAULT_DEV_CONVENTIONS.selector) },
   };
 }
 
@@ -215,7 +265,7 @@ export function resolveDevTarget(
   const values = { app, application: applicationName, namespace };
   const target: DevTarget = {
     app,
-    cluster: pick(OKTETO_DEV_CLUSTER_ANNOTATION, conventions.cluster),
+    cluster: pick(OKTETO_DEV_CLUSTER_ANNOTATION, conventions.cluster ?? ''),
     namespace,
     workload: pick(
       OKTETO_DEV_WORKLOAD_ANNOTATION,
@@ -237,6 +287,23 @@ export function resolveDevTarget(
     manifestPath: fillTemplate(conventions.manifestPath, values),
     envVar: { ...conventions.envVar },
     serverUrlEnv: conventions.serverUrlEnv,
+    envSecret: fillTemplate(conventions.envSecret, values),
+    selector: Object.fromEntries(
+      Object.entries(conventions.selector).map(([k, v]) => [
+        k,
+        fillTemplate(v, values),
+      ]),
+    ),
+    applicationPath: fillTemplate(conventions.applicationPath, values),
+    valuesPath: fillTemplate(conventions.valuesPath, values),
+    sources: {
+      package: annotations[OKTETO_DEV_PACKAGE_ANNOTATION]?.trim()
+        ? 'annotation'
+        : 'convention',
+      appDir: annotations[OKTETO_DEV_APP_DIR_ANNOTATION]?.trim()
+        ? 'annotation'
+        : 'convention',
+    },
     application: {
       name: applicationName,
       namespace: pick(
@@ -261,7 +328,9 @@ export function resolveDevTarget(
   const subdomains: Array<[string, string]> = [
     ['workload', target.workload],
     ['Argo CD Application name', target.application.name],
-    ['cluster name', target.cluster],
+    ...(target.cluster
+      ? [['cluster name', target.cluster] as [string, string]]
+      : []),
   ];
   for (const [what, value] of subdomains) {
     if (!isDnsSubdomain(value)) {

@@ -12,3 +12,4 @@ export * from './stignore';
 export * from './oktetoManifest';
 export * from './commands';
 export * from './search';
+export * from './messages';

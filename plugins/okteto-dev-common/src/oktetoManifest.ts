@@ -14,18 +14,6 @@ export interface OktetoDevEntry {
   [key: string]: unknown;
 }
 
-/**
- * Lookup order of the Okteto CLI for a manifest in a folder.
- *
- * @public
- */
-export const OKTETO_MANIFEST_PATHS: readonly string[] = Object.freeze([
-  'okteto.yml',
-  'okteto.yaml',
-  '.okteto/okteto.yml',
-  '.okteto/okteto.yaml',
-]);
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -115,17 +103,42 @@ const INSTALL_COMMAND =
 export function devEntryPreparesDependencies(entry: OktetoDevEntry): {
   ok: boolean;
   how?: 'image' | 'command';
+  /** Why not: `image-not-string` when `image` is set to something Okteto rejects (schema.json, Dev.Image). */
+  problem?: 'image-not-string';
 } {
-  if (typeof entry.image === 'string' && entry.image.trim()) {
-    return { ok: true, how: 'image' };
+  if (entry.image !== undefined && entry.image !== null) {
+    if (typeof entry.image !== 'string') {
+      return { ok: false, problem: 'image-not-string' };
+    }
+    if (entry.image.trim()) return { ok: true, how: 'image' };
   }
-  if (isRecord(entry.image)) return { ok: true, how: 'image' };
-  const command = Array.isArray(entry.command)
-    ? entry.command.join(' ')
-    : String(entry.command ?? '');
-  return INSTALL_COMMAND.test(command)
+  return INSTALL_COMMAND.test(devEntryCommand(entry) ?? '')
     ? { ok: true, how: 'command' }
     : { ok: false };
+}
+
+/**
+ * The dev entry's `command` as one line (a list is joined with spaces), or undefined.
+ *
+ * @public
+ */
+export function devEntryCommand(entry: OktetoDevEntry): string | undefined {
+  const command = Array.isArray(entry.command)
+    ? entry.command.map(String).join(' ')
+    : entry.command;
+  return typeof command === 'string' && command.trim()
+    ? command.trim()
+    : undefined;
+}
+
+/**
+ * True for a dev name the Okteto CLI accepts: lower-case letters, digits and `-`, not starting
+ * or ending with `-` (okteto/okteto `pkg/model/dev.go`, `Validate` and `ValidKubeNameRegex`).
+ *
+ * @public
+ */
+export function isValidDevName(name: string): boolean {
+  return /^[a-z0-9-]+$/.test(name) && !name.startsWith('-') && !name.endsWith('-');
 }
 
 /**
@@ -148,8 +161,55 @@ export function joinRepoPath(...parts: string[]): string | undefined {
 }
 
 /**
- * The local folders of a dev entry's `sync`, relative to the repository root (`''` is the root),
- * resolved against the manifest's folder as the Okteto CLI does.
+ * One `sync` entry of a dev entry: the local folder relative to the repository root (`''` is the
+ * root), resolved against the manifest's folder as the Okteto CLI does, and the remote path.
+ *
+ * @public
+ */
+export interface DevSyncFolder {
+  local: string;
+  remote?: string;
+}
+
+/**
+ * The `sync` folders of a dev entry (`local:remote` strings or `{localPath, remotePath}`).
+ *
+ * @public
+ */
+export function devEntrySyncMappings(
+  entry: OktetoDevEntry,
+  manifestPath: string,
+): DevSyncFolder[] {
+  const manifestDir = manifestPath.split('/').slice(0, -1).join('/');
+  let raw: unknown[] = [];
+  if (Array.isArray(entry.sync)) raw = entry.sync;
+  else if (isRecord(entry.sync) && Array.isArray(entry.sync.folders)) {
+    raw = entry.sync.folders;
+  }
+  const folders: DevSyncFolder[] = [];
+  for (const item of raw) {
+    let local: string | undefined;
+    let remote: string | undefined;
+    if (typeof item === 'string') {
+      const colon = item.indexOf(':');
+      local = colon < 0 ? item : item.slice(0, colon);
+      remote = colon < 0 ? undefined : item.slice(colon + 1);
+    } else if (isRecord(item) && typeof item.localPath === 'string') {
+      local = item.localPath;
+      remote =
+        typeof item.remotePath === 'string' ? item.remotePath : undefined;
+    }
+    if (local === undefined) continue;
+    const resolved = joinRepoPath(manifestDir, local);
+    if (resolved !== undefined) {
+      folders.push(remote ? { local: resolved, remote } : { local: resolved });
+    }
+  }
+  return folders;
+}
+
+/**
+ * The local folders of a dev entry's `sync`, relative to the repository root (`''` is the root).
  *
  * @public
  */
@@ -157,37 +217,49 @@ export function devEntrySyncFolders(
   entry: OktetoDevEntry,
   manifestPath: string,
 ): string[] {
-  const manifestDir = manifestPath.split('/').slice(0, -1).join('/');
-  let raw: unknown[] = [];
-  if (Array.isArray(entry.sync)) raw = entry.sync;
-  else if (isRecord(entry.sync) && Array.isArray(entry.sync.folders)) {
-    raw = entry.sync.folders;
-  }
-  const folders: string[] = [];
-  for (const item of raw) {
-    let local: string | undefined;
-    if (typeof item === 'string') local = item.split(':')[0];
-    else if (isRecord(item) && typeof item.localPath === 'string') {
-      local = item.localPath;
-    }
-    if (local === undefined) continue;
-    const resolved = joinRepoPath(manifestDir, local);
-    if (resolved !== undefined) folders.push(resolved);
-  }
-  return folders;
+  return devEntrySyncMappings(entry, manifestPath).map(f => f.local);
 }
 
 /**
- * The `.stignore` path Okteto reads for a dev entry's first sync folder
- * (`filepath.Join(folder.LocalPath, ".stignore")`), relative to the repository root.
+ * The app folder a dev entry works in, relative to the repository root: its `workdir` mapped back
+ * through the `sync` folder whose remote path contains it (`workdir: /app/apps/shop` with
+ * `..:/app` from `.okteto/` gives `apps/shop`). Undefined when no sync folder holds the workdir.
  *
  * @public
  */
-export function stignorePathForDevEntry(
+export function devEntryAppDir(
   entry: OktetoDevEntry,
   manifestPath: string,
 ): string | undefined {
-  const [folder] = devEntrySyncFolders(entry, manifestPath);
-  if (folder === undefined) return undefined;
-  return folder ? `${folder}/.stignore` : '.stignore';
+  if (typeof entry.workdir !== 'string' || !entry.workdir.startsWith('/')) {
+    return undefined;
+  }
+  const workdir = entry.workdir.replace(/\/+$/, '');
+  const mappings = devEntrySyncMappings(entry, manifestPath)
+    .filter(f => f.remote?.startsWith('/'))
+    .sort((a, b) => b.remote!.length - a.remote!.length);
+  for (const { local, remote } of mappings) {
+    const base = remote!.replace(/\/+$/, '');
+    if (workdir === base || workdir.startsWith(`${base}/`)) {
+      return joinRepoPath(local, workdir.slice(base.length));
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The `.stignore` files Okteto reads for a dev entry: one per `sync` folder
+ * (okteto/okteto `cmd/up/stignore.go`, `filepath.Join(folder.LocalPath, ".stignore")`), relative
+ * to the repository root, without repeats.
+ *
+ * @public
+ */
+export function stignorePathsForDevEntry(
+  entry: OktetoDevEntry,
+  manifestPath: string,
+): string[] {
+  const paths = devEntrySyncFolders(entry, manifestPath).map(folder =>
+    folder ? `${folder}/.stignore` : '.stignore',
+  );
+  return [...new Set(paths)];
 }

@@ -31,13 +31,13 @@ describe('stignorePatternKey', () => {
     expect(new Set(keys).size).toBe(1);
   });
 
-  it('keeps prefixes, negations and anchors as different patterns', () => {
+  it('keeps negations, anchors and (?i) as different patterns', () => {
     const keys = [
       '**/node_modules/',
-      '(?d)**/node_modules/',
       '!**/node_modules/',
       '/node_modules/',
       'node_modules',
+      '(?i)**/node_modules/',
     ].map(stignorePatternKey);
     expect(new Set(keys).size).toBe(5);
   });
@@ -95,15 +95,26 @@ describe('mergeStignore', () => {
     );
   });
 
-  it('leaves (?d) and ! lines alone and does not count them as present', () => {
+  it('counts a (?d) line as present (Okteto adds the prefix itself), not a ! line', () => {
     const content = '(?d)**/dist/\n!**/coverage/\n';
     const result = mergeStignore(content, ['**/dist/', '**/coverage/']);
     expect(result.content.startsWith(content)).toBe(true);
-    expect(result.missing).toEqual(['**/dist/', '**/coverage/']);
+    expect(result.missing).toEqual(['**/coverage/']);
   });
 
   it('does not touch a file that has everything', () => {
     const result = mergeStignore(WEB_CORE, DEFAULT_STIGNORE_ENTRIES);
     expect(result).toMatchObject({ changed: false, content: WEB_CORE });
+  });
+});
+
+describe('the (?d) prefix Okteto adds itself (okteto cmd/up/stignore.go)', () => {
+  it('makes (?d)x the same entry as x', () => {
+    expect(stignorePatternKey('(?d)**/node_modules/')).toBe(
+      stignorePatternKey('**/node_modules/'),
+    );
+    expect(stignorePatternKey('(?i)(?d)x')).toBe(stignorePatternKey('(?i)x'));
+    expect(stignorePatternKey('(?d)(?i)x')).toBe(stignorePatternKey('(?i)x'));
+    expect(stignorePatternKey('!x')).not.toBe(stignorePatternKey('x'));
   });
 });

@@ -25,8 +25,10 @@ export const STIGNORE_HEADER = '// Added by okteto-dev (runbook §6.1)';
  * `#include`).
  *
  * Only the directory spellings of one pattern are folded together: `x/`, `x/**` and `x` (a folder's
- * contents, with or without the folder itself, which Syncthing then skips either way). Prefixes
- * `(?d)`, `(?i)`, a leading `!` or `/` make a different pattern and are kept in the key.
+ * contents, with or without the folder itself, which Syncthing then skips either way). A leading
+ * `(?d)` is dropped: Okteto prefixes every non-`!` line with it itself before the file reaches
+ * the pod (okteto/okteto `cmd/up/stignore.go`), so `(?d)x` and `x` are the same entry. Prefix
+ * `(?i)`, a leading `!` or `/` make a different pattern and are kept in the key.
  *
  * @public
  */
@@ -36,6 +38,8 @@ export function stignorePatternKey(line: string): string | undefined {
     return undefined;
   }
   let body = trimmed;
+  if (body.startsWith('(?d)') && !body.startsWith('(?d)!')) body = body.slice(4);
+  if (body.startsWith('(?i)(?d)')) body = `(?i)${body.slice(8)}`;
   for (;;) {
     if (body.endsWith('/**')) body = body.slice(0, -3);
     else if (body.endsWith('/') && body.length > 1) body = body.slice(0, -1);

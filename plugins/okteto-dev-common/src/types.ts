@@ -1,4 +1,5 @@
 import { DevTarget } from './conventions';
+import { DevMessage } from './messages';
 
 /**
  * Why a cluster read failed, as data. Never a stack trace, never a token.
@@ -49,11 +50,61 @@ export const ARGO_HEALTH_STATUSES = [
 /** @public */
 export type ArgoHealthStatus = (typeof ARGO_HEALTH_STATUSES)[number];
 
-/** @public */
+/**
+ * Argo CD's last operation (`status.operationState`).
+ *
+ * @public
+ */
 export interface ArgoOperation {
   phase: string;
+  /** True for phases Failed and Error: the sync did not apply. */
+  failed: boolean;
   message?: string;
+  startedAt?: string;
   finishedAt?: string;
+  /** The revision the operation synced (`syncResult.revision`). */
+  revision?: string;
+  /** `initiatedBy`: automated, or the user who started it. */
+  automated?: boolean;
+  username?: string;
+}
+
+/**
+ * One entry of `status.history`: a successful sync.
+ *
+ * @public
+ */
+export interface ArgoHistoryEntry {
+  id?: number;
+  revision?: string;
+  deployedAt?: string;
+  automated?: boolean;
+  username?: string;
+}
+
+/**
+ * One resource of `status.resources`: its own sync state (Argo CD 3.x stores no per-resource
+ * health here by default).
+ *
+ * @public
+ */
+export interface ArgoResource {
+  group?: string;
+  kind: string;
+  namespace?: string;
+  name: string;
+  status?: string;
+  requiresPruning?: boolean;
+}
+
+/**
+ * A condition of the Application (`status.conditions`), e.g. ComparisonError.
+ *
+ * @public
+ */
+export interface ArgoCondition {
+  type: string;
+  message?: string;
 }
 
 /** @public */
@@ -63,15 +114,36 @@ export type ArgoStatus =
       sync: ArgoSyncStatus;
       health: ArgoHealthStatus;
       healthMessage?: string;
+      /** The deployed revision: the last sync's `syncResult.revision`, else the last `history[]` entry. */
       revision?: string;
       revisionUrl?: string;
+      /** The revision Argo CD compared the cluster with (`status.sync.revision`), when it differs. */
+      comparedRevision?: string;
+      /** When the last successful sync deployed (`history[]`'s last `deployedAt`). */
       lastSyncedAt?: string;
       operation?: ArgoOperation;
+      history: ArgoHistoryEntry[];
+      resources: ArgoResource[];
+      conditions: ArgoCondition[];
+      /** When the controller last compared the app (`status.reconciledAt`). */
+      reconciledAt?: string;
+      /** True when `reconciledAt` is older than the configured age: the status may be old. */
+      reconcileStale: boolean;
+      /** The ApplicationSet that generates the Application (its ownerReference): edit that, not the Application. */
+      applicationSet?: string;
       autoSync: boolean;
       selfHeal: boolean;
       prune: boolean;
+      /**
+       * True when the Application ignores `/spec/replicas` of the workload (ignoreDifferences) and
+       * respects it when syncing (`RespectIgnoreDifferences=true`).
+       */
+      replicasIgnored: boolean;
+      /** The ignoreDifferences part alone (without the sync option). */
+      replicasIgnoredInDiff: boolean;
       repoURL?: string;
       targetRevision?: string;
+      path?: string;
       valueFiles: string[];
     }
   | { state: 'not-found' }
@@ -83,21 +155,25 @@ export interface PodSummary {
   phase: string;
   ready: boolean;
   restarts: number;
-  /** Why a container is not running, for example `CrashLoopBackOff`. */
+  /** Why a container is not running, for example `CrashLoopBackOff`, or `Init:ImagePullBackOff`. */
   reason?: string;
+  /** When the main container started running. */
+  startedAt?: string;
 }
 
 /** @public */
 export type WorkloadStatus =
   | {
       state: 'ok';
-      kind: 'Deployment' | 'StatefulSet';
+      kind: 'Deployment';
       name: string;
       replicas: number;
       readyReplicas: number;
       image?: string;
       /** The app's public URL, from the env var named by `serverUrlEnv` (http(s) only). */
       serverUrl?: string;
+      /** How Argo CD tracks the workload: read from the objects (`argocd.argoproj.io/tracking-id` or not). */
+      tracking: 'annotation' | 'label' | 'none';
       pods: PodSummary[];
     }
   | { state: 'not-found' }
@@ -106,48 +182,88 @@ export type WorkloadStatus =
 /** @public */
 export type OktetoMode = 'sync' | 'hybrid';
 
+/**
+ * How long a dev session has existed (from the dev clone's creation: Okteto writes no start time).
+ *
+ * @public
+ */
+export interface DevSession {
+  since?: string;
+  ageSeconds?: number;
+  /** Older than the configured age (`oktetoDev.abandonedAfterHours`, default 8): probably forgotten. */
+  abandoned: boolean;
+}
+
 /** @public */
 export type OktetoStatus =
   | { state: 'off' }
-  | {
+  | ({
       state: 'on';
       mode: OktetoMode;
-      /** Creation time of the `<workload>-okteto` clone (Okteto writes no start annotation). */
-      since?: string;
       image?: string;
-      /** `OKTETO_USERNAME` of the dev container, when Okteto set it. */
+      /**
+       * `OKTETO_USERNAME` of the dev container. Only Okteto Platform contexts set it; on plain
+       * Kubernetes nothing in the cluster says who started dev mode.
+       */
       user?: string;
       clone: string;
+      /**
+       * The dev container runs Okteto's start script; the app process runs from the developer's
+       * terminal over SSH, so the cluster cannot tell whether it runs. Ready here means only that.
+       */
       pods: PodSummary[];
-    }
-  | { state: 'broken'; problems: string[]; clone?: string; pods?: PodSummary[] }
+    } & DevSession)
+  | ({
+      state: 'broken';
+      problems: DevMessage[];
+      clone?: string;
+      user?: string;
+      pods?: PodSummary[];
+    } & Partial<DevSession>)
   | { state: 'error'; error: DevError };
 
 /** @public */
 export type DriftKind =
   | 'none'
   | 'expected-okteto'
-  | 'self-heal-conflict'
+  | 'conflict'
   | 'unexpected'
   | 'unknown';
 
-/** @public */
-export interface Drift {
-  kind: DriftKind;
-  message: string;
+/**
+ * A resource Argo CD sees OutOfSync, and whether dev mode explains it.
+ *
+ * @public
+ */
+export interface DriftResource extends ArgoResource {
+  cause: 'dev-mode' | 'other';
 }
 
 /**
- * Ids of the readiness checklist (runbook §7, plus `stignore`).
+ * What Argo CD's view of the app means while dev mode may be on.
+ *
+ * @public
+ */
+export interface Drift extends DevMessage {
+  kind: DriftKind;
+  /** With `conflict`: how the original came back. */
+  cause?: 'auto-sync' | 'self-heal' | 'interrupted' | 'other';
+  /** The OutOfSync resources, each with its cause. */
+  resources: DriftResource[];
+}
+
+/**
+ * Ids of the readiness checklist (the runbook's §7, plus the `/spec/replicas` guard and `stignore`).
  *
  * @public
  */
 export const CHECKLIST_IDS = [
   'argo-application',
   'namespace-convention',
-  'synestra-env-dev',
+  'env-var',
   'env-secret',
   'self-heal-off',
+  'replicas-ignored',
   'dev-service',
   'dev-image',
   'stignore',
@@ -160,17 +276,52 @@ export type ChecklistId = (typeof CHECKLIST_IDS)[number];
 export type ChecklistState = 'pass' | 'fail' | 'unknown';
 
 /** @public */
-export interface ChecklistItem {
+export interface ChecklistItem extends DevMessage {
   id: ChecklistId;
   status: ChecklistState;
-  message: string;
 }
 
-/** @public */
+/**
+ * The commands a developer copies.
+ *
+ * @public
+ */
 export interface DevCommands {
   oktetoUp: string;
   oktetoDown: string;
+  /** What runs the app in the dev container. */
   dev: string;
+  /**
+   * `dev-entry`: the dev entry's own `command`, which okteto up runs itself (nothing to type);
+   * `package`: typed in the dev container's shell (`pnpm --filter <package> dev`).
+   */
+  devSource: 'dev-entry' | 'package';
+}
+
+/**
+ * Where a value of the target came from, most trusted first.
+ *
+ * @public
+ */
+export type DevValueSource =
+  | 'annotation'
+  | 'dev-entry'
+  | 'source-location'
+  | 'package-json'
+  | 'convention';
+
+/**
+ * The dev entry of the Okteto manifest that targets the workload.
+ *
+ * @public
+ */
+export interface DevEntryInfo {
+  name: string;
+  manifestPath: string;
+  /** Other entries that target the same workload (web-core keeps `<name>-web-app` aliases). */
+  aliases: string[];
+  workdir?: string;
+  command?: string;
 }
 
 /**
@@ -186,7 +337,20 @@ export interface DevStatus {
   target: Pick<
     DevTarget,
     'cluster' | 'namespace' | 'workload' | 'devService' | 'application'
-  > & { app: string; container: string; package: string; appDir: string };
+  > & {
+    app: string;
+    container: string;
+    package: string;
+    appDir: string;
+    envVar: { name: string; value: string };
+    /** Repository files of the app's Argo CD set-up (from the conventions). */
+    applicationPath: string;
+    valuesPath: string;
+    sources: { package: DevValueSource; appDir: DevValueSource };
+    /** Why a value is a guess (e.g. a missing package.json). */
+    notes: DevMessage[];
+    devEntry?: DevEntryInfo;
+  };
   argo: ArgoStatus;
   workload: WorkloadStatus;
   okteto: OktetoStatus;

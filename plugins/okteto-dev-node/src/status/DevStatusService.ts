@@ -15,18 +15,18 @@ import {
   DevTargetError,
   fillTemplate,
   getDevApp,
-  mergeConventions,
   OKTETO_DEV_APP_ANNOTATION,
   resolveDevTarget,
 } from '@okteto-dev/plugin-okteto-dev-common';
 import { OktetoDevClusterSupplier } from '../clusters';
 import { ClusterRegistry } from './clusters/ClusterRegistry';
 import { configClusterSupplier } from './clusters/readClusterConfig';
-import { readConventions } from './readConventions';
+import { readDevConventions } from './readDevConventions';
+import { ManifestCache } from './repo/ManifestCache';
 import { RepoFileReader } from './repo/RepoFileReader';
-import { deriveDevStatus } from './derive/deriveStatus';
-import { DevTargetRequest, fetchDevObjects } from './derive/fetchDevObjects';
-import { FetchedDevObjects } from './derive/types';
+import { DEFAULT_DERIVE_OPTIONS, deriveDevStatus } from './derive/deriveStatus';
+import { DevTargetRequest, fetchDevObjects } from './fetch/fetchDevObjects';
+import { DeriveOptions, FetchedDevObjects } from './derive/types';
 
 /**
  * Options of {@link DevStatusService}.
@@ -41,6 +41,8 @@ export interface DevStatusServiceOptions {
   conventions: DevConventions;
   ttlSeconds: number;
   staleOnErrorSeconds: number;
+  /** Ages that make a session abandoned or Argo CD's status stale. */
+  derive?: DeriveOptions;
   now?: () => Date;
 }
 
@@ -63,6 +65,7 @@ export type DevStatusOutcome =
  */
 export class DevStatusService {
   private readonly inflight = new Map<string, Promise<DevStatus>>();
+  private readonly manifests = new ManifestCache();
   private readonly now: () => Date;
 
   /** Builds the service from `oktetoDev.*` config; `clusterSupplier` replaces the configured clusters. */
@@ -87,10 +90,18 @@ export class DevStatusService {
         deps.urlReader,
         ScmIntegrations.fromConfig(config),
       ),
-      conventions: mergeConventions(readConventions(config)),
+      conventions: readDevConventions(config),
       ttlSeconds: config.getOptionalNumber('oktetoDev.cache.ttlSeconds') ?? 15,
       staleOnErrorSeconds:
         config.getOptionalNumber('oktetoDev.cache.staleOnErrorSeconds') ?? 300,
+      derive: {
+        abandonedAfterSeconds:
+          (config.getOptionalNumber('oktetoDev.abandonedAfterHours') ?? 8) *
+          3600,
+        reconcileStaleSeconds:
+          (config.getOptionalNumber('oktetoDev.argocd.reconcileStaleMinutes') ??
+            10) * 60,
+      },
     });
   }
 
@@ -98,8 +109,11 @@ export class DevStatusService {
     this.now = options.now ?? (() => new Date());
   }
 
-  /** The target of an entity; a 400 InputError naming the annotation when it has none. */
-  request(entity: Entity): DevTargetRequest {
+  /**
+   * The target of an entity, its cluster resolved; a 400 InputError naming the annotation when it
+   * has none, or the configured clusters when its cluster is unknown.
+   */
+  async request(entity: Entity): Promise<DevTargetRequest> {
     const entityRef = stringifyEntityRef(entity);
     const app = getDevApp(entity);
     if (!app) {
@@ -108,17 +122,21 @@ export class DevStatusService {
       );
     }
     try {
+      const target = resolveDevTarget(entity, this.options.conventions);
+      target.cluster = await this.options.clusters.resolve(
+        target.cluster || undefined,
+      );
       return {
         entityRef,
         entity,
-        target: resolveDevTarget(entity, this.options.conventions),
+        target,
         conventionNamespace: fillTemplate(this.options.conventions.namespace, {
           app,
         }),
       };
     } catch (error) {
-      if (error instanceof DevTargetError) {
-        throw new InputError(`Entity ${entityRef}: ${error.message}`);
+      if (error instanceof DevTargetError || (error as Error).name === 'InputError') {
+        throw new InputError(`Entity ${entityRef}: ${(error as Error).message}`);
       }
       throw error;
     }
@@ -134,23 +152,32 @@ export class DevStatusService {
     const outcomes: Array<DevStatusOutcome | Promise<DevStatus>> = [];
     const misses: DevTargetRequest[] = [];
     const missIndex: number[] = [];
-    const cached = await Promise.all(
-      entities.map(e =>
-        this.options.cache.get(this.key('status', stringifyEntityRef(e))),
+    const [cached, requests] = await Promise.all([
+      Promise.all(
+        entities.map(e =>
+          this.options.cache.get(this.key('status', stringifyEntityRef(e))),
+        ),
       ),
-    );
+      Promise.all(
+        entities.map(e =>
+          this.request(e).then(
+            request => ({ ok: true as const, request }),
+            error => ({ ok: false as const, error: error as Error }),
+          ),
+        ),
+      ),
+    ]);
     entities.forEach((entity, i) => {
-      let request: DevTargetRequest;
-      try {
-        request = this.request(entity);
-      } catch (error) {
+      const resolved = requests[i];
+      if (!resolved.ok) {
         outcomes[i] = {
           ok: false,
           entityRef: stringifyEntityRef(entity),
-          error: error as Error,
+          error: resolved.error,
         };
         return;
       }
+      const { request } = resolved;
       const hit = cached[i] as DevStatus | undefined;
       if (hit) {
         outcomes[i] = Promise.resolve(hit);
@@ -223,7 +250,7 @@ export class DevStatusService {
   }
 
   private key(kind: 'status' | 'good', entityRef: string): string {
-    return `okteto-dev:v1:${kind}:${entityRef}`;
+    return `okteto-dev:v2:${kind}:${entityRef}`;
   }
 
   private async fetchAndStore(
@@ -245,7 +272,10 @@ export class DevStatusService {
     const { cache, ttlSeconds, staleOnErrorSeconds } = this.options;
     return Promise.all(
       requests.map(async request => {
-        const status = deriveDevStatus(fetched.get(request.entityRef)!);
+        const status = deriveDevStatus(
+          fetched.get(request.entityRef)!,
+          this.options.derive ?? DEFAULT_DERIVE_OPTIONS,
+        );
         const json = status as unknown as Record<string, never>;
         await Promise.all([
           cache.set(this.key('status', request.entityRef), json, {
@@ -286,11 +316,25 @@ export class DevStatusService {
         conventionNamespace: request.conventionNamespace,
         application: failure,
         deployments: failure,
+        pods: failure,
         secretNames: failure,
+        repo: {
+          devEntry: { state: 'no-source' },
+          stignores: [],
+          appDir: { path: request.target.appDir, source: 'convention' },
+        },
       }));
     }
     try {
-      return await fetchDevObjects(client, this.options.repo, group, this.now);
+      return await fetchDevObjects(
+        {
+          client,
+          repo: this.options.repo,
+          manifests: this.manifests,
+          now: this.now,
+        },
+        group,
+      );
     } catch (error) {
       this.options.logger.error(
         `okteto-dev: fetching dev status from cluster ${cluster} failed`,

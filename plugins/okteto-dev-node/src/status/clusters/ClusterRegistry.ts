@@ -1,4 +1,4 @@
-import { NotFoundError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import { OktetoDevCluster, OktetoDevClusterSupplier } from '../../clusters';
 import { ClusterClient, kubeConfigFor } from '../kube/ClusterClient';
 
@@ -15,16 +15,37 @@ export class ClusterRegistry {
     return this.supplier.getClusters();
   }
 
+  /**
+   * The cluster to read: the one named (by the entity or the conventions), else the only one
+   * configured. An unknown name, or none with several configured, is an error naming the choices.
+   */
+  async resolve(requested: string | undefined): Promise<string> {
+    const names = (await this.list()).map(c => c.name);
+    const choices = names.length > 0 ? names.join(', ') : 'none';
+    if (requested) {
+      if (names.includes(requested)) return requested;
+      throw new InputError(
+        `No cluster named '${requested}' is configured (configured: ${choices})`,
+      );
+    }
+    if (names.length === 1) return names[0];
+    throw new InputError(
+      names.length === 0
+        ? 'No cluster is configured (oktetoDev.clusters)'
+        : `Several clusters are configured (${choices}): name one with the okteto-dev/cluster annotation or oktetoDev.conventions.cluster`,
+    );
+  }
+
   async client(name: string): Promise<ClusterClient> {
     const cached = this.clients.get(name);
     if (cached) return cached;
     const cluster = (await this.list()).find(c => c.name === name);
     if (!cluster) {
-      throw new NotFoundError(`No cluster named '${name}' is configured`);
+      await this.resolve(name);
     }
     const client = new ClusterClient(
-      cluster.name,
-      kubeConfigFor(cluster),
+      cluster!.name,
+      kubeConfigFor(cluster!),
       this.timeoutMs,
     );
     this.clients.set(name, client);

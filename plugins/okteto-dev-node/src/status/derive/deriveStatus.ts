@@ -1,115 +1,174 @@
 import {
-  ArgoStatus,
   buildDevCommands,
   DevError,
+  DevMessage,
+  devMessage,
+  devEntryCommand,
   DevStatus,
-  Drift,
-  OktetoStatus,
+  DevValueSource,
+  WorkloadStatus,
 } from '@okteto-dev/plugin-okteto-dev-common';
 import { deriveArgo } from './deriveArgo';
-import { deriveChecklist, lookupDevEntry } from './deriveChecklist';
-import { deriveOkteto, deriveWorkload, findWorkloads } from './deriveWorkload';
-import { FetchedDevObjects, Read } from './types';
+import { deriveChecklist } from './deriveChecklist';
+import { deriveDrift } from './deriveDrift';
+import { deriveOkteto } from './deriveOkteto';
+import { DeriveOptions, FetchedDevObjects, KubeDeployment, Read, RepoFile } from './types';
+import {
+  findContainer,
+  LocatedWorkloads,
+  locateWorkloads,
+  summarizePod,
+  trackingOf,
+} from './workloads';
 
-/** What Argo CD's view of the app means while Okteto may be running on it. */
-export function deriveDrift(argo: ArgoStatus, okteto: OktetoStatus): Drift {
-  if (argo.state !== 'ok') {
-    return {
-      kind: 'unknown',
-      message:
-        argo.state === 'not-found'
-          ? 'There is no Argo CD Application to compare with.'
-          : 'The Argo CD Application could not be read.',
-    };
-  }
-  const devMode = okteto.state === 'on' || okteto.state === 'broken';
-  if (devMode && argo.selfHeal) {
-    return {
-      kind: 'self-heal-conflict',
-      message:
-        'Dev mode is on while the Application has selfHeal: true. Argo CD scales the original workload back up, so both the original pod and the dev pod serve the Service. Turn selfHeal off for dev or leave dev mode.',
-    };
-  }
-  if (argo.sync === 'OutOfSync') {
-    if (devMode) {
-      return {
-        kind: 'expected-okteto',
-        message:
-          'OutOfSync is expected: Okteto scaled the workload to 0 and runs a dev clone. It goes back to Synced after okteto down.',
-      };
-    }
-    if (okteto.state === 'error') {
-      return {
-        kind: 'unknown',
-        message:
-          'The Application is OutOfSync and dev mode could not be read, so the cause is unknown.',
-      };
-    }
-    return {
-      kind: 'unexpected',
-      message:
-        'The Application is OutOfSync although nobody is in dev mode: the cluster differs from Git for another reason. Check the diff in Argo CD.',
-    };
-  }
-  if (argo.sync === 'Unknown') {
-    return {
-      kind: 'unknown',
-      message: 'Argo CD reports the sync status as Unknown.',
-    };
-  }
+/** Defaults of {@link DeriveOptions}. */
+export const DEFAULT_DERIVE_OPTIONS: DeriveOptions = Object.freeze({
+  abandonedAfterSeconds: 8 * 3600,
+  reconcileStaleSeconds: 10 * 60,
+});
+
+function deriveWorkload(
+  deployments: Read<KubeDeployment[]>,
+  located: LocatedWorkloads,
+  objects: FetchedDevObjects,
+): WorkloadStatus {
+  if (!deployments.ok) return { state: 'error', error: deployments.error };
+  const { original } = located;
+  if (!original) return { state: 'not-found' };
+  const container = findContainer(original, objects.target.container);
+  const serverUrl = container?.env?.find(
+    e => e.name === objects.target.serverUrlEnv,
+  )?.value;
   return {
-    kind: 'none',
-    message: devMode
-      ? 'Synced: Git does not declare what Okteto changed, so Argo CD sees no drift.'
-      : 'The cluster matches Git.',
+    state: 'ok',
+    kind: 'Deployment',
+    name: original.metadata.name,
+    replicas: original.spec?.replicas ?? 1,
+    readyReplicas: original.status?.readyReplicas ?? 0,
+    ...(container?.image ? { image: container.image } : {}),
+    // only a URL: the env var is chosen by config, and anything else stays out of the answer
+    ...(serverUrl && /^https?:\/\/[^\s]+$/.test(serverUrl) ? { serverUrl } : {}),
+    tracking: trackingOf(original),
+    pods: located.originalPods.map(summarizePod),
   };
 }
 
+/**
+ * The pnpm package: an annotation wins; else the `name` of the app folder's package.json; the
+ * naming template is the last resort, with a note saying why.
+ */
+function resolvePackage(
+  objects: FetchedDevObjects,
+): { name: string; source: DevValueSource; note?: DevMessage } {
+  const { target } = objects;
+  if (target.sources.package === 'annotation') {
+    return { name: target.package, source: 'annotation' };
+  }
+  const read: Read<RepoFile> | undefined = objects.repo.packageJson;
+  if (!read) return { name: target.package, source: 'convention' };
+  const guess = (code: Parameters<typeof devMessage>[0], params: Record<string, string>) => ({
+    name: target.package,
+    source: 'convention' as const,
+    note: devMessage(code, { package: target.package, ...params }),
+  });
+  if (!read.ok) {
+    return guess('packageJsonUnreadable', {
+      path: read.error.resource ?? 'package.json',
+      error: read.error.message,
+    });
+  }
+  if (read.value.content === undefined) {
+    return guess('packageJsonMissing', { path: read.value.path });
+  }
+  try {
+    const name = (JSON.parse(read.value.content) as { name?: unknown }).name;
+    if (typeof name === 'string' && /^(@[\w.-]+\/)?[\w.-]+$/.test(name)) {
+      return { name, source: 'package-json' };
+    }
+  } catch {
+    // reported below
+  }
+  return guess('packageJsonInvalid', { path: read.value.path });
+}
+
 function collectErrors(objects: FetchedDevObjects): DevError[] {
-  const reads: Array<Read<unknown> | undefined> = [
+  const reads: Array<Read<unknown>> = [
     objects.application,
     objects.deployments,
     objects.pods,
     objects.secretNames,
   ];
-  return reads.flatMap(read => (read && !read.ok ? [read.error] : []));
+  return reads.flatMap(read => (read.ok ? [] : [read.error]));
 }
 
 /**
- * The whole dev status of one entity from what was fetched for it. Pure: no I/O, no clock.
+ * The whole dev status of one entity from what was fetched for it. Pure: no I/O, no clock (ages
+ * are measured from `fetchedAt`), and every object is located once.
  */
-export function deriveDevStatus(objects: FetchedDevObjects): DevStatus {
-  const { target } = objects;
-  const argo = deriveArgo(objects.application);
-  const workload = deriveWorkload(objects.deployments, objects.pods, target);
-  const okteto = deriveOkteto(objects.deployments, objects.pods, target);
-  const original = objects.deployments.ok
-    ? findWorkloads(objects.deployments.value, target).original
-    : undefined;
-  const lookup = lookupDevEntry(objects.manifest, original, target);
+export function deriveDevStatus(
+  objects: FetchedDevObjects,
+  options: DeriveOptions = DEFAULT_DERIVE_OPTIONS,
+): DevStatus {
+  const { target, fetchedAt } = objects;
+  const located = objects.deployments.ok
+    ? locateWorkloads(objects.deployments.value, objects.pods, target)
+    : { originalPods: [], clonePods: [] };
+  const argo = deriveArgo(objects.application, target, fetchedAt, options);
+  const okteto = deriveOkteto(
+    objects.deployments,
+    located,
+    target,
+    argo,
+    fetchedAt,
+    options,
+  );
+  const lookup = objects.repo.devEntry;
+  const found = lookup.state === 'found' ? lookup : undefined;
+  const devService = found?.name ?? target.devService;
+  const pkg = resolvePackage(objects);
+  const command = found ? devEntryCommand(found.entry) : undefined;
+  const workdir =
+    typeof found?.entry.workdir === 'string' ? found.entry.workdir : undefined;
   return {
     entityRef: objects.entityRef,
-    fetchedAt: objects.fetchedAt,
+    fetchedAt,
     target: {
       app: target.app,
       cluster: target.cluster,
       namespace: target.namespace,
       workload: target.workload,
       container: target.container,
-      devService: lookup.state === 'found' ? lookup.name : target.devService,
-      package: target.package,
-      appDir: target.appDir,
+      devService,
+      package: pkg.name,
+      appDir: objects.repo.appDir.path,
       application: target.application,
+      envVar: target.envVar,
+      applicationPath: target.applicationPath,
+      valuesPath: target.valuesPath,
+      sources: { package: pkg.source, appDir: objects.repo.appDir.source },
+      notes: pkg.note ? [pkg.note] : [],
+      ...(found
+        ? {
+            devEntry: {
+              name: found.name,
+              manifestPath: found.manifestPath,
+              aliases: found.aliases,
+              ...(workdir ? { workdir } : {}),
+              ...(command ? { command } : {}),
+            },
+          }
+        : {}),
     },
     argo,
-    workload,
+    workload: deriveWorkload(objects.deployments, located, objects),
     okteto,
-    drift: deriveDrift(argo, okteto),
-    checklist: deriveChecklist(argo, objects, lookup),
+    drift: deriveDrift(argo, okteto, located, target),
+    checklist: deriveChecklist(argo, objects, located, { ...target, devService }),
     commands: buildDevCommands({
-      devService: lookup.state === 'found' ? lookup.name : target.devService,
+      devService,
       namespace: target.namespace,
-      package: target.package,
+      package: pkg.name,
+      entryCommand: command,
     }),
     errors: collectErrors(objects),
   };

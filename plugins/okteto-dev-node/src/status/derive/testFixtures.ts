@@ -2,14 +2,25 @@ import {
   DEFAULT_DEV_CONVENTIONS,
   resolveDevTarget,
 } from '@okteto-dev/plugin-okteto-dev-common';
+import { ManifestCache } from '../repo/ManifestCache';
+import { lookupDevEntry } from './devEntry';
 import {
   ArgoApplicationObject,
   FetchedDevObjects,
+  FetchedRepoFiles,
   KubeDeployment,
   KubePod,
+  RepoFile,
 } from './types';
 
-/** Builders of the objects the web-core chart and Okteto leave in a cluster, for pure tests. */
+/** web-core's own dev Application: automated sync, selfHeal off, no `/spec/replicas` guard. */
+export const WEB_CORE_APPLICATION = { ignoreReplicas: false, syncOptions: [] };
+
+/**
+ * Builders of the objects the web-core chart, Argo CD and Okteto leave in a cluster, for pure
+ * tests. Shapes follow upstream: okteto/okteto `pkg/k8s/apps/translate.go` and
+ * `pkg/k8s/apps/deployments.go` (DevClone), argo-cd `pkg/apis/application/v1alpha1/types.go`.
+ */
 export const target = resolveDevTarget(
   {
     apiVersion: 'backstage.io/v1alpha1',
@@ -22,19 +33,53 @@ export const target = resolveDevTarget(
   DEFAULT_DEV_CONVENTIONS,
 );
 
+export const NOW = '2026-11-25T10:05:00.000Z';
+const REVISION = 'e35fb36ba6616dedc4b81b1559667a83a00d3b57';
 const LABELS = {
   'app.kubernetes.io/name': 'web-app',
   'app.kubernetes.io/instance': 'web-corporate-dev',
 };
+const TRACKING_ID =
+  'web-corporate-dev:apps/Deployment:web-corporate-dev/web-corporate-dev-web-app';
+
+type Resource = NonNullable<
+  NonNullable<ArgoApplicationObject['status']>['resources']
+>[number];
+
+export function resource(
+  kind: string,
+  name: string,
+  status: string,
+  extra: Partial<Resource> = {},
+): Resource {
+  return {
+    ...(kind === 'Deployment' ? { group: 'apps' } : {}),
+    version: 'v1',
+    kind,
+    namespace: 'web-corporate-dev',
+    name,
+    status,
+    ...extra,
+  };
+}
 
 export function application(
   overrides: {
     sync?: string;
     health?: string;
     selfHeal?: boolean;
+    automated?: boolean;
     destination?: string;
+    resources?: Resource[];
+    /** Default true: the Application carries the `/spec/replicas` guard. */
+    ignoreReplicas?: boolean;
+    /** Default `['RespectIgnoreDifferences=true']`. */
+    syncOptions?: string[];
+    reconciledAt?: string;
   } = {},
 ): ArgoApplicationObject {
+  const sync = overrides.sync ?? 'Synced';
+  const syncOptions = overrides.syncOptions ?? ['RespectIgnoreDifferences=true'];
   return {
     metadata: { name: 'web-corporate-dev', namespace: 'argo' },
     spec: {
@@ -55,19 +100,53 @@ export function application(
         namespace: overrides.destination ?? 'web-corporate-dev',
       },
       syncPolicy: {
-        automated: { prune: true, selfHeal: overrides.selfHeal ?? false },
+        ...(overrides.automated === false
+          ? {}
+          : {
+              automated: { prune: true, selfHeal: overrides.selfHeal ?? false },
+            }),
+        ...(syncOptions.length ? { syncOptions } : {}),
       },
+      ...(overrides.ignoreReplicas !== false
+        ? {
+            ignoreDifferences: [
+              {
+                group: 'apps',
+                kind: 'Deployment',
+                name: 'web-corporate-dev-web-app',
+                jsonPointers: ['/spec/replicas'],
+              },
+            ],
+          }
+        : {}),
     },
     status: {
-      sync: {
-        status: overrides.sync ?? 'Synced',
-        revision: 'e35fb36ba6616dedc4b81b1559667a83a00d3b57',
-      },
+      sync: { status: sync, revision: REVISION },
       health: { status: overrides.health ?? 'Healthy' },
       operationState: {
         phase: 'Succeeded',
+        startedAt: '2026-11-25T09:59:58Z',
         finishedAt: '2026-11-25T10:00:00Z',
+        operation: { initiatedBy: { automated: true } },
+        syncResult: { revision: REVISION },
       },
+      history: [
+        {
+          id: 1,
+          revision: REVISION,
+          deployedAt: '2026-11-25T10:00:00Z',
+          initiatedBy: { automated: true },
+        },
+      ],
+      reconciledAt: overrides.reconciledAt ?? '2026-11-25T10:03:00Z',
+      resources: overrides.resources ?? [
+        resource('Service', 'web-corporate-dev-web-app', 'Synced'),
+        resource(
+          'Deployment',
+          'web-corporate-dev-web-app',
+          sync === 'OutOfSync' ? 'OutOfSync' : 'Synced',
+        ),
+      ],
     },
   };
 }
@@ -83,17 +162,25 @@ export function deployment(
     secret?: string | null;
     image?: string;
     created?: string;
+    conditions?: NonNullable<KubeDeployment['status']>['conditions'];
+    tracking?: 'annotation' | 'label';
   } = {},
 ): KubeDeployment {
   const replicas = overrides.replicas ?? 1;
+  const name = overrides.name ?? 'web-corporate-dev-web-app';
   return {
     metadata: {
-      name: overrides.name ?? 'web-corporate-dev-web-app',
+      name,
       namespace: 'web-corporate-dev',
       uid: overrides.name ? `uid-${overrides.name}` : 'uid-original',
       creationTimestamp: overrides.created ?? '2026-11-01T00:00:00Z',
       labels: { ...LABELS, ...overrides.labels },
-      annotations: overrides.annotations,
+      annotations: {
+        ...(overrides.tracking === 'label'
+          ? {}
+          : { 'argocd.argoproj.io/tracking-id': TRACKING_ID }),
+        ...overrides.annotations,
+      },
     },
     spec: {
       replicas,
@@ -129,16 +216,32 @@ export function deployment(
         },
       },
     },
-    status: { replicas, readyReplicas: overrides.ready ?? replicas },
+    status: {
+      replicas,
+      readyReplicas: overrides.ready ?? replicas,
+      ...(overrides.conditions ? { conditions: overrides.conditions } : {}),
+    },
   };
 }
 
-/** The original and its clone as `okteto up` leaves them. */
+/**
+ * The original and its clone as `okteto up` leaves them: the clone copies every label and
+ * annotation of the original (Argo CD's tracking ones too), adds `dev.okteto.com/clone: <uid>`,
+ * and mounts the `<dev>-okteto` PVC; the original is labelled, annotated and scaled to 0.
+ */
 export function devModeOn(
-  options: { user?: string; mode?: string; originalReplicas?: number } = {},
+  options: {
+    user?: string;
+    mode?: string;
+    originalReplicas?: number;
+    created?: string;
+    tracking?: 'annotation' | 'label';
+    cloneConditions?: NonNullable<KubeDeployment['status']>['conditions'];
+  } = {},
 ): KubeDeployment[] {
   const original = deployment({
     replicas: options.originalReplicas ?? 0,
+    tracking: options.tracking,
     labels: { 'dev.okteto.com': 'true' },
     annotations: {
       'dev.okteto.com/replicas': '1',
@@ -147,10 +250,13 @@ export function devModeOn(
   });
   const clone = deployment({
     name: 'web-corporate-dev-web-app-okteto',
+    tracking: options.tracking,
     labels: { 'dev.okteto.com/clone': 'uid-original' },
     annotations: { 'dev.okteto.com/dev-mode': options.mode ?? 'sync' },
     image: 'ghcr.io/neograiph/web-core/dev:node22-pnpm',
-    created: '2026-11-25T09:00:00Z',
+    created: options.created ?? '2026-11-25T09:00:00Z',
+    conditions: options.cloneConditions,
+    ready: options.cloneConditions ? 0 : 1,
     env: [
       { name: 'SYNESTRA_ENV', value: 'dev' },
       { name: 'OKTETO_NAMESPACE', value: 'web-corporate-dev' },
@@ -160,6 +266,12 @@ export function devModeOn(
         : []),
     ],
   });
+  clone.spec!.template!.spec!.volumes = [
+    {
+      name: 'web-corporate-dev-okteto',
+      persistentVolumeClaim: { claimName: 'web-corporate-dev-okteto' },
+    },
+  ];
   return [original, clone];
 }
 
@@ -170,6 +282,9 @@ export function pod(
     reason?: string;
     restarts?: number;
     ready?: boolean;
+    phase?: string;
+    conditions?: NonNullable<KubePod['status']>['conditions'];
+    init?: { name: string; reason: string };
   } = {},
 ): KubePod {
   return {
@@ -184,21 +299,35 @@ export function pod(
       },
     },
     status: {
-      phase: 'Running',
+      phase: overrides.phase ?? 'Running',
+      ...(overrides.conditions ? { conditions: overrides.conditions } : {}),
+      ...(overrides.init
+        ? {
+            initContainerStatuses: [
+              {
+                name: overrides.init.name,
+                ready: false,
+                restartCount: 0,
+                state: { waiting: { reason: overrides.init.reason } },
+              },
+            ],
+          }
+        : {}),
       containerStatuses: [
         {
           name: 'app',
           ready: overrides.ready ?? !overrides.reason,
           restartCount: overrides.restarts ?? 0,
-          ...(overrides.reason
-            ? { state: { waiting: { reason: overrides.reason } } }
-            : {}),
+          state: overrides.reason
+            ? { waiting: { reason: overrides.reason } }
+            : { running: { startedAt: '2026-11-25T09:01:00Z' } },
         },
       ],
     },
   };
 }
 
+/** web-core's dev entry and its alias, as in NeoGrAIph/web-core `.okteto/okteto.yml`. */
 export const MANIFEST = `name: web-core
 dev:
   web-corporate-dev:
@@ -206,8 +335,16 @@ dev:
       app.kubernetes.io/name: web-app
       app.kubernetes.io/instance: web-corporate-dev
     container: app
-    workdir: /app/apps/corporate
-    command: sh -lc 'pnpm install --frozen-lockfile; pnpm exec next dev'
+    workdir: /app/apps/corporate-website
+    command: sh -lc 'pnpm install --frozen-lockfile; pnpm exec next dev --port 3000'
+    sync:
+      - ..:/app
+  web-corporate-dev-web-app:
+    selector:
+      app.kubernetes.io/name: web-app
+      app.kubernetes.io/instance: web-corporate-dev
+    container: app
+    workdir: /app/apps/corporate-website
     sync:
       - ..:/app
 `;
@@ -215,23 +352,58 @@ dev:
 export const STIGNORE =
   '**/node_modules/**\n**/.next/**\n**/.turbo/**\n**/dist/**\n**/coverage/**\n**/.git/**\n';
 
+const manifests = new ManifestCache();
+
+/** The repository side as the fetch builds it, from file contents (undefined: no such file). */
+export function repo(
+  files: {
+    manifest?: string | null;
+    stignore?: string | null;
+    packageJson?: string | null;
+    original?: KubeDeployment;
+    manifestPath?: string;
+  } = {},
+): FetchedRepoFiles {
+  const path = files.manifestPath ?? '.okteto/okteto.yml';
+  const content = files.manifest === null ? undefined : files.manifest ?? MANIFEST;
+  const manifest = { ok: true as const, value: { path, content } };
+  const devEntry = lookupDevEntry(
+    manifest,
+    content === undefined ? undefined : manifests.parse(content),
+    files.original ?? deployment(),
+    target,
+  );
+  const file = (p: string, c: string | null | undefined, fallback: string) => ({
+    ok: true as const,
+    value: { path: p, content: c === null ? undefined : c ?? fallback } as RepoFile,
+  });
+  return {
+    devEntry,
+    stignores:
+      devEntry.state === 'found' ? [file('.stignore', files.stignore, STIGNORE)] : [],
+    appDir: { path: 'apps/corporate-website', source: 'dev-entry' },
+    packageJson: file(
+      'apps/corporate-website/package.json',
+      files.packageJson,
+      '{"name": "@synestra/corporate-website", "private": true}',
+    ),
+  };
+}
+
 /** A healthy, synced app without dev mode, everything readable; override any read. */
 export function fetched(
   overrides: Partial<FetchedDevObjects> = {},
 ): FetchedDevObjects {
   return {
     entityRef: 'component:default/corporate',
-    fetchedAt: '2026-11-25T10:05:00.000Z',
+    fetchedAt: NOW,
     target,
     conventionNamespace: 'web-corporate-dev',
     application: { ok: true, value: application() },
     deployments: { ok: true, value: [deployment()] },
+    pods: { ok: true, value: [pod('web-corporate-dev-web-app-7d9c-abcde')] },
     secretNames: { ok: true, value: ['web-corporate-dev-env'] },
-    manifest: {
-      ok: true,
-      value: { path: '.okteto/okteto.yml', content: MANIFEST },
-    },
-    stignore: { ok: true, value: { path: '.stignore', content: STIGNORE } },
+    repo: repo(),
     ...overrides,
   };
 }

@@ -1,4 +1,8 @@
-import { DevError, DevTarget } from '@okteto-dev/plugin-okteto-dev-common';
+import {
+  DevError,
+  DevTarget,
+  OktetoDevEntry,
+} from '@okteto-dev/plugin-okteto-dev-common';
 
 /** The outcome of one read: a value, or an error kept as data. */
 export type Read<T> = { ok: true; value: T } | { ok: false; error: DevError };
@@ -9,8 +13,15 @@ export interface KubeMeta {
   namespace?: string;
   uid?: string;
   creationTimestamp?: string;
+  deletionTimestamp?: string;
   labels?: Record<string, string>;
   annotations?: Record<string, string>;
+  ownerReferences?: Array<{
+    apiVersion?: string;
+    kind: string;
+    name: string;
+    controller?: boolean;
+  }>;
 }
 
 export interface KubeContainer {
@@ -18,6 +29,13 @@ export interface KubeContainer {
   image?: string;
   env?: Array<{ name: string; value?: string }>;
   envFrom?: Array<{ secretRef?: { name?: string; optional?: boolean } }>;
+}
+
+export interface KubeCondition {
+  type: string;
+  status: string;
+  reason?: string;
+  message?: string;
 }
 
 export interface KubeDeployment {
@@ -28,10 +46,31 @@ export interface KubeDeployment {
     selector?: { matchLabels?: Record<string, string> };
     template?: {
       metadata?: { labels?: Record<string, string> };
-      spec?: { containers?: KubeContainer[] };
+      spec?: {
+        containers?: KubeContainer[];
+        volumes?: Array<{
+          name: string;
+          persistentVolumeClaim?: { claimName?: string };
+        }>;
+      };
     };
   };
-  status?: { replicas?: number; readyReplicas?: number };
+  status?: {
+    replicas?: number;
+    readyReplicas?: number;
+    conditions?: KubeCondition[];
+  };
+}
+
+export interface KubeContainerStatus {
+  name: string;
+  ready?: boolean;
+  restartCount?: number;
+  state?: {
+    waiting?: { reason?: string; message?: string };
+    running?: { startedAt?: string };
+    terminated?: { reason?: string; exitCode?: number };
+  };
 }
 
 export interface KubePod {
@@ -39,15 +78,9 @@ export interface KubePod {
   status?: {
     phase?: string;
     reason?: string;
-    containerStatuses?: Array<{
-      name: string;
-      ready?: boolean;
-      restartCount?: number;
-      state?: {
-        waiting?: { reason?: string; message?: string };
-        terminated?: { reason?: string };
-      };
-    }>;
+    conditions?: KubeCondition[];
+    initContainerStatuses?: KubeContainerStatus[];
+    containerStatuses?: KubeContainerStatus[];
   };
 }
 
@@ -55,8 +88,23 @@ export interface ArgoSource {
   repoURL?: string;
   path?: string;
   chart?: string;
+  ref?: string;
   targetRevision?: string;
   helm?: { valueFiles?: string[] };
+}
+
+export interface ArgoInitiatedBy {
+  username?: string;
+  automated?: boolean;
+}
+
+export interface ArgoIgnoreDifference {
+  group?: string;
+  kind?: string;
+  name?: string;
+  namespace?: string;
+  jsonPointers?: string[];
+  jqPathExpressions?: string[];
 }
 
 export interface ArgoApplicationObject {
@@ -70,6 +118,7 @@ export interface ArgoApplicationObject {
       automated?: { enabled?: boolean; prune?: boolean; selfHeal?: boolean };
       syncOptions?: string[];
     };
+    ignoreDifferences?: ArgoIgnoreDifference[];
   };
   status?: {
     sync?: { status?: string; revision?: string; revisions?: string[] };
@@ -77,9 +126,28 @@ export interface ArgoApplicationObject {
     operationState?: {
       phase?: string;
       message?: string;
+      startedAt?: string;
       finishedAt?: string;
+      operation?: { initiatedBy?: ArgoInitiatedBy };
+      syncResult?: { revision?: string; revisions?: string[] };
     };
-    history?: Array<{ revision?: string; deployedAt?: string }>;
+    history?: Array<{
+      id?: number;
+      revision?: string;
+      revisions?: string[];
+      deployedAt?: string;
+      initiatedBy?: ArgoInitiatedBy;
+    }>;
+    resources?: Array<{
+      group?: string;
+      version?: string;
+      kind?: string;
+      namespace?: string;
+      name?: string;
+      status?: string;
+      requiresPruning?: boolean;
+    }>;
+    conditions?: Array<{ type?: string; message?: string }>;
     reconciledAt?: string;
   };
 }
@@ -90,6 +158,46 @@ export interface RepoFile {
   /** undefined when the file does not exist. */
   content?: string;
   url?: string;
+}
+
+/** A parsed Okteto manifest (parsed once per content by the service's cache). */
+export type ParsedManifest =
+  | { ok: true; data: unknown }
+  | { ok: false; message: string };
+
+/** The dev entry of the Okteto manifest that targets the workload, or why there is none. */
+export type DevEntryLookup =
+  | {
+      state: 'found';
+      name: string;
+      entry: OktetoDevEntry;
+      manifestPath: string;
+      aliases: string[];
+    }
+  | { state: 'no-source' }
+  | { state: 'unreadable'; error: DevError }
+  | { state: 'missing-manifest'; manifestPath: string }
+  | { state: 'invalid'; manifestPath: string; message: string }
+  | { state: 'legacy'; manifestPath: string }
+  | { state: 'missing-entry'; manifestPath: string };
+
+/** The repository side of one entity: the manifest, the dev entry, and the files it leads to. */
+export interface FetchedRepoFiles {
+  devEntry: DevEntryLookup;
+  /** One `.stignore` per sync folder of the dev entry. */
+  stignores: Array<Read<RepoFile>>;
+  /** The app folder, and where it came from. */
+  appDir: { path: string; source: 'annotation' | 'dev-entry' | 'source-location' | 'convention' };
+  /** `<appDir>/package.json`, when the package is not set by annotation. */
+  packageJson?: Read<RepoFile>;
+}
+
+/** Tunables of the derivation that come from config. */
+export interface DeriveOptions {
+  /** A dev session older than this is probably abandoned. */
+  abandonedAfterSeconds: number;
+  /** Argo CD's `reconciledAt` older than this makes its status stale. */
+  reconcileStaleSeconds: number;
 }
 
 /** Everything the I/O shell fetched for one entity; the derivation needs nothing else. */
@@ -103,12 +211,9 @@ export interface FetchedDevObjects {
   application: Read<ArgoApplicationObject | undefined>;
   /** Deployments of the target namespace. */
   deployments: Read<KubeDeployment[]>;
-  /** Pods of the target namespace; undefined when not read (nothing to explain). */
-  pods?: Read<KubePod[]>;
+  /** Pods of the target namespace. */
+  pods: Read<KubePod[]>;
   /** Names of the Secrets of the target namespace (metadata-only read). */
   secretNames: Read<string[]>;
-  /** The Okteto manifest; undefined when the entity has no readable source location. */
-  manifest?: Read<RepoFile>;
-  /** The `.stignore` Okteto would read for the dev entry, when a dev entry was found. */
-  stignore?: Read<RepoFile>;
+  repo: FetchedRepoFiles;
 }

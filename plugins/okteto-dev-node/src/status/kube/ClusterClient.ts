@@ -173,10 +173,15 @@ export class ClusterClient {
     });
   }
 
-  /** Secret names only, through a metadata-only LIST: Secret data never reaches Backstage. */
+  /**
+   * Secret names only, through a metadata-only LIST: Secret data never reaches Backstage. A
+   * metadata-only answer still carries annotations (a client-side-applied Secret keeps its whole
+   * data in `kubectl.kubernetes.io/last-applied-configuration`), so everything but the name is
+   * dropped here, before anything can log, cache or return it.
+   */
   listSecretNames(
     scope: ListScope,
-  ): Promise<Read<Array<{ namespace: string; name: string }>>> {
+  ): Promise<Read<Array<{ metadata: { namespace: string; name: string } }>>> {
     return this.read(`secrets (metadata) ${describe(scope)}`, async () => {
       const list =
         'namespace' in scope
@@ -189,8 +194,10 @@ export class ClusterClient {
               this.options(METADATA_LIST_ACCEPT),
             );
       return list.items.map(item => ({
-        namespace: item.metadata?.namespace ?? '',
-        name: item.metadata?.name ?? '',
+        metadata: {
+          namespace: item.metadata?.namespace ?? '',
+          name: item.metadata?.name ?? '',
+        },
       }));
     });
   }

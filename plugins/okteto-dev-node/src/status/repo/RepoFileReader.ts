@@ -9,6 +9,23 @@ import { ScmIntegrationRegistry } from '@backstage/integration';
 import { DevError } from '@okteto-dev/plugin-okteto-dev-common';
 import { Read, RepoFile } from '../derive/types';
 
+/** The URL targets of the entity's source location and of the location it was read from. */
+function locationUrls(entity: Entity): string[] {
+  const annotations = entity.metadata.annotations ?? {};
+  const urls: string[] = [];
+  for (const key of [ANNOTATION_SOURCE_LOCATION, ANNOTATION_LOCATION]) {
+    const ref = annotations[key];
+    if (!ref) continue;
+    try {
+      const { type, target } = parseLocationRef(ref);
+      if (type === 'url') urls.push(target);
+    } catch {
+      // an unparsable location ref means no repository to read from
+    }
+  }
+  return urls;
+}
+
 /**
  * Reads files of an entity's repository (the Okteto manifest, the `.stignore`) through
  * Backstage's UrlReader, so the same integrations and credentials apply as for the catalog.
@@ -24,16 +41,31 @@ export class RepoFileReader {
 
   /** The repository URL files are resolved against, or undefined when there is none. */
   repositoryBase(entity: Entity): string | undefined {
-    const annotations = entity.metadata.annotations ?? {};
-    for (const key of [ANNOTATION_SOURCE_LOCATION, ANNOTATION_LOCATION]) {
-      const ref = annotations[key];
-      if (!ref) continue;
+    return locationUrls(entity)[0];
+  }
+
+  /**
+   * The entity's own folder in its repository, relative to the root: its source location, else
+   * the folder of its catalog-info.yaml (the usual monorepo layout keeps one inside each app
+   * folder). Undefined when that is the repository root or cannot be told.
+   */
+  entityFolder(entity: Entity): string | undefined {
+    for (const url of locationUrls(entity)) {
+      let target: URL;
+      let root: URL;
       try {
-        const { type, target } = parseLocationRef(ref);
-        if (type === 'url') return target;
+        target = new URL(url);
+        root = new URL(this.integrations.resolveUrl({ url: '/', base: url }));
       } catch {
-        // an unparsable location ref means no repository to read from
+        continue;
       }
+      if (target.origin !== root.origin) continue;
+      // the root's path ends with the ref (`/owner/repo/tree/main/`); what follows is the folder
+      const depth = root.pathname.split('/').filter(Boolean).length;
+      const rest = target.pathname.split('/').filter(Boolean).slice(depth);
+      if (rest.length > 0 && /\.ya?ml$/.test(rest[rest.length - 1])) rest.pop();
+      const folder = rest.map(decodeURIComponent).join('/');
+      if (folder && !folder.split('/').includes('..')) return folder;
     }
     return undefined;
   }

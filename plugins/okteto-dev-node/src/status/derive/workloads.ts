@@ -1,0 +1,187 @@
+import { DevTarget, PodSummary } from '@okteto-dev/plugin-okteto-dev-common';
+import {
+  KubeContainer,
+  KubeContainerStatus,
+  KubeDeployment,
+  KubePod,
+  Read,
+} from './types';
+
+/**
+ * What `okteto up` writes into the cluster: okteto/okteto `pkg/k8s/apps/translate.go`
+ * (translate, DevModeOff), `pkg/k8s/apps/deployments.go` (DevClone), `pkg/model/const.go`.
+ */
+export const OKTETO = {
+  devLabel: 'dev.okteto.com',
+  cloneLabel: 'dev.okteto.com/clone',
+  replicasAnnotation: 'dev.okteto.com/replicas',
+  modeAnnotation: 'dev.okteto.com/dev-mode',
+  /** CLIs older than 1.14.2 patched the original in place and left this on its metadata. */
+  legacyDeploymentAnnotation: 'dev.okteto.com/deployment',
+  interactivePodLabel: 'interactive.dev.okteto.com',
+  detachedPodLabel: 'detached.dev.okteto.com',
+  cloneSuffix: '-okteto',
+  usernameEnv: 'OKTETO_USERNAME',
+} as const;
+
+/** Argo CD's resource tracking (argo-cd `util/argo/resource_tracking.go`). */
+export const ARGO_TRACKING = {
+  annotation: 'argocd.argoproj.io/tracking-id',
+  label: 'app.kubernetes.io/instance',
+} as const;
+
+/** Reasons of a waiting or terminated container that mean it fails, not that it starts. */
+const FAILING_REASONS = new Set([
+  'CrashLoopBackOff',
+  'Error',
+  'ImagePullBackOff',
+  'ErrImagePull',
+  'InvalidImageName',
+  'CreateContainerConfigError',
+  'CreateContainerError',
+  'RunContainerError',
+  'OOMKilled',
+]);
+
+/** client-node turns timestamps into Dates; the status carries ISO strings. */
+export function isoTime(value: unknown): string | undefined {
+  if (value instanceof Date) return value.toISOString();
+  return typeof value === 'string' ? value : undefined;
+}
+
+function stateReason(status: KubeContainerStatus): string | undefined {
+  return status.state?.waiting?.reason ?? status.state?.terminated?.reason;
+}
+
+/** The first init container that keeps the pod from starting, with why. */
+export function stuckInitContainer(
+  pod: KubePod,
+): { container: string; reason: string } | undefined {
+  for (const status of pod.status?.initContainerStatuses ?? []) {
+    const reason = stateReason(status);
+    if (reason && reason !== 'Completed' && status.state?.terminated?.exitCode !== 0) {
+      return { container: status.name, reason };
+    }
+  }
+  return undefined;
+}
+
+export function summarizePod(pod: KubePod): PodSummary {
+  const statuses = pod.status?.containerStatuses ?? [];
+  const init = stuckInitContainer(pod);
+  const reason =
+    (init ? `Init:${init.reason}` : undefined) ??
+    statuses.map(stateReason).find(r => r !== undefined) ??
+    pod.status?.reason;
+  const startedAt = statuses
+    .map(s => isoTime(s.state?.running?.startedAt))
+    .find(t => t !== undefined);
+  return {
+    name: pod.metadata.name,
+    phase: pod.status?.phase ?? 'Unknown',
+    ready: statuses.length > 0 && statuses.every(s => s.ready === true),
+    restarts: statuses.reduce((sum, s) => sum + (s.restartCount ?? 0), 0),
+    ...(reason ? { reason } : {}),
+    ...(startedAt ? { startedAt } : {}),
+  };
+}
+
+export function isFailing(pod: PodSummary): boolean {
+  if (pod.reason === undefined) return false;
+  return FAILING_REASONS.has(pod.reason.replace(/^Init:/, ''));
+}
+
+function isDevPod(pod: KubePod): boolean {
+  const labels = pod.metadata.labels ?? {};
+  return (
+    OKTETO.interactivePodLabel in labels || OKTETO.detachedPodLabel in labels
+  );
+}
+
+function matches(
+  labels: Record<string, string> | undefined,
+  selector: Record<string, string> | undefined,
+): boolean {
+  if (!selector || Object.keys(selector).length === 0) return false;
+  return Object.entries(selector).every(([k, v]) => labels?.[k] === v);
+}
+
+export function findContainer(
+  deployment: KubeDeployment,
+  name: string,
+): KubeContainer | undefined {
+  const containers = deployment.spec?.template?.spec?.containers ?? [];
+  return containers.find(c => c.name === name) ?? containers[0];
+}
+
+/** The target workload, its dev clone, and the pods of each, located once per derivation. */
+export interface LocatedWorkloads {
+  original?: KubeDeployment;
+  clone?: KubeDeployment;
+  /** Live pods of the original (dev pods excluded: the clone keeps the original's selector). */
+  originalPods: KubePod[];
+  /** Pods of the clone (labelled `interactive.dev.okteto.com` or `detached.dev.okteto.com`). */
+  clonePods: KubePod[];
+}
+
+/**
+ * Finds the original and its clone. The clone is `<original>-okteto`
+ * (`model.DevCloneName`) labelled `dev.okteto.com/clone: <uid of the original>` (DevClone); a clone
+ * whose original is gone is still found by name.
+ */
+export function locateWorkloads(
+  deployments: KubeDeployment[],
+  pods: Read<KubePod[]>,
+  target: Pick<DevTarget, 'workload'>,
+): LocatedWorkloads {
+  const original = deployments.find(d => d.metadata.name === target.workload);
+  const uid = original?.metadata.uid;
+  const clone =
+    deployments.find(
+      d => uid && d.metadata.labels?.[OKTETO.cloneLabel] === uid,
+    ) ??
+    deployments.find(
+      d => d.metadata.name === `${target.workload}${OKTETO.cloneSuffix}`,
+    );
+  const live = pods.ok ? pods.value.filter(p => !p.metadata.deletionTimestamp) : [];
+  const originalSelector = original?.spec?.selector?.matchLabels;
+  const cloneSelector = clone?.spec?.selector?.matchLabels;
+  return {
+    ...(original ? { original } : {}),
+    ...(clone ? { clone } : {}),
+    originalPods: live.filter(
+      p => !isDevPod(p) && matches(p.metadata.labels, originalSelector),
+    ),
+    clonePods: live.filter(
+      p => isDevPod(p) && matches(p.metadata.labels, cloneSelector),
+    ),
+  };
+}
+
+/** True when the original is marked for dev mode (Okteto also accepts a clone label on it). */
+export function isMarkedForDevMode(original: KubeDeployment): boolean {
+  const labels = original.metadata.labels ?? {};
+  return (
+    labels[OKTETO.devLabel] === 'true' || Boolean(labels[OKTETO.cloneLabel])
+  );
+}
+
+/**
+ * How Argo CD tracks the workload, read from the object: the tracking-id annotation (the 3.x
+ * default) or, without it, the instance label (label tracking, `isSelfReferencedObj` in argo-cd
+ * `controller/state.go` is then true for the clone that copied the label).
+ */
+export function trackingOf(
+  deployment: KubeDeployment | undefined,
+): 'annotation' | 'label' | 'none' {
+  if (!deployment) return 'none';
+  if (deployment.metadata.annotations?.[ARGO_TRACKING.annotation]) {
+    return 'annotation';
+  }
+  return deployment.metadata.labels?.[ARGO_TRACKING.label] ? 'label' : 'none';
+}
+
+/** Replicas the original runs with now: `spec.replicas` (Kubernetes defaults it to 1). */
+export function specReplicas(deployment: KubeDeployment): number {
+  return deployment.spec?.replicas ?? 1;
+}

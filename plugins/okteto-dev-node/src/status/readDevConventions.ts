@@ -1,0 +1,61 @@
+import { Config } from '@backstage/config';
+import {
+  DevConventions,
+  mergeConventions,
+} from '@okteto-dev/plugin-okteto-dev-common';
+
+const STRING_KEYS = [
+  'cluster',
+  'namespace',
+  'applicationName',
+  'applicationNamespace',
+  'workload',
+  'container',
+  'devService',
+  'package',
+  'appDir',
+  'manifestPath',
+  'serverUrlEnv',
+  'envSecret',
+  'applicationPath',
+  'valuesPath',
+  'project',
+  'targetRevision',
+  'chartPath',
+  'destinationServer',
+] as const;
+
+/**
+ * The naming conventions of the monorepo: `oktetoDev.conventions` over the web-core defaults. The
+ * one reader of conventions: the okteto-dev backend, search and the scaffolder actions all call it,
+ * so a setting changed in app-config changes the card, the checklist, the template's pre-fill and
+ * the files written alike.
+ *
+ * @public
+ */
+export function readDevConventions(config: Config): DevConventions {
+  const section = config.getOptionalConfig('oktetoDev.conventions');
+  if (!section) return mergeConventions();
+  const overrides: Partial<DevConventions> = {};
+  for (const key of STRING_KEYS) {
+    const value = section.getOptionalString(key);
+    if (value !== undefined) overrides[key] = value;
+  }
+  const selector = section.getOptionalConfig('selector');
+  if (selector) {
+    overrides.selector = Object.fromEntries(
+      selector.keys().map(key => [key, selector.getString(key)]),
+    );
+  }
+  const valueFiles = section.getOptionalStringArray('valueFiles');
+  if (valueFiles) overrides.valueFiles = valueFiles;
+  const envVar = section.getOptionalConfig('envVar');
+  if (envVar) {
+    const merged = mergeConventions().envVar;
+    overrides.envVar = {
+      name: envVar.getOptionalString('name') ?? merged.name,
+      value: envVar.getOptionalString('value') ?? merged.value,
+    };
+  }
+  return mergeConventions(overrides);
+}
