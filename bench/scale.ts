@@ -11,7 +11,7 @@ import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { generateWebCoreApps, startSandbox } from '@okteto-dev/kube-sandbox';
-import { DevStatusService } from '@okteto-dev/plugin-okteto-dev-node';
+import { DevStatusService } from '@okteto-dev/plugin-okteto-dev-backend/src/service/DevStatusService';
 import { sandboxClusters } from '@okteto-dev/plugin-okteto-dev-backend/src/__testUtils__/testBackend';
 import fs from 'node:fs';
 import path from 'node:path';

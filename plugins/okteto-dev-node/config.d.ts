@@ -1,65 +1,57 @@
 export interface Config {
-  /** Configuration of the okteto-dev backend. All keys are optional. */
+  /** Configuration of okteto-dev. All keys are optional. */
   oktetoDev?: {
     /**
-     * Clusters to read from. When none are configured, okteto-dev reuses the clusters of
-     * Backstage's Kubernetes plugin (`kubernetes.clusterLocatorMethods` of type `config`), else
-     * the default kubeconfig (in-cluster, else `~/.kube/config`) as cluster `default`.
+     * Naming conventions of the monorepo; every string is a template over `{app}`, `{application}`,
+     * `{namespace}`. Read once by `readDevConventions` and used by the backend, search and the
+     * scaffolder actions alike. Defaults follow NeoGrAIph/web-core.
      */
-    clusters?: Array<{
-      /** Name that entities use in `okteto-dev/cluster`. */
-      name: string;
-      /** API server URL. */
-      url?: string;
-      /** How to authenticate. Default `serviceAccount` when a url is set. */
-      authProvider?: 'serviceAccount' | 'kubeconfig' | 'inCluster';
-      /** @visibility secret */
-      serviceAccountToken?: string;
-      /** Base64 PEM of the API server's CA. @visibility secret */
-      caData?: string;
-      /** Path to the API server's CA. */
-      caFile?: string;
-      /** Do not verify the API server's certificate. Default false. Never use in production. */
-      skipTLSVerify?: boolean;
-      /** With `authProvider: kubeconfig`: the file to load instead of the default. */
-      kubeconfigPath?: string;
-      /** With `authProvider: kubeconfig`: the context to use. */
-      context?: string;
-    }>;
-    /** Naming conventions; every value is a template over `{app}`, `{application}`, `{namespace}`. */
     conventions?: {
-      /** Default `default`. */
+      /**
+       * Cluster of entities that name none. Default: none — with one configured cluster that one;
+       * with several, entities must name theirs with `okteto-dev/cluster`.
+       */
       cluster?: string;
       /** Default `web-{app}-dev`. */
       namespace?: string;
       /** Default `web-{app}-dev`. */
       applicationName?: string;
-      /** Default `argo`. */
+      /** Namespace of the Argo CD Applications. Default `argo`. */
       applicationNamespace?: string;
       /** Default `{application}-web-app`. */
       workload?: string;
       /** Default `app`. */
       container?: string;
+      /** Labels selecting the workload, written into new dev entries. Default `{app.kubernetes.io/name: web-app, app.kubernetes.io/instance: '{application}'}`. */
+      selector?: { [label: string]: string };
       /** Default `web-{app}-dev`. */
       devService?: string;
-      /** Default `{app}`. */
+      /** pnpm package when neither an annotation nor the app folder's package.json names it. Default `{app}`. */
       package?: string;
-      /** Default `apps/{app}`. */
+      /** App folder when neither an annotation, the dev entry nor the source location gives it. Default `apps/{app}`. */
       appDir?: string;
       /** Default `.okteto/okteto.yml`. */
       manifestPath?: string;
-      /** Env var holding the app's public URL, offered to "Enable Okteto". Default `NEXT_PUBLIC_SERVER_URL`. */
+      /** Env var holding the app's public URL. Default `NEXT_PUBLIC_SERVER_URL`. */
       serverUrlEnv?: string;
       /** Default `{ name: SYNESTRA_ENV, value: dev }`. */
       envVar?: { name?: string; value?: string };
+      /** Secret the workload reads with envFrom. Default `{application}-env`. */
+      envSecret?: string;
+      /** The dev Application file in the repository. Default `deploy/argocd/apps/dev/{app}.yaml`. */
+      applicationPath?: string;
+      /** The dev env values file in the repository. Default `deploy/env/dev/{app}.yaml`. */
+      valuesPath?: string;
+      /** Argo CD project. Default `synestra-web`. */
+      project?: string;
+      /** Default `main`. */
+      targetRevision?: string;
+      /** Default `deploy/charts/web-app`. */
+      chartPath?: string;
+      /** Default `['../../env/release-dev/{app}.yaml', '../../env/dev/{app}.yaml']`. */
+      valueFiles?: string[];
+      /** Default `https://kubernetes.default.svc`. */
+      destinationServer?: string;
     };
-    cache?: {
-      /** How long an answer is reused, in seconds. Default 15. */
-      ttlSeconds?: number;
-      /** How long the last good answer is served, marked stale, while a cluster fails. Default 300. */
-      staleOnErrorSeconds?: number;
-    };
-    /** Timeout of each cluster read, in milliseconds. Default 5000. */
-    timeoutMs?: number;
   };
 }

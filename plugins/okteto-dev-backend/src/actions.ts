@@ -3,7 +3,7 @@ import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { PermissionsService } from '@backstage/backend-plugin-api';
 import { authorizedEntities, normalizeEntityRef } from './router';
-import { DevStatusService } from '@okteto-dev/plugin-okteto-dev-node';
+import { DevStatusService } from './service/DevStatusService';
 
 /**
  * Registers `okteto-dev:get-status` with the actions registry, so MCP clients and templates can ask

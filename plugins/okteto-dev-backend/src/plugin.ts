@@ -6,10 +6,10 @@ import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { oktetoDevPermissions } from '@okteto-dev/plugin-okteto-dev-common';
 import {
-  DevStatusService,
   OktetoDevClusterSupplier,
   oktetoDevClusterSupplierExtensionPoint,
 } from '@okteto-dev/plugin-okteto-dev-node';
+import { DevStatusService } from './service/DevStatusService';
 import { registerActions } from './actions';
 import { createRouter } from './router';
 

@@ -20,7 +20,7 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { DevStatusService } from '@okteto-dev/plugin-okteto-dev-node';
+import { DevStatusService } from './service/DevStatusService';
 
 /** The most entities one batch request may ask for. */
 export const MAX_BATCH = 500;

@@ -1,15 +1,8 @@
 /**
- * Node library of okteto-dev: reading an entity's dev status from its clusters (shared by the
- * okteto-dev backend and the search module), and the extension points.
+ * Node library of okteto-dev: what other backend plugins and modules use to work with the okteto-dev
+ * backend — its extension points and the monorepo's naming conventions.
  *
  * @packageDocumentation
  */
 export * from './clusters';
-export { DevStatusService } from './status/DevStatusService';
-export type {
-  DevStatusOutcome,
-  DevStatusServiceOptions,
-} from './status/DevStatusService';
-export { readClusterConfig } from './status/clusters/readClusterConfig';
-export { deriveDevStatus } from './status/derive/deriveStatus';
-export type { FetchedDevObjects } from './status/derive/types';
+export { readDevConventions } from './conventions/readDevConventions';

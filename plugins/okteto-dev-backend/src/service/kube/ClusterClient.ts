@@ -10,7 +10,7 @@ import type {
   ConfigurationOptions,
   ObservableMiddleware,
 } from '@kubernetes/client-node';
-import { OktetoDevCluster } from '../../clusters';
+import { OktetoDevCluster } from '@okteto-dev/plugin-okteto-dev-node';
 import { Read } from '../derive/types';
 import {
   ArgoApplicationObject,

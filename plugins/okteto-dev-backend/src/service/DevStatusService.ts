@@ -18,10 +18,10 @@ import {
   OKTETO_DEV_APP_ANNOTATION,
   resolveDevTarget,
 } from '@okteto-dev/plugin-okteto-dev-common';
-import { OktetoDevClusterSupplier } from '../clusters';
+import { OktetoDevClusterSupplier } from '@okteto-dev/plugin-okteto-dev-node';
 import { ClusterRegistry } from './clusters/ClusterRegistry';
 import { configClusterSupplier } from './clusters/readClusterConfig';
-import { readDevConventions } from './readDevConventions';
+import { readDevConventions } from '@okteto-dev/plugin-okteto-dev-node';
 import { ManifestCache } from './repo/ManifestCache';
 import { RepoFileReader } from './repo/RepoFileReader';
 import { DEFAULT_DERIVE_OPTIONS, deriveDevStatus } from './derive/deriveStatus';

@@ -3,7 +3,7 @@ import {
   OktetoDevAuthProvider,
   OktetoDevCluster,
   OktetoDevClusterSupplier,
-} from '../../clusters';
+} from '@okteto-dev/plugin-okteto-dev-node';
 
 const AUTH_PROVIDERS: OktetoDevAuthProvider[] = [
   'serviceAccount',

@@ -40,21 +40,6 @@ function statusMessage(body: unknown): string | undefined {
   return undefined;
 }
 
-/** Did a 404 come from a missing object, or from an API group the cluster does not serve? */
-function isMissingObject(body: unknown): boolean {
-  let value = body;
-  if (typeof value === 'string') {
-    try {
-      value = JSON.parse(value);
-    } catch {
-      return false;
-    }
-  }
-  const details = (value as { details?: { name?: string } } | undefined)
-    ?.details;
-  return Boolean(details?.name);
-}
-
 function typeForStatus(code: number): DevErrorType {
   if (code === 401) return 'unauthorized';
   if (code === 403) return 'forbidden';
@@ -62,12 +47,6 @@ function typeForStatus(code: number): DevErrorType {
   if (code === 408 || code === 504) return 'timeout';
   if (code >= 500) return 'bad-response';
   return 'unknown';
-}
-
-/** True when an API error is a 404 for an object that does not exist (not a missing API group). */
-export function isNotFound(error: unknown): boolean {
-  const e = error as ErrorLike;
-  return e?.code === 404 && isMissingObject(e.body);
 }
 
 /**

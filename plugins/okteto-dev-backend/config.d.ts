@@ -1,0 +1,44 @@
+export interface Config {
+  /** Configuration of the okteto-dev backend. All keys are optional. */
+  oktetoDev?: {
+    /**
+     * Clusters to read from. When none are configured, okteto-dev reuses the clusters of
+     * Backstage's Kubernetes plugin (`kubernetes.clusterLocatorMethods` of type `config`), else
+     * the default kubeconfig (in-cluster, else `~/.kube/config`) as cluster `default`.
+     */
+    clusters?: Array<{
+      /** Name that entities use in `okteto-dev/cluster`. */
+      name: string;
+      /** API server URL. */
+      url?: string;
+      /** How to authenticate. Default `serviceAccount` when a url is set. */
+      authProvider?: 'serviceAccount' | 'kubeconfig' | 'inCluster';
+      /** @visibility secret */
+      serviceAccountToken?: string;
+      /** Base64 PEM of the API server's CA. @visibility secret */
+      caData?: string;
+      /** Path to the API server's CA. */
+      caFile?: string;
+      /** Do not verify the API server's certificate. Default false. Never use in production. */
+      skipTLSVerify?: boolean;
+      /** With `authProvider: kubeconfig`: the file to load instead of the default. */
+      kubeconfigPath?: string;
+      /** With `authProvider: kubeconfig`: the context to use. */
+      context?: string;
+    }>;
+    /** A dev session older than this many hours is flagged as probably abandoned. Default 8. */
+    abandonedAfterHours?: number;
+    argocd?: {
+      /** Argo CD's `reconciledAt` older than this many minutes marks its status as stale. Default 10. */
+      reconcileStaleMinutes?: number;
+    };
+    cache?: {
+      /** How long an answer is reused, in seconds. Default 15. */
+      ttlSeconds?: number;
+      /** How long the last good answer is served, marked stale, while a cluster fails. Default 300. */
+      staleOnErrorSeconds?: number;
+    };
+    /** Timeout of each cluster read, in milliseconds. Default 5000. */
+    timeoutMs?: number;
+  };
+}
