@@ -94,11 +94,14 @@ export async function scaffolder(ctx: BenchContext): Promise<void> {
   } = require('@okteto-dev/plugin-scaffolder-backend-module-okteto-dev/src/actions/devServiceManifest');
   const {
     buildDevEntry,
-    defaultSync,
-  } = require('@okteto-dev/plugin-scaffolder-backend-module-okteto-dev/src/actions/devServiceAdd');
+  } = require('@okteto-dev/plugin-scaffolder-backend-module-okteto-dev/src/actions/devServiceEntry');
   const {
-    defaults,
-  } = require('@okteto-dev/plugin-scaffolder-backend-module-okteto-dev/src/actions/config');
+    defaultSync,
+  } = require('@okteto-dev/plugin-scaffolder-backend-module-okteto-dev/src/actions/oktetoSync');
+  const {
+    readOktetoDevScaffolderOptions,
+  } = require('@okteto-dev/plugin-scaffolder-backend-module-okteto-dev');
+  const defaults = readOktetoDevScaffolderOptions();
   /* eslint-enable @typescript-eslint/no-require-imports */
   void renderNewManifest;
 

@@ -25,13 +25,30 @@ export interface Config {
       kubeconfigPath?: string;
       /** With `authProvider: kubeconfig`: the context to use. */
       context?: string;
+      /** The Argo CD UI whose Applications live in this cluster, for the card's link. */
+      argocdBaseUrl?: string;
     }>;
-    /** A dev session older than this many hours is flagged as probably abandoned. Default 8. */
-    abandonedAfterHours?: number;
     argocd?: {
+      /** The Argo CD UI, for the card's link to each Application (when no cluster or instance sets one). */
+      baseUrl?: string;
+      /**
+       * Argo CD instances, for several instances or hub and spoke: an entity names one with the
+       * `argocd/instance-name` annotation; its Applications are read from `cluster`.
+       */
+      instances?: Array<{
+        name: string;
+        /** The cluster (from `clusters`) whose API holds this instance's Applications. */
+        cluster: string;
+        /** Namespace of its Applications. Default: `conventions.applicationNamespace`. */
+        namespace?: string;
+        /** Its UI. */
+        baseUrl?: string;
+      }>;
       /** Argo CD's `reconciledAt` older than this many minutes marks its status as stale. Default 10. */
       reconcileStaleMinutes?: number;
     };
+    /** A dev session older than this many hours is flagged as probably abandoned. Default 8. */
+    abandonedAfterHours?: number;
     cache?: {
       /** How long an answer is reused, in seconds. Default 15. */
       ttlSeconds?: number;

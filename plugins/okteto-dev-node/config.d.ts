@@ -18,6 +18,8 @@ export interface Config {
       applicationName?: string;
       /** Namespace of the Argo CD Applications. Default `argo`. */
       applicationNamespace?: string;
+      /** Cluster whose API holds the Argo CD Applications (hub and spoke). Default: the workload's cluster. */
+      applicationCluster?: string;
       /** Default `{application}-web-app`. */
       workload?: string;
       /** Default `app`. */

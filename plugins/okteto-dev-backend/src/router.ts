@@ -10,11 +10,15 @@ import {
 } from '@backstage/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
 import {
   DevClustersResponse,
   DevStatusBatchResponse,
   oktetoDevClustersReadPermission,
+  oktetoDevEventsReadPermission,
   oktetoDevStatusReadPermission,
 } from '@okteto-dev/plugin-okteto-dev-common';
 import express from 'express';
@@ -58,16 +62,14 @@ export async function authorizedEntities(
   refs: string[],
   credentials: BackstageCredentials,
   { catalog, permissions }: Pick<RouterOptions, 'catalog' | 'permissions'>,
+  permission: ResourcePermission<'catalog-entity'> = oktetoDevStatusReadPermission,
 ): Promise<Array<{ entityRef: string; entity?: Entity; error?: Error }>> {
   const { items } = await catalog.getEntitiesByRefs(
     { entityRefs: refs },
     { credentials },
   );
   const decisions = await permissions.authorize(
-    refs.map(resourceRef => ({
-      permission: oktetoDevStatusReadPermission,
-      resourceRef,
-    })),
+    refs.map(resourceRef => ({ permission, resourceRef })),
     { credentials },
   );
   return refs.map((entityRef, i) => {
@@ -82,7 +84,7 @@ export async function authorizedEntities(
       return {
         entityRef,
         error: new NotAllowedError(
-          `You may not read the dev status of ${entityRef}`,
+          `Permission ${permission.name} is denied for ${entityRef}`,
         ),
       };
     }
@@ -103,6 +105,19 @@ export async function createRouter(
     const [found] = await authorizedEntities([entityRef], credentials, options);
     if (found.error) throw found.error;
     res.json(await service.getStatus(found.entity!));
+  });
+
+  router.get('/v1/events', async (req, res) => {
+    const entityRef = normalizeEntityRef(req.query.entityRef);
+    const credentials = await httpAuth.credentials(req);
+    const [found] = await authorizedEntities(
+      [entityRef],
+      credentials,
+      options,
+      oktetoDevEventsReadPermission,
+    );
+    if (found.error) throw found.error;
+    res.json(await service.getEvents(found.entity!));
   });
 
   router.post('/v1/status/batch', async (req, res) => {

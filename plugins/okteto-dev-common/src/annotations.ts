@@ -22,3 +22,10 @@ export const ARGOCD_APP_NAMESPACE_ANNOTATION = 'argocd/app-namespace';
 /** Backstage's Kubernetes plugin annotation honoured: the namespace of the workload. @public */
 export const KUBERNETES_NAMESPACE_ANNOTATION =
   'backstage.io/kubernetes-namespace';
+/**
+ * Community annotation honoured: the Argo CD instance holding the Application, by name from
+ * `oktetoDev.argocd.instances` (hub and spoke, or several Argo CD instances).
+ *
+ * @public
+ */
+export const ARGOCD_INSTANCE_ANNOTATION = 'argocd/instance-name';

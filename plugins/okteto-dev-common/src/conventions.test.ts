@@ -40,7 +40,7 @@ describe('resolveDevTarget', () => {
         'app.kubernetes.io/name': 'web-app',
         'app.kubernetes.io/instance': 'web-corporate-dev',
       },
-      application: { name: 'web-corporate-dev', namespace: 'argo' },
+      application: { name: 'web-corporate-dev', namespace: 'argo', cluster: '' },
       sources: { package: 'convention', appDir: 'convention' },
     });
   });

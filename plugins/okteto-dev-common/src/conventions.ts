@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   ARGOCD_APP_NAME_ANNOTATION,
+  ARGOCD_INSTANCE_ANNOTATION,
   ARGOCD_APP_NAMESPACE_ANNOTATION,
   KUBERNETES_NAMESPACE_ANNOTATION,
   OKTETO_DEV_APP_ANNOTATION,
@@ -31,6 +32,11 @@ export interface DevConventions {
   applicationName: string;
   /** Namespace the Argo CD Applications live in. Default `argo`. */
   applicationNamespace: string;
+  /**
+   * Cluster whose API holds the Argo CD Applications, when it is not the workload's (hub and
+   * spoke). Default: the workload's cluster.
+   */
+  applicationCluster?: string;
   /** Dev workload (Deployment) name. Default `{application}-web-app` (chart `web-app`). */
   workload: string;
   /** Container of the workload that Okteto replaces. Default `app`. */
@@ -130,7 +136,16 @@ export interface DevTarget {
   valuesPath: string;
   /** The selector of a new dev entry, filled in. */
   selector: Record<string, string>;
-  application: { name: string; namespace: string };
+  /**
+   * The Argo CD Application; `cluster` is the cluster whose API holds it (empty: the workload's),
+   * `instance` the Argo CD instance named by the entity.
+   */
+  application: {
+    name: string;
+    namespace: string;
+    cluster: string;
+    instance?: string;
+  };
   /** Where `package` and `appDir` came from (annotation or convention; the repository refines them). */
   sources: { package: 'annotation' | 'convention'; appDir: 'annotation' | 'convention' };
 }
@@ -310,6 +325,10 @@ export function resolveDevTarget(
         ARGOCD_APP_NAMESPACE_ANNOTATION,
         fillTemplate(conventions.applicationNamespace, values),
       ),
+      cluster: conventions.applicationCluster ?? '',
+      ...(annotations[ARGOCD_INSTANCE_ANNOTATION]?.trim()
+        ? { instance: annotations[ARGOCD_INSTANCE_ANNOTATION].trim() }
+        : {}),
     },
   };
 

@@ -13,3 +13,4 @@ export * from './oktetoManifest';
 export * from './commands';
 export * from './search';
 export * from './messages';
+export * from './packageName';

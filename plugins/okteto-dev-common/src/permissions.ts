@@ -15,6 +15,19 @@ export const oktetoDevStatusReadPermission = createPermission({
 });
 
 /**
+ * Reading the recent Warning events of an entity's workload, its dev clone and their pods (the card's
+ * "Events" section, fetched only when opened). A resource permission on the catalog entity, separate
+ * from the status because events can carry more detail than a policy wants every reader to see.
+ *
+ * @public
+ */
+export const oktetoDevEventsReadPermission = createPermission({
+  name: 'okteto-dev.events.read',
+  attributes: { action: 'read' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/**
  * Reading the list of configured clusters and whether each is reachable.
  *
  * @public
@@ -31,5 +44,6 @@ export const oktetoDevClustersReadPermission = createPermission({
  */
 export const oktetoDevPermissions = [
   oktetoDevStatusReadPermission,
+  oktetoDevEventsReadPermission,
   oktetoDevClustersReadPermission,
 ];

@@ -159,6 +159,8 @@ export interface PodSummary {
   reason?: string;
   /** When the main container started running. */
   startedAt?: string;
+  /** How the main container last ended (`lastState.terminated`): why it restarted. */
+  lastTermination?: { reason?: string; exitCode?: number; finishedAt?: string };
 }
 
 /** @public */
@@ -325,6 +327,51 @@ export interface DevEntryInfo {
 }
 
 /**
+ * Links the card offers; each is present only when it can be built (a configured Argo CD URL, a
+ * source location, a URL the workload declares).
+ *
+ * @public
+ */
+export interface DevLinks {
+  /** The Application in the Argo CD UI (`oktetoDev.argocd.baseUrl`, per cluster or instance). */
+  argocd?: string;
+  /** The app's dev URL: the workload's server-URL env var, else Argo CD's external URLs (Ingress hosts). */
+  app?: string;
+  /** The dev entry in the Okteto manifest. */
+  devEntry?: string;
+  /** The dev Application's file in the repository. */
+  applicationFile?: string;
+  /** The dev env values file in the repository. */
+  valuesFile?: string;
+}
+
+/**
+ * A Kubernetes event about the workload, its clone or their pods.
+ *
+ * @public
+ */
+export interface DevEvent {
+  type: string;
+  reason?: string;
+  message?: string;
+  object: { kind: string; name: string };
+  count: number;
+  lastSeen?: string;
+}
+
+/**
+ * Answer of `GET /v1/events`: recent Warning events, read only when asked for.
+ *
+ * @public
+ */
+export interface DevEventsResponse {
+  entityRef: string;
+  fetchedAt: string;
+  items: DevEvent[];
+  error?: DevError;
+}
+
+/**
  * The dev status of one entity, as the backend answers it.
  *
  * @public
@@ -357,6 +404,7 @@ export interface DevStatus {
   drift: Drift;
   checklist: ChecklistItem[];
   commands: DevCommands;
+  links: DevLinks;
   errors: DevError[];
 }
 

@@ -32,6 +32,8 @@ export interface OktetoDevCluster {
   skipTLSVerify?: boolean;
   kubeconfigPath?: string;
   context?: string;
+  /** The Argo CD UI whose Applications live in this cluster, for links (`https://argocd.example.com`). */
+  argocdBaseUrl?: string;
 }
 
 /**

@@ -6,3 +6,13 @@
  */
 export * from './clusters';
 export { readDevConventions } from './conventions/readDevConventions';
+export {
+  DEV_STATUS_BATCH_LIMIT,
+  DevStatusClient,
+  devStatusServiceRef,
+} from './service';
+export type {
+  DevStatusClientOptions,
+  DevStatusRequestOptions,
+  DevStatusServiceApi,
+} from './service';

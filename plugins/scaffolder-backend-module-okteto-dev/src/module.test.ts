@@ -35,10 +35,11 @@ const CHANGED = [
   'deploy/argocd/apps/dev/corporate.yaml',
   'deploy/env/dev/corporate.yaml',
 ];
+const PACKAGE_JSON = 'apps/corporate-website/package.json';
+// No package: it comes from the app folder's package.json.
 const values = {
   repository: 'github.com?owner=NeoGrAIph&repo=web-core',
   app: 'corporate',
-  package: '@synestra/corporate-website',
   appDir: 'apps/corporate-website',
   serverUrl: 'https://corporate.dev.synestra.tech',
 };
@@ -54,7 +55,10 @@ describe('template enable-okteto through the scaffolder backend', () => {
       {
         owner: 'NeoGrAIph',
         name: 'web-core',
-        files: Object.fromEntries(SEEDED.map(p => [p, readWebCoreFixture(p)])),
+        files: {
+          ...Object.fromEntries(SEEDED.map(p => [p, readWebCoreFixture(p)])),
+          [PACKAGE_JSON]: '{\n  "name": "@synestra/corporate-website"\n}\n',
+        },
       },
     ]);
     const backend = await startTestBackend({
@@ -122,7 +126,16 @@ describe('template enable-okteto through the scaffolder backend', () => {
     const reference = yaml.parse(
       readWebCoreFixture('deploy/argocd/apps/dev/corporate.yaml'),
     );
-    delete reference.spec.syncPolicy.syncOptions;
+    // CreateNamespace is left out (the canon has none); the replicas guard is added.
+    reference.spec.syncPolicy.syncOptions = ['RespectIgnoreDifferences=true'];
+    reference.spec.ignoreDifferences = [
+      {
+        group: 'apps',
+        kind: 'Deployment',
+        name: 'web-corporate-dev-web-app',
+        jsonPointers: ['/spec/replicas'],
+      },
+    ];
     expect(app).toEqual(reference);
     const { ingress, postgres, ...envParts } = yaml.parse(
       readWebCoreFixture('deploy/env/dev/corporate.yaml'),
@@ -132,35 +145,50 @@ describe('template enable-okteto through the scaffolder backend', () => {
     );
   }
 
-  it('opens one pull request with exactly the expected files', async () => {
+  /** Runs the template through the scaffolder API; resolves when the task has ended. */
+  async function runTemplate(formValues: Record<string, string>) {
     const created = await request(server)
       .post('/api/scaffolder/v2/tasks')
       .set('Authorization', auth)
-      .send({ templateRef: 'template:default/enable-okteto', values });
+      .send({
+        templateRef: 'template:default/enable-okteto',
+        values: formValues,
+      });
     expect(created.status).toBe(201);
-
-    let task: any;
-    for (let attempt = 0; attempt < 300; attempt++) {
-      task = (
-        await request(server)
-          .get(`/api/scaffolder/v2/tasks/${created.body.id}`)
-          .set('Authorization', auth)
-      ).body;
-      if (['completed', 'failed', 'cancelled'].includes(task.status)) break;
-      await new Promise(resolve => setImmediate(resolve));
-      await new Promise(resolve => setTimeout(resolve, 20));
-    }
-    if (task.status !== 'completed') {
-      const events = await request(server)
-        .get(`/api/scaffolder/v2/tasks/${created.body.id}/events`)
+    const id = created.body.id;
+    // The event stream ends with a completion event once the task has ended.
+    let events: any[] = [];
+    for (let after: number | undefined; ; ) {
+      const page = await request(server)
+        .get(`/api/scaffolder/v2/tasks/${id}/events`)
+        .query(after === undefined ? {} : { after })
         .set('Authorization', auth);
+      events = [...events, ...page.body];
+      if (events.some(e => e.type === 'completion')) break;
+      after = events.length ? events[events.length - 1].id : after;
+      await new Promise(resolve => setImmediate(resolve));
+    }
+    const task = (
+      await request(server)
+        .get(`/api/scaffolder/v2/tasks/${id}`)
+        .set('Authorization', auth)
+    ).body;
+    return { task, events };
+  }
+
+  it('opens one pull request with exactly the expected files', async () => {
+    const { task, events } = await runTemplate(values);
+    if (task.status !== 'completed') {
       throw new Error(
         `task ${task.status}: ${JSON.stringify(
-          events.body.map((e: any) => e.body.message),
+          events.map((e: any) => e.body.message),
         )}`,
       );
     }
 
+    expect(events.map((e: any) => e.body.message)).toContain(
+      'Beginning step Add the Okteto dev service',
+    );
     expect(standIn.unhandled).toEqual([]);
     expect(standIn.branches('NeoGrAIph', 'web-core').sort()).toEqual([
       'main',
@@ -173,12 +201,31 @@ describe('template enable-okteto through the scaffolder backend', () => {
       base: 'main',
       title: 'Enable Okteto dev mode for corporate',
     });
+    expect(pr.body).toContain(
+      'Enables Okteto dev mode for `corporate` (`@synestra/corporate-website` in `apps/corporate-website`)',
+    );
+    expect(pr.body).toContain(
+      '- `.okteto/okteto.yml`: dev service `web-corporate-dev` (selector ' +
+        '`app.kubernetes.io/name=web-app,app.kubernetes.io/instance=web-corporate-dev`, container `app`, ' +
+        `workdir \`/app/apps/corporate-website\`, command \`${webCoreDevCommand(
+          '@synestra/corporate-website',
+        )}\`); other entries untouched.`,
+    );
+    expect(pr.body).toContain(
+      '- `.stignore`: the `.stignore` Okteto reads for each sync folder of the dev service; added: `**/node_modules/`, `**/.next/`',
+    );
+    expect(pr.body).toContain(
+      '`ignoreDifferences` on `/spec/replicas` of Deployment `web-corporate-dev-web-app` with the sync option `RespectIgnoreDifferences=true`',
+    );
+    expect(pr.body).toContain(
+      '- `deploy/env/dev/corporate.yaml`: `SYNESTRA_ENV: "dev"`, `NEXT_PUBLIC_SERVER_URL: "https://corporate.dev.synestra.tech"`, `envFrom.secretRef: "web-corporate-dev-env"`',
+    );
     expect(pr.body).toContain('- [ ] `selfHeal` is off for dev');
-    expect(pr.body).toContain('added: `**/node_modules/`, `**/.next/`');
-    const events = await request(server)
-      .get(`/api/scaffolder/v2/tasks/${created.body.id}/events`)
-      .set('Authorization', auth);
-    const completion = events.body.find((e: any) => e.type === 'completion');
+    expect(pr.body).toContain(
+      'Then: `okteto up web-corporate-dev --namespace web-corporate-dev`.',
+    );
+    expect(pr.body).not.toMatch(/\$\{\{|undefined/);
+    const completion = events.find((e: any) => e.type === 'completion');
     expect(completion.body.output.links).toEqual([
       {
         title: 'Pull request',
@@ -238,8 +285,58 @@ describe('template enable-okteto through the scaffolder backend', () => {
     expect(files['.okteto/okteto.yml']).toBe(expected['.okteto/okteto.yml']);
     expect(files['.stignore']).toBe(expected['.stignore']);
     checkDeployFiles(files);
-    // directoryContents is the template's own folder; the workspace holds only what the steps wrote.
-    expect(Object.keys(files).sort()).toEqual([...CHANGED].sort());
+    // directoryContents is the template's own folder; the workspace holds only what the steps wrote
+    // and the package.json they read.
+    expect(Object.keys(files).sort()).toEqual(
+      [...CHANGED, PACKAGE_JSON].sort(),
+    );
     expect(response.body.output.links[0].url).toBe(values.repository);
+  });
+
+  it('fails at the first step, with no branch and no pull request, when the app folder has no package.json', async () => {
+    const pulls = standIn.pulls.length;
+    const { task, events } = await runTemplate({
+      ...values,
+      app: 'shop',
+      appDir: 'apps/shop',
+    });
+    expect(task.status).toBe('failed');
+    const messages = events.map((e: any) => String(e.body.message));
+    expect(messages).toContainEqual(
+      expect.stringContaining(
+        "apps/shop has no package.json on main: choose the folder that holds the app's package",
+      ),
+    );
+    expect(messages).toContain('Beginning step Fetch the current files');
+    expect(messages).not.toContain('Beginning step Add the Okteto dev service');
+    expect(standIn.pulls).toHaveLength(pulls);
+    expect(standIn.branches('NeoGrAIph', 'web-core')).not.toContain(
+      'okteto/enable-shop',
+    );
+  });
+
+  it('answers the package of an app folder through the autocomplete endpoint', async () => {
+    const ask = (appDir: string) =>
+      request(server)
+        .post('/api/scaffolder/v2/autocomplete/okteto-dev/package')
+        .set('Authorization', auth)
+        .send({
+          token: 'user-token',
+          context: { repoUrl: values.repository, appDir },
+        });
+    const found = await ask('apps/corporate-website');
+    expect(found.status).toBe(200);
+    expect(found.body).toEqual({
+      results: [
+        {
+          id: '@synestra/corporate-website',
+          title: '@synestra/corporate-website',
+        },
+      ],
+    });
+    expect((await ask('apps/shop')).body).toEqual({ results: [] });
+    const refused = await ask('../secrets');
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.name).toBe('InputError');
   });
 });

@@ -4,16 +4,23 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { scaffolderAutocompleteExtensionPoint } from '@backstage/plugin-scaffolder-node/alpha';
 import {
   createArgocdDevApplicationCreateAction,
   createOktetoDevServiceAddAction,
   createOktetoRepoFilesFetchAction,
   createOktetoStignoreEnsureAction,
 } from './actions';
+import {
+  createOktetoDevAutocompleteHandler,
+  OKTETO_DEV_AUTOCOMPLETE_PROVIDER,
+} from './autocomplete/packageAutocomplete';
+import { GithubRepoFiles } from './github/githubRepoFiles';
 
 /**
- * Scaffolder module with the okteto-dev actions: `okteto:repo-files:fetch`,
- * `okteto:dev-service:add`, `okteto:stignore:ensure` and `argocd:dev-application:create`.
+ * Scaffolder module with the okteto-dev actions (`okteto:repo-files:fetch`,
+ * `okteto:dev-service:add`, `okteto:stignore:ensure`, `argocd:dev-application:create`) and the
+ * `okteto-dev` autocomplete provider (resource `package`).
  *
  * @public
  */
@@ -24,17 +31,26 @@ export const scaffolderModuleOktetoDev = createBackendModule({
     reg.registerInit({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
+        autocomplete: scaffolderAutocompleteExtensionPoint,
         config: coreServices.rootConfig,
         urlReader: coreServices.urlReader,
+        logger: coreServices.logger,
       },
-      async init({ scaffolder, config, urlReader }) {
+      async init({ scaffolder, autocomplete, config, urlReader, logger }) {
         const integrations = ScmIntegrations.fromConfig(config);
         scaffolder.addActions(
-          createOktetoRepoFilesFetchAction({ urlReader, integrations }),
+          createOktetoRepoFilesFetchAction({ urlReader, integrations, config }),
           createOktetoDevServiceAddAction({ config }),
           createOktetoStignoreEnsureAction({ config }),
           createArgocdDevApplicationCreateAction({ config }),
         );
+        autocomplete.addAutocompleteProvider({
+          id: OKTETO_DEV_AUTOCOMPLETE_PROVIDER,
+          handler: createOktetoDevAutocompleteHandler({
+            github: new GithubRepoFiles({ urlReader, integrations }),
+            logger,
+          }),
+        });
       },
     });
   },

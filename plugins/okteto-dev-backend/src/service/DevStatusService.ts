@@ -6,23 +6,19 @@ import {
 import { Config } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
 import {
   DevClusterInfo,
   DevConventions,
-  DevError,
+  DevEventsResponse,
   DevStatus,
-  DevTargetError,
-  fillTemplate,
-  getDevApp,
-  OKTETO_DEV_APP_ANNOTATION,
-  resolveDevTarget,
 } from '@okteto-dev/plugin-okteto-dev-common';
+import { deriveEvents } from './derive/deriveEvents';
 import { OktetoDevClusterSupplier } from '@okteto-dev/plugin-okteto-dev-node';
 import { ClusterRegistry } from './clusters/ClusterRegistry';
 import { configClusterSupplier } from './clusters/readClusterConfig';
 import { readDevConventions } from '@okteto-dev/plugin-okteto-dev-node';
 import { ManifestCache } from './repo/ManifestCache';
+import { ArgoSettings, readArgoSettings, resolveRequest } from './resolveRequest';
 import { RepoFileReader } from './repo/RepoFileReader';
 import { DEFAULT_DERIVE_OPTIONS, deriveDevStatus } from './derive/deriveStatus';
 import { DevTargetRequest, fetchDevObjects } from './fetch/fetchDevObjects';
@@ -39,6 +35,8 @@ export interface DevStatusServiceOptions {
   clusters: ClusterRegistry;
   repo: RepoFileReader;
   conventions: DevConventions;
+  /** Argo CD's UI and instances. */
+  argo?: ArgoSettings;
   ttlSeconds: number;
   staleOnErrorSeconds: number;
   /** Ages that make a session abandoned or Argo CD's status stale. */
@@ -65,6 +63,7 @@ export type DevStatusOutcome =
  */
 export class DevStatusService {
   private readonly inflight = new Map<string, Promise<DevStatus>>();
+  private readonly inflightEvents = new Map<string, Promise<DevEventsResponse>>();
   private readonly manifests = new ManifestCache();
   private readonly now: () => Date;
 
@@ -91,6 +90,7 @@ export class DevStatusService {
         ScmIntegrations.fromConfig(config),
       ),
       conventions: readDevConventions(config),
+      argo: readArgoSettings(config),
       ttlSeconds: config.getOptionalNumber('oktetoDev.cache.ttlSeconds') ?? 15,
       staleOnErrorSeconds:
         config.getOptionalNumber('oktetoDev.cache.staleOnErrorSeconds') ?? 300,
@@ -109,37 +109,12 @@ export class DevStatusService {
     this.now = options.now ?? (() => new Date());
   }
 
-  /**
-   * The target of an entity, its cluster resolved; a 400 InputError naming the annotation when it
-   * has none, or the configured clusters when its cluster is unknown.
-   */
-  async request(entity: Entity): Promise<DevTargetRequest> {
-    const entityRef = stringifyEntityRef(entity);
-    const app = getDevApp(entity);
-    if (!app) {
-      throw new InputError(
-        `Entity ${entityRef} has no '${OKTETO_DEV_APP_ANNOTATION}' annotation, so okteto-dev is not enabled for it`,
-      );
-    }
-    try {
-      const target = resolveDevTarget(entity, this.options.conventions);
-      target.cluster = await this.options.clusters.resolve(
-        target.cluster || undefined,
-      );
-      return {
-        entityRef,
-        entity,
-        target,
-        conventionNamespace: fillTemplate(this.options.conventions.namespace, {
-          app,
-        }),
-      };
-    } catch (error) {
-      if (error instanceof DevTargetError || (error as Error).name === 'InputError') {
-        throw new InputError(`Entity ${entityRef}: ${(error as Error).message}`);
-      }
-      throw error;
-    }
+  /** The target of an entity with its clusters resolved (see {@link resolveRequest}). */
+  request(entity: Entity): Promise<DevTargetRequest> {
+    return resolveRequest(entity, {
+      ...this.options,
+      argo: this.options.argo ?? { instances: [] },
+    });
   }
 
   async getStatus(entity: Entity): Promise<DevStatus> {
@@ -217,6 +192,44 @@ export class DevStatusService {
     );
   }
 
+  /**
+   * The recent Warning events of an entity's workload and dev clone: read only when asked for (the
+   * card's Events section), cached and coalesced like the status.
+   */
+  async getEvents(entity: Entity): Promise<DevEventsResponse> {
+    const request = await this.request(entity);
+    const key = this.key('events', request.entityRef);
+    const hit = (await this.options.cache.get(key)) as DevEventsResponse | undefined;
+    if (hit) return hit;
+    const running = this.inflightEvents.get(key);
+    if (running) return running;
+    const promise = (async () => {
+      const { target } = request;
+      const fetchedAt = this.now().toISOString();
+      let response: DevEventsResponse;
+      try {
+        const client = await this.options.clusters.client(target.cluster);
+        const read = await client.listWarningEvents(target.namespace);
+        response = read.ok
+          ? { entityRef: request.entityRef, fetchedAt, items: deriveEvents(read.value, target) }
+          : { entityRef: request.entityRef, fetchedAt, items: [], error: read.error };
+      } catch (error) {
+        response = {
+          entityRef: request.entityRef,
+          fetchedAt,
+          items: [],
+          error: { type: 'unknown', message: (error as Error).message, cluster: target.cluster },
+        };
+      }
+      await this.options.cache.set(key, response as unknown as Record<string, never>, {
+        ttl: this.options.ttlSeconds * 1000,
+      });
+      return response;
+    })().finally(() => this.inflightEvents.delete(key));
+    this.inflightEvents.set(key, promise);
+    return promise;
+  }
+
   async getClusters(): Promise<DevClusterInfo[]> {
     const clusters = await this.options.clusters.list();
     return Promise.all(
@@ -249,40 +262,45 @@ export class DevStatusService {
     );
   }
 
-  private key(kind: 'status' | 'good', entityRef: string): string {
+  private key(kind: 'status' | 'good' | 'events', entityRef: string): string {
     return `okteto-dev:v2:${kind}:${entityRef}`;
   }
 
   private async fetchAndStore(
     requests: DevTargetRequest[],
   ): Promise<DevStatus[]> {
-    const byCluster = new Map<string, DevTargetRequest[]>();
-    for (const request of requests) {
-      const group = byCluster.get(request.target.cluster) ?? [];
-      group.push(request);
-      byCluster.set(request.target.cluster, group);
+    const { cache, ttlSeconds, staleOnErrorSeconds, clusters } = this.options;
+    let fetched: FetchedDevObjects[];
+    try {
+      fetched = await fetchDevObjects(
+        {
+          client: name => clusters.client(name),
+          repo: this.options.repo,
+          manifests: this.manifests,
+          now: this.now,
+        },
+        requests,
+      );
+    } catch (error) {
+      this.options.logger.error(
+        'okteto-dev: fetching dev status failed',
+        error as Error,
+      );
+      throw error;
     }
-    const fetched = new Map<string, FetchedDevObjects>();
-    await Promise.all(
-      [...byCluster.entries()].map(async ([cluster, group]) => {
-        const objects = await this.fetchCluster(cluster, group);
-        objects.forEach(o => fetched.set(o.entityRef, o));
-      }),
-    );
-    const { cache, ttlSeconds, staleOnErrorSeconds } = this.options;
     return Promise.all(
-      requests.map(async request => {
+      fetched.map(async objects => {
         const status = deriveDevStatus(
-          fetched.get(request.entityRef)!,
+          objects,
           this.options.derive ?? DEFAULT_DERIVE_OPTIONS,
         );
         const json = status as unknown as Record<string, never>;
         await Promise.all([
-          cache.set(this.key('status', request.entityRef), json, {
+          cache.set(this.key('status', objects.entityRef), json, {
             ttl: ttlSeconds * 1000,
           }),
           status.errors.length === 0
-            ? cache.set(this.key('good', request.entityRef), json, {
+            ? cache.set(this.key('good', objects.entityRef), json, {
                 ttl: staleOnErrorSeconds * 1000,
               })
             : undefined,
@@ -290,58 +308,6 @@ export class DevStatusService {
         return status;
       }),
     );
-  }
-
-  private async fetchCluster(
-    cluster: string,
-    group: DevTargetRequest[],
-  ): Promise<FetchedDevObjects[]> {
-    let client;
-    try {
-      client = await this.options.clusters.client(cluster);
-    } catch (error) {
-      const failure = {
-        ok: false as const,
-        error: {
-          type: 'unknown',
-          message: (error as Error).message,
-          cluster,
-        } as DevError,
-      };
-      const fetchedAt = this.now().toISOString();
-      return group.map(request => ({
-        entityRef: request.entityRef,
-        fetchedAt,
-        target: request.target,
-        conventionNamespace: request.conventionNamespace,
-        application: failure,
-        deployments: failure,
-        pods: failure,
-        secretNames: failure,
-        repo: {
-          devEntry: { state: 'no-source' },
-          stignores: [],
-          appDir: { path: request.target.appDir, source: 'convention' },
-        },
-      }));
-    }
-    try {
-      return await fetchDevObjects(
-        {
-          client,
-          repo: this.options.repo,
-          manifests: this.manifests,
-          now: this.now,
-        },
-        group,
-      );
-    } catch (error) {
-      this.options.logger.error(
-        `okteto-dev: fetching dev status from cluster ${cluster} failed`,
-        error as Error,
-      );
-      throw error;
-    }
   }
 
   /** A fresh answer with errors becomes the last good answer, marked stale, when there is one. */

@@ -9,6 +9,7 @@ const STRING_KEYS = [
   'namespace',
   'applicationName',
   'applicationNamespace',
+  'applicationCluster',
   'workload',
   'container',
   'devService',
@@ -41,11 +42,20 @@ export function readDevConventions(config: Config): DevConventions {
     const value = section.getOptionalString(key);
     if (value !== undefined) overrides[key] = value;
   }
-  const selector = section.getOptionalConfig('selector');
-  if (selector) {
-    overrides.selector = Object.fromEntries(
-      selector.keys().map(key => [key, selector.getString(key)]),
-    );
+  // read whole: label keys hold dots and slashes, which config paths would split on
+  const selector = section.getOptional('selector');
+  if (selector !== undefined) {
+    if (
+      typeof selector !== 'object' ||
+      selector === null ||
+      Array.isArray(selector) ||
+      Object.values(selector).some(v => typeof v !== 'string')
+    ) {
+      throw new Error(
+        'oktetoDev.conventions.selector must map label names to string values',
+      );
+    }
+    overrides.selector = { ...(selector as Record<string, string>) };
   }
   const valueFiles = section.getOptionalStringArray('valueFiles');
   if (valueFiles) overrides.valueFiles = valueFiles;

@@ -1,115 +1,73 @@
 import { Config } from '@backstage/config';
-import { DEFAULT_STIGNORE_ENTRIES } from '@okteto-dev/plugin-okteto-dev-common';
+import {
+  DEFAULT_STIGNORE_ENTRIES,
+  DevConventions,
+  mergeConventions,
+} from '@okteto-dev/plugin-okteto-dev-common';
+import { readDevConventions } from '@okteto-dev/plugin-okteto-dev-node';
 
 /**
- * Defaults of the okteto-dev scaffolder actions, read from `oktetoDev.scaffolder`. Values that name
- * a file or an object are templates: `{app}` is the app key, `{application}` the resolved Argo CD
- * Application name.
+ * The command of a new dev entry when the input sets none: web-core's, ending in the runbook §4
+ * `pnpm --filter <package> dev` (`PORT=3000` keeps the existing Service working). `{package}` is the
+ * app's package, `{appDir}` its folder, `{app}` the app key.
  *
  * @public
  */
-export interface OktetoDevScaffolderDefaults {
-  /** Okteto manifest path from the repository root. */
-  manifestPath: string;
+export const DEFAULT_DEV_COMMAND =
+  "sh -lc 'export CI=1 NODE_ENV=development PORT=3000 COREPACK_ENABLE_DOWNLOAD_PROMPT=0 PNPM_STORE_DIR=/tmp/.pnpm-store; " +
+  'corepack enable >/dev/null 2>&1 || true; if [ ! -x node_modules/.bin/next ]; then pnpm install --frozen-lockfile; fi; ' +
+  "pnpm --filter {package} dev'";
+
+/**
+ * What the okteto-dev scaffolder actions are made from: the monorepo's naming conventions
+ * (`oktetoDev.conventions`, read by `readDevConventions` of `@okteto-dev/plugin-okteto-dev-node`,
+ * the same reader the card and search use) and the few choices only the scaffolder makes
+ * (`oktetoDev.scaffolder`).
+ *
+ * @public
+ */
+export interface OktetoDevScaffolderOptions {
+  /** Names and paths: namespace, Application, workload, selector, manifest, values, ... */
+  conventions: DevConventions;
   /** Dev image of new dev services; none means the workload's own image. */
   devImage?: string;
   /** Port forwards of new dev services. */
   forward: string[];
   /** `.stignore` patterns that `okteto:stignore:ensure` adds. */
   stignoreEntries: string[];
-  /** Name of the dev Argo CD Application. */
-  applicationName: string;
-  /** Namespace the Argo CD Applications live in. */
-  argocdNamespace: string;
-  /** Argo CD project. */
-  project: string;
-  /** Git URL the Application deploys from; no default. */
+  /** Git URL the dev Applications deploy from; none means the action's `repoUrl`/`repoURL`. */
   repoURL?: string;
-  targetRevision: string;
-  /** Chart folder in the repository. */
-  chartPath: string;
-  /** Helm value files, relative to the chart folder. */
-  valueFiles: string[];
-  destinationServer: string;
-  /** Namespace of the dev workload. */
-  namespace: string;
-  /** Secret the workload reads with `envFrom`. */
-  envSecretName: string;
-  /** Server URL (`NEXT_PUBLIC_SERVER_URL`); no default. */
-  serverUrl?: string;
-  /** Where the Application manifest is written. */
-  applicationPath: string;
-  /** Where the dev values file is written. */
-  valuesPath: string;
-  /** `syncPolicy.syncOptions`; the web-core canon uses none for dev. */
+  /** `syncPolicy.syncOptions` of new dev Applications, besides `RespectIgnoreDifferences=true`. */
   syncOptions: string[];
+  /** `syncPolicy.automated.prune` of new dev Applications. */
   prune: boolean;
-  /** The env var that marks the dev environment. */
-  envVar: { name: string; value: string };
+  /** The app's public URL, a template over `{app}`, `{application}`, `{namespace}`; no default. */
+  serverUrl?: string;
+  /** Command of new dev entries, a template over `{package}`, `{appDir}`, `{app}`. */
+  devCommand: string;
 }
 
 /**
- * The web-core conventions (runbook §6, §7), used where app-config sets nothing.
+ * Reads {@link OktetoDevScaffolderOptions}: `oktetoDev.conventions` over the web-core conventions
+ * and `oktetoDev.scaffolder` over its defaults. Without config, the web-core defaults.
  *
  * @public
  */
-export const defaults: Readonly<OktetoDevScaffolderDefaults> = Object.freeze({
-  manifestPath: '.okteto/okteto.yml',
-  forward: ['3000:3000'],
-  stignoreEntries: [...DEFAULT_STIGNORE_ENTRIES],
-  applicationName: 'web-{app}-dev',
-  argocdNamespace: 'argo',
-  project: 'synestra-web',
-  targetRevision: 'main',
-  chartPath: 'deploy/charts/web-app',
-  valueFiles: ['../../env/release-dev/{app}.yaml', '../../env/dev/{app}.yaml'],
-  destinationServer: 'https://kubernetes.default.svc',
-  namespace: '{application}',
-  envSecretName: '{application}-env',
-  applicationPath: 'deploy/argocd/apps/dev/{app}.yaml',
-  valuesPath: 'deploy/env/dev/{app}.yaml',
-  syncOptions: [],
-  prune: true,
-  envVar: { name: 'SYNESTRA_ENV', value: 'dev' },
-});
-
-/**
- * Reads `oktetoDev.scaffolder` over {@link defaults}.
- *
- * @public
- */
-export function readScaffolderDefaults(
+export function readOktetoDevScaffolderOptions(
   config?: Config,
-): OktetoDevScaffolderDefaults {
+): OktetoDevScaffolderOptions {
   const c = config?.getOptionalConfig('oktetoDev.scaffolder');
-  const str = (key: keyof OktetoDevScaffolderDefaults) =>
-    c?.getOptionalString(key);
-  const list = (key: keyof OktetoDevScaffolderDefaults) =>
-    c?.getOptionalStringArray(key);
-  const envVar = c?.getOptionalConfig('envVar');
   return {
-    manifestPath: str('manifestPath') ?? defaults.manifestPath,
-    devImage: str('devImage') ?? defaults.devImage,
-    forward: list('forward') ?? [...defaults.forward],
-    stignoreEntries: list('stignoreEntries') ?? [...defaults.stignoreEntries],
-    applicationName: str('applicationName') ?? defaults.applicationName,
-    argocdNamespace: str('argocdNamespace') ?? defaults.argocdNamespace,
-    project: str('project') ?? defaults.project,
-    repoURL: str('repoURL') ?? defaults.repoURL,
-    targetRevision: str('targetRevision') ?? defaults.targetRevision,
-    chartPath: str('chartPath') ?? defaults.chartPath,
-    valueFiles: list('valueFiles') ?? [...defaults.valueFiles],
-    destinationServer: str('destinationServer') ?? defaults.destinationServer,
-    namespace: str('namespace') ?? defaults.namespace,
-    envSecretName: str('envSecretName') ?? defaults.envSecretName,
-    serverUrl: str('serverUrl') ?? defaults.serverUrl,
-    applicationPath: str('applicationPath') ?? defaults.applicationPath,
-    valuesPath: str('valuesPath') ?? defaults.valuesPath,
-    syncOptions: list('syncOptions') ?? [...defaults.syncOptions],
-    prune: c?.getOptionalBoolean('prune') ?? defaults.prune,
-    envVar: {
-      name: envVar?.getOptionalString('name') ?? defaults.envVar.name,
-      value: envVar?.getOptionalString('value') ?? defaults.envVar.value,
-    },
+    conventions: config ? readDevConventions(config) : mergeConventions(),
+    devImage: c?.getOptionalString('devImage'),
+    forward: c?.getOptionalStringArray('forward') ?? ['3000:3000'],
+    stignoreEntries: c?.getOptionalStringArray('stignoreEntries') ?? [
+      ...DEFAULT_STIGNORE_ENTRIES,
+    ],
+    repoURL: c?.getOptionalString('repoURL'),
+    syncOptions: c?.getOptionalStringArray('syncOptions') ?? [],
+    prune: c?.getOptionalBoolean('prune') ?? true,
+    serverUrl: c?.getOptionalString('serverUrl'),
+    devCommand: c?.getOptionalString('devCommand') ?? DEFAULT_DEV_COMMAND,
   };
 }

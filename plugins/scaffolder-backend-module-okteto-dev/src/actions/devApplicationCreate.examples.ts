@@ -4,7 +4,7 @@ import yaml from 'yaml';
 export const examples: TemplateExample[] = [
   {
     description:
-      'Write the dev Application and values of app corporate with the web-core conventions',
+      'Write the dev Application and values of app corporate, every name and path from oktetoDev.conventions',
     example: yaml.stringify({
       steps: [
         {
@@ -13,7 +13,7 @@ export const examples: TemplateExample[] = [
           name: 'Dev Argo CD Application',
           input: {
             app: 'corporate',
-            repoURL: 'https://github.com/NeoGrAIph/web-core.git',
+            repoUrl: 'github.com?owner=NeoGrAIph&repo=web-core',
             serverUrl: 'https://corporate.dev.synestra.tech',
           },
         },
@@ -21,7 +21,8 @@ export const examples: TemplateExample[] = [
     }),
   },
   {
-    description: 'Another layout: own project, chart and file locations',
+    description:
+      'Another layout for one app: own names, project, chart and file locations',
     example: yaml.stringify({
       steps: [
         {
@@ -31,12 +32,15 @@ export const examples: TemplateExample[] = [
           input: {
             app: 'shop',
             applicationName: 'shop-dev',
-            argocdNamespace: 'argocd',
+            applicationNamespace: 'argocd',
+            namespace: 'shop-dev',
+            workload: 'shop',
             project: 'default',
             repoURL: 'https://github.com/example/monorepo.git',
             chartPath: 'charts/app',
             valueFiles: ['values-dev.yaml'],
             serverUrl: 'https://shop.dev.example.com',
+            envSecret: 'shop-secrets',
             applicationPath: 'argocd/dev/shop.yaml',
             valuesPath: 'charts/app/values-dev.yaml',
           },

@@ -30,16 +30,28 @@ describe('argocd:dev-application:create', () => {
 
   beforeEach(() => mockDir.setContent({}));
 
-  it("reproduces web-core's corporate Application, minus CreateNamespace", async () => {
+  it("reproduces web-core's corporate Application with the replicas guard, minus CreateNamespace", async () => {
     const output = await run(corporate);
     expect(output).toHaveBeenCalledWith('changed', true);
     expect(output).toHaveBeenCalledWith('applicationPath', APP_PATH);
+    expect(output).toHaveBeenCalledWith(
+      'workload',
+      'web-corporate-dev-web-app',
+    );
     const reference = yaml.parse(readWebCoreFixture(APP_PATH));
-    // The canon (synestra-io.yaml) has no syncOptions: dev namespaces are created by the platform.
+    // The canon (synestra-io.yaml) has no CreateNamespace: dev namespaces are created by the platform.
     expect(reference.spec.syncPolicy.syncOptions).toEqual([
       'CreateNamespace=true',
     ]);
-    delete reference.spec.syncPolicy.syncOptions;
+    reference.spec.syncPolicy.syncOptions = ['RespectIgnoreDifferences=true'];
+    reference.spec.ignoreDifferences = [
+      {
+        group: 'apps',
+        kind: 'Deployment',
+        name: 'web-corporate-dev-web-app',
+        jsonPointers: ['/spec/replicas'],
+      },
+    ];
     expect(yaml.parse(read(APP_PATH))).toEqual(reference);
   });
 
@@ -56,11 +68,40 @@ describe('argocd:dev-application:create', () => {
     ).rejects.toThrow('repoUrl is not in the form host?owner=o&repo=r');
   });
 
-  it("writes web-core's synestra-io Application byte for byte", async () => {
+  it("writes web-core's synestra-io Application byte for byte, plus the replicas guard", async () => {
     await run({ ...corporate, app: 'synestra-io' });
     expect(read('deploy/argocd/apps/dev/synestra-io.yaml')).toBe(
-      readWebCoreFixture('deploy/argocd/apps/dev/synestra-io.yaml'),
+      `${readWebCoreFixture('deploy/argocd/apps/dev/synestra-io.yaml')}${[
+        '    syncOptions:',
+        '      - RespectIgnoreDifferences=true',
+        '  ignoreDifferences:',
+        '    - group: apps',
+        '      kind: Deployment',
+        '      name: web-synestra-io-dev-web-app',
+        '      jsonPointers:',
+        '        - /spec/replicas',
+        '',
+      ].join('\n')}`,
     );
+  });
+
+  it('keeps RespectIgnoreDifferences=true next to configured sync options, once', async () => {
+    await run({
+      ...corporate,
+      syncOptions: ['CreateNamespace=true', 'RespectIgnoreDifferences=true'],
+    });
+    expect(yaml.parse(read(APP_PATH)).spec.syncPolicy.syncOptions).toEqual([
+      'CreateNamespace=true',
+      'RespectIgnoreDifferences=true',
+    ]);
+    await expect(
+      run({ ...corporate, syncOptions: ['RespectIgnoreDifferences=false'] }),
+    ).rejects.toMatchObject({
+      name: 'InputError',
+      message: expect.stringContaining(
+        'RespectIgnoreDifferences=true is required',
+      ),
+    });
   });
 
   it("reproduces the env parts of web-core's corporate values", async () => {
@@ -112,51 +153,52 @@ describe('argocd:dev-application:create', () => {
     );
   });
 
-  it('takes its defaults from oktetoDev.scaffolder', async () => {
+  it('takes repoURL, serverUrl, syncOptions and prune from oktetoDev.scaffolder', async () => {
     const configured = createArgocdDevApplicationCreateAction({
       config: new ConfigReader({
         oktetoDev: {
           scaffolder: {
-            applicationName: '{app}-dev',
-            argocdNamespace: 'argocd',
-            project: 'default',
             repoURL: 'https://github.com/example/mono.git',
-            chartPath: 'charts/app',
-            valueFiles: ['values-{app}.yaml'],
-            namespace: 'dev-{app}',
-            envSecretName: '{application}-secrets',
             serverUrl: 'https://{app}.dev.example.com',
-            applicationPath: 'argocd/{application}.yaml',
-            valuesPath: 'charts/app/values-{app}.yaml',
             syncOptions: ['CreateNamespace=true'],
-            envVar: { name: 'APP_ENV', value: 'development' },
+            prune: false,
           },
         },
       }),
     });
-    await run({ app: 'shop' }, configured);
-    const application = yaml.parse(read('argocd/shop-dev.yaml'));
-    expect(application.metadata).toEqual({
-      name: 'shop-dev',
-      namespace: 'argocd',
+    const output = await run({ app: 'shop' }, configured);
+    const application = yaml.parse(read('deploy/argocd/apps/dev/shop.yaml'));
+    expect(application.spec.source.repoURL).toBe(
+      'https://github.com/example/mono.git',
+    );
+    expect(application.spec.syncPolicy).toEqual({
+      automated: { prune: false, selfHeal: false },
+      syncOptions: ['CreateNamespace=true', 'RespectIgnoreDifferences=true'],
     });
-    expect(application.spec.source).toEqual({
-      repoURL: 'https://github.com/example/mono.git',
-      targetRevision: 'main',
-      path: 'charts/app',
-      helm: { valueFiles: ['values-shop.yaml'] },
+    expect(yaml.parse(read('deploy/env/dev/shop.yaml')).env).toEqual({
+      SYNESTRA_ENV: 'dev',
+      NEXT_PUBLIC_SERVER_URL: 'https://shop.dev.example.com',
     });
-    expect(application.spec.destination.namespace).toBe('dev-shop');
-    expect(application.spec.syncPolicy.syncOptions).toEqual([
-      'CreateNamespace=true',
-    ]);
-    expect(yaml.parse(read('charts/app/values-shop.yaml'))).toEqual({
-      env: {
-        APP_ENV: 'development',
-        NEXT_PUBLIC_SERVER_URL: 'https://shop.dev.example.com',
-      },
-      envFrom: { secretRef: 'shop-dev-secrets' },
+    expect(output).toHaveBeenCalledWith('envVar', {
+      name: 'SYNESTRA_ENV',
+      value: 'dev',
     });
+    expect(output).toHaveBeenCalledWith(
+      'serverUrlEnv',
+      'NEXT_PUBLIC_SERVER_URL',
+    );
+    expect(output).toHaveBeenCalledWith('envSecret', 'web-shop-dev-env');
+    expect(output).toHaveBeenCalledWith('namespace', 'web-shop-dev');
+  });
+
+  it('derives the other names from an overridden Application name, as the card does', async () => {
+    await run({ ...corporate, applicationName: 'corp-dev' });
+    const application = yaml.parse(read(APP_PATH));
+    expect(application.metadata.name).toBe('corp-dev');
+    expect(application.spec.ignoreDifferences[0].name).toBe('corp-dev-web-app');
+    expect(yaml.parse(read(VALUES_PATH)).envFrom.secretRef).toBe(
+      'corp-dev-env',
+    );
   });
 
   it.each([
@@ -172,6 +214,13 @@ describe('argocd:dev-application:create', () => {
     [{ applicationPath: '../x.yaml' }, /outside the workspace/],
     [{ valuesPath: '/tmp/x.yaml' }, /relative to the workspace/],
     [{ chartPath: '/charts' }, /chartPath must be a relative path/],
+    [{ workload: 'Web_App' }, /workload must be a DNS-1123 subdomain/],
+    [{ envSecret: 'a b' }, /envSecret must be a DNS-1123 subdomain/],
+    [
+      { applicationNamespace: 'argo.cd' },
+      /applicationNamespace must be a DNS-1123 label/,
+    ],
+    [{ syncOptions: ['a b'] }, /syncOptions must be a non-empty value/],
   ])('refuses bad input %j', async (patch, message) => {
     await expect(run({ ...corporate, ...patch })).rejects.toMatchObject({
       name: 'InputError',

@@ -1,15 +1,27 @@
 import { TemplateExample } from '@backstage/plugin-scaffolder-node';
 import yaml from 'yaml';
 
-const WEB_CORE_COMMAND =
-  "sh -lc 'export CI=1 NODE_ENV=development COREPACK_ENABLE_DOWNLOAD_PROMPT=0 PNPM_STORE_DIR=/tmp/.pnpm-store; " +
-  'corepack enable >/dev/null 2>&1 || true; if [ ! -x node_modules/.bin/next ]; then pnpm install --frozen-lockfile; fi; ' +
-  "pnpm --filter @synestra/corporate-website dev'";
-
 export const examples: TemplateExample[] = [
   {
     description:
-      'Add a dev service that replaces the Argo CD-managed web-app Deployment of one app',
+      'Add the dev service of app corporate: names from oktetoDev.conventions, workdir and package from the folder that holds its package.json',
+    example: yaml.stringify({
+      steps: [
+        {
+          action: 'okteto:dev-service:add',
+          id: 'dev-service',
+          name: 'Add the Okteto dev service',
+          input: {
+            app: 'corporate',
+            appDir: 'apps/corporate-website',
+          },
+        },
+      ],
+    }),
+  },
+  {
+    description:
+      'Spell the target out: own dev key, selector and container, with a dev image',
     example: yaml.stringify({
       steps: [
         {
@@ -18,14 +30,15 @@ export const examples: TemplateExample[] = [
           name: 'Add the Okteto dev service',
           input: {
             manifestPath: '.okteto/okteto.yml',
-            name: 'web-corporate-dev',
+            name: 'corporate-hot',
             selector: {
               'app.kubernetes.io/name': 'web-app',
               'app.kubernetes.io/instance': 'web-corporate-dev',
             },
             container: 'app',
-            workdir: '/app/apps/corporate-website',
-            command: WEB_CORE_COMMAND,
+            appDir: 'apps/corporate-website',
+            package: '@synestra/corporate-website',
+            image: 'ghcr.io/example/web-dev:22',
           },
         },
       ],
@@ -33,7 +46,7 @@ export const examples: TemplateExample[] = [
   },
   {
     description:
-      'Target a Deployment by name, with a dev image, an alias and environment variables',
+      'Target a Deployment by name, with an explicit command, an alias and environment variables',
     example: yaml.stringify({
       steps: [
         {
@@ -43,7 +56,6 @@ export const examples: TemplateExample[] = [
           input: {
             workload: 'web-shop-dev-web-app',
             aliases: ['web-shop-dev'],
-            image: 'ghcr.io/example/web-dev:22',
             workdir: '/app/apps/shop',
             command: ['pnpm', '--filter', 'shop', 'dev'],
             environment: { NODE_ENV: 'development' },

@@ -1,4 +1,5 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import fs from 'node:fs';
 import yaml from 'yaml';
@@ -43,14 +44,16 @@ describe('okteto:dev-service:add', () => {
   const action = createOktetoDevServiceAddAction();
   const manifestFile = () => mockDir.resolve(MANIFEST);
 
-  async function run(input: Record<string, unknown>) {
+  async function run(input: Record<string, unknown>, act = action) {
     const ctx = createMockActionContext({
       input: input as any,
       workspacePath: mockDir.path,
     });
-    await action.handler(ctx);
+    await act.handler(ctx);
     return ctx.output as jest.Mock;
   }
+  const outputsOf = (output: jest.Mock) =>
+    Object.fromEntries(output.mock.calls.map(([k, v]) => [k, v]));
 
   beforeEach(() => {
     mockDir.setContent({ '.okteto': { 'okteto.yml': webCoreManifest } });
@@ -70,6 +73,107 @@ describe('okteto:dev-service:add', () => {
       'web-synestra-io-dev-web-app',
       'web-corporate-dev',
     ]);
+  });
+
+  it('derives the entry from the app key and the app folder, as web-core writes it', async () => {
+    mockDir.setContent({
+      '.okteto': { 'okteto.yml': webCoreManifest },
+      apps: {
+        'corporate-website': {
+          'package.json': '{ "name": "@synestra/corporate-website" }',
+        },
+      },
+    });
+    const output = await run({
+      app: 'corporate',
+      appDir: 'apps/corporate-website',
+    });
+    expect(fs.readFileSync(manifestFile(), 'utf8')).toBe(
+      webCoreManifest + corporateEntryText,
+    );
+    expect(outputsOf(output)).toEqual({
+      changed: true,
+      path: MANIFEST,
+      name: 'web-corporate-dev',
+      labelSelector:
+        'app.kubernetes.io/name=web-app,app.kubernetes.io/instance=web-corporate-dev',
+      container: 'app',
+      workdir: '/app/apps/corporate-website',
+      package: '@synestra/corporate-website',
+      command: webCoreDevCommand('@synestra/corporate-website'),
+    });
+  });
+
+  it('takes the workdir from the sync folder that holds the app folder, never from the app key', async () => {
+    mockDir.setContent({
+      apps: { 'payload-core': { 'package.json': '{"name":"payload"}' } },
+    });
+    await run({
+      app: 'payload',
+      appDir: 'apps/payload-core/',
+      manifestPath: 'okteto.yml',
+      sync: ['apps:/workspace/apps', 'apps/payload-core:/src'],
+    });
+    const entry = yaml.parse(
+      fs.readFileSync(mockDir.resolve('okteto.yml'), 'utf8'),
+    ).dev['web-payload-dev'];
+    expect(entry.workdir).toBe('/src');
+    expect(entry.command).toContain('pnpm --filter payload dev');
+
+    await expect(
+      run({
+        app: 'payload',
+        appDir: 'apps/payload-core',
+        manifestPath: 'okteto.yml',
+        sync: ['packages:/packages'],
+      }),
+    ).rejects.toThrow(/'apps\/payload-core' is not inside any sync folder/);
+  });
+
+  it('fails clearly when the app folder has no package.json, and writes nothing', async () => {
+    await expect(
+      run({ app: 'corporate', appDir: 'apps/corporate' }),
+    ).rejects.toMatchObject({
+      name: 'InputError',
+      message: expect.stringMatching(
+        /^apps\/corporate has no package\.json.*choose the folder that holds the app's package/,
+      ),
+    });
+    mockDir.setContent({
+      '.okteto': { 'okteto.yml': webCoreManifest },
+      apps: { x: { 'package.json': '{ "private": true }' } },
+    });
+    await expect(run({ app: 'x', appDir: 'apps/x' })).rejects.toThrow(
+      /apps\/x\/package\.json has no usable "name"/,
+    );
+    mockDir.setContent({
+      '.okteto': { 'okteto.yml': webCoreManifest },
+      apps: { x: { 'package.json': '{ name: ' } },
+    });
+    await expect(run({ app: 'x', appDir: 'apps/x' })).rejects.toThrow(
+      /apps\/x\/package\.json is not valid JSON/,
+    );
+    expect(fs.readFileSync(manifestFile(), 'utf8')).toBe(webCoreManifest);
+  });
+
+  it('uses the package input over package.json, and the configured dev command', async () => {
+    const configured = createOktetoDevServiceAddAction({
+      config: new ConfigReader({
+        oktetoDev: {
+          scaffolder: { devCommand: 'pnpm --filter {package} dev # {appDir}' },
+        },
+      }),
+    });
+    mockDir.setContent({
+      apps: { shop: { 'package.json': '{"name":"@acme/shop"}' } },
+    });
+    const output = await run(
+      { app: 'shop', appDir: 'apps/shop', package: '@acme/shop-next' },
+      configured,
+    );
+    expect(outputsOf(output).command).toBe(
+      'pnpm --filter @acme/shop-next dev # apps/shop',
+    );
   });
 
   it('is idempotent: a second run changes nothing', async () => {
@@ -205,6 +309,10 @@ describe('okteto:dev-service:add', () => {
     [{ sync: ['app'] }, /sync entry 'app'/],
     [{ workload: 'other' }, /either selector or workload/],
     [{ manifestName: 'Web Core' }, /manifestName must be a DNS-1123 label/],
+    [{ app: 'Corporate' }, /app must be a DNS-1123 label/],
+    [{ appDir: '../x', workdir: undefined }, /relative path without '\.\.'/],
+    [{ appDir: 'apps/x' }, /Set appDir or workdir, not both/],
+    [{ package: "x'; rm -rf /" }, /package must be an npm package name/],
   ])('refuses bad input %j', async (patch, message) => {
     await expect(run({ ...corporateInput, ...patch })).rejects.toMatchObject({
       name: 'InputError',

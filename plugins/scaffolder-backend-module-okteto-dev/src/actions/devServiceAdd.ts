@@ -1,19 +1,25 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { fillTemplate } from '@okteto-dev/plugin-okteto-dev-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import path from 'node:path';
-import { readScaffolderDefaults } from './config';
+import { resolveAppTarget } from './appTarget';
+import { readOktetoDevScaffolderOptions } from './config';
 import { examples } from './devServiceAdd.examples';
+import { buildDevEntry } from './devServiceEntry';
+import { devServiceInput, devServiceOutput } from './devServiceInput';
+import { renderNewManifest, upsertDevEntries } from './devServiceManifest';
+import { defaultSync, workdirForAppDir } from './oktetoSync';
 import {
-  DevEntryBody,
-  renderNewManifest,
-  upsertDevEntries,
-} from './devServiceManifest';
+  noPackageJsonError,
+  packageJsonPath,
+  packageNameOf,
+  requirePackageName,
+} from './packageJson';
 import {
+  isValidPackageName,
+  normalizeRepoFolder,
   requireDnsLabel,
-  requireDnsSubdomain,
-  requireLabelSelector,
-  requireToken,
 } from './validation';
 import {
   readTextIfExists,
@@ -22,122 +28,54 @@ import {
   writeText,
 } from './workspaceFiles';
 
-const SYNC = /^[^:\s]+:\/\S*$/;
-const FORWARD = /^\d{1,5}:([a-z0-9]([-a-z0-9]*[a-z0-9])?:)?\d{1,5}$/;
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-/** Input of `okteto:dev-service:add` after defaults. */
-interface DevServiceInput {
-  name?: string;
-  workload?: string;
-  selector?: Record<string, string>;
-  container?: string;
-  workdir?: string;
-  command?: string | string[];
-  image?: string;
-  sync: string[];
-  forward: string[];
-  environment?: Record<string, string>;
-  aliases?: string[];
-}
-
-/** Validates the input and builds the keys and the entry body, in web-core's field order. */
-export function buildDevEntry(input: DevServiceInput): {
-  keys: string[];
-  body: DevEntryBody;
-} {
-  const { workload, selector } = input;
-  if (workload !== undefined && selector !== undefined) {
+/**
+ * The package of the dev command: the input, else the name in `<appDir>/package.json` of the
+ * workspace. With an app folder, that package.json must exist: it is what makes it the app folder.
+ */
+async function resolvePackage(
+  workspacePath: string,
+  appDir: string | undefined,
+  input: string | undefined,
+  logger: LoggerService,
+): Promise<string | undefined> {
+  if (input !== undefined && !isValidPackageName(input)) {
     throw new InputError(
-      'Set either selector or workload: Okteto targets a workload by the dev key or by selector, not both',
+      `package must be an npm package name (like @scope/name), got '${input}'`,
     );
   }
-  if (workload !== undefined) requireDnsSubdomain('workload', workload);
-  const name = input.name ?? workload;
-  if (name === undefined) {
-    throw new InputError('Set name (the dev service key) or workload');
-  }
-  requireDnsLabel('name', name);
-  if (workload !== undefined && workload !== name) {
-    throw new InputError(
-      `Without a selector Okteto targets the workload named like the dev key; name '${name}' ` +
-        `differs from workload '${workload}' (use selector instead)`,
+  if (appDir === undefined) return input;
+  const file = resolveWorkspacePath(
+    workspacePath,
+    packageJsonPath(appDir),
+    'appDir',
+  );
+  const label = toWorkspaceRelative(workspacePath, file);
+  const content = await readTextIfExists(file, label);
+  if (content === undefined) {
+    throw noPackageJsonError(
+      appDir,
+      ' in the workspace (fetch it first: okteto:repo-files:fetch with appDir)',
     );
   }
-  const aliases = input.aliases ?? [];
-  for (const alias of aliases) requireDnsLabel('alias', alias);
-  const keys = [name, ...aliases];
-  if (new Set(keys).size !== keys.length) {
-    throw new InputError('aliases must be distinct from name and each other');
-  }
-  if (selector !== undefined) requireLabelSelector(selector);
-  if (input.container !== undefined) {
-    requireDnsLabel('container', input.container);
-  }
-  if (input.workdir !== undefined && !input.workdir.startsWith('/')) {
-    throw new InputError(
-      `workdir must be an absolute path, got '${input.workdir}'`,
-    );
-  }
-  if (input.image !== undefined) requireToken('image', input.image);
-  const command = input.command;
-  if (
-    command !== undefined &&
-    (Array.isArray(command) ? command.length === 0 : !command.trim())
-  ) {
-    throw new InputError('command must not be empty');
-  }
-  for (const item of input.sync) {
-    if (!SYNC.test(item)) {
-      throw new InputError(
-        `sync entry '${item}' must be '<local path>:<absolute remote path>'`,
-      );
+  if (input !== undefined) {
+    if (packageNameOf(content) !== input) {
+      logger.warn(`package '${input}' is not the name in ${label}`);
     }
+    return input;
   }
-  for (const item of input.forward) {
-    if (!FORWARD.test(item)) {
-      throw new InputError(
-        `forward entry '${item}' must be '<local port>:<remote port>' or '<local port>:<service>:<port>'`,
-      );
-    }
-  }
-  for (const key of Object.keys(input.environment ?? {})) {
-    if (!ENV_NAME.test(key)) {
-      throw new InputError(
-        `environment variable name '${key}' is not a valid name`,
-      );
-    }
-  }
-  const body: DevEntryBody = {};
-  if (selector !== undefined) body.selector = { ...selector };
-  if (input.container !== undefined) body.container = input.container;
-  if (input.image !== undefined) body.image = input.image;
-  if (input.workdir !== undefined) body.workdir = input.workdir;
-  if (command !== undefined) {
-    body.command = Array.isArray(command) ? [...command] : command;
-  }
-  if (input.environment !== undefined) {
-    body.environment = { ...input.environment };
-  }
-  body.sync = [...input.sync];
-  body.forward = [...input.forward];
-  return { keys, body };
-}
-
-/** The default sync of a new entry: the repository root when the manifest sits in `.okteto/`. */
-export function defaultSync(manifestPath: string): string[] {
-  const folder = path.posix.basename(path.posix.dirname(manifestPath));
-  return folder === '.okteto' ? ['..:/app'] : ['.:/app'];
+  return requirePackageName(content, label);
 }
 
 /**
  * Creates the `okteto:dev-service:add` action: adds a dev service to an Okteto manifest (v2) in
- * the workspace, keeping every other byte of the file.
+ * the workspace, keeping every other byte of the file. With `app` the names follow
+ * `oktetoDev.conventions`; with `appDir` the workdir and the package come from the app folder.
  *
  * @public
  */
 export function createOktetoDevServiceAddAction(options?: { config?: Config }) {
-  const defaults = readScaffolderDefaults(options?.config);
+  const settings = readOktetoDevScaffolderOptions(options?.config);
+  const { conventions } = settings;
   return createTemplateAction({
     id: 'okteto:dev-service:add',
     description:
@@ -145,112 +83,82 @@ export function createOktetoDevServiceAddAction(options?: { config?: Config }) {
     examples,
     supportsDryRun: true,
     schema: {
-      input: {
-        manifestPath: z =>
-          z
-            .string({
-              description: `Okteto manifest path in the workspace. Default '${defaults.manifestPath}'`,
-            })
-            .optional(),
-        name: z =>
-          z
-            .string({
-              description:
-                'Dev service key (a DNS-1123 label). Default: the workload',
-            })
-            .optional(),
-        selector: z =>
-          z
-            .record(z.string(), {
-              description: 'Labels of the workload to replace',
-            })
-            .optional(),
-        workload: z =>
-          z
-            .string({
-              description:
-                'Workload name, when it is targeted by the dev key (no selector)',
-            })
-            .optional(),
-        container: z =>
-          z.string({ description: 'Container to replace' }).optional(),
-        workdir: z =>
-          z
-            .string({ description: 'Working directory in the container' })
-            .optional(),
-        command: z =>
-          z
-            .union([z.string(), z.array(z.string())], {
-              description: 'Command of the dev container',
-            })
-            .optional(),
-        image: z =>
-          z
-            .string({
-              description: `Dev image. Default: ${
-                defaults.devImage ?? "the workload's image"
-              }`,
-            })
-            .optional(),
-        sync: z =>
-          z
-            .array(z.string(), {
-              description:
-                "Sync folders 'local:remote'. Default ['..:/app'] for a manifest in .okteto/, else ['.:/app']",
-            })
-            .optional(),
-        forward: z =>
-          z
-            .array(z.string(), {
-              description: `Port forwards. Default ${JSON.stringify(
-                defaults.forward,
-              )}`,
-            })
-            .optional(),
-        environment: z =>
-          z
-            .record(z.string(), { description: 'Environment variables' })
-            .optional(),
-        aliases: z =>
-          z
-            .array(z.string(), {
-              description: 'Extra keys with the same definition',
-            })
-            .optional(),
-        replace: z =>
-          z
-            .boolean({
-              description:
-                'Overwrite an existing entry with a different definition. Default false',
-            })
-            .optional(),
-        manifestName: z =>
-          z
-            .string({
-              description: "The manifest's name: when the file is created",
-            })
-            .optional(),
-      },
-      output: {
-        changed: z =>
-          z.boolean({ description: 'Whether the manifest was written' }),
-        path: z => z.string({ description: 'Manifest path in the workspace' }),
-      },
+      input: devServiceInput(settings),
+      output: devServiceOutput,
     },
     async handler(ctx) {
-      const { input } = ctx;
-      const manifestPath = input.manifestPath ?? defaults.manifestPath;
+      // An optional template parameter left empty arrives as ''; it means "not set".
+      const input = {
+        ...ctx.input,
+        package: ctx.input.package || undefined,
+        image: ctx.input.image || undefined,
+      };
+      const target =
+        input.app === undefined
+          ? undefined
+          : resolveAppTarget(conventions, input.app, {
+              devService: input.name,
+            });
+      const manifestPath =
+        input.manifestPath ?? target?.manifestPath ?? conventions.manifestPath;
+      if (/[{}]/.test(manifestPath)) {
+        throw new InputError(
+          `manifestPath '${manifestPath}' has a placeholder: set app or manifestPath`,
+        );
+      }
       const file = resolveWorkspacePath(
         ctx.workspacePath,
         manifestPath,
         'manifestPath',
       );
       const relative = toWorkspaceRelative(ctx.workspacePath, file);
-      const { keys, body } = buildDevEntry({
+      if (input.appDir !== undefined && input.workdir !== undefined) {
+        throw new InputError(
+          'Set appDir or workdir, not both: the workdir is the app folder inside the sync folder',
+        );
+      }
+      const appDir =
+        input.appDir === undefined
+          ? undefined
+          : normalizeRepoFolder('appDir', input.appDir);
+      const sync = input.sync ?? defaultSync(relative);
+
+      // With app: the convention's selector, unless the input targets a workload by name.
+      let { selector, workload } = input;
+      if (target && selector === undefined && workload === undefined) {
+        if (Object.keys(target.selector).length > 0) selector = target.selector;
+        else workload = target.workload;
+      }
+      const pkg = await resolvePackage(
+        ctx.workspacePath,
+        appDir,
+        input.package,
+        ctx.logger,
+      );
+      const command =
+        input.command ??
+        (pkg === undefined
+          ? undefined
+          : fillTemplate(settings.devCommand, {
+              package: pkg,
+              appDir: appDir ?? '',
+              app: input.app ?? '',
+            }));
+      const entry = buildDevEntry({
         ...input,
-        image: input.image ?? defaults.devImage,
-        sync: input.sync ?? defaultSync(relative),
-        forward: input.forward ?? defaults.forward,
+        name: input.name ?? target?.devService,
+        selector,
+        workload,
+        container: input.container ?? target?.container,
+        workdir:
+          input.workdir ??
+          (appDir === undefined
+            ? undefined
+            : workdirForAppDir(sync, relative, appDir)),
+        command,
+        image: input.image ?? settings.devImage,
+        sync,
+        forward: input.forward ?? settings.forward,
       });
       if (input.manifestName !== undefined) {
         requireDnsLabel('manifestName', input.manifestName);
@@ -261,16 +169,18 @@ export function createOktetoDevServiceAddAction(options?: { config?: Config }) {
       if (existing === undefined) {
         await writeText(
           file,
-          renderNewManifest(keys, body, input.manifestName),
+          renderNewManifest(entry.keys, entry.body, input.manifestName),
         );
-        ctx.logger.info(`Created ${relative} with dev ${keys.join(', ')}`);
+        ctx.logger.info(
+          `Created ${relative} with dev ${entry.keys.join(', ')}`,
+        );
         changed = true;
       } else {
         const edit = upsertDevEntries(
           existing,
           relative,
-          keys,
-          body,
+          entry.keys,
+          entry.body,
           input.replace ?? false,
         );
         if (edit.changed) await writeText(file, edit.content);
@@ -283,8 +193,31 @@ export function createOktetoDevServiceAddAction(options?: { config?: Config }) {
         );
         changed = edit.changed;
       }
+      const body = entry.body;
       ctx.output('changed', changed);
       ctx.output('path', relative);
+      ctx.output('name', entry.keys[0]);
+      if (body.selector) {
+        ctx.output(
+          'labelSelector',
+          Object.entries(body.selector as Record<string, string>)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(','),
+        );
+      }
+      if (typeof body.container === 'string') {
+        ctx.output('container', body.container);
+      }
+      if (typeof body.workdir === 'string') ctx.output('workdir', body.workdir);
+      if (pkg !== undefined) ctx.output('package', pkg);
+      if (body.command !== undefined) {
+        ctx.output(
+          'command',
+          Array.isArray(body.command)
+            ? body.command.join(' ')
+            : String(body.command),
+        );
+      }
     },
   });
 }

@@ -2,5 +2,5 @@ export { createOktetoDevServiceAddAction } from './devServiceAdd';
 export { createOktetoStignoreEnsureAction } from './stignoreEnsure';
 export { createArgocdDevApplicationCreateAction } from './devApplicationCreate';
 export { createOktetoRepoFilesFetchAction } from './repoFilesFetch';
-export { defaults, readScaffolderDefaults } from './config';
-export type { OktetoDevScaffolderDefaults } from './config';
+export { DEFAULT_DEV_COMMAND, readOktetoDevScaffolderOptions } from './config';
+export type { OktetoDevScaffolderOptions } from './config';

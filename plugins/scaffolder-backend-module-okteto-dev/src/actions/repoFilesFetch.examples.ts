@@ -4,7 +4,7 @@ import yaml from 'yaml';
 export const examples: TemplateExample[] = [
   {
     description:
-      'Fetch the current Okteto manifest, .stignore and dev deploy files of an app before editing them',
+      "Fetch what the okteto-dev actions edit for app corporate (manifest, .stignore files, dev Application and values) and its folder's package.json",
     example: yaml.stringify({
       steps: [
         {
@@ -13,19 +13,16 @@ export const examples: TemplateExample[] = [
           name: 'Fetch current files',
           input: {
             repoUrl: 'github.com?owner=NeoGrAIph&repo=web-core',
-            paths: [
-              '.okteto/okteto.yml',
-              '.stignore',
-              'deploy/argocd/apps/dev/corporate.yaml',
-              'deploy/env/dev/corporate.yaml',
-            ],
+            app: 'corporate',
+            appDir: 'apps/corporate-website',
           },
         },
       ],
     }),
   },
   {
-    description: 'Fetch from a given branch into a sub-folder of the workspace',
+    description:
+      'Fetch given files from a branch into a sub-folder of the workspace',
     example: yaml.stringify({
       steps: [
         {

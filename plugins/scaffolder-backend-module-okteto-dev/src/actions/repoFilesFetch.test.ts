@@ -27,6 +27,18 @@ describe('okteto:repo-files:fetch', () => {
           'apps/a b/x.txt': 'spaced',
         },
       },
+      {
+        owner: 'acme',
+        name: 'web',
+        files: {
+          '.okteto/okteto.yml':
+            'dev:\n  web-shop-dev:\n    sync:\n      - ../apps:/apps\n      - ../packages/ui:/ui\n',
+          'apps/.stignore': '**/node_modules/\n',
+          'deploy/env/dev/shop.yaml': 'env: {}\n',
+          'apps/shop-site/package.json': '{"name":"@acme/shop-site"}',
+          'apps/nameless/package.json': '{"private":true}',
+        },
+      },
     ]);
     const config = new ConfigReader({
       integrations: {
@@ -125,11 +137,74 @@ describe('okteto:repo-files:fetch', () => {
     expect(outputs.missing).toEqual(['.okteto/okteto.yml']);
   });
 
+  it("fetches what the okteto-dev actions edit for an app, and the app folder's package.json", async () => {
+    const outputs = await run({
+      repoUrl: 'github.com?owner=acme&repo=web',
+      app: 'shop',
+      appDir: 'apps/shop-site',
+    });
+    expect(outputs).toEqual({
+      package: '@acme/shop-site',
+      fetched: [
+        'apps/shop-site/package.json',
+        '.okteto/okteto.yml',
+        'apps/.stignore',
+        'deploy/env/dev/shop.yaml',
+      ],
+      // the .stignore of each sync folder of the dev service, then the Argo CD files
+      missing: ['packages/ui/.stignore', 'deploy/argocd/apps/dev/shop.yaml'],
+      branch: 'main',
+    });
+    expect(fs.readFileSync(mockDir.resolve('apps/.stignore'), 'utf8')).toBe(
+      '**/node_modules/\n',
+    );
+  });
+
+  it('uses the default sync folder when the dev service is not in the manifest yet', async () => {
+    const outputs = await run({
+      repoUrl: 'github.com?owner=acme&repo=mono',
+      app: 'corporate',
+    });
+    expect(outputs.missing).toEqual([
+      '.stignore',
+      'deploy/argocd/apps/dev/corporate.yaml',
+      'deploy/env/dev/corporate.yaml',
+    ]);
+  });
+
+  it('fails before any other file when the app folder has no package.json', async () => {
+    await expect(
+      run({
+        repoUrl: 'github.com?owner=acme&repo=web',
+        app: 'shop',
+        appDir: 'apps/shop',
+      }),
+    ).rejects.toMatchObject({
+      name: 'InputError',
+      message:
+        "apps/shop has no package.json on main: choose the folder that holds the app's package",
+    });
+    expect(fs.readdirSync(mockDir.path)).toEqual([]);
+    // A package.json without a valid name is fetched; the package output is left out.
+    const outputs = await run({
+      repoUrl: 'github.com?owner=acme&repo=web',
+      appDir: 'apps/nameless',
+    });
+    expect(outputs).toEqual({
+      fetched: ['apps/nameless/package.json'],
+      missing: [],
+      branch: 'main',
+    });
+  });
+
   it.each([
     [{ paths: ['../etc/passwd'] }, /inside the repository/],
     [{ paths: ['/etc/passwd'] }, /inside the repository/],
     [{ paths: ['x'], targetPath: '../out' }, /outside the workspace/],
     [{ branch: 'a..b' }, /not a valid branch name/],
+    [{ paths: [], appDir: '../etc' }, /relative path without '\.\.'/],
+    [{ paths: [], app: 'Bad App' }, /app must be a DNS-1123 label/],
+    [{ paths: [] }, /nothing to fetch/],
     [
       { repoUrl: 'gitlab.com?owner=a&repo=b' },
       /No GitHub integration|Unable to find integration/,

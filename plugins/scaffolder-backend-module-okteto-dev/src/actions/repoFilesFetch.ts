@@ -1,124 +1,92 @@
-import { LoggerService, UrlReaderService } from '@backstage/backend-plugin-api';
-import { InputError, isError } from '@backstage/errors';
-import {
-  DefaultGithubCredentialsProvider,
-  GithubIntegration,
-  ScmIntegrationRegistry,
-} from '@backstage/integration';
+import { UrlReaderService } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import { ScmIntegrationRegistry } from '@backstage/integration';
 import { joinRepoPath } from '@okteto-dev/plugin-okteto-dev-common';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { GithubRepoFiles } from '../github/githubRepoFiles';
+import { resolveAppTarget } from './appTarget';
+import { readOktetoDevScaffolderOptions } from './config';
+import { stignoreTargets } from './oktetoSync';
 import {
-  createTemplateAction,
-  parseRepoUrl,
-} from '@backstage/plugin-scaffolder-node';
+  noPackageJsonError,
+  packageJsonPath,
+  packageNameOf,
+} from './packageJson';
 import { examples } from './repoFilesFetch.examples';
+import { normalizeRepoFolder } from './validation';
 import { resolveWorkspacePath, writeText } from './workspaceFiles';
+import { parseYamlSafe } from './yamlSafe';
+import { Zod } from './zod';
 
-const GIT_REF = /^(?!.*\.\.)(?!\/)(?!.*\/$)[A-Za-z0-9._/-]+$/;
-const MAX_FILE_BYTES = 1024 * 1024;
-
-async function githubApi<T>(
-  integration: GithubIntegration,
-  credentials: DefaultGithubCredentialsProvider,
-  owner: string,
-  repo: string,
-  apiPath: string,
-): Promise<T> {
-  const { headers } = await credentials.getCredentials({
-    url: `https://${integration.config.host}/${owner}/${repo}`,
-  });
-  const response = await fetch(
-    `${integration.config.apiBaseUrl}/repos/${owner}/${repo}${apiPath}`,
-    { headers: { ...headers, Accept: 'application/vnd.github+json' } },
-  );
-  if (!response.ok) {
-    throw new Error(`GitHub answered ${response.status} for ${apiPath || '/'}`);
+function requireRepoFilePath(p: string): string {
+  const normalized = joinRepoPath(p);
+  if (!normalized || p.startsWith('/')) {
+    throw new InputError(
+      `path '${p}' must be a file path inside the repository`,
+    );
   }
-  return (await response.json()) as T;
-}
-
-/**
- * The ref to read files at: the branch itself, or its commit when the name holds a `/` (a blob URL
- * cannot tell such a branch from the file path).
- */
-async function resolveRef(options: {
-  integration: GithubIntegration;
-  credentials: DefaultGithubCredentialsProvider;
-  owner: string;
-  repo: string;
-  branch?: string;
-  logger: LoggerService;
-}): Promise<{ branch: string; ref: string }> {
-  const { integration, credentials, owner, repo, logger } = options;
-  let branch = options.branch;
-  if (branch === undefined) {
-    try {
-      const info = await githubApi<{ default_branch?: string }>(
-        integration,
-        credentials,
-        owner,
-        repo,
-        '',
-      );
-      branch = info.default_branch ?? 'main';
-    } catch (error) {
-      logger.warn(
-        `Could not read the default branch of ${owner}/${repo}, using 'main': ${error}`,
-      );
-      branch = 'main';
-    }
-  }
-  if (!GIT_REF.test(branch)) {
-    throw new InputError(`branch '${branch}' is not a valid branch name`);
-  }
-  if (!branch.includes('/')) return { branch, ref: branch };
-  const found = await githubApi<{ object: { sha: string } }>(
-    integration,
-    credentials,
-    owner,
-    repo,
-    `/git/ref/heads/${branch}`,
-  );
-  return { branch, ref: found.object.sha };
+  return normalized;
 }
 
 /**
  * Creates the `okteto:repo-files:fetch` action: copies the current version of some files of a
- * repository into the workspace, so the other actions edit what is on the branch today.
+ * repository into the workspace, so the other actions edit what is on the branch today. With
+ * `app` it fetches what the okteto-dev actions edit for that app (the Okteto manifest, the
+ * `.stignore` of each sync folder, the dev Application and values files, as
+ * `oktetoDev.conventions` names them); with `appDir` the app folder's package.json, which must
+ * exist.
  *
  * @public
  */
 export function createOktetoRepoFilesFetchAction(options: {
   urlReader: UrlReaderService;
   integrations: ScmIntegrationRegistry;
+  config?: Config;
 }) {
-  const { urlReader, integrations } = options;
-  const credentials =
-    DefaultGithubCredentialsProvider.fromIntegrations(integrations);
+  const github = new GithubRepoFiles(options);
+  const { conventions } = readOktetoDevScaffolderOptions(options.config);
   return createTemplateAction({
     id: 'okteto:repo-files:fetch',
     description:
-      'Copies the current version of some files of a GitHub repository into the workspace; missing files are reported, not errors',
+      'Copies the current version of files of a GitHub repository into the workspace: given paths, the files the okteto-dev actions edit for an app, and its package.json',
     examples,
     supportsDryRun: true,
     schema: {
       input: {
-        repoUrl: z =>
+        repoUrl: (z: Zod) =>
           z.string({
             description:
               "Repository in RepoUrlPicker form 'github.com?owner=o&repo=r'",
           }),
-        branch: z =>
+        branch: (z: Zod) =>
           z
             .string({
               description:
                 "Branch to read. Default: the repository's default branch",
             })
             .optional(),
-        paths: z =>
-          z.array(z.string(), {
-            description: 'File paths from the repository root',
-          }),
-        targetPath: z =>
+        paths: (z: Zod) =>
+          z
+            .array(z.string(), {
+              description: 'File paths from the repository root',
+            })
+            .optional(),
+        app: (z: Zod) =>
+          z
+            .string({
+              description:
+                'App key: also fetch the Okteto manifest, the .stignore files of its dev service and its dev Application and values files (oktetoDev.conventions)',
+            })
+            .optional(),
+        appDir: (z: Zod) =>
+          z
+            .string({
+              description:
+                "The app folder: also fetch <appDir>/package.json, which must exist (it holds the app's package)",
+            })
+            .optional(),
+        targetPath: (z: Zod) =>
           z
             .string({
               description: "Workspace folder to write into. Default '.'",
@@ -126,82 +94,100 @@ export function createOktetoRepoFilesFetchAction(options: {
             .optional(),
       },
       output: {
-        fetched: z =>
+        fetched: (z: Zod) =>
           z.array(z.string(), { description: 'Paths read and written' }),
-        missing: z =>
+        missing: (z: Zod) =>
           z.array(z.string(), {
             description: 'Paths that do not exist on the branch',
           }),
-        branch: z => z.string({ description: 'The branch read' }),
+        branch: (z: Zod) => z.string({ description: 'The branch read' }),
+        package: (z: Zod) =>
+          z
+            .string({
+              description:
+                'The name in <appDir>/package.json, when it is a valid package name',
+            })
+            .optional(),
       },
     },
     async handler(ctx) {
       const { input } = ctx;
-      const { host, owner, repo } = parseRepoUrl(input.repoUrl, integrations);
-      if (!owner) {
-        throw new InputError(`repoUrl '${input.repoUrl}' names no owner`);
+      const explicit = (input.paths ?? []).map(requireRepoFilePath);
+      const appDir =
+        input.appDir === undefined
+          ? undefined
+          : normalizeRepoFolder('appDir', input.appDir);
+      const target =
+        input.app === undefined
+          ? undefined
+          : resolveAppTarget(conventions, input.app);
+      if (!target && appDir === undefined && explicit.length === 0) {
+        throw new InputError('Set paths, app or appDir: nothing to fetch');
       }
-      const integration = integrations.github.byHost(host);
-      if (!integration) {
-        throw new InputError(
-          `No GitHub integration is configured for host '${host}'`,
-        );
-      }
-      const paths = input.paths.map(p => {
-        const normalized = joinRepoPath(p);
-        if (!normalized || p.startsWith('/')) {
-          throw new InputError(
-            `path '${p}' must be a file path inside the repository`,
-          );
-        }
-        return normalized;
-      });
       const targetPath = input.targetPath ?? '.';
       resolveWorkspacePath(ctx.workspacePath, targetPath, 'targetPath');
-      const files = paths.map(p => ({
-        path: p,
-        absolute: resolveWorkspacePath(
-          ctx.workspacePath,
-          `${targetPath}/${p}`,
-          'path',
-        ),
-      }));
-      const { branch, ref } = await resolveRef({
-        integration,
-        credentials,
-        owner,
-        repo,
-        branch: input.branch,
-        logger: ctx.logger,
-      });
+      for (const p of explicit) {
+        resolveWorkspacePath(ctx.workspacePath, `${targetPath}/${p}`, 'path');
+      }
+      const location = await github.locate(
+        input.repoUrl,
+        input.branch,
+        ctx.logger,
+      );
+      const { owner, repo, branch } = location;
 
       const fetched: string[] = [];
       const missing: string[] = [];
-      for (const file of files) {
-        const encoded = file.path.split('/').map(encodeURIComponent).join('/');
-        const url = `https://${host}/${owner}/${repo}/blob/${ref}/${encoded}`;
-        let content: Buffer;
-        try {
-          const response = await urlReader.readUrl(url, {
-            signal: ctx.signal,
-          });
-          content = await response.buffer();
-        } catch (error) {
-          if (isError(error) && error.name === 'NotFoundError') {
-            missing.push(file.path);
-            ctx.logger.info(`${file.path} does not exist on ${branch}`);
-            continue;
-          }
-          throw error;
+      const done = new Set<string>();
+      const fetch = async (p: string): Promise<Buffer | undefined> => {
+        const absolute = resolveWorkspacePath(
+          ctx.workspacePath,
+          `${targetPath}/${p}`,
+          'path',
+        );
+        if (done.has(p)) return undefined;
+        done.add(p);
+        const content = await github.read(location, p, ctx.signal);
+        if (content === undefined) {
+          missing.push(p);
+          ctx.logger.info(`${p} does not exist on ${branch}`);
+          return undefined;
         }
-        if (content.length > MAX_FILE_BYTES) {
-          throw new InputError(
-            `${file.path} is larger than ${MAX_FILE_BYTES} bytes`,
-          );
+        await writeText(absolute, content);
+        fetched.push(p);
+        return content;
+      };
+
+      if (appDir !== undefined) {
+        const file = packageJsonPath(appDir);
+        const content = await fetch(file);
+        if (content === undefined) {
+          throw noPackageJsonError(appDir, ` on ${branch}`);
         }
-        await writeText(file.absolute, content);
-        fetched.push(file.path);
+        const name = packageNameOf(content.toString('utf8'));
+        if (name !== undefined) ctx.output('package', name);
       }
+      if (target) {
+        const manifestPath = requireRepoFilePath(target.manifestPath);
+        const manifest = await fetch(manifestPath);
+        const data =
+          manifest === undefined
+            ? undefined
+            : parseYamlSafe(manifest.toString('utf8'), manifestPath).data;
+        const stignores = stignoreTargets(
+          manifestPath,
+          data,
+          target.devService,
+        ).paths;
+        for (const p of [
+          ...stignores,
+          target.applicationPath,
+          target.valuesPath,
+        ]) {
+          await fetch(requireRepoFilePath(p));
+        }
+      }
+      for (const p of explicit) await fetch(p);
       ctx.logger.info(
         `Fetched [${fetched.join(
           ', ',

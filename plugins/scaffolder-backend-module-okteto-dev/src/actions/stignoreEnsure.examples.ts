@@ -4,7 +4,20 @@ import yaml from 'yaml';
 export const examples: TemplateExample[] = [
   {
     description:
-      "Ensure the runbook's patterns in the .stignore that Okteto reads for a dev service",
+      "Ensure the runbook's patterns in every .stignore Okteto reads for app corporate's dev service",
+    example: yaml.stringify({
+      steps: [
+        {
+          action: 'okteto:stignore:ensure',
+          id: 'stignore',
+          name: 'Ensure .stignore',
+          input: { app: 'corporate' },
+        },
+      ],
+    }),
+  },
+  {
+    description: 'Name the manifest and the dev service',
     example: yaml.stringify({
       steps: [
         {
@@ -13,7 +26,7 @@ export const examples: TemplateExample[] = [
           name: 'Ensure .stignore',
           input: {
             manifestPath: '.okteto/okteto.yml',
-            devService: 'web-corporate-dev',
+            devService: 'web-synestra-io-dev',
           },
         },
       ],

@@ -1,4 +1,5 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import {
   DEFAULT_STIGNORE_ENTRIES,
@@ -15,12 +16,12 @@ describe('okteto:stignore:ensure', () => {
   const mockDir = createMockDirectory();
   const action = createOktetoStignoreEnsureAction();
 
-  async function run(input: Record<string, unknown>) {
+  async function run(input: Record<string, unknown>, act = action) {
     const ctx = createMockActionContext({
       input: input as any,
       workspacePath: mockDir.path,
     });
-    await action.handler(ctx);
+    await act.handler(ctx);
     const outputs: Record<string, unknown> = {};
     for (const [name, value] of (ctx.output as jest.Mock).mock.calls) {
       outputs[name] = value;
@@ -44,6 +45,7 @@ describe('okteto:stignore:ensure', () => {
       added: [...DEFAULT_STIGNORE_ENTRIES],
       alreadyCovered: [],
       path: '.stignore',
+      paths: ['.stignore'],
       changed: true,
     });
     expect(read('.stignore')).toBe(
@@ -55,8 +57,9 @@ describe('okteto:stignore:ensure', () => {
 
   it('falls back to the default sync folder without a dev service', async () => {
     expect((await run({})).path).toBe('.stignore');
-    expect((await run({ manifestPath: 'apps/shop/okteto.yml' })).path).toBe(
-      'apps/shop/.stignore',
+    // The default sync of a new entry is the whole repository, wherever the manifest is.
+    expect((await run({ manifestPath: 'tools/okteto/okteto.yml' })).path).toBe(
+      '.stignore',
     );
   });
 
@@ -100,13 +103,95 @@ describe('okteto:stignore:ensure', () => {
     );
   });
 
-  it('leaves (?d) and ! lines alone and does not count them as the plain pattern', async () => {
+  it('counts (?d)x as x (Okteto adds the (?d) itself) but not !x, and keeps those lines', async () => {
     const text = '(?d)**/.next/\n!**/dist/\n#include more.stignore\n';
     mockDir.setContent({ '.stignore': text });
     const outputs = await run({ entries: ['**/.next/', '**/dist/'] });
-    expect(outputs.added).toEqual(['**/.next/', '**/dist/']);
-    expect(read('.stignore').startsWith(text)).toBe(true);
-    expect((await run({ entries: ['(?d)**/.next/'] })).changed).toBe(false);
+    expect(outputs).toMatchObject({
+      added: ['**/dist/'],
+      alreadyCovered: ['**/.next/'],
+    });
+    expect(read('.stignore')).toBe(`${text}${STIGNORE_HEADER}\n**/dist/\n`);
+    expect((await run({ entries: ['(?d)**/dist/'] })).changed).toBe(false);
+  });
+
+  it('ensures the patterns in the .stignore of every sync folder of the dev service', async () => {
+    const manifest = [
+      'dev:',
+      '  shop:',
+      '    sync:',
+      '      - apps/shop:/app',
+      '      - packages/ui:/ui',
+      '      - apps/shop:/again',
+      '',
+    ].join('\n');
+    mockDir.setContent({
+      'okteto.yml': manifest,
+      packages: { ui: { '.stignore': '**/node_modules/\n' } },
+    });
+    const outputs = await run({
+      manifestPath: 'okteto.yml',
+      devService: 'shop',
+      entries: ['**/node_modules/', '**/.next/'],
+    });
+    expect(outputs).toEqual({
+      added: ['**/node_modules/', '**/.next/'],
+      alreadyCovered: [],
+      path: 'apps/shop/.stignore',
+      paths: ['apps/shop/.stignore', 'packages/ui/.stignore'],
+      changed: true,
+    });
+    expect(read('apps/shop/.stignore')).toBe(
+      `${STIGNORE_HEADER}\n**/node_modules/\n**/.next/\n`,
+    );
+    expect(read('packages/ui/.stignore')).toBe(
+      `**/node_modules/\n${STIGNORE_HEADER}\n**/.next/\n`,
+    );
+    const again = await run({
+      manifestPath: 'okteto.yml',
+      devService: 'shop',
+      entries: ['**/node_modules/', '**/.next/'],
+    });
+    expect(again).toMatchObject({
+      added: [],
+      alreadyCovered: ['**/node_modules/', '**/.next/'],
+      changed: false,
+    });
+  });
+
+  it("finds the app's dev service and manifest from oktetoDev.conventions", async () => {
+    const configured = createOktetoStignoreEnsureAction({
+      config: new ConfigReader({
+        oktetoDev: {
+          conventions: {
+            manifestPath: 'deploy/okteto/{app}.yml',
+            devService: '{app}-dev',
+          },
+        },
+      }),
+    });
+    mockDir.setContent({
+      deploy: {
+        okteto: {
+          'shop.yml':
+            'dev:\n  shop-dev:\n    sync:\n      - ../../apps/shop:/app\n',
+        },
+      },
+    });
+    const outputs = await run({ app: 'shop' }, configured);
+    expect(outputs.paths).toEqual(['apps/shop/.stignore']);
+    expect(read('apps/shop/.stignore')).toContain('**/node_modules/');
+  });
+
+  it('writes nothing when one of the files cannot be read', async () => {
+    mockDir.setContent({
+      'okteto.yml': 'dev:\n  shop:\n    sync:\n      - a:/a\n      - b:/b\n',
+      b: { '.stignore': 'x'.repeat(1024 * 1024 + 1) },
+    });
+    await expect(
+      run({ manifestPath: 'okteto.yml', devService: 'shop' }),
+    ).rejects.toThrow(/b\/\.stignore is larger than/);
+    expect(fs.existsSync(mockDir.resolve('a/.stignore'))).toBe(false);
   });
 
   it('refuses paths outside the workspace and bad patterns', async () => {
@@ -130,7 +215,7 @@ describe('okteto:stignore:ensure', () => {
     });
     await expect(
       run({ manifestPath: 'okteto.yml', devService: 'shop' }),
-    ).rejects.toThrow(/points outside the workspace/);
+    ).rejects.toThrow(/points outside the repository/);
   });
 
   it('refuses an alias bomb in the manifest quickly', async () => {

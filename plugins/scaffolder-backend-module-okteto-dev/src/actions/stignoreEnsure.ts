@@ -1,17 +1,15 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { LoggerService } from '@backstage/backend-plugin-api';
 import {
-  getDevEntries,
-  joinRepoPath,
+  DevConventions,
   mergeStignore,
-  stignorePathForDevEntry,
   stignorePatternKey,
 } from '@okteto-dev/plugin-okteto-dev-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import path from 'node:path';
-import { readScaffolderDefaults } from './config';
-import { defaultSync } from './devServiceAdd';
+import { resolveAppTarget } from './appTarget';
+import { readOktetoDevScaffolderOptions } from './config';
+import { stignoreTargets } from './oktetoSync';
 import { examples } from './stignoreEnsure.examples';
 import { parseYamlSafe } from './yamlSafe';
 import {
@@ -20,117 +18,136 @@ import {
   toWorkspaceRelative,
   writeText,
 } from './workspaceFiles';
+import { Zod } from './zod';
 
 /**
- * The `.stignore` Okteto reads for a dev service: `<first local sync folder>/.stignore`, the
- * folder resolved against the manifest's folder. Without the manifest or the service, the default
- * sync of a new service decides (`..` for a manifest in `.okteto/`, else `.`).
+ * The `.stignore` files Okteto reads for a dev service: `<local sync folder>/.stignore` for each
+ * sync folder, resolved against the manifest's folder. Without the manifest or the service, those
+ * of the default sync of a new service (`..` for a manifest in `.okteto/`, else `.`).
  */
-export async function findStignorePath(
-  workspacePath: string,
-  manifestPath: string,
-  devService: string | undefined,
-  logger: LoggerService,
-): Promise<string> {
+async function findStignorePaths(options: {
+  workspacePath: string;
+  manifestPath: string;
+  devService?: string;
+  logger: LoggerService;
+}): Promise<string[]> {
+  const { workspacePath, devService, logger } = options;
   const manifestFile = resolveWorkspacePath(
     workspacePath,
-    manifestPath,
+    options.manifestPath,
     'manifestPath',
   );
   const relative = toWorkspaceRelative(workspacePath, manifestFile);
-  const fallback = () => {
-    const local = defaultSync(relative)[0].split(':')[0];
-    const folder = joinRepoPath(path.posix.dirname(relative), local);
-    if (folder === undefined) {
-      throw new InputError(
-        `The sync folder of ${relative} points outside the workspace`,
-      );
-    }
-    return folder ? `${folder}/.stignore` : '.stignore';
-  };
-  if (!devService) return fallback();
-  const text = await readTextIfExists(manifestFile, relative);
-  if (text === undefined) {
+  const text = devService
+    ? await readTextIfExists(manifestFile, relative)
+    : undefined;
+  if (devService && text === undefined) {
     logger.info(`${relative} not found; using the default sync folder`);
-    return fallback();
   }
-  const entry = getDevEntries(parseYamlSafe(text, relative).data)[devService];
-  if (!entry) {
+  const manifest =
+    text === undefined ? undefined : parseYamlSafe(text, relative).data;
+  const found = stignoreTargets(relative, manifest, devService);
+  if (devService && text !== undefined && found.from === 'default') {
     logger.warn(
       `${relative} has no dev service '${devService}'; using the default sync folder`,
     );
-    return fallback();
   }
-  const found = stignorePathForDevEntry(entry, relative);
-  if (found === undefined) {
+  return found.paths;
+}
+
+function manifestPathFor(
+  conventions: DevConventions,
+  input: { app?: string; manifestPath?: string },
+): { manifestPath: string; devService?: string } {
+  const target =
+    input.app === undefined
+      ? undefined
+      : resolveAppTarget(conventions, input.app);
+  const manifestPath =
+    input.manifestPath ?? target?.manifestPath ?? conventions.manifestPath;
+  if (/[{}]/.test(manifestPath)) {
     throw new InputError(
-      `The sync folder of dev service '${devService}' in ${relative} is missing or points outside the workspace`,
+      `manifestPath '${manifestPath}' has a placeholder: set app or manifestPath`,
     );
   }
-  return found;
+  return { manifestPath, devService: target?.devService };
 }
 
 /**
- * Creates the `okteto:stignore:ensure` action: makes sure a `.stignore` has the recommended
- * patterns (runbook §6.1), appending only what is missing.
+ * Creates the `okteto:stignore:ensure` action: makes sure every `.stignore` Okteto reads for a dev
+ * service (one per sync folder) has the recommended patterns (runbook §6.1), appending only what
+ * is missing.
  *
  * @public
  */
 export function createOktetoStignoreEnsureAction(options?: {
   config?: Config;
 }) {
-  const defaults = readScaffolderDefaults(options?.config);
+  const settings = readOktetoDevScaffolderOptions(options?.config);
+  const { conventions } = settings;
   return createTemplateAction({
     id: 'okteto:stignore:ensure',
     description:
-      'Ensures the .stignore of a dev service has the recommended patterns, appending only the missing ones',
+      'Ensures the .stignore files of a dev service (one per sync folder) have the recommended patterns, appending only the missing ones',
     examples,
     supportsDryRun: true,
     schema: {
       input: {
-        path: z =>
+        path: (z: Zod) =>
           z
             .string({
               description:
-                "The .stignore path in the workspace. Default: '<sync folder>/.stignore' of devService in manifestPath",
+                "One .stignore path in the workspace. Default: '<sync folder>/.stignore' of every sync folder of the dev service",
             })
             .optional(),
-        manifestPath: z =>
+        app: (z: Zod) =>
           z
             .string({
-              description: `Okteto manifest that names the sync folder. Default '${defaults.manifestPath}'`,
+              description: `App key: the dev service is '${conventions.devService}' of oktetoDev.conventions`,
             })
             .optional(),
-        devService: z =>
+        manifestPath: (z: Zod) =>
           z
             .string({
-              description: 'Dev service whose first sync folder is used',
+              description: `Okteto manifest that names the sync folders. Default '${conventions.manifestPath}'`,
             })
             .optional(),
-        entries: z =>
+        devService: (z: Zod) =>
+          z
+            .string({
+              description: 'Dev service whose sync folders are used',
+            })
+            .optional(),
+        entries: (z: Zod) =>
           z
             .array(z.string(), {
               description: `Patterns to ensure. Default ${JSON.stringify(
-                defaults.stignoreEntries,
+                settings.stignoreEntries,
               )}`,
             })
             .optional(),
       },
       output: {
-        added: z => z.array(z.string(), { description: 'Patterns appended' }),
-        alreadyCovered: z =>
+        added: (z: Zod) =>
           z.array(z.string(), {
-            description: 'Requested patterns the file already had',
+            description: 'Patterns appended to at least one file',
           }),
-        path: z =>
-          z.string({ description: 'The .stignore path in the workspace' }),
-        changed: z =>
-          z.boolean({ description: 'Whether the file was written' }),
+        alreadyCovered: (z: Zod) =>
+          z.array(z.string(), {
+            description: 'Requested patterns every file already had',
+          }),
+        path: (z: Zod) => z.string({ description: 'The first .stignore path' }),
+        paths: (z: Zod) =>
+          z.array(z.string(), {
+            description: 'Every .stignore path, in sync order',
+          }),
+        changed: (z: Zod) =>
+          z.boolean({ description: 'Whether a file was written' }),
       },
     },
     async handler(ctx) {
       const { input } = ctx;
-      const entries = input.entries ?? defaults.stignoreEntries;
+      const entries = input.entries ?? settings.stignoreEntries;
       for (const entry of entries) {
         if (/[\r\n]/.test(entry) || stignorePatternKey(entry) === undefined) {
           throw new InputError(
@@ -138,28 +155,57 @@ export function createOktetoStignoreEnsureAction(options?: {
           );
         }
       }
-      const target =
-        input.path ??
-        (await findStignorePath(
-          ctx.workspacePath,
-          input.manifestPath ?? defaults.manifestPath,
-          input.devService,
-          ctx.logger,
-        ));
-      const file = resolveWorkspacePath(ctx.workspacePath, target, 'path');
-      const relative = toWorkspaceRelative(ctx.workspacePath, file);
-      const current = (await readTextIfExists(file, relative)) ?? '';
-      const result = mergeStignore(current, entries);
-      if (result.changed) {
-        await writeText(file, result.content);
-        ctx.logger.info(`${relative}: added ${result.missing.join(', ')}`);
+      let targets: string[];
+      if (input.path !== undefined) {
+        targets = [input.path];
       } else {
-        ctx.logger.info(`${relative} already has every requested pattern`);
+        const resolved = manifestPathFor(conventions, input);
+        targets = await findStignorePaths({
+          workspacePath: ctx.workspacePath,
+          manifestPath: resolved.manifestPath,
+          devService: input.devService ?? resolved.devService,
+          logger: ctx.logger,
+        });
       }
-      ctx.output('added', result.missing);
-      ctx.output('alreadyCovered', result.alreadyCovered);
-      ctx.output('path', relative);
-      ctx.output('changed', result.changed);
+
+      // Read and merge every file before writing any, so a refusal writes nothing.
+      const merges = [];
+      for (const target of targets) {
+        const file = resolveWorkspacePath(ctx.workspacePath, target, 'path');
+        const relative = toWorkspaceRelative(ctx.workspacePath, file);
+        const current = (await readTextIfExists(file, relative)) ?? '';
+        merges.push({ file, relative, ...mergeStignore(current, entries) });
+      }
+      const added: string[] = [];
+      for (const merge of merges) {
+        if (merge.changed) {
+          await writeText(merge.file, merge.content);
+          ctx.logger.info(
+            `${merge.relative}: added ${merge.missing.join(', ')}`,
+          );
+        } else {
+          ctx.logger.info(
+            `${merge.relative} already has every requested pattern`,
+          );
+        }
+        for (const pattern of merge.missing) {
+          if (!added.includes(pattern)) added.push(pattern);
+        }
+      }
+      const alreadyCovered = merges[0].alreadyCovered.filter(
+        pattern => !added.includes(pattern),
+      );
+      ctx.output('added', added);
+      ctx.output('alreadyCovered', alreadyCovered);
+      ctx.output('path', merges[0].relative);
+      ctx.output(
+        'paths',
+        merges.map(m => m.relative),
+      );
+      ctx.output(
+        'changed',
+        merges.some(m => m.changed),
+      );
     },
   });
 }

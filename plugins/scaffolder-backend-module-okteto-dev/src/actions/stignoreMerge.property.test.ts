@@ -95,6 +95,26 @@ describe('.stignore merge properties', () => {
     );
   });
 
+  it('treats (?d)x and x as one entry, as Okteto adds (?d) itself, and !x as another', () => {
+    const plain = pattern.filter(p => !/^\s*(\(\?d\)|!)/.test(p));
+    fc.assert(
+      fc.property(file, plain, (content, p) => {
+        const withPlain = mergeStignore(content, [p]).content;
+        const withD = mergeStignore(content, [`(?d)${p.trim()}`]).content;
+        expect(mergeStignore(withPlain, [`(?d)${p.trim()}`]).changed).toBe(
+          false,
+        );
+        expect(mergeStignore(withD, [p]).changed).toBe(false);
+        // !x is a pattern of its own: added unless the file already has that very line.
+        const negated = `!${p.trim()}`;
+        expect(mergeStignore(withPlain, [negated]).changed).toBe(
+          !keysOf(withPlain).includes(stignorePatternKey(negated)!),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('holds through the action on disk', async () => {
     const mockDir = createMockDirectory();
     const action = createOktetoStignoreEnsureAction();

@@ -65,3 +65,56 @@ export function requireToken(what: string, value: string): string {
   }
   return value;
 }
+
+/** Throws an InputError unless `value` is a URL with one of the given schemes. */
+export function requireUrl(
+  what: string,
+  value: string,
+  schemes: RegExp,
+): string {
+  requireToken(what, value);
+  if (!schemes.test(value)) {
+    throw new InputError(`${what} is not a supported URL: '${value}'`);
+  }
+  return value;
+}
+
+/** Throws an InputError unless `value` is a path without spaces that does not start with `/`. */
+export function requireRelativePath(what: string, value: string): string {
+  requireToken(what, value);
+  if (value.startsWith('/')) {
+    throw new InputError(`${what} must be a relative path, got '${value}'`);
+  }
+  return value;
+}
+
+/**
+ * A folder of the repository given as a relative POSIX path (`apps/shop`, `apps/shop/`, `.` for
+ * the root), normalised (`apps/shop`, `''` for the root). Absolute paths, `..` and `.` segments,
+ * backslashes, whitespace and control characters are an InputError: the folder may only name a
+ * place inside the repository.
+ */
+export function normalizeRepoFolder(what: string, value: string): string {
+  const trimmed = value.replace(/\/+$/, '');
+  if (trimmed === '.' || (value !== '' && trimmed === '')) {
+    if (value.startsWith('/')) {
+      throw new InputError(`${what} must be a relative path, got '${value}'`);
+    }
+    return '';
+  }
+  const segments = trimmed.split('/');
+  const bad =
+    !trimmed ||
+    value.startsWith('/') ||
+    // eslint-disable-next-line no-control-regex
+    /[\\\s\u0000-\u001f]/.test(trimmed) ||
+    segments.some(s => s === '' || s === '.' || s === '..');
+  if (bad) {
+    throw new InputError(
+      `${what} must be a folder of the repository as a relative path without '..' (like apps/shop), got '${value}'`,
+    );
+  }
+  return trimmed;
+}
+
+export { isValidPackageName } from '@okteto-dev/plugin-okteto-dev-common';

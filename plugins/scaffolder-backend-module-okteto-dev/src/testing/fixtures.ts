@@ -15,7 +15,8 @@ export function readWebCoreFixture(relativePath: string): string {
 
 /**
  * The command web-core runs in its dev containers, ending with the runbook §4 `pnpm --filter` run
- * (`PORT=3000` keeps the existing Service working). Same text as in the template.
+ * (`PORT=3000` keeps the existing Service working): what `DEFAULT_DEV_COMMAND` must give, spelled
+ * out apart from it.
  */
 export function webCoreDevCommand(pkg: string): string {
   return (

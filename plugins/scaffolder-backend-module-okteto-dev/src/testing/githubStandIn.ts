@@ -121,6 +121,8 @@ export async function startGithubStandIn(
     defaultBranch?: string;
     /** More branches, all at the initial commit. */
     branches?: string[];
+    /** More branches, each at a commit of its own with these files. */
+    branchFiles?: Record<string, Record<string, string>>;
     files: Record<string, string>;
   }>,
 ): Promise<GithubStandIn> {
@@ -134,6 +136,22 @@ export async function startGithubStandIn(
       );
       const initial = repo.refs.get(repo.defaultBranch)!;
       for (const branch of r.branches ?? []) repo.refs.set(branch, initial);
+      for (const [branch, files] of Object.entries(r.branchFiles ?? {})) {
+        const tree = new Map(
+          Object.entries(files).map(([p, c]) => [
+            p,
+            repo.putBlob(Buffer.from(c)),
+          ]),
+        );
+        repo.refs.set(
+          branch,
+          repo.putCommit({
+            tree: repo.putTree(tree),
+            parents: [initial],
+            message: branch,
+          }),
+        );
+      }
       return [`${r.owner}/${r.name}`, repo];
     }),
   );

@@ -36,6 +36,7 @@ function readCluster(config: Config, where: string): OktetoDevCluster {
     skipTLSVerify: config.getOptionalBoolean('skipTLSVerify'),
     kubeconfigPath: config.getOptionalString('kubeconfigPath'),
     context: config.getOptionalString('context'),
+    argocdBaseUrl: config.getOptionalString('argocdBaseUrl'),
   };
 }
 

@@ -152,4 +152,33 @@ describe('deriveDevStatus', () => {
     expect(status.errors).toEqual([forbidden, forbidden, forbidden]);
     expect(ids(status)['env-secret']).toBe('unknown');
   });
+
+  it('links: Argo CD UI, the dev URL, the dev entry at its line, the Application and values files', () => {
+    const status = deriveDevStatus(
+      fetched({ argocdBaseUrl: 'https://argocd.example.com' }),
+    );
+    expect(status.links).toEqual({
+      argocd: 'https://argocd.example.com/applications/argo/web-corporate-dev',
+      app: 'https://corporate.dev.synestra.tech',
+      devEntry: 'https://github.com/NeoGrAIph/web-core/blob/main/.okteto/okteto.yml#L3',
+      applicationFile:
+        'https://github.com/NeoGrAIph/web-core/blob/main/deploy/argocd/apps/dev/corporate.yaml',
+      valuesFile: 'https://github.com/NeoGrAIph/web-core/blob/main/deploy/env/dev/corporate.yaml',
+    });
+  });
+
+  it('no link that cannot be built: no Argo CD URL configured, no repository, no dev URL', () => {
+    const objects = fetched({
+      deployments: { ok: true, value: [deployment({ env: [] })] },
+    });
+    const status = deriveDevStatus({ ...objects, repo: { ...objects.repo, links: {} } });
+    expect(status.links).toEqual({});
+  });
+
+  it('the dev URL falls back to Argo CD’s external URLs (its Ingress hosts)', () => {
+    const objects = fetched({ deployments: { ok: true, value: [deployment({ env: [] })] } });
+    const app = objects.application.ok ? objects.application.value! : undefined;
+    app!.status!.summary = { externalURLs: ['https://corporate.dev.synestra.tech/'] };
+    expect(deriveDevStatus(objects).links.app).toBe('https://corporate.dev.synestra.tech/');
+  });
 });

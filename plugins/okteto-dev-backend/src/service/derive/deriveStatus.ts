@@ -4,6 +4,7 @@ import {
   DevMessage,
   devMessage,
   devEntryCommand,
+  isValidPackageName,
   DevStatus,
   DevValueSource,
   WorkloadStatus,
@@ -11,6 +12,7 @@ import {
 import { deriveArgo } from './deriveArgo';
 import { deriveChecklist } from './deriveChecklist';
 import { deriveDrift } from './deriveDrift';
+import { deriveLinks } from './deriveLinks';
 import { deriveOkteto } from './deriveOkteto';
 import { DeriveOptions, FetchedDevObjects, KubeDeployment, Read, RepoFile } from './types';
 import {
@@ -82,7 +84,7 @@ function resolvePackage(
   }
   try {
     const name = (JSON.parse(read.value.content) as { name?: unknown }).name;
-    if (typeof name === 'string' && /^(@[\w.-]+\/)?[\w.-]+$/.test(name)) {
+    if (isValidPackageName(name)) {
       return { name, source: 'package-json' };
     }
   } catch {
@@ -129,6 +131,7 @@ export function deriveDevStatus(
   const command = found ? devEntryCommand(found.entry) : undefined;
   const workdir =
     typeof found?.entry.workdir === 'string' ? found.entry.workdir : undefined;
+  const workload = deriveWorkload(objects.deployments, located, objects);
   return {
     entityRef: objects.entityRef,
     fetchedAt,
@@ -160,7 +163,7 @@ export function deriveDevStatus(
         : {}),
     },
     argo,
-    workload: deriveWorkload(objects.deployments, located, objects),
+    workload,
     okteto,
     drift: deriveDrift(argo, okteto, located, target),
     checklist: deriveChecklist(argo, objects, located, { ...target, devService }),
@@ -170,6 +173,7 @@ export function deriveDevStatus(
       package: pkg.name,
       entryCommand: command,
     }),
+    links: deriveLinks(objects, argo, workload, lookup),
     errors: collectErrors(objects),
   };
 }

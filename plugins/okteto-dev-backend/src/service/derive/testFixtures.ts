@@ -34,6 +34,7 @@ export const target = resolveDevTarget(
 );
 
 export const NOW = '2026-11-25T10:05:00.000Z';
+const REPO = 'https://github.com/NeoGrAIph/web-core';
 const REVISION = 'e35fb36ba6616dedc4b81b1559667a83a00d3b57';
 const LABELS = {
   'app.kubernetes.io/name': 'web-app',
@@ -382,6 +383,14 @@ export function repo(
     stignores:
       devEntry.state === 'found' ? [file('.stignore', files.stignore, STIGNORE)] : [],
     appDir: { path: 'apps/corporate-website', source: 'dev-entry' },
+    manifest: manifest.value,
+    links: {
+      ...(devEntry.state === 'found'
+        ? { manifest: `${REPO}/blob/main/${path}` }
+        : {}),
+      applicationFile: `${REPO}/blob/main/deploy/argocd/apps/dev/corporate.yaml`,
+      valuesFile: `${REPO}/blob/main/deploy/env/dev/corporate.yaml`,
+    },
     packageJson: file(
       'apps/corporate-website/package.json',
       files.packageJson,

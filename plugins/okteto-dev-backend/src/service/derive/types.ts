@@ -71,6 +71,9 @@ export interface KubeContainerStatus {
     running?: { startedAt?: string };
     terminated?: { reason?: string; exitCode?: number };
   };
+  lastState?: {
+    terminated?: { reason?: string; exitCode?: number; finishedAt?: string };
+  };
 }
 
 export interface KubePod {
@@ -82,6 +85,17 @@ export interface KubePod {
     initContainerStatuses?: KubeContainerStatus[];
     containerStatuses?: KubeContainerStatus[];
   };
+}
+
+export interface KubeEvent {
+  type?: string;
+  reason?: string;
+  message?: string;
+  count?: number;
+  involvedObject?: { kind?: string; name?: string };
+  lastTimestamp?: string;
+  eventTime?: string;
+  series?: { count?: number; lastObservedTime?: string };
 }
 
 export interface ArgoSource {
@@ -149,6 +163,7 @@ export interface ArgoApplicationObject {
     }>;
     conditions?: Array<{ type?: string; message?: string }>;
     reconciledAt?: string;
+    summary?: { externalURLs?: string[] };
   };
 }
 
@@ -190,6 +205,10 @@ export interface FetchedRepoFiles {
   appDir: { path: string; source: 'annotation' | 'dev-entry' | 'source-location' | 'convention' };
   /** `<appDir>/package.json`, when the package is not set by annotation. */
   packageJson?: Read<RepoFile>;
+  /** The manifest as read (for the dev entry's line). */
+  manifest?: RepoFile;
+  /** Web UI URLs of the app's files, when the repository is known. */
+  links: { manifest?: string; applicationFile?: string; valuesFile?: string };
 }
 
 /** Tunables of the derivation that come from config. */
@@ -216,4 +235,6 @@ export interface FetchedDevObjects {
   /** Names of the Secrets of the target namespace (metadata-only read). */
   secretNames: Read<string[]>;
   repo: FetchedRepoFiles;
+  /** The Argo CD UI holding the Application, when configured. */
+  argocdBaseUrl?: string;
 }

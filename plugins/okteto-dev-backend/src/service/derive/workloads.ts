@@ -76,6 +76,7 @@ export function summarizePod(pod: KubePod): PodSummary {
   const startedAt = statuses
     .map(s => isoTime(s.state?.running?.startedAt))
     .find(t => t !== undefined);
+  const last = statuses.map(s => s.lastState?.terminated).find(Boolean);
   return {
     name: pod.metadata.name,
     phase: pod.status?.phase ?? 'Unknown',
@@ -83,6 +84,15 @@ export function summarizePod(pod: KubePod): PodSummary {
     restarts: statuses.reduce((sum, s) => sum + (s.restartCount ?? 0), 0),
     ...(reason ? { reason } : {}),
     ...(startedAt ? { startedAt } : {}),
+    ...(last
+      ? {
+          lastTermination: {
+            ...(last.reason ? { reason: last.reason } : {}),
+            ...(last.exitCode !== undefined ? { exitCode: last.exitCode } : {}),
+            ...(isoTime(last.finishedAt) ? { finishedAt: isoTime(last.finishedAt) } : {}),
+          },
+        }
+      : {}),
   };
 }
 

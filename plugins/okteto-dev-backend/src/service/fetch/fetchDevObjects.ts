@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   devEntryAppDir,
+  DevError,
   DevTarget,
   stignorePathsForDevEntry,
 } from '@okteto-dev/plugin-okteto-dev-common';
@@ -18,17 +19,20 @@ import { ClusterClient, ListScope } from '../kube/ClusterClient';
 import { ManifestCache } from '../repo/ManifestCache';
 import { RepoFileReader } from '../repo/RepoFileReader';
 
-/** One entity to fetch for. */
+/** One entity to fetch for, its clusters resolved. */
 export interface DevTargetRequest {
   entityRef: string;
   entity: Entity;
   target: DevTarget;
   conventionNamespace: string;
+  /** The Argo CD UI holding its Application, when configured. */
+  argocdBaseUrl?: string;
 }
 
 /** The readers the fetch goes through. */
 export interface FetchContext {
-  client: ClusterClient;
+  /** The client of a cluster; a rejection becomes a failed read of everything on that cluster. */
+  client: (cluster: string) => Promise<ClusterClient>;
   repo: RepoFileReader;
   manifests: ManifestCache;
   now: () => Date;
@@ -76,48 +80,88 @@ async function listAcross<T extends Namespaced>(
   return byNamespace;
 }
 
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    groups.set(k, [...(groups.get(k) ?? []), item]);
+  }
+  return groups;
+}
+
+function failed(cluster: string, error: unknown): { ok: false; error: DevError } {
+  return {
+    ok: false,
+    error: { type: 'unknown', message: (error as Error).message, cluster },
+  };
+}
+
+/** The client of a cluster, or the error every read on it answers. */
+async function clientOf(context: FetchContext, cluster: string) {
+  try {
+    return { ok: true as const, client: await context.client(cluster) };
+  } catch (error) {
+    return failed(cluster, error);
+  }
+}
+
 /**
- * The cluster side, in one round trip: one LIST of Applications per Argo CD namespace, and one
- * LIST each of Deployments, Pods and Secret metadata, all at once.
+ * The Applications: one LIST per Argo CD namespace of each cluster holding Applications (the
+ * workload's own, or a hub's when Argo CD runs elsewhere).
  */
-async function readCluster(client: ClusterClient, requests: DevTargetRequest[]) {
-  const namespaces = unique(requests.map(r => r.target.namespace));
-  const appNamespaces = unique(requests.map(r => r.target.application.namespace));
-  const [applications, deployments, pods, secrets] = await Promise.all([
-    Promise.all(
-      appNamespaces.map(ns =>
-        client.listApplications(
-          ns,
-          unique(
-            requests
-              .filter(r => r.target.application.namespace === ns)
-              .map(r => r.target.application.name),
-          ),
-        ),
-      ),
-    ),
-    listAcross(client, namespaces, scope => client.listDeployments(scope)),
-    listAcross<KubePod>(client, namespaces, scope => client.listPods(scope)),
-    listAcross(client, namespaces, scope => client.listSecretNames(scope)),
+async function readApplications(
+  context: FetchContext,
+  requests: DevTargetRequest[],
+): Promise<(target: DevTarget) => Read<ArgoApplicationObject | undefined>> {
+  const where = (t: DevTarget) =>
+    `${t.application.cluster || t.cluster}/${t.application.namespace}`;
+  const groups = groupBy(requests, r => where(r.target));
+  const reads = new Map<string, Read<ArgoApplicationObject[]>>();
+  await Promise.all(
+    [...groups.entries()].map(async ([key, group]) => {
+      const { target } = group[0];
+      const cluster = target.application.cluster || target.cluster;
+      const client = await clientOf(context, cluster);
+      reads.set(
+        key,
+        client.ok
+          ? await client.client.listApplications(
+              target.application.namespace,
+              unique(group.map(r => r.target.application.name)),
+            )
+          : client,
+      );
+    }),
+  );
+  return target => {
+    const read = reads.get(where(target))!;
+    return read.ok
+      ? {
+          ok: true,
+          value: read.value.find(a => a.metadata.name === target.application.name),
+        }
+      : read;
+  };
+}
+
+/** The workloads' side of one cluster: one LIST each of Deployments, Pods and Secret metadata. */
+async function readWorkloads(context: FetchContext, cluster: string, namespaces: string[]) {
+  const client = await clientOf(context, cluster);
+  if (!client.ok) {
+    return { deployments: () => client, pods: () => client, secretNames: () => client };
+  }
+  const [deployments, pods, secrets] = await Promise.all([
+    listAcross(client.client, namespaces, scope => client.client.listDeployments(scope)),
+    listAcross<KubePod>(client.client, namespaces, scope => client.client.listPods(scope)),
     // Secret names only: nothing else of a Secret leaves ClusterClient
+    listAcross(client.client, namespaces, scope => client.client.listSecretNames(scope)),
   ]);
   return {
-    application(target: DevTarget): Read<ArgoApplicationObject | undefined> {
-      const read = applications[appNamespaces.indexOf(target.application.namespace)];
-      return read.ok
-        ? {
-            ok: true,
-            value: read.value.find(a => a.metadata.name === target.application.name),
-          }
-        : read;
-    },
     deployments: (ns: string) => deployments.get(ns)!,
     pods: (ns: string) => pods.get(ns)!,
     secretNames(ns: string): Read<string[]> {
       const read = secrets.get(ns)!;
-      return read.ok
-        ? { ok: true, value: read.value.map(s => s.metadata.name) }
-        : read;
+      return read.ok ? { ok: true, value: read.value.map(s => s.metadata.name) } : read;
     },
   };
 }
@@ -150,7 +194,13 @@ async function readRepository(
     appDir = { path: fromLocation, source: 'source-location' };
   }
   const base = context.repo.repositoryBase(entity);
-  if (!base) return { devEntry, stignores: [], appDir };
+  if (!base) return { devEntry, stignores: [], appDir, links: {} };
+  const view = (path: string) => context.repo.viewUrl(base, path);
+  const links = {
+    ...(found ? { manifest: view(found.manifestPath) } : {}),
+    applicationFile: view(target.applicationPath),
+    valuesFile: view(target.valuesPath),
+  };
   const [stignores, packageJson] = await Promise.all([
     found
       ? Promise.all(
@@ -163,12 +213,19 @@ async function readRepository(
       ? Promise.resolve(undefined)
       : context.repo.read(base, appDir.path ? `${appDir.path}/package.json` : 'package.json'),
   ]);
-  return { devEntry, stignores, appDir, ...(packageJson ? { packageJson } : {}) };
+  return {
+    devEntry,
+    stignores,
+    appDir,
+    links,
+    ...(packageJson ? { packageJson } : {}),
+    ...(manifest?.ok ? { manifest: manifest.value } : {}),
+  };
 }
 
 /**
- * Everything the derivation needs for a set of entities on one cluster: the cluster reads (one
- * round trip, a constant number of LISTs whatever the number of entities) and, alongside, each
+ * Everything the derivation needs for a set of entities: the cluster reads in one round trip (a
+ * constant number of LISTs per cluster, whatever the number of entities) and, alongside, each
  * entity's Okteto manifest; then the files the manifest points to.
  */
 export async function fetchDevObjects(
@@ -176,8 +233,19 @@ export async function fetchDevObjects(
   requests: DevTargetRequest[],
 ): Promise<FetchedDevObjects[]> {
   const { repo } = context;
-  const [cluster, manifests] = await Promise.all([
-    readCluster(context.client, requests),
+  const byCluster = groupBy(requests, r => r.target.cluster);
+  const [application, workloads, manifests] = await Promise.all([
+    readApplications(context, requests),
+    Promise.all(
+      [...byCluster.entries()].map(async ([cluster, group]) => {
+        const read = await readWorkloads(
+          context,
+          cluster,
+          unique(group.map(r => r.target.namespace)),
+        );
+        return [cluster, read] as const;
+      }),
+    ).then(entries => new Map(entries)),
     Promise.all(
       requests.map(request => {
         const base = repo.repositoryBase(request.entity);
@@ -189,6 +257,7 @@ export async function fetchDevObjects(
   return Promise.all(
     requests.map(async (request, i) => {
       const { target } = request;
+      const cluster = workloads.get(target.cluster)!;
       const deployments = cluster.deployments(target.namespace);
       const original = deployments.ok
         ? deployments.value.find(d => d.metadata.name === target.workload)
@@ -198,11 +267,12 @@ export async function fetchDevObjects(
         fetchedAt,
         target,
         conventionNamespace: request.conventionNamespace,
-        application: cluster.application(target),
+        application: application(target),
         deployments,
         pods: cluster.pods(target.namespace),
         secretNames: cluster.secretNames(target.namespace),
         repo: await readRepository(request, manifests[i], original, context),
+        ...(request.argocdBaseUrl ? { argocdBaseUrl: request.argocdBaseUrl } : {}),
       };
     }),
   );

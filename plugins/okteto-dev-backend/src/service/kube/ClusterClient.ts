@@ -15,6 +15,7 @@ import { Read } from '../derive/types';
 import {
   ArgoApplicationObject,
   KubeDeployment,
+  KubeEvent,
   KubePod,
 } from '../derive/types';
 import { toDevError } from './errors';
@@ -199,6 +200,17 @@ export class ClusterClient {
           name: item.metadata?.name ?? '',
         },
       }));
+    });
+  }
+
+  /** Warning events of a namespace (core/v1, `fieldSelector=type=Warning`). */
+  listWarningEvents(namespace: string): Promise<Read<KubeEvent[]>> {
+    return this.read(`events in ${namespace}`, async () => {
+      const list = await this.core.listNamespacedEvent(
+        { namespace, fieldSelector: 'type=Warning' },
+        this.options(),
+      );
+      return list.items as unknown as KubeEvent[];
     });
   }
 

@@ -5,7 +5,11 @@ import {
   parseLocationRef,
 } from '@backstage/catalog-model';
 import { UrlReaderService } from '@backstage/backend-plugin-api';
-import { ScmIntegrationRegistry } from '@backstage/integration';
+import {
+  replaceGithubUrlType,
+  replaceGitLabUrlType,
+  ScmIntegrationRegistry,
+} from '@backstage/integration';
 import { DevError } from '@okteto-dev/plugin-okteto-dev-common';
 import { Read, RepoFile } from '../derive/types';
 
@@ -68,6 +72,23 @@ export class RepoFileReader {
       if (folder && !folder.split('/').includes('..')) return folder;
     }
     return undefined;
+  }
+
+  /**
+   * A URL to view a file in the repository's web UI (GitHub and GitLab file pages rather than the
+   * folder form the integration resolves to); undefined when it cannot be built.
+   */
+  viewUrl(base: string, path: string): string | undefined {
+    let url: string;
+    try {
+      url = this.integrations.resolveUrl({ url: `/${path}`, base });
+    } catch {
+      return undefined;
+    }
+    const type = this.integrations.byUrl(url)?.type;
+    if (type === 'github') return replaceGithubUrlType(url, 'blob');
+    if (type === 'gitlab') return replaceGitLabUrlType(url, 'blob');
+    return url;
   }
 
   read(base: string, path: string): Promise<Read<RepoFile>> {

@@ -1,0 +1,108 @@
+import yaml from 'yaml';
+
+/** The sync option without which a sync applies Git's value of an ignored field anyway. */
+export const RESPECT_IGNORE_DIFFERENCES = 'RespectIgnoreDifferences=true';
+
+/** Everything the two dev files are made from, every default resolved and validated. */
+export interface DevApplicationSpec {
+  app: string;
+  applicationName: string;
+  applicationNamespace: string;
+  project: string;
+  repoURL: string;
+  targetRevision: string;
+  chartPath: string;
+  valueFiles: string[];
+  destinationServer: string;
+  namespace: string;
+  /** The dev Deployment, whose `/spec/replicas` Argo CD must leave to Okteto. */
+  workload: string;
+  selfHeal: boolean;
+  prune: boolean;
+  /** Includes {@link RESPECT_IGNORE_DIFFERENCES}. */
+  syncOptions: string[];
+  serverUrl?: string;
+  serverUrlEnv: string;
+  envSecret: string;
+  envVar: { name: string; value: string };
+}
+
+/**
+ * The `/spec/replicas` guard of a dev Application: Argo CD's comparison ignores the workload's
+ * replicas, so `okteto up` scaling the original to 0 is not drift, and (with
+ * {@link RESPECT_IGNORE_DIFFERENCES}) a sync of a new revision keeps the live value instead of
+ * putting the chart's `replicas: 1` back while Okteto's clone runs.
+ */
+export function replicasGuard(workload: string) {
+  return [
+    {
+      group: 'apps',
+      kind: 'Deployment',
+      name: workload,
+      jsonPointers: ['/spec/replicas'],
+    },
+  ];
+}
+
+/**
+ * The dev Argo CD Application, shaped like web-core's `deploy/argocd/apps/dev/*.yaml`, with the
+ * replicas guard after `syncPolicy`.
+ */
+export function renderApplication(spec: DevApplicationSpec): string {
+  const source: Record<string, unknown> = {
+    repoURL: spec.repoURL,
+    targetRevision: spec.targetRevision,
+    path: spec.chartPath,
+  };
+  if (spec.valueFiles.length > 0) {
+    source.helm = { valueFiles: spec.valueFiles };
+  }
+  const syncPolicy: Record<string, unknown> = {
+    automated: { prune: spec.prune, selfHeal: spec.selfHeal },
+  };
+  if (spec.syncOptions.length > 0) syncPolicy.syncOptions = spec.syncOptions;
+  return yaml.stringify(
+    {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Application',
+      metadata: {
+        name: spec.applicationName,
+        namespace: spec.applicationNamespace,
+      },
+      spec: {
+        project: spec.project,
+        source,
+        destination: {
+          server: spec.destinationServer,
+          namespace: spec.namespace,
+        },
+        syncPolicy,
+        ignoreDifferences: replicasGuard(spec.workload),
+      },
+    },
+    { lineWidth: 0 },
+  );
+}
+
+/** The env the values file sets: the dev marker, then the public URL when there is one. */
+function valuesEnv(spec: DevApplicationSpec): Record<string, string> {
+  const env: Record<string, string> = {
+    [spec.envVar.name]: spec.envVar.value,
+  };
+  if (spec.serverUrl) env[spec.serverUrlEnv] = spec.serverUrl;
+  return env;
+}
+
+/** The dev values file (non-secret env and the env Secret), shaped like web-core's. */
+export function renderValues(spec: DevApplicationSpec): string {
+  const options = {
+    defaultStringType: 'QUOTE_DOUBLE',
+    defaultKeyType: 'PLAIN',
+    lineWidth: 0,
+  } as const;
+  return [
+    `# Dev values for ${spec.app} deployment (non-secret only).\n`,
+    yaml.stringify({ env: valuesEnv(spec) }, options),
+    yaml.stringify({ envFrom: { secretRef: spec.envSecret } }, options),
+  ].join('\n');
+}
