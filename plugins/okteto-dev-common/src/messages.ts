@@ -20,17 +20,17 @@ export const DEV_MESSAGE_TEMPLATES = {
   driftExpectedNoClone:
     'Expected: only {{workload}} differs from Git, because dev mode scaled it to 0. It goes back to Synced after okteto down.',
   driftConflictAutoSync:
-    'Conflict: both the original {{workload}} ({{replicas}} replicas) and the dev clone {{clone}} serve the Service, so requests reach the old code at random. Automated sync restored the original when a new revision arrived (selfHeal off does not prevent that). Run okteto down, or scale {{workload}} to 0; to stop it recurring, make {{application}} ignore /spec/replicas.',
+    'Conflict: both the original {{workload}} (replicas: {{replicas}}) and the dev clone {{clone}} serve the Service, so requests reach the old code at random. Automated sync restored the original when a new revision arrived (selfHeal off does not prevent that). Run okteto down, or scale {{workload}} to 0; to stop it recurring, make {{application}} ignore /spec/replicas.',
   driftConflictSelfHeal:
-    'Conflict: both the original {{workload}} ({{replicas}} replicas) and the dev clone {{clone}} serve the Service, so requests reach the old code at random. Self-heal on {{application}} scaled the original back up. Turn selfHeal off for dev, then run okteto up again.',
+    'Conflict: both the original {{workload}} (replicas: {{replicas}}) and the dev clone {{clone}} serve the Service, so requests reach the old code at random. Self-heal on {{application}} scaled the original back up. Turn selfHeal off for dev, then run okteto up again.',
   driftConflictInterrupted:
-    'Conflict: both the original {{workload}} ({{replicas}} replicas) and the dev clone {{clone}} serve the Service, so requests reach the old code at random. Run okteto down to remove the clone.',
+    'Conflict: both the original {{workload}} (replicas: {{replicas}}) and the dev clone {{clone}} serve the Service, so requests reach the old code at random. Run okteto down to remove the clone.',
   driftConflictOther:
-    'Conflict: both the original {{workload}} ({{replicas}} replicas) and the dev clone {{clone}} serve the Service, so requests reach the old code at random. Something scaled the original back up. Run okteto down, or scale {{workload}} to 0.',
+    'Conflict: both the original {{workload}} (replicas: {{replicas}}) and the dev clone {{clone}} serve the Service, so requests reach the old code at random. Something scaled the original back up. Run okteto down, or scale {{workload}} to 0.',
   driftUnexpected:
-    'Not caused by dev mode: {{resources}} differ from Git. Check the diff in Argo CD.',
+    'Out of sync with Git, not because of dev mode: {{resources}}. Check the diff in Argo CD.',
   driftUnexpectedDuringDevMode:
-    'Not caused by dev mode: {{resources}} differ from Git (the change to {{workload}} is dev mode’s). Check the diff in Argo CD.',
+    'Out of sync with Git, not because of dev mode: {{resources}} (the change to {{workload}} is dev mode’s). Check the diff in Argo CD.',
   driftUnexpectedUnnamed:
     'The cluster differs from Git although nobody is in dev mode. Check the diff in Argo CD.',
   driftUnknownNoResources:

@@ -5,4 +5,5 @@
  */
 export { searchModuleOktetoDev as default } from './module';
 export { OktetoDevCollatorFactory } from './collators/OktetoDevCollatorFactory';
-export { OktetoDevCatalogDecoratorFactory } from './collators/OktetoDevCatalogDecoratorFactory';
+export type { OktetoDevCollatorFactoryOptions } from './collators/OktetoDevCollatorFactory';
+export type { DevStatusSource } from './collators/loadDevStatuses';

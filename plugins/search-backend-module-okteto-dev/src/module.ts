@@ -4,13 +4,13 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { searchIndexRegistryExtensionPoint } from '@backstage/plugin-search-backend-node/alpha';
-import { DevStatusService } from '@okteto-dev/plugin-okteto-dev-node';
+import { devStatusServiceRef } from '@okteto-dev/plugin-okteto-dev-node';
 import { readCollatorConfig } from './collators/config';
-import { OktetoDevCatalogDecoratorFactory } from './collators/OktetoDevCatalogDecoratorFactory';
 import { OktetoDevCollatorFactory } from './collators/OktetoDevCollatorFactory';
 
 /**
- * Search module: the `okteto-dev` collator and the `software-catalog` decorator.
+ * Search module: the `okteto-dev` collator, which reads dev statuses through the okteto-dev backend
+ * (`devStatusServiceRef`) and is visible per entity under `okteto-dev.status.read`.
  *
  * @public
  */
@@ -23,37 +23,21 @@ export const searchModuleOktetoDev = createBackendModule({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         auth: coreServices.auth,
-        cache: coreServices.cache,
-        urlReader: coreServices.urlReader,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
+        devStatus: devStatusServiceRef,
         indexRegistry: searchIndexRegistryExtensionPoint,
       },
-      async init(deps) {
-        const { config, logger, scheduler, indexRegistry } = deps;
-        const options = readCollatorConfig(config);
-        const source = {
-          catalog: deps.catalog,
-          auth: deps.auth,
-          logger,
-          service: DevStatusService.fromConfig(config, {
-            logger,
-            cache: deps.cache,
-            urlReader: deps.urlReader,
-          }),
-        };
+      async init({ config, logger, scheduler, indexRegistry, ...source }) {
+        const options = readCollatorConfig(config, logger);
         indexRegistry.addCollator({
           schedule: scheduler.createScheduledTaskRunner(options.schedule),
-          factory: new OktetoDevCollatorFactory(
-            source,
-            options.locationTemplate,
-          ),
+          factory: new OktetoDevCollatorFactory({
+            ...source,
+            logger,
+            locationTemplate: options.locationTemplate,
+          }),
         });
-        if (options.decorateCatalog) {
-          indexRegistry.addDecorator({
-            factory: new OktetoDevCatalogDecoratorFactory(source),
-          });
-        }
       },
     });
   },

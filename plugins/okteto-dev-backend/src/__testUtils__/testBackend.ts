@@ -56,27 +56,22 @@ export const webCoreUrlReader = createServiceFactory({
 export function catalogFactory(entities: Entity[] = WEB_CORE_ENTITIES) {
   const catalog = catalogServiceMock({ entities });
   const byRef = new Map(entities.map(e => [stringifyEntityRef(e), e]));
+  // an own property on the mock itself: its other methods keep their private state
+  catalog.getEntitiesByRefs = async (query, options) => {
+    const principal = options.credentials.principal as {
+      userEntityRef?: string;
+    };
+    const hidden = principal?.userEntityRef === OUTSIDER;
+    return {
+      items: query.entityRefs.map(ref =>
+        hidden ? undefined : byRef.get(ref),
+      ),
+    };
+  };
   return createServiceFactory({
     service: catalogServiceRef,
     deps: {},
-    // Keep the mock's prototype methods (a spread would drop them).
-    factory: () =>
-      Object.assign(Object.create(catalog), {
-        getEntitiesByRefs: async (
-          query: { entityRefs: string[] },
-          options: { credentials: { principal: unknown } },
-        ) => {
-          const principal = options.credentials.principal as {
-            userEntityRef?: string;
-          };
-          const hidden = principal?.userEntityRef === OUTSIDER;
-          return {
-            items: query.entityRefs.map(ref =>
-              hidden ? undefined : byRef.get(ref),
-            ),
-          };
-        },
-      }),
+    factory: () => catalog,
   });
 }
 

@@ -1,42 +1,38 @@
 import { Entity } from '@backstage/catalog-model';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseAllDocuments } from 'yaml';
 
-const SOURCE = 'url:https://github.com/NeoGrAIph/web-core/tree/main/';
+const EXAMPLES = path.resolve(__dirname, '../../../../examples/entities.yaml');
 
-function component(name: string, annotations: Record<string, string>): Entity {
-  return {
+/**
+ * The web-core apps as catalog entities: the demo's own `examples/entities.yaml` (no package
+ * annotations: the package comes from each app folder's package.json), plus one app in the
+ * scenario's forbidden namespace and one entity without okteto-dev.
+ */
+export const WEB_CORE_ENTITIES: Entity[] = [
+  ...parseAllDocuments(fs.readFileSync(EXAMPLES, 'utf8'))
+    .map(doc => doc.toJS() as Entity)
+    .filter(e => e.kind === 'Component')
+    .map(e => ({ ...e, metadata: { namespace: 'default', ...e.metadata } })),
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'no-okteto', namespace: 'default' },
+    spec: { type: 'website', owner: 'team-web', lifecycle: 'production' },
+  },
+  {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: {
-      name,
+      name: 'secret-app',
       namespace: 'default',
       annotations: {
-        'backstage.io/source-location': SOURCE,
-        ...annotations,
+        'okteto-dev/app': 'secret',
+        'backstage.io/source-location':
+          'url:https://github.com/NeoGrAIph/web-core/tree/main/',
       },
     },
     spec: { type: 'website', owner: 'team-web', lifecycle: 'production' },
-  };
-}
-
-/** The web-core apps as catalog entities, matching the kube-sandbox `web-core` scenario. */
-export const WEB_CORE_ENTITIES: Entity[] = [
-  component('corporate', {
-    'okteto-dev/app': 'corporate',
-    'okteto-dev/package': '@synestra/corporate-website',
-  }),
-  component('synestra-io', {
-    'okteto-dev/app': 'synestra-io',
-    'okteto-dev/package': '@synestra/synestra-io',
-  }),
-  component('shop', { 'okteto-dev/app': 'shop' }),
-  component('landings', { 'okteto-dev/app': 'landings' }),
-  component('saas', { 'okteto-dev/app': 'saas' }),
-  component('payload-core', {
-    'okteto-dev/app': 'payload-core',
-    'argocd/app-name': 'web-payload-dev',
-    'backstage.io/kubernetes-namespace': 'web-payload-dev',
-    'okteto-dev/dev-service': 'web-payload-dev',
-  }),
-  component('secret-app', { 'okteto-dev/app': 'secret' }),
-  component('no-okteto', {}),
+  },
 ];

@@ -13,6 +13,7 @@ import {
   DevStatus,
 } from '@okteto-dev/plugin-okteto-dev-common';
 import { deriveEvents } from './derive/deriveEvents';
+import { needsPods } from './derive/workloads';
 import { OktetoDevClusterSupplier } from '@okteto-dev/plugin-okteto-dev-node';
 import { ClusterRegistry } from './clusters/ClusterRegistry';
 import { configClusterSupplier } from './clusters/readClusterConfig';
@@ -23,6 +24,9 @@ import { RepoFileReader } from './repo/RepoFileReader';
 import { DEFAULT_DERIVE_OPTIONS, deriveDevStatus } from './derive/deriveStatus';
 import { DevTargetRequest, fetchDevObjects } from './fetch/fetchDevObjects';
 import { DeriveOptions, FetchedDevObjects } from './derive/types';
+
+/** How long whether an entity needed Pods is remembered. */
+const PODS_HINT_TTL_MS = 24 * 3600 * 1000;
 
 /**
  * Options of {@link DevStatusService}.
@@ -262,14 +266,23 @@ export class DevStatusService {
     );
   }
 
-  private key(kind: 'status' | 'good' | 'events', entityRef: string): string {
+  private key(
+    kind: 'status' | 'good' | 'events' | 'pods',
+    entityRef: string,
+  ): string {
     return `okteto-dev:v2:${kind}:${entityRef}`;
   }
 
   private async fetchAndStore(
-    requests: DevTargetRequest[],
+    misses: DevTargetRequest[],
   ): Promise<DevStatus[]> {
     const { cache, ttlSeconds, staleOnErrorSeconds, clusters } = this.options;
+    const hints = await Promise.all(
+      misses.map(r => cache.get(this.key('pods', r.entityRef))),
+    );
+    const requests = misses.map((r, i) =>
+      typeof hints[i] === 'boolean' ? { ...r, podsHint: hints[i] as boolean } : r,
+    );
     let fetched: FetchedDevObjects[];
     try {
       fetched = await fetchDevObjects(
@@ -295,9 +308,16 @@ export class DevStatusService {
           this.options.derive ?? DEFAULT_DERIVE_OPTIONS,
         );
         const json = status as unknown as Record<string, never>;
+        const podsNeeded =
+          objects.deployments.ok &&
+          needsPods(objects.deployments.value, objects.target);
         await Promise.all([
           cache.set(this.key('status', objects.entityRef), json, {
             ttl: ttlSeconds * 1000,
+          }),
+          // remembered long after the answer: it only decides what the next fetch reads at once
+          cache.set(this.key('pods', objects.entityRef), podsNeeded, {
+            ttl: PODS_HINT_TTL_MS,
           }),
           status.errors.length === 0
             ? cache.set(this.key('good', objects.entityRef), json, {

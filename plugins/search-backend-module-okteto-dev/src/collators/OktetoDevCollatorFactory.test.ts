@@ -1,14 +1,30 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { TestPipeline } from '@backstage/plugin-search-backend-node';
-import { OktetoDevSearchDocument } from '@okteto-dev/plugin-okteto-dev-common';
 import {
   generateWebCoreApps,
   Sandbox,
   startSandbox,
 } from '@okteto-dev/kube-sandbox';
+import { OktetoDevSearchDocument } from '@okteto-dev/plugin-okteto-dev-common';
+import { DevStatusServiceApi } from '@okteto-dev/plugin-okteto-dev-node';
+import { component, WEB_CORE } from '../__testUtils__/entities';
+import { startOktetoDevBackend } from '../__testUtils__/oktetoDevBackend';
 import { OktetoDevCollatorFactory } from './OktetoDevCollatorFactory';
-import { component, sourceFor, WEB_CORE } from '../__testUtils__/testSource';
 
 jest.setTimeout(120_000);
+
+/** The collator as the module builds it: the search plugin's catalog and auth, and the service ref. */
+function collator(devStatus: DevStatusServiceApi, entities: Entity[]) {
+  return new OktetoDevCollatorFactory({
+    catalog: catalogServiceMock({ entities }),
+    auth: mockServices.auth({ pluginId: 'search' }),
+    devStatus,
+    logger: mockServices.logger.mock(),
+    locationTemplate: '/catalog/:namespace/:kind/:name',
+  });
+}
 
 async function collate(factory: OktetoDevCollatorFactory) {
   const { documents } = await TestPipeline.fromCollator(
@@ -19,18 +35,20 @@ async function collate(factory: OktetoDevCollatorFactory) {
 
 describe('OktetoDevCollatorFactory against the web-core scenario', () => {
   let sandbox: Sandbox;
+  let backend: Awaited<ReturnType<typeof startOktetoDevBackend>>;
   beforeAll(async () => {
     sandbox = await startSandbox({ scenario: 'web-core' });
+    backend = await startOktetoDevBackend(sandbox, WEB_CORE);
   });
-  afterAll(() => sandbox.close());
+  afterAll(async () => {
+    await backend.stop();
+    await sandbox.close();
+  });
 
-  it('emits one document per annotated entity with the dev status fields', async () => {
-    const factory = new OktetoDevCollatorFactory(
-      sourceFor(sandbox, WEB_CORE),
-      '/catalog/:namespace/:kind/:name',
-    );
+  it('emits one document per annotated entity, visible under okteto-dev.status.read', async () => {
+    const factory = collator(backend.devStatus, WEB_CORE);
     expect(factory.type).toBe('okteto-dev');
-    expect(factory.visibilityPermission.name).toBe('catalog.entity.read');
+    expect(factory.visibilityPermission.name).toBe('okteto-dev.status.read');
     const documents = await collate(factory);
     const byApp = Object.fromEntries(documents.map(d => [d.app, d]));
     expect(Object.keys(byApp).sort()).toEqual([
@@ -44,25 +62,24 @@ describe('OktetoDevCollatorFactory against the web-core scenario', () => {
     ]);
     expect(byApp['synestra-io']).toMatchObject({
       title: 'synestra-io',
-      location: '/catalog/default/component/synestra-io',
+      location: '/catalog/default/component/synestra-io#okteto-dev',
       entityRef: 'component:default/synestra-io',
       namespace: 'web-synestra-io-dev',
       argoSync: 'OutOfSync',
       argoHealth: 'Healthy',
       oktetoState: 'active',
-      oktetoUser: 'alice',
       driftKind: 'expected-okteto',
+      fetchedAt: expect.any(String),
       authorization: { resourceRef: 'component:default/synestra-io' },
     });
     expect(byApp['synestra-io'].text).toMatch(
-      /^synestra-io dev \(web-synestra-io-dev\): OutOfSync Healthy, Okteto dev mode on by alice since .+ image ghcr\.io\/neograiph\/web-core\/dev:node22-pnpm/,
+      /^synestra-io dev \(web-synestra-io-dev\): OutOfSync Healthy, Okteto dev mode on since .+ image ghcr\.io\/neograiph\/web-core\/dev:node22-pnpm/,
     );
     expect(byApp.corporate).toMatchObject({
       argoSync: 'Synced',
       oktetoState: 'inactive',
       driftKind: 'none',
     });
-    expect(byApp.landings.argoHealth).toBe('Degraded');
     expect(byApp.saas).toMatchObject({
       argoSync: 'Missing',
       checklistFailed: expect.arrayContaining([
@@ -70,23 +87,44 @@ describe('OktetoDevCollatorFactory against the web-core scenario', () => {
         'env-secret',
       ]),
     });
+    expect(byApp.shop).toMatchObject({
+      oktetoState: 'active',
+      oktetoUser: 'bob',
+      driftKind: 'conflict',
+    });
+    // the text carries the English message of the drift, not its code
+    expect(byApp.shop.text).toMatch(
+      /drift conflict, .*\. Conflict: both the original/,
+    );
+    // a broken session: the problems' English messages, never codes or templates
     expect(byApp['payload-core'].oktetoState).toBe('broken');
-    expect(byApp.shop.driftKind).toBe('self-heal-conflict');
+    expect(byApp['payload-core'].text).toMatch(
+      /Okteto dev mode broken\. .*dev clone/,
+    );
+    for (const document of documents) {
+      expect(document.text).not.toMatch(/\{\{|\[object Object\]/);
+    }
     // the forbidden namespace: still a document, with what could not be read as unknown
     expect(byApp.secret).toMatchObject({
       oktetoState: 'unknown',
       argoSync: 'Synced',
     });
   });
+});
 
-  it('still emits every document when the cluster is down, with state unknown', async () => {
-    const dead = { url: 'http://127.0.0.1:1', token: 'x' };
-    const documents = await collate(
-      new OktetoDevCollatorFactory(
-        sourceFor(dead, WEB_CORE, 500),
-        '/catalog/:namespace/:kind/:name',
-      ),
+describe('OktetoDevCollatorFactory when the cluster is down', () => {
+  let backend: Awaited<ReturnType<typeof startOktetoDevBackend>>;
+  beforeAll(async () => {
+    backend = await startOktetoDevBackend(
+      { url: 'http://127.0.0.1:1', token: 'x' },
+      WEB_CORE,
+      500,
     );
+  });
+  afterAll(() => backend.stop());
+
+  it('still emits every document, with state unknown', async () => {
+    const documents = await collate(collator(backend.devStatus, WEB_CORE));
     expect(documents).toHaveLength(7);
     for (const document of documents) {
       expect(document).toMatchObject({
@@ -100,35 +138,40 @@ describe('OktetoDevCollatorFactory against the web-core scenario', () => {
 });
 
 describe('collating 2,000 entities', () => {
+  const entities = Array.from({ length: 2000 }, (_, i) =>
+    component(`app-${String(i + 1).padStart(4, '0')}`),
+  );
   let sandbox: Sandbox;
+  let backend: Awaited<ReturnType<typeof startOktetoDevBackend>>;
   beforeAll(async () => {
     sandbox = await startSandbox({ scenario: generateWebCoreApps(2000) });
+    backend = await startOktetoDevBackend(sandbox, entities, 30_000);
   });
-  afterAll(() => sandbox.close());
+  afterAll(async () => {
+    await backend.stop();
+    await sandbox.close();
+  });
 
-  it('costs at most one LIST per kind per cluster', async () => {
-    const entities = Array.from({ length: 2000 }, (_, i) =>
-      component(`app-${String(i + 1).padStart(4, '0')}`),
-    );
+  it('asks the backend in batches of 500, each at most one LIST per kind', async () => {
+    const getStatuses = jest.spyOn(backend.devStatus, 'getStatuses');
     sandbox.counters.reset();
-    const documents = await collate(
-      new OktetoDevCollatorFactory(
-        sourceFor(sandbox, entities, 30_000),
-        '/catalog/:namespace/:kind/:name',
-      ),
-    );
+    const documents = await collate(collator(backend.devStatus, entities));
     expect(documents).toHaveLength(2000);
     expect(
       documents.every(
         d => d.argoSync === 'Synced' && d.oktetoState === 'inactive',
       ),
     ).toBe(true);
+    expect(getStatuses.mock.calls.map(([r]) => r.entityRefs.length)).toEqual([
+      500, 500, 500, 500,
+    ]);
     const requests = sandbox.requests;
     expect(requests.every(r => r.verb === 'list')).toBe(true);
     const perResource = new Map<string, number>();
     for (const r of requests)
       perResource.set(r.resource!, (perResource.get(r.resource!) ?? 0) + 1);
-    for (const count of perResource.values()) expect(count).toBe(1);
-    expect(requests.length).toBeLessThanOrEqual(4);
+    expect(perResource.size).toBeLessThanOrEqual(4);
+    for (const count of perResource.values())
+      expect(count).toBeLessThanOrEqual(4);
   });
 });

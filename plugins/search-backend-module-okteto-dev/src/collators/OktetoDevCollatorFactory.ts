@@ -1,18 +1,27 @@
-import { Entity } from '@backstage/catalog-model';
-import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { DocumentCollatorFactory } from '@backstage/plugin-search-common';
 import {
   OKTETO_DEV_SEARCH_TYPE,
   OktetoDevSearchDocument,
+  oktetoDevStatusReadPermission,
 } from '@okteto-dev/plugin-okteto-dev-common';
 import { Readable } from 'node:stream';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { DevStatusSource, loadDevStatuses } from './loadDevStatuses';
 import { toSearchFields, toSearchText } from './toSearchFields';
 
-/** The entity page of an entity, from a template like `/catalog/:namespace/:kind/:name`. */
+/** What keeps an okteto-dev document's location apart from the entity's catalog document. */
+export const LOCATION_FRAGMENT = '#okteto-dev';
+
+/**
+ * The location of an entity's okteto-dev document: its entity page, from a template like
+ * `/catalog/:namespace/:kind/:name`, with the fragment `#okteto-dev` unless the template has one.
+ *
+ * It must differ from the location of the entity's `software-catalog` document: the default Lunr
+ * engine keys its document store by location, so a catalog hit would otherwise return the dev
+ * status document, to anyone who may read the entity.
+ */
 export function entityLocation(entity: Entity, template: string): string {
-  return template
+  const location = template
     .replace(
       ':namespace',
       encodeURIComponent(
@@ -24,33 +33,46 @@ export function entityLocation(entity: Entity, template: string): string {
       encodeURIComponent(entity.kind.toLocaleLowerCase('en-US')),
     )
     .replace(':name', encodeURIComponent(entity.metadata.name));
+  return template.includes('#') ? location : `${location}${LOCATION_FRAGMENT}`;
 }
 
 /**
- * Collates one `okteto-dev` document per entity with the `okteto-dev/app` annotation. Only users
- * who may read the entity in the catalog find its document.
+ * Options of {@link OktetoDevCollatorFactory}.
+ *
+ * @public
+ */
+export interface OktetoDevCollatorFactoryOptions extends DevStatusSource {
+  /**
+   * The entity page, e.g. `/catalog/:namespace/:kind/:name`; the document location gets the
+   * fragment `#okteto-dev` unless the template has a fragment of its own.
+   */
+  locationTemplate: string;
+}
+
+/**
+ * Collates one `okteto-dev` document per entity with the `okteto-dev/app` annotation, its status
+ * read through `devStatusServiceRef`. Each document is visible only to users who hold
+ * `okteto-dev.status.read` on its entity (the search backend decides per document, conditional
+ * decisions included).
  *
  * @public
  */
 export class OktetoDevCollatorFactory implements DocumentCollatorFactory {
   readonly type = OKTETO_DEV_SEARCH_TYPE;
-  readonly visibilityPermission = catalogEntityReadPermission;
+  readonly visibilityPermission = oktetoDevStatusReadPermission;
 
-  constructor(
-    private readonly source: DevStatusSource,
-    private readonly locationTemplate: string,
-  ) {}
+  constructor(private readonly options: OktetoDevCollatorFactoryOptions) {}
 
   async getCollator(): Promise<Readable> {
     return Readable.from(this.collate());
   }
 
   private async *collate(): AsyncGenerator<OktetoDevSearchDocument> {
-    for (const { entity, status } of await loadDevStatuses(this.source)) {
+    for await (const { entity, status } of loadDevStatuses(this.options)) {
       yield {
         title: entity.metadata.title ?? entity.metadata.name,
         text: toSearchText(status),
-        location: entityLocation(entity, this.locationTemplate),
+        location: entityLocation(entity, this.options.locationTemplate),
         ...toSearchFields(status),
         authorization: { resourceRef: stringifyEntityRef(entity) },
       };

@@ -1,4 +1,5 @@
 import {
+  LoggerService,
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
@@ -10,21 +11,23 @@ export const defaults = {
     timeout: { minutes: 1 },
     initialDelay: { seconds: 10 },
   } as SchedulerServiceTaskScheduleDefinition,
-  decorateCatalog: true,
   locationTemplate: '/catalog/:namespace/:kind/:name',
 };
 
-export function readCollatorConfig(config: Config) {
+/** `search.collators.oktetoDev`: the schedule and the entity page template. */
+export function readCollatorConfig(config: Config, logger?: LoggerService) {
   const section = config.getOptionalConfig('search.collators.oktetoDev');
+  if (section?.has('decorateCatalog')) {
+    logger?.warn(
+      'search.collators.oktetoDev.decorateCatalog is no longer supported and is ignored: the dev status is only in okteto-dev documents, which obey okteto-dev.status.read',
+    );
+  }
   return {
     schedule: section?.has('schedule')
       ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
           section.getConfig('schedule'),
         )
       : defaults.schedule,
-    decorateCatalog:
-      section?.getOptionalBoolean('decorateCatalog') ??
-      defaults.decorateCatalog,
     locationTemplate:
       section?.getOptionalString('locationTemplate') ??
       defaults.locationTemplate,

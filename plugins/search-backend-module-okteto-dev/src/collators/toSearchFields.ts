@@ -11,7 +11,10 @@ function argoAbsent(state: 'not-found' | 'error'): string {
   return state === 'not-found' ? 'Missing' : UNKNOWN;
 }
 
-/** The search fields of one dev status: `unknown` wherever the cluster could not be read. */
+/**
+ * The search fields of one dev status (those the frontend filters and chips use): `unknown`
+ * wherever the cluster could not be read.
+ */
 export function toSearchFields(status: DevStatus): OktetoDevSearchFields {
   const { argo, okteto } = status;
   const oktetoState =
@@ -38,11 +41,13 @@ export function toSearchFields(status: DevStatus): OktetoDevSearchFields {
 
 /**
  * A sentence in the words people type: "corporate dev: Synced Healthy, Okteto dev mode on since …,
- * image …". Search engines match on it.
+ * image …". Search engines match on it; messages are the English `message` of the status.
  */
 export function toSearchText(status: DevStatus): string {
   const { argo, okteto, target } = status;
   const parts: string[] = [];
+  /** Whole English sentences of the status, after the summary. */
+  const details: string[] = [];
   if (argo.state === 'ok') {
     parts.push(`${argo.sync} ${argo.health}`);
   } else if (argo.state === 'not-found') {
@@ -63,15 +68,22 @@ export function toSearchText(status: DevStatus): string {
   } else if (okteto.state === 'off') {
     parts.push('Okteto dev mode off');
   } else if (okteto.state === 'broken') {
-    parts.push(`Okteto dev mode broken: ${okteto.problems.join(' ')}`);
+    parts.push('Okteto dev mode broken');
+    details.push(...okteto.problems.map(p => p.message));
   } else {
     parts.push('Okteto dev mode unknown');
   }
   if (status.drift.kind !== 'none') parts.push(`drift ${status.drift.kind}`);
+  if (status.drift.kind === 'conflict' || status.drift.kind === 'unexpected') {
+    details.push(status.drift.message);
+  }
   const failed = status.checklist
     .filter(i => i.status === 'fail')
     .map(i => i.id);
   if (failed.length > 0) parts.push(`not ready: ${failed.join(', ')}`);
   if (status.stale) parts.push(`stale since ${status.stale.since}`);
-  return `${target.app} dev (${target.namespace}): ${parts.join(', ')}.`;
+  return [
+    `${target.app} dev (${target.namespace}): ${parts.join(', ')}.`,
+    ...details,
+  ].join(' ');
 }

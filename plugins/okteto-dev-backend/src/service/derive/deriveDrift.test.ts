@@ -140,7 +140,7 @@ describe('drift from status.resources[]: only dev mode’s change is expected', 
       code: 'driftUnexpectedDuringDevMode',
       params: { resources: 'ConfigMap web-corporate-dev-config' },
     });
-    expect(status.drift.message).toMatch(/Not caused by dev mode: ConfigMap web-corporate-dev-config/);
+    expect(status.drift.message).toMatch(/not because of dev mode: ConfigMap web-corporate-dev-config/);
     expect(status.drift.resources.map(r => r.cause)).toEqual(['dev-mode', 'other']);
   });
 

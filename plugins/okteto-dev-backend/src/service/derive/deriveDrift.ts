@@ -117,7 +117,7 @@ export function deriveDrift(
     return {
       kind: 'none',
       resources,
-      ...devMessage(devMode ? 'driftNoneDevMode' : 'driftNone'),
+      ...devMessage(located.clone ? 'driftNoneDevMode' : 'driftNone'),
     };
   }
   const others = resources.filter(r => r.cause === 'other');

@@ -195,3 +195,27 @@ export function trackingOf(
 export function specReplicas(deployment: KubeDeployment): number {
   return deployment.spec?.replicas ?? 1;
 }
+
+/**
+ * Pods are needed only to explain something: a dev clone (its pod, a conflict), or an original
+ * that is not exactly at its wanted replicas. A healthy app without dev mode needs none.
+ */
+export function needsPods(
+  deployments: KubeDeployment[],
+  target: Pick<DevTarget, 'workload'>,
+): boolean {
+  const original = deployments.find(d => d.metadata.name === target.workload);
+  const uid = original?.metadata.uid;
+  const clone = deployments.some(
+    d =>
+      (uid && d.metadata.labels?.[OKTETO.cloneLabel] === uid) ||
+      d.metadata.name === `${target.workload}${OKTETO.cloneSuffix}`,
+  );
+  if (clone) return true;
+  if (!original) return false;
+  const wanted = specReplicas(original);
+  return (
+    (original.status?.readyReplicas ?? 0) !== wanted ||
+    (original.status?.replicas ?? 0) !== wanted
+  );
+}

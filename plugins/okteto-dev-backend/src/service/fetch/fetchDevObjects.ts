@@ -6,6 +6,7 @@ import {
   stignorePathsForDevEntry,
 } from '@okteto-dev/plugin-okteto-dev-common';
 import { lookupDevEntry } from '../derive/devEntry';
+import { needsPods } from '../derive/workloads';
 import {
   ArgoApplicationObject,
   FetchedDevObjects,
@@ -27,6 +28,11 @@ export interface DevTargetRequest {
   conventionNamespace: string;
   /** The Argo CD UI holding its Application, when configured. */
   argocdBaseUrl?: string;
+  /**
+   * Whether its last answer needed Pods (dev mode, a workload not at its replicas); unknown when
+   * there is no last answer. Pods are then read alongside the rest, in the same round trip.
+   */
+  podsHint?: boolean;
 }
 
 /** The readers the fetch goes through. */
@@ -144,21 +150,48 @@ async function readApplications(
   };
 }
 
-/** The workloads' side of one cluster: one LIST each of Deployments, Pods and Secret metadata. */
-async function readWorkloads(context: FetchContext, cluster: string, namespaces: string[]) {
+/**
+ * The workloads' side of one cluster: one LIST each of Deployments and Secret metadata, and of
+ * Pods where they are needed. Pods are read in the same round trip wherever an entity needed them
+ * last time or has no last answer; only an app that changed since (a healthy app now in dev mode)
+ * costs a second round trip, once.
+ */
+async function readWorkloads(
+  context: FetchContext,
+  cluster: string,
+  requests: DevTargetRequest[],
+) {
   const client = await clientOf(context, cluster);
   if (!client.ok) {
     return { deployments: () => client, pods: () => client, secretNames: () => client };
   }
+  const c = client.client;
+  const namespaces = unique(requests.map(r => r.target.namespace));
+  const early = unique(
+    requests.filter(r => r.podsHint !== false).map(r => r.target.namespace),
+  );
+  const listPods = (ns: string[]) =>
+    listAcross<KubePod>(c, ns, scope => c.listPods(scope));
   const [deployments, pods, secrets] = await Promise.all([
-    listAcross(client.client, namespaces, scope => client.client.listDeployments(scope)),
-    listAcross<KubePod>(client.client, namespaces, scope => client.client.listPods(scope)),
+    listAcross(c, namespaces, scope => c.listDeployments(scope)),
+    listPods(early),
     // Secret names only: nothing else of a Secret leaves ClusterClient
-    listAcross(client.client, namespaces, scope => client.client.listSecretNames(scope)),
+    listAcross(c, namespaces, scope => c.listSecretNames(scope)),
   ]);
+  const late = unique(
+    requests
+      .filter(r => !pods.has(r.target.namespace))
+      .filter(r => {
+        const read = deployments.get(r.target.namespace);
+        return read?.ok === true && needsPods(read.value, r.target);
+      })
+      .map(r => r.target.namespace),
+  );
+  for (const [ns, read] of await listPods(late)) pods.set(ns, read);
+  const none: Read<KubePod[]> = { ok: true, value: [] };
   return {
     deployments: (ns: string) => deployments.get(ns)!,
-    pods: (ns: string) => pods.get(ns)!,
+    pods: (ns: string) => pods.get(ns) ?? none,
     secretNames(ns: string): Read<string[]> {
       const read = secrets.get(ns)!;
       return read.ok ? { ok: true, value: read.value.map(s => s.metadata.name) } : read;
@@ -238,11 +271,7 @@ export async function fetchDevObjects(
     readApplications(context, requests),
     Promise.all(
       [...byCluster.entries()].map(async ([cluster, group]) => {
-        const read = await readWorkloads(
-          context,
-          cluster,
-          unique(group.map(r => r.target.namespace)),
-        );
+        const read = await readWorkloads(context, cluster, group);
         return [cluster, read] as const;
       }),
     ).then(entries => new Map(entries)),

@@ -1,0 +1,48 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Sandbox } from '@okteto-dev/kube-sandbox';
+import oktetoDevPlugin from '@okteto-dev/plugin-okteto-dev-backend';
+import { DevStatusServiceApi } from '@okteto-dev/plugin-okteto-dev-node';
+import { Captured, captureDevStatus } from './captureDevStatus';
+
+/** `oktetoDev` config for one sandbox (or a dead URL), as cluster `default`. */
+export function oktetoDevConfig(
+  target: Pick<Sandbox, 'url' | 'token'>,
+  timeoutMs = 2000,
+) {
+  return {
+    timeoutMs,
+    clusters: [
+      {
+        name: 'default',
+        url: target.url,
+        authProvider: 'serviceAccount',
+        serviceAccountToken: target.token,
+      },
+    ],
+  };
+}
+
+/**
+ * The real okteto-dev backend against `target`, its catalog holding `entities`, and the
+ * `devStatusServiceRef` of another plugin of the same backend.
+ */
+export async function startOktetoDevBackend(
+  target: Pick<Sandbox, 'url' | 'token'>,
+  entities: Entity[],
+  timeoutMs?: number,
+): Promise<{ devStatus: DevStatusServiceApi; stop(): Promise<void> }> {
+  const found: Captured = {};
+  const backend = await startTestBackend({
+    features: [
+      oktetoDevPlugin,
+      catalogServiceMock.factory({ entities }),
+      captureDevStatus(found),
+      mockServices.rootConfig.factory({
+        data: { oktetoDev: oktetoDevConfig(target, timeoutMs) },
+      }),
+    ],
+  });
+  return { devStatus: found.devStatus!, stop: () => backend.stop() };
+}
