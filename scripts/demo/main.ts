@@ -17,6 +17,19 @@ async function main() {
   say(
     `  npx kube-sandbox down web-corporate-dev --namespace web-corporate-dev --workload web-corporate-dev-web-app --kubeconfig ${kubeconfig}`,
   );
+  say('');
+  say(
+    'synestra-io is in dev mode under Argo CD auto-sync (selfHeal: false). Make "a new commit arrives" on web-core main:',
+  );
+  say(
+    `  npx kube-sandbox argocd new-commit web-synestra-io-dev --kubeconfig ${kubeconfig}`,
+  );
+  say(
+    '  Argo CD syncs the new revision: the original is back at 1 replica next to the dev clone, and its card shows the conflict.',
+  );
+  say(
+    `  (more: npx kube-sandbox argocd status --kubeconfig ${kubeconfig}; npx kube-sandbox --help)`,
+  );
   say(
     `The sandbox answers kubectl too: kubectl --kubeconfig ${kubeconfig} get deploy -A`,
   );

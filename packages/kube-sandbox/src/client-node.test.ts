@@ -10,7 +10,7 @@ import {
   Watch,
 } from '@kubernetes/client-node';
 import { startSandbox, Sandbox } from './index';
-import { waitFor } from './testUtils';
+import { waitFor } from './__testUtils__';
 
 /**
  * How to read metadata only with @kubernetes/client-node 1.x: a per-call
@@ -67,7 +67,12 @@ describe('@kubernetes/client-node against the sandbox', () => {
       labelSelector: 'dev.okteto.com/clone',
     });
     expect(all.items.map(d => d.metadata?.name).sort()).toEqual([
+      'web-admin-dev-web-app-okteto',
+      'web-blog-dev-web-app-okteto',
+      'web-docs-dev-web-app-okteto',
+      'web-portal-dev-web-app-okteto',
       'web-shop-dev-web-app-okteto',
+      'web-studio-dev-web-app-okteto',
       'web-synestra-io-dev-web-app-okteto',
     ]);
     const one = await apps.listDeploymentForAllNamespaces({

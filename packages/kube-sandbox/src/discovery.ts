@@ -87,6 +87,10 @@ export const RESOURCE_TYPES: ResourceType[] = [
     categories: ['argo'],
     statusSubresource: false,
   }),
+  rt('argoproj.io', 'v1alpha1', 'ApplicationSet', 'applicationsets', {
+    shortNames: ['appset', 'appsets'],
+    categories: ['argo'],
+  }),
 ];
 
 /** Scenario switches for API groups (`argoproj: false` = no Argo CD). */

@@ -1,5 +1,5 @@
 import { startSandbox, Sandbox } from './index';
-import { raw } from './testUtils';
+import { raw } from './__testUtils__';
 
 type Status = {
   kind: string;
@@ -24,6 +24,83 @@ describe('errors as Kubernetes Status', () => {
     sb = await startSandbox({ scenario: 'web-core', historySize: 20 });
   });
   afterAll(() => sb.close());
+
+  // kube-apiserver handlers/negotiation/negotiate.go + errors.go errNotAcceptable
+  it.each([
+    [
+      '/api/v1/namespaces/web-corporate-dev/pods',
+      'application/json;as=Foo;g=meta.k8s.io;v=v1',
+    ],
+    [
+      '/api/v1/namespaces/web-corporate-dev/pods',
+      'application/vnd.kubernetes.protobuf',
+    ],
+    ['/api/v1/namespaces/web-corporate-dev/pods', 'text/html'],
+    ['/api/v1/namespaces/web-corporate-dev/pods', 'application/json;q=0'],
+    ['/api/v1/namespaces/web-corporate-dev/pods', 'not a media type'],
+    ['/api/v1', 'application/json;as=Table;g=meta.k8s.io;v=v1'],
+    [
+      '/apis',
+      'application/json;g=apidiscovery.k8s.io;v=v9;as=APIGroupDiscoveryList',
+    ],
+  ])('406 NotAcceptable for GET %s with Accept %s', async (path, accept) => {
+    const r = await raw(sb, 'GET', path, { headers: { Accept: accept } });
+    expect(r.status).toBe(406);
+    const s = expectStatus(r.json, 406, 'NotAcceptable');
+    expect(s.message).toBe(
+      'only the following media types are accepted: application/json',
+    );
+  });
+
+  it('406 for a metadata list asked of one object, and the other way round', async () => {
+    const one = await raw(
+      sb,
+      'GET',
+      '/api/v1/namespaces/web-corporate-dev/secrets/web-corporate-dev-env',
+      {
+        headers: {
+          Accept:
+            'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1',
+        },
+      },
+    );
+    expect(expectStatus(one.json, 406, 'NotAcceptable').message).toBe(
+      'you requested PartialObjectMetadataList, but the requested object is not a list (*v1.Secret)',
+    );
+    const list = await raw(
+      sb,
+      'GET',
+      '/api/v1/namespaces/web-corporate-dev/secrets',
+      {
+        headers: {
+          Accept:
+            'application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1',
+        },
+      },
+    );
+    expect(list.status).toBe(406);
+  });
+
+  it('serves the first satisfiable clause; auth comes before negotiation', async () => {
+    const ok = await raw(
+      sb,
+      'GET',
+      '/api/v1/namespaces/web-corporate-dev/pods',
+      {
+        headers: {
+          Accept:
+            'application/json;as=Foo;g=meta.k8s.io;v=v1, application/json',
+        },
+      },
+    );
+    expect(ok.status).toBe(200);
+    expect((ok.json as { kind: string }).kind).toBe('PodList');
+    const unauth = await raw(sb, 'GET', '/api/v1/namespaces', {
+      token: null,
+      headers: { Accept: 'text/html' },
+    });
+    expect(unauth.status).toBe(401);
+  });
 
   it('401 without or with a wrong token', async () => {
     const none = await raw(sb, 'GET', '/api/v1/namespaces', { token: null });

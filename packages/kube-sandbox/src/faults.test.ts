@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { startSandbox, Sandbox } from './index';
-import { raw } from './testUtils';
+import { raw } from './__testUtils__';
 
 describe('faults, latency and counters', () => {
   let sb: Sandbox;

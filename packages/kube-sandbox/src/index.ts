@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { GroupSwitches } from './discovery';
 import type { Faults, RequestCounters, RequestRecord } from './faults';
 import { writeKubeconfig } from './kubeconfig';
+import type { ArgoCdSimulation } from './argocd';
+import { createStore } from './createStore';
 import {
   applyScenario,
   loadScenario,
@@ -11,7 +13,7 @@ import {
   ScenarioInput,
 } from './scenario';
 import { ForbidRules, SandboxServer } from './server';
-import { SandboxStore } from './store';
+import type { SandboxStore } from './store';
 import { generateSelfSignedCert } from './tls';
 
 export interface SandboxOptions {
@@ -35,6 +37,8 @@ export interface SandboxOptions {
   historySize?: number;
   /** Run the Deployment/ReplicaSet/Pod controller (default true). */
   controller?: boolean;
+  /** Run the Argo CD simulation for the scenario's Applications (default true). */
+  argocd?: boolean;
   /** Extra forbid rules, merged with the scenario's. */
   forbid?: ForbidRules;
   /** Group switches, merged over the scenario's (`{ argoproj: false }`). */
@@ -50,6 +54,8 @@ export interface Sandbox {
   /** PEM of the server certificate when serving HTTPS. */
   ca: string | undefined;
   store: SandboxStore;
+  /** The Argo CD simulation (when the scenario has Applications). */
+  argocd: ArgoCdSimulation | undefined;
   counters: RequestCounters;
   /** Same as `counters.requests`. */
   readonly requests: RequestRecord[];
@@ -71,11 +77,13 @@ export async function startSandbox(
   options: SandboxOptions = {},
 ): Promise<Sandbox> {
   const scenario = loadScenario(options.scenario);
-  const store = new SandboxStore({
+  const store = createStore({
     historySize: options.historySize,
     controller: options.controller,
   });
-  await applyScenario(store, scenario);
+  const { argocd } = await applyScenario(store, scenario, {
+    argocd: options.argocd === false ? false : undefined,
+  });
   const token =
     options.token === false
       ? undefined
@@ -118,6 +126,7 @@ export async function startSandbox(
     token,
     ca: tlsPems ? tlsPems.cert.toString() : undefined,
     store,
+    argocd,
     counters: server.counters,
     get requests() {
       return server.counters.requests;
@@ -155,42 +164,95 @@ export async function startSandbox(
 export { SandboxStore } from './store';
 export type {
   ListOptions,
+  StoreController,
   StoreEvent,
   StoreOptions,
   WriteOptions,
 } from './store';
+export { createStore } from './createStore';
+export type { CreateStoreOptions } from './createStore';
 export { SandboxServer } from './server';
 export type { ForbidRules, ServerOptions } from './server';
 export { Faults, RequestCounters, globToRegExp } from './faults';
 export type { FaultKind, FaultSpec, RequestRecord } from './faults';
-export { oktetoUp, oktetoDown } from './okteto';
+export {
+  oktetoUp,
+  oktetoDown,
+  cloneName,
+  pvcName,
+  secretName,
+  volumeLabelKey,
+  CLONE_LABEL,
+  DEV_LABEL,
+  DEV_MODE_ANNOTATION,
+  DETACHED_LABEL,
+  INTERACTIVE_LABEL,
+  OKTETO_BIN_IMAGE,
+  OKTETO_CLI_VERSION,
+  DEFAULT_VOLUME_SIZE,
+  REPLICAS_ANNOTATION,
+  STIGNORE_ANNOTATION,
+  SYNC_ANNOTATION,
+} from './okteto';
 export type {
+  DevSpec,
+  DevTarget,
+  DownStep,
   OktetoDownOptions,
   OktetoDownResult,
   OktetoTarget,
   OktetoUpOptions,
   OktetoUpResult,
+  UpStep,
 } from './okteto';
 export {
-  CLONE_LABEL,
-  DEV_LABEL,
-  DEV_MODE_ANNOTATION,
-  INTERACTIVE_LABEL,
-  REPLICAS_ANNOTATION,
-  STIGNORE_ANNOTATION,
-  SYNC_ANNOTATION,
-  pvcName,
-} from './okteto';
+  ArgoCdSimulation,
+  declaredFor,
+  requestFailSync,
+  requestNewCommit,
+  FAIL_SYNC_ANNOTATION,
+  INSTANCE_LABEL,
+  NEW_COMMIT_ANNOTATION,
+  REFRESH_ANNOTATION,
+  TRACKING_ANNOTATION,
+  TRACKING_METHOD_ANNOTATION,
+} from './argocd';
+export type {
+  Application,
+  ApplicationSource,
+  ApplicationSpec,
+  ArgoCdOptions,
+  IgnoreDifference,
+  NewCommitOptions,
+  ResourceStatus,
+  SyncCode,
+  TrackingMethod,
+} from './argocd';
 export {
   generateWebCoreApps,
   webCoreAppObjects,
   webCoreNames,
   WEB_CORE,
+  WEB_CORE_SCENARIO_APPS,
+  WEB_CORE_SCENARIO_OPTIONS,
 } from './webcore';
-export type { GenerateOptions, WebCoreAppSpec } from './webcore';
-export { loadScenario, applyScenario, SCENARIOS_DIR } from './scenario';
 export type {
+  GenerateOptions,
+  WebCoreAppSpec,
+  WebCoreScenarioApp,
+} from './webcore';
+export {
+  loadScenario,
+  applyScenario,
+  parseAge,
+  SCENARIOS_DIR,
+} from './scenario';
+export type {
+  AppliedScenario,
+  ApplyOptions,
   Scenario,
+  ScenarioArgoCdAction,
+  ScenarioArgoCdOptions,
   ScenarioInput,
   ScenarioOptions,
   ScenarioOktetoSession,
@@ -201,8 +263,15 @@ export { httpOps, storeOps, kubeRequest } from './ops';
 export type { KubeOps } from './ops';
 export { ApiError } from './errors';
 export { generateSelfSignedCert } from './tls';
-export { POD_STATE_ANNOTATION, podTemplateHash } from './controller';
-export type { PodState } from './controller';
+export {
+  ENFORCE_LABEL,
+  INIT_STATE_ANNOTATION,
+  POD_STATE_ANNOTATION,
+  PROVISIONABLE_STORAGE_CLASSES,
+  podTemplateHash,
+  WorkloadController,
+} from './workload';
+export type { InitFailure, PodState } from './workload';
 export {
   matchesLabelSelector,
   parseLabelSelector,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startSandbox, Sandbox } from './index';
-import { hasKubectl, kubectl, kubectlRun, waitFor } from './testUtils';
+import { hasKubectl, kubectl, kubectlRun, waitFor } from './__testUtils__';
 
 const describeKubectl = hasKubectl ? describe : describe.skip;
 if (!hasKubectl) {
@@ -47,7 +47,7 @@ describeKubectl('kubectl against the sandbox (HTTPS + token)', () => {
     );
     expect(r.code).toBe(0);
     const list = JSON.parse(r.stdout);
-    expect(list.items).toHaveLength(6);
+    expect(list.items).toHaveLength(11);
     expect(
       list.items.map((a: { metadata: { name: string } }) => a.metadata.name),
     ).toContain('web-shop-dev');

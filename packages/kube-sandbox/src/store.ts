@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { Bucket, nowIso, objectKey } from './bucket';
 import {
-  apiVersionOf,
   findByApiVersionKind,
   resolveType,
   ResourceType,
@@ -12,133 +11,49 @@ import {
   badRequest,
   conflict,
   expired,
-  invalid,
   notFound,
 } from './errors';
-import { applyPatch, deepClone, deepEqual, PatchType } from './patch';
+import { keepIdentity, prepareNew, sameObject } from './admission';
+import { applyPatch, deepClone, PatchType } from './patch';
 import { compileFilter, matchesFilter, ObjectFilter } from './selectors';
-import {
-  reconcileDeployment,
-  reconcilePvc,
-  reconcileReplicaSet,
-} from './controller';
-import type { KubeObject, WatchEventType } from './types';
+import type {
+  ListOptions,
+  StoreController,
+  StoreEvent,
+  StoreListener,
+  StoreOptions,
+  WriteOptions,
+} from './storeTypes';
+import type { KubeObject } from './types';
 
-export interface StoreOptions {
-  /** How many past events are kept for watches from a resourceVersion. */
-  historySize?: number;
-  /** Run the tiny Deployment → ReplicaSet → Pod controller (default on). */
-  controller?: boolean;
-}
+export type {
+  ListOptions,
+  StoreController,
+  StoreEvent,
+  StoreListener,
+  StoreOptions,
+  WriteOptions,
+};
 
-export interface ListOptions {
-  namespace?: string;
-  labelSelector?: string;
-  fieldSelector?: string;
-}
-
-export interface WriteOptions {
-  /** Write through the `status` subresource. */
-  subresource?: 'status';
-}
-
-/** One change, as kept in the watch history. */
-export interface StoreEvent {
-  rv: number;
-  type: Exclude<WatchEventType, 'BOOKMARK' | 'ERROR'>;
-  resource: ResourceType;
-  object: KubeObject;
-  /** The object before this change (MODIFIED and DELETED). */
-  previous?: KubeObject;
-}
-
-export type StoreListener = (event: StoreEvent) => void;
-
-export function nowIso(): string {
-  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-/** Objects of one type, keyed `ns/name`, indexed by namespace. */
-class Bucket {
-  private readonly byNs = new Map<string, Map<string, KubeObject>>();
-
-  private ns(key: string): string {
-    return key.slice(0, key.indexOf('/'));
-  }
-
-  get(key: string): KubeObject | undefined {
-    return this.byNs.get(this.ns(key))?.get(key);
-  }
-
-  has(key: string): boolean {
-    return this.get(key) !== undefined;
-  }
-
-  set(key: string, obj: KubeObject): void {
-    const ns = this.ns(key);
-    let m = this.byNs.get(ns);
-    if (!m) {
-      m = new Map();
-      this.byNs.set(ns, m);
-    }
-    m.set(key, obj);
-  }
-
-  delete(key: string): void {
-    this.byNs.get(this.ns(key))?.delete(key);
-  }
-
-  *values(namespace?: string): IterableIterator<KubeObject> {
-    if (namespace !== undefined) {
-      yield* this.byNs.get(namespace)?.values() ?? [];
-      return;
-    }
-    for (const m of this.byNs.values()) yield* m.values();
-  }
-}
-
-function specPart(obj: KubeObject): Record<string, unknown> {
-  const { metadata: _m, status: _s, ...rest } = obj;
-  return rest;
-}
-
-/** Like the API server: workloads and custom resources track generation. */
-function hasGeneration(t: ResourceType): boolean {
-  return t.group !== '';
-}
-
-function sameObject(a: KubeObject, b: KubeObject): boolean {
-  const { resourceVersion: _a, ...m1 } = a.metadata;
-  const { resourceVersion: _b, ...m2 } = b.metadata;
-  return (
-    deepEqual(m1, m2) &&
-    deepEqual(specPart(a), specPart(b)) &&
-    deepEqual(a.status, b.status)
-  );
-}
+export { nowIso };
 
 /**
  * In-memory objects with a global resourceVersion counter, a bounded watch
- * history and a synchronous controller for Deployments/ReplicaSets/Pods.
+ * history, and attached controllers (see `createStore` for the workload
+ * controller) that settle synchronously after each write.
  */
 export class SandboxStore {
   readonly historySize: number;
-  controllerEnabled: boolean;
   private readonly buckets = new Map<string, Bucket>();
   private counter = 0;
   private history: StoreEvent[] = [];
   private droppedUpTo = 0;
   private readonly listeners = new Set<StoreListener>();
-  private readonly queue: Array<{
-    kind: 'deploy' | 'rs' | 'pvc';
-    ns: string;
-    name: string;
-  }> = [];
+  private readonly controllers: StoreController[] = [];
   private draining = false;
 
   constructor(options: StoreOptions = {}) {
     this.historySize = options.historySize ?? 1000;
-    this.controllerEnabled = options.controller ?? true;
   }
 
   /** Current global resourceVersion (as a string, like the API server). */
@@ -161,10 +76,6 @@ export class SandboxStore {
       this.buckets.set(k, b);
     }
     return b;
-  }
-
-  private static key(ns: string | undefined, name: string): string {
-    return `${ns ?? ''}/${name}`;
   }
 
   private args(
@@ -191,7 +102,7 @@ export class SandboxStore {
     name?: string,
   ): KubeObject | undefined {
     const { t, ns, name: n } = this.args(kind, namespaceOrName, name);
-    const obj = this.bucket(t).get(SandboxStore.key(ns, n));
+    const obj = this.bucket(t).get(objectKey(ns, n));
     return obj ? deepClone(obj) : undefined;
   }
 
@@ -211,8 +122,8 @@ export class SandboxStore {
       if (matchesFilter(obj, filter)) out.push(deepClone(obj));
     }
     return out.sort((x, y) =>
-      SandboxStore.key(x.metadata.namespace, x.metadata.name).localeCompare(
-        SandboxStore.key(y.metadata.namespace, y.metadata.name),
+      objectKey(x.metadata.namespace, x.metadata.name).localeCompare(
+        objectKey(y.metadata.namespace, y.metadata.name),
       ),
     );
   }
@@ -230,38 +141,6 @@ export class SandboxStore {
     return t;
   }
 
-  private prepareNew(t: ResourceType, input: KubeObject): KubeObject {
-    const obj = deepClone(input);
-    obj.apiVersion = apiVersionOf(t);
-    obj.kind = t.kind;
-    const m = obj.metadata;
-    if (!m.name && m.generateName) {
-      m.name = `${m.generateName}${randomUUID().slice(0, 5)}`;
-    }
-    if (!m.name) throw invalid(t.kind, '', 'metadata.name: Required value');
-    if (!t.namespaced) delete m.namespace;
-    m.uid = m.uid ?? randomUUID();
-    m.creationTimestamp = m.creationTimestamp ?? nowIso();
-    if (hasGeneration(t)) m.generation = 1;
-    else delete m.generation;
-    if (t.kind === 'Namespace') {
-      m.labels = { ...m.labels, 'kubernetes.io/metadata.name': m.name };
-      obj.spec = obj.spec ?? { finalizers: ['kubernetes'] };
-      obj.status = { phase: 'Active' };
-    }
-    if (t.kind === 'Service') {
-      const spec = (obj.spec ?? {}) as Record<string, unknown>;
-      spec.type = spec.type ?? 'ClusterIP';
-      if (!spec.clusterIP) {
-        const n = (this.counter % 250) + 2;
-        spec.clusterIP = `10.96.${Math.floor(this.counter / 250) % 250}.${n}`;
-        spec.clusterIPs = [spec.clusterIP];
-      }
-      obj.spec = spec;
-    }
-    return obj;
-  }
-
   private commit(
     t: ResourceType,
     type: StoreEvent['type'],
@@ -271,7 +150,7 @@ export class SandboxStore {
     this.counter += 1;
     obj.metadata.resourceVersion = String(this.counter);
     const b = this.bucket(t);
-    const k = SandboxStore.key(obj.metadata.namespace, obj.metadata.name);
+    const k = objectKey(obj.metadata.namespace, obj.metadata.name);
     if (type === 'DELETED') b.delete(k);
     else b.set(k, obj);
     const event: StoreEvent = {
@@ -290,44 +169,34 @@ export class SandboxStore {
       this.droppedUpTo = dropped[dropped.length - 1].rv;
     }
     for (const l of [...this.listeners]) l(event);
-    this.enqueue(t, obj);
+    for (const c of this.controllers) c.observe(event);
     return deepClone(obj);
   }
 
-  /** Upserts an object as-is (status included), no concurrency checks. */
+  /**
+   * Upserts an object as-is (status included), no concurrency checks. Unlike
+   * the API, a given `creationTimestamp` is kept (scenarios and tests use it
+   * to say "created two days ago").
+   */
   put(input: KubeObject): KubeObject {
     const t = this.typeForObject(input);
     const existing = this.bucket(t).get(
-      SandboxStore.key(
+      objectKey(
         t.namespaced ? input.metadata.namespace : undefined,
         input.metadata.name,
       ),
     );
     if (!existing) {
-      const obj = this.prepareNew(t, input);
+      const obj = prepareNew(t, input, this.counter);
       if (input.status !== undefined) obj.status = deepClone(input.status);
       return this.drain(() => this.commit(t, 'ADDED', obj));
     }
     const obj = deepClone(input);
-    this.keepIdentity(t, existing, obj);
+    keepIdentity(t, existing, obj);
+    const created = input.metadata.creationTimestamp;
+    if (created) obj.metadata.creationTimestamp = created;
     if (sameObject(obj, existing)) return deepClone(existing);
     return this.drain(() => this.commit(t, 'MODIFIED', obj, existing));
-  }
-
-  private keepIdentity(t: ResourceType, existing: KubeObject, obj: KubeObject) {
-    obj.apiVersion = apiVersionOf(t);
-    obj.kind = t.kind;
-    const m = obj.metadata;
-    m.uid = existing.metadata.uid;
-    m.creationTimestamp = existing.metadata.creationTimestamp;
-    if (t.namespaced) m.namespace = existing.metadata.namespace;
-    else delete m.namespace;
-    if (!hasGeneration(t)) {
-      delete m.generation;
-      return;
-    }
-    const gen = existing.metadata.generation ?? 1;
-    m.generation = deepEqual(specPart(obj), specPart(existing)) ? gen : gen + 1;
   }
 
   private requireNamespace(t: ResourceType, ns: string | undefined) {
@@ -339,9 +208,9 @@ export class SandboxStore {
   /** POST semantics: 409 AlreadyExists, 404 when the namespace is missing. */
   create(input: KubeObject): KubeObject {
     const t = this.typeForObject(input);
-    const obj = this.prepareNew(t, input);
+    const obj = prepareNew(t, input, this.counter);
     this.requireNamespace(t, obj.metadata.namespace);
-    const k = SandboxStore.key(obj.metadata.namespace, obj.metadata.name);
+    const k = objectKey(obj.metadata.namespace, obj.metadata.name);
     if (this.bucket(t).has(k)) {
       throw alreadyExists(t.plural, t.group, obj.metadata.name);
     }
@@ -357,7 +226,7 @@ export class SandboxStore {
     const t = this.typeForObject(input);
     const ns = t.namespaced ? input.metadata.namespace : undefined;
     const name = input.metadata.name;
-    const existing = this.bucket(t).get(SandboxStore.key(ns, name));
+    const existing = this.bucket(t).get(objectKey(ns, name));
     if (!existing) throw notFound(t.plural, t.group, name);
     const rv = input.metadata.resourceVersion;
     if (rv && rv !== existing.metadata.resourceVersion) {
@@ -387,7 +256,7 @@ export class SandboxStore {
         `the name of the object (${obj.metadata.name}) does not match the name on the URL (${existing.metadata.name})`,
       );
     }
-    this.keepIdentity(t, existing, obj);
+    keepIdentity(t, existing, obj);
     if (sameObject(obj, existing)) return deepClone(existing);
     return this.drain(() => this.commit(t, 'MODIFIED', obj, existing));
   }
@@ -402,7 +271,7 @@ export class SandboxStore {
     opts: WriteOptions = {},
   ): KubeObject {
     const { t, ns } = this.args(kind, namespace, name);
-    const existing = this.bucket(t).get(SandboxStore.key(ns, name));
+    const existing = this.bucket(t).get(objectKey(ns, name));
     if (!existing) throw notFound(t.plural, t.group, name);
     const next = applyPatch(deepClone(existing), patch, type) as KubeObject;
     if (!next || typeof next !== 'object' || !next.metadata) {
@@ -422,7 +291,7 @@ export class SandboxStore {
     name?: string,
   ): KubeObject | undefined {
     const { t, ns, name: n } = this.args(kind, namespaceOrName, name);
-    const existing = this.bucket(t).get(SandboxStore.key(ns, n));
+    const existing = this.bucket(t).get(objectKey(ns, n));
     if (!existing) return undefined;
     return this.drain(() => this.deleteCascade(t, existing));
   }
@@ -457,9 +326,7 @@ export class SandboxStore {
           dep.metadata.namespace === obj.metadata.name;
         if (
           (owned || inNs) &&
-          bucket.has(
-            SandboxStore.key(dep.metadata.namespace, dep.metadata.name),
-          )
+          bucket.has(objectKey(dep.metadata.namespace, dep.metadata.name))
         ) {
           this.deleteCascade(depType, dep);
         }
@@ -490,46 +357,34 @@ export class SandboxStore {
     return this.history.filter(e => e.rv > rv);
   }
 
-  private enqueue(t: ResourceType, obj: KubeObject) {
-    if (!this.controllerEnabled) return;
-    const ns = obj.metadata.namespace ?? '';
-    const owner = (obj.metadata.ownerReferences ?? []).find(o => o.controller);
-    if (t.kind === 'Deployment') {
-      this.queue.push({ kind: 'deploy', ns, name: obj.metadata.name });
-    } else if (t.kind === 'ReplicaSet') {
-      this.queue.push({ kind: 'rs', ns, name: obj.metadata.name });
-      if (owner?.kind === 'Deployment') {
-        this.queue.push({ kind: 'deploy', ns, name: owner.name });
-      }
-    } else if (t.kind === 'PersistentVolumeClaim') {
-      this.queue.push({ kind: 'pvc', ns, name: obj.metadata.name });
-    } else if (t.kind === 'Pod' && owner?.kind === 'ReplicaSet') {
-      this.queue.push({ kind: 'rs', ns, name: owner.name });
-    }
+  /**
+   * Attaches a controller: it observes every change from now on and works
+   * after each outermost mutation. Returns a function that detaches it.
+   */
+  attach(controller: StoreController): () => void {
+    this.controllers.push(controller);
+    return () => {
+      const i = this.controllers.indexOf(controller);
+      if (i >= 0) this.controllers.splice(i, 1);
+    };
   }
 
-  /** Runs a mutation, then (outermost call only) the controller queue. */
+  /** Runs the attached controllers until none has work left. */
+  settle(): void {
+    this.drain(() => undefined);
+  }
+
+  /** Runs a mutation, then (outermost call only) the controllers' work. */
   private drain<T>(fn: () => T): T {
     if (this.draining) return fn();
     this.draining = true;
     try {
       const result = fn();
-      let steps = 0;
-      while (this.queue.length && steps++ < 100000) {
-        const item = this.queue.shift()!;
-        const dup = this.queue.findIndex(
-          q => q.kind === item.kind && q.ns === item.ns && q.name === item.name,
-        );
-        if (dup >= 0) continue;
-        if (item.kind === 'deploy') {
-          reconcileDeployment(this, item.ns, item.name);
-        } else if (item.kind === 'rs') {
-          reconcileReplicaSet(this, item.ns, item.name);
-        } else {
-          reconcilePvc(this, item.ns, item.name);
-        }
+      for (let rounds = 0; rounds < 10000; rounds++) {
+        let busy = false;
+        for (const c of [...this.controllers]) busy = c.work() || busy;
+        if (!busy) break;
       }
-      this.queue.length = 0;
       return result;
     } finally {
       this.draining = false;

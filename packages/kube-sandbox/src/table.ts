@@ -27,21 +27,43 @@ function num(o: unknown, path: string): number {
   return typeof v === 'number' ? v : 0;
 }
 
+/** STATUS as kubectl prints it (kubectl printers printPod, simplified). */
+function podReason(o: KubeObject): string {
+  let reason = String(
+    get(o, 'status.reason') ?? get(o, 'status.phase') ?? 'Unknown',
+  );
+  const inits = (get(o, 'status.initContainerStatuses') ?? []) as JsonObject[];
+  const total = ((get(o, 'spec.initContainers') ?? []) as unknown[]).length;
+  for (let i = 0; i < inits.length; i++) {
+    const term = get(inits[i], 'state.terminated') as JsonObject | undefined;
+    if (term && term.exitCode === 0) continue;
+    const waiting = get(inits[i], 'state.waiting.reason') as string | undefined;
+    if (term) return `Init:${term.reason ?? `ExitCode:${term.exitCode}`}`;
+    if (waiting && waiting !== 'PodInitializing') return `Init:${waiting}`;
+    return `Init:${i}/${total}`;
+  }
+  const statuses = (get(o, 'status.containerStatuses') ?? []) as JsonObject[];
+  for (const s of [...statuses].reverse()) {
+    const waiting = get(s, 'state.waiting.reason') as string | undefined;
+    const term = get(s, 'state.terminated.reason') as string | undefined;
+    if (waiting) reason = waiting;
+    else if (term) reason = term;
+  }
+  return reason;
+}
+
 function podCells(o: KubeObject): Cell[] {
   const statuses = (get(o, 'status.containerStatuses') ?? []) as JsonObject[];
+  const containers = ((get(o, 'spec.containers') ?? []) as unknown[]).length;
   const ready = statuses.filter(s => s.ready).length;
-  const waiting = statuses
-    .map(s => get(s, 'state.waiting.reason'))
-    .find(Boolean) as string | undefined;
-  const restarts = statuses.reduce(
+  const restarts = [
+    ...statuses,
+    ...((get(o, 'status.initContainerStatuses') ?? []) as JsonObject[]),
+  ].reduce(
     (n, s) => n + (typeof s.restartCount === 'number' ? s.restartCount : 0),
     0,
   );
-  return [
-    `${ready}/${statuses.length}`,
-    waiting ?? String(get(o, 'status.phase') ?? 'Unknown'),
-    restarts,
-  ];
+  return [`${ready}/${containers}`, podReason(o), restarts];
 }
 
 const EXTRA: Record<
@@ -79,6 +101,34 @@ const EXTRA: Record<
       num(o, 'status.replicas'),
       num(o, 'status.readyReplicas'),
     ],
+  },
+  PersistentVolumeClaim: {
+    columns: [
+      { name: 'Status', type: 'string' },
+      { name: 'Volume', type: 'string' },
+      { name: 'Capacity', type: 'string' },
+      { name: 'Access Modes', type: 'string' },
+      { name: 'StorageClass', type: 'string' },
+    ],
+    cells: o => {
+      const bound = get(o, 'status.phase') === 'Bound';
+      const modes = (get(o, 'spec.accessModes') ?? []) as string[];
+      const short: Record<string, string> = {
+        ReadWriteOnce: 'RWO',
+        ReadOnlyMany: 'ROX',
+        ReadWriteMany: 'RWX',
+        ReadWriteOncePod: 'RWOP',
+      };
+      return [
+        String(get(o, 'status.phase') ?? 'Pending'),
+        bound ? `pvc-${o.metadata.uid ?? ''}` : '',
+        bound ? String(get(o, 'status.capacity.storage') ?? '') : '',
+        bound ? modes.map(m => short[m] ?? m).join(',') : '',
+        String(
+          get(o, 'spec.storageClassName') ?? (bound ? 'standard' : '<unset>'),
+        ),
+      ];
+    },
   },
   Namespace: {
     columns: [{ name: 'Status', type: 'string' }],

@@ -1,7 +1,8 @@
-import { chooseAccept } from './accept';
+import { chooseAccept, negotiate } from './accept';
 import { globToRegExp } from './faults';
 import { jsonPatch, mergePatch, strategicMerge } from './patch';
 import { matchesLabelSelector, parseLabelSelector } from './selectors';
+import { createStore } from './createStore';
 import { SandboxStore } from './store';
 import type { WatchEventType } from './types';
 
@@ -93,6 +94,38 @@ describe('accept header', () => {
     });
     expect(chooseAccept(undefined).kind).toBe('full');
   });
+  // kube-apiserver negotiation/negotiate.go: no satisfiable clause → 406.
+  it.each([
+    ['application/json;as=Foo;g=meta.k8s.io;v=v1', 'resource'],
+    ['application/json;as=Table', 'resource'],
+    ['application/json;as=Table;g=meta.k8s.io;v=v9', 'resource'],
+    ['application/vnd.kubernetes.protobuf', 'resource'],
+    ['text/html', 'resource'],
+    ['garbage', 'resource'],
+    ['application/json;q=0', 'resource'],
+    ['application/json;q=0,*/*', 'resource'],
+    ['application/json;stream=nope', 'resource'],
+    ['application/json;as=Table;g=meta.k8s.io;v=v1', 'plain'],
+    [
+      'application/json;as=APIGroupDiscoveryList;g=apidiscovery.k8s.io;v=v3',
+      'discovery',
+    ],
+  ] as const)('%s is not acceptable (%s endpoint)', (header, endpoint) => {
+    expect(negotiate(header, endpoint)).toBeUndefined();
+  });
+  it.each([
+    [undefined, 'full'],
+    ['*/*', 'full'],
+    ['application/*;q=0.5', 'full'],
+    ['text/html,application/xhtml+xml,*/*;q=0.8', 'full'],
+    ['application/json;as=Foo;g=meta.k8s.io;v=v1, application/json', 'full'],
+    [
+      'application/json;q=0.5,application/json;as=Table;g=meta.k8s.io;v=v1',
+      'table',
+    ],
+  ] as const)('%s is served as %s', (header, kind) => {
+    expect(negotiate(header, 'resource')?.kind).toBe(kind);
+  });
   it('globs match path segments', () => {
     expect(
       globToRegExp('/api/v1/namespaces/*/pods').test(
@@ -137,7 +170,7 @@ describe('store', () => {
   });
 
   it('scales pods with the Deployment and garbage-collects them', () => {
-    const store = new SandboxStore();
+    const store = createStore();
     store.put({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'n' } });
     store.put({
       apiVersion: 'apps/v1',

@@ -1,42 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import type { GroupSwitches } from './discovery';
-import { oktetoUp, OktetoUpOptions } from './okteto';
-import type { ForbidRules } from './server';
-import type { SandboxStore } from './store';
-import type { KubeObject } from './types';
-
-export const SCENARIO_API_VERSION = 'sandbox.okteto-dev/v1';
-
-/** An Okteto session to apply when the scenario loads. */
-export interface ScenarioOktetoSession extends OktetoUpOptions {
-  /** Leave the original in dev mode but delete the clone (interrupted up). */
-  interrupted?: boolean;
-}
-
-/** Options of a scenario (`kind: Scenario` document, e.g. scenario.yaml). */
-export interface ScenarioOptions {
-  forbid?: ForbidRules;
-  groups?: GroupSwitches;
-  okteto?: ScenarioOktetoSession[];
-}
-
-export interface Scenario {
-  name: string;
-  objects: KubeObject[];
-  options: ScenarioOptions;
-}
-
-/**
- * A bare shipped name (`web-core`), a file, a directory of YAML/JSON files,
- * one object, an array of objects, or `{ objects, options }`.
- */
-export type ScenarioInput =
-  | string
-  | KubeObject
-  | KubeObject[]
-  | { name?: string; objects: KubeObject[]; options?: ScenarioOptions };
+import type { KubeObject } from '../types';
+import {
+  Scenario,
+  SCENARIO_API_VERSION,
+  ScenarioInput,
+  ScenarioOptions,
+} from './types';
 
 function packageRoot(): string {
   try {
@@ -46,7 +17,7 @@ function packageRoot(): string {
   } catch {
     // Not resolvable by name (e.g. copied elsewhere): relative to this file.
     // eslint-disable-next-line no-restricted-syntax
-    return path.resolve(__dirname, '..');
+    return path.resolve(__dirname, '..', '..');
   }
 }
 
@@ -74,6 +45,11 @@ function mergeOptions(a: ScenarioOptions, b: ScenarioOptions): ScenarioOptions {
     },
     groups: { ...a.groups, ...b.groups },
     okteto: [...(a.okteto ?? []), ...(b.okteto ?? [])],
+    argocd: {
+      ...a.argocd,
+      ...b.argocd,
+      actions: [...(a.argocd?.actions ?? []), ...(b.argocd?.actions ?? [])],
+    },
   };
 }
 
@@ -161,40 +137,4 @@ export function loadScenario(input: ScenarioInput | undefined): Scenario {
     return s;
   }
   return fromDocs('inline', [input]);
-}
-
-const ORDER: Record<string, number> = {
-  Namespace: 0,
-  Pod: 2,
-  ReplicaSet: 3,
-  Deployment: 4,
-};
-
-/**
- * Puts the scenario's objects into the store (namespaces first; explicit
- * Pods/ReplicaSets before Deployments so the controller adopts them), then
- * applies its Okteto sessions with the up simulation.
- */
-export async function applyScenario(
-  store: SandboxStore,
-  scenario: Scenario,
-): Promise<void> {
-  if (!store.get('namespaces', 'default')) {
-    store.put({
-      apiVersion: 'v1',
-      kind: 'Namespace',
-      metadata: { name: 'default' },
-    });
-  }
-  const sorted = [...scenario.objects].sort(
-    (a, b) => (ORDER[a.kind] ?? 1) - (ORDER[b.kind] ?? 1),
-  );
-  for (const obj of sorted) store.put(obj);
-  for (const session of scenario.options.okteto ?? []) {
-    const { interrupted, ...opts } = session;
-    const result = await oktetoUp(store, opts);
-    if (interrupted) {
-      store.delete('deployments', opts.namespace, result.clone.metadata.name);
-    }
-  }
 }

@@ -1,0 +1,14 @@
+import { SandboxStore, StoreOptions } from './store';
+import { WorkloadController } from './workload';
+
+export interface CreateStoreOptions extends StoreOptions {
+  /** Run the Deployment → ReplicaSet → Pod controller (default true). */
+  controller?: boolean;
+}
+
+/** A store with the workload controller attached (unless turned off). */
+export function createStore(options: CreateStoreOptions = {}): SandboxStore {
+  const store = new SandboxStore({ historySize: options.historySize });
+  if (options.controller !== false) WorkloadController.attach(store);
+  return store;
+}

@@ -1,0 +1,10 @@
+export * from './constants';
+export { oktetoUp } from './up';
+export type { OktetoUpOptions, OktetoUpResult, UpStep } from './up';
+export { oktetoDown } from './down';
+export type { DownStep, OktetoDownOptions, OktetoDownResult } from './down';
+export type { DevSpec } from './devSpec';
+export { volumeLabelKey } from './devSpec';
+export { cloneName, pvcName, secretName } from './target';
+export type { DevTarget, OktetoTarget } from './target';
+export { devClone, devModeOff, translate } from './translate';

@@ -1,0 +1,7 @@
+export { WEB_CORE, webCoreNames } from './names';
+export { webCoreAppObjects } from './objects';
+export type { WebCoreAppSpec } from './objects';
+export { generateWebCoreApps } from './generate';
+export type { GenerateOptions } from './generate';
+export { WEB_CORE_SCENARIO_APPS, WEB_CORE_SCENARIO_OPTIONS } from './scenario';
+export type { WebCoreScenarioApp } from './scenario';

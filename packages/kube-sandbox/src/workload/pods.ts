@@ -1,0 +1,285 @@
+import { createHash } from 'node:crypto';
+import { nowIso } from '../bucket';
+import { deepClone } from '../patch';
+import type { JsonObject, KubeObject } from '../types';
+import { initFailureOf, InitFailure, PodState, podStateOf } from './knobs';
+import { Container, ownerRef, PodSpec, PodTemplate, Workload } from './model';
+
+/* Pods as the kubelet and scheduler would report them — there is neither here. */
+
+/** What the pod's surroundings say about it when it is created. */
+export interface PodContext {
+  /** PersistentVolumeClaims it mounts that are not Bound. */
+  unboundClaims: string[];
+}
+
+const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+
+function podIp(seed: string): string {
+  const d = createHash('sha256').update(seed).digest();
+  return `10.244.${d[0] % 16}.${(d[1] % 250) + 2}`;
+}
+
+export function claimNames(spec: PodSpec | undefined): string[] {
+  return (spec?.volumes ?? [])
+    .map(
+      v =>
+        (v.persistentVolumeClaim as JsonObject | undefined)?.claimName as
+          | string
+          | undefined,
+    )
+    .filter((n): n is string => Boolean(n));
+}
+
+function qosClass(spec: PodSpec): string {
+  const all = [...(spec.initContainers ?? []), ...(spec.containers ?? [])];
+  const res = all.map(c => (c.resources ?? {}) as JsonObject);
+  if (res.every(r => !r.requests && !r.limits)) return 'BestEffort';
+  const guaranteed = res.every(r => {
+    const l = (r.limits ?? {}) as JsonObject;
+    const q = (r.requests ?? l) as JsonObject;
+    return ['cpu', 'memory'].every(k => l[k] !== undefined && l[k] === q[k]);
+  });
+  return guaranteed ? 'Guaranteed' : 'Burstable';
+}
+
+function identity(c: Container, pod: string): JsonObject {
+  return {
+    name: c.name,
+    image: c.image ?? '',
+    imageID: `${c.image ?? ''}@sha256:${sha(c.image ?? '')}`,
+    containerID: `containerd://${sha(`${pod}/${c.name}`)}`,
+  };
+}
+
+function waiting(c: Container, reason: string, message?: string): JsonObject {
+  return {
+    name: c.name,
+    image: c.image ?? '',
+    imageID: '',
+    ready: false,
+    started: false,
+    restartCount: 0,
+    state: { waiting: message ? { reason, message } : { reason } },
+  };
+}
+
+function crashLooping(c: Container, pod: string, at: string): JsonObject {
+  return {
+    ...identity(c, pod),
+    ready: false,
+    started: false,
+    restartCount: 7,
+    state: {
+      waiting: {
+        reason: 'CrashLoopBackOff',
+        message: `back-off 5m0s restarting failed container=${c.name} pod=${pod}`,
+      },
+    },
+    lastState: {
+      terminated: {
+        exitCode: 1,
+        reason: 'Error',
+        startedAt: at,
+        finishedAt: at,
+      },
+    },
+  };
+}
+
+function mainStatus(
+  c: Container,
+  state: PodState,
+  at: string,
+  pod: string,
+): JsonObject {
+  if (state === 'CrashLoopBackOff') return crashLooping(c, pod, at);
+  if (state === 'Pending') return waiting(c, 'ContainerCreating');
+  if (state === 'ImagePullBackOff') {
+    return waiting(
+      c,
+      'ImagePullBackOff',
+      `Back-off pulling image "${c.image ?? ''}"`,
+    );
+  }
+  return {
+    ...identity(c, pod),
+    ready: true,
+    started: true,
+    restartCount: 0,
+    state: { running: { startedAt: at } },
+  };
+}
+
+function initStatuses(
+  spec: PodSpec,
+  failure: { container?: string; state: InitFailure } | undefined,
+  at: string,
+  pod: string,
+): { statuses: JsonObject[]; incomplete: string[] } {
+  const inits = spec.initContainers ?? [];
+  const failing = failure
+    ? Math.max(
+        0,
+        inits.findIndex(
+          c => !failure.container || c.name === failure.container,
+        ),
+      )
+    : inits.length;
+  const statuses = inits.map((c, i) => {
+    if (i < failing) {
+      return {
+        ...identity(c, pod),
+        ready: true,
+        started: false,
+        restartCount: 0,
+        state: {
+          terminated: {
+            exitCode: 0,
+            reason: 'Completed',
+            startedAt: at,
+            finishedAt: at,
+          },
+        },
+      };
+    }
+    if (i > failing) return waiting(c, 'PodInitializing');
+    return failure!.state === 'CrashLoopBackOff'
+      ? crashLooping(c, pod, at)
+      : waiting(
+          c,
+          'ImagePullBackOff',
+          `Back-off pulling image "${c.image ?? ''}"`,
+        );
+  });
+  return { statuses, incomplete: inits.slice(failing).map(c => c.name) };
+}
+
+function cond(
+  type: string,
+  ok: boolean,
+  at: string,
+  reason?: string,
+  message?: string,
+): JsonObject {
+  const c: JsonObject = {
+    type,
+    status: ok ? 'True' : 'False',
+    lastProbeTime: null,
+    lastTransitionTime: at,
+  };
+  if (!ok && reason) c.reason = reason;
+  if (!ok && message) c.message = message;
+  return c;
+}
+
+/** A pod the scheduler cannot place (kube-scheduler: unbound immediate PVCs). */
+function unschedulableStatus(spec: PodSpec, at: string): JsonObject {
+  return {
+    phase: 'Pending',
+    conditions: [
+      cond(
+        'PodScheduled',
+        false,
+        at,
+        'Unschedulable',
+        '0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
+      ),
+    ],
+    qosClass: qosClass(spec),
+  };
+}
+
+function scheduledStatus(
+  template: PodTemplate,
+  spec: PodSpec,
+  name: string,
+  ip: string,
+  at: string,
+): JsonObject {
+  const state = podStateOf(template);
+  const init = initStatuses(spec, initFailureOf(template), at, name);
+  const initialized = init.incomplete.length === 0;
+  const mains = (spec.containers ?? []).map(c =>
+    initialized
+      ? mainStatus(c, state, at, name)
+      : waiting(c, 'PodInitializing'),
+  );
+  const unready = mains.filter(s => !s.ready).map(s => String(s.name));
+  const ready = unready.length === 0;
+  const notReady = `containers with unready status: [${unready.join(' ')}]`;
+  const phase =
+    !initialized || state === 'Pending' || state === 'ImagePullBackOff'
+      ? 'Pending'
+      : 'Running';
+  return {
+    phase,
+    conditions: [
+      cond('PodReadyToStartContainers', state !== 'Pending', at),
+      cond(
+        'Initialized',
+        initialized,
+        at,
+        'ContainersNotInitialized',
+        `containers with incomplete status: [${init.incomplete.join(' ')}]`,
+      ),
+      cond('Ready', ready, at, 'ContainersNotReady', notReady),
+      cond('ContainersReady', ready, at, 'ContainersNotReady', notReady),
+      cond('PodScheduled', true, at),
+    ],
+    hostIP: '10.0.0.10',
+    hostIPs: [{ ip: '10.0.0.10' }],
+    podIP: ip,
+    podIPs: [{ ip }],
+    startTime: at,
+    initContainerStatuses: init.statuses,
+    containerStatuses: mains,
+    qosClass: qosClass(spec),
+  };
+}
+
+export function buildPod(
+  replicaSet: KubeObject,
+  name: string,
+  context: PodContext = { unboundClaims: [] },
+): KubeObject {
+  const rs = replicaSet as Workload;
+  const template = rs.spec?.template ?? {};
+  const at = nowIso();
+  const spec = deepClone(template.spec ?? {}) as PodSpec;
+  const metadata: KubeObject['metadata'] = {
+    name,
+    generateName: `${rs.metadata.name}-`,
+    namespace: rs.metadata.namespace,
+    labels: { ...template.metadata?.labels },
+    ownerReferences: [ownerRef(rs)],
+  };
+  if (template.metadata?.annotations) {
+    metadata.annotations = { ...template.metadata.annotations };
+  }
+  const podSpec: JsonObject = {
+    restartPolicy: 'Always',
+    dnsPolicy: 'ClusterFirst',
+    schedulerName: 'default-scheduler',
+    serviceAccountName: 'default',
+    ...spec,
+  };
+  const unschedulable = context.unboundClaims.length > 0;
+  if (!unschedulable) podSpec.nodeName = 'sandbox-node';
+  const ip = podIp(`${rs.metadata.namespace}/${name}`);
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata,
+    spec: podSpec,
+    status: unschedulable
+      ? unschedulableStatus(spec, at)
+      : scheduledStatus(template, spec, name, ip, at),
+  };
+}
+
+export function podReady(pod: KubeObject): boolean {
+  const conds = ((pod.status as JsonObject | undefined)?.conditions ??
+    []) as JsonObject[];
+  return conds.some(c => c.type === 'Ready' && c.status === 'True');
+}

@@ -1,0 +1,119 @@
+import { nowIso } from '../bucket';
+import { deepEqual } from '../patch';
+import type { SandboxStore } from '../store';
+import type { JsonObject, KubeObject } from '../types';
+import {
+  Condition,
+  conditionsOf,
+  ownedBy,
+  podName,
+  Workload,
+  withTimes,
+} from './model';
+import { podSecurityError } from './podSecurity';
+import { buildPod, claimNames, podReady } from './pods';
+import { isBound } from './pvc';
+
+/*
+ * The ReplicaSet controller (kubernetes pkg/controller/replicaset): creates
+ * and deletes pods to match spec.replicas; a refused create (Pod Security
+ * Admission, quota) becomes the condition ReplicaFailure/FailedCreate with
+ * the API server's message, and no pod.
+ */
+
+function unboundClaims(
+  store: SandboxStore,
+  ns: string,
+  rs: Workload,
+): string[] {
+  return claimNames(rs.spec?.template?.spec).filter(
+    claim => !isBound(store.get('persistentvolumeclaims', ns, claim)),
+  );
+}
+
+/** Creates the missing pods; returns the admission error that stopped it. */
+function createPods(
+  store: SandboxStore,
+  rs: Workload,
+  have: KubeObject[],
+  want: number,
+): string | undefined {
+  const ns = rs.metadata.namespace ?? '';
+  const nsLabels = store.get('namespaces', ns)?.metadata.labels;
+  const unbound = unboundClaims(store, ns, rs);
+  let count = have.length;
+  for (let i = 0; count < want && i < want + 1000; i++) {
+    const name = podName(rs.metadata.name, i);
+    if (store.get('pods', ns, name)) continue;
+    const refused = podSecurityError(
+      nsLabels,
+      name,
+      rs.spec?.template?.spec ?? {},
+    );
+    if (refused) return refused;
+    store.put(buildPod(rs, name, { unboundClaims: unbound }));
+    count++;
+  }
+  return undefined;
+}
+
+export function reconcileReplicaSet(
+  store: SandboxStore,
+  ns: string,
+  name: string,
+): void {
+  const rs = store.get('replicasets', ns, name) as Workload | undefined;
+  if (!rs) return;
+  const want = rs.spec?.replicas ?? 1;
+  const owned = () =>
+    store.list('pods', ns).filter(p => ownedBy(p, rs.metadata.uid));
+  const pods = owned();
+  while (pods.length > want) {
+    store.delete('pods', ns, pods.pop()!.metadata.name);
+  }
+  const failure = createPods(store, rs, pods, want);
+  const now = owned();
+  const ready = now.filter(podReady).length;
+  const status: JsonObject = {
+    replicas: now.length,
+    fullyLabeledReplicas: now.length,
+    readyReplicas: ready,
+    availableReplicas: ready,
+    observedGeneration: rs.metadata.generation ?? 1,
+  };
+  if (failure) {
+    const next: Condition[] = [
+      {
+        type: 'ReplicaFailure',
+        status: 'True',
+        reason: 'FailedCreate',
+        message: failure,
+      },
+    ];
+    status.conditions = withTimes(next, conditionsOf(rs), nowIso(), [
+      'lastTransitionTime',
+    ]);
+  }
+  if (!deepEqual(status, rs.status)) {
+    const fresh = store.get('replicasets', ns, name) as Workload;
+    fresh.status = status;
+    store.put(fresh);
+  }
+}
+
+/** Pods waiting for a claim get scheduled once it is Bound. */
+export function scheduleWaitingPods(
+  store: SandboxStore,
+  ns: string,
+  claim: string,
+): void {
+  for (const pod of store.list('pods', ns)) {
+    const spec = pod.spec as JsonObject | undefined;
+    if (spec?.nodeName || !claimNames(spec).includes(claim)) continue;
+    const owner = (pod.metadata.ownerReferences ?? []).find(o => o.controller);
+    const rs = owner && (store.get('replicasets', ns, owner.name) as Workload);
+    if (!rs || unboundClaims(store, ns, rs).length) continue;
+    const rebuilt = buildPod(rs, pod.metadata.name);
+    store.put({ ...pod, spec: rebuilt.spec, status: rebuilt.status });
+  }
+}
