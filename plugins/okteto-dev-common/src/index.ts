@@ -6,6 +6,9 @@
  */
 export * from './annotations';
 export * from './conventions';
+export * from './errors';
+export * from './argoTypes';
+export * from './workloadTypes';
 export * from './types';
 export * from './permissions';
 export * from './stignore';

@@ -1,6 +1,6 @@
 /**
- * The okteto-dev frontend plugin: the "Dev environment" entity card and the okteto-dev search
- * result item and filters.
+ * The okteto-dev frontend plugin: the "Dev environment" entity card, the okteto-dev search
+ * result item and filters, and the scaffolder field `OktetoAppFolderPicker`.
  *
  * @packageDocumentation
  */
@@ -9,7 +9,9 @@ export {
   EntityOktetoDevCard,
   OktetoDevSearchResultListItem,
   isOktetoDevAvailable,
+  OktetoAppFolderPickerFieldExtension,
 } from './plugin';
+export type { OktetoAppFolderPickerUiOptions } from './components/OktetoAppFolderPicker';
 export { OktetoDevSearchFilters } from './components/OktetoDevSearchFilters';
 export type { OktetoDevSearchResultListItemProps } from './components/OktetoDevSearchResultListItem';
 export * from './api';

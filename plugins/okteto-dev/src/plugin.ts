@@ -6,12 +6,18 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { Entity } from '@backstage/catalog-model';
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { createSearchResultListItemExtension } from '@backstage/plugin-search-react';
 import {
   isOktetoDevEnabled,
   OKTETO_DEV_SEARCH_TYPE,
 } from '@okteto-dev/plugin-okteto-dev-common';
 import { oktetoDevApiRef, OktetoDevClient } from './api';
+import {
+  OktetoAppFolderPicker,
+  OktetoAppFolderPickerUiOptions,
+  validateAppFolder,
+} from './components/OktetoAppFolderPicker';
 
 /**
  * The okteto-dev frontend plugin (legacy frontend system).
@@ -69,5 +75,21 @@ export const OktetoDevSearchResultListItem = oktetoDevPlugin.provide(
         m => m.OktetoDevSearchResultListItem,
       ),
     predicate: result => result.type === OKTETO_DEV_SEARCH_TYPE,
+  }),
+);
+
+/**
+ * Scaffolder field `OktetoAppFolderPicker` for the app folder of a monorepo (`apps/x`): a text
+ * field whose validation checks, in the repository of the form's `repository` field (or the one
+ * named by `ui:options.repositoryField`), that the folder holds a package.json. Put it inside
+ * `ScaffolderFieldExtensions`.
+ *
+ * @public
+ */
+export const OktetoAppFolderPickerFieldExtension = oktetoDevPlugin.provide(
+  createScaffolderFieldExtension<string, OktetoAppFolderPickerUiOptions>({
+    name: 'OktetoAppFolderPicker',
+    component: OktetoAppFolderPicker,
+    validation: validateAppFolder,
   }),
 );

@@ -1,14 +1,18 @@
 import { Entity } from '@backstage/catalog-model';
 import { configApiRef } from '@backstage/core-plugin-api';
+import { renderInTestApp as renderInNewTestApp } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import {
   mockApis,
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
+import { DevStatus } from '@okteto-dev/plugin-okteto-dev-common';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { oktetoDevApiRef, OktetoDevApi } from '../api';
 import { EntityOktetoDevCard } from '../components/EntityOktetoDevCard';
-import { makeEntity } from '../testing/fixtures';
+import { FakeOktetoDevApi, makeEntity } from '../testing/fixtures';
 
 /** Renders the card for `entity` (default: one with `okteto-dev/app`) against `api`. */
 export function renderCard(options: {
@@ -28,4 +32,91 @@ export function renderCard(options: {
       </EntityProvider>
     </TestApiProvider>,
   );
+}
+
+/** Renders the card for one answer of the backend, in English. */
+export async function renderStatus(status: DevStatus, entity?: Entity) {
+  await renderCard({ api: new FakeOktetoDevApi({ status }), entity });
+  await screen.findByRole('group', { name: 'Summary' });
+}
+
+// The new frontend system test app uses the real translation API; its app-language API takes the
+// default language from config, like an app that sets `defaultLanguage: ru`.
+const russian = {
+  app: {
+    baseUrl: 'http://localhost:3000',
+    extensions: [
+      {
+        'api:app/app-language': {
+          config: { defaultLanguage: 'ru', availableLanguages: ['en', 'ru'] },
+        },
+      },
+    ],
+  },
+  backend: { baseUrl: 'http://localhost:7007' },
+};
+
+/** Renders the card for one answer of the backend in an app whose language is Russian. */
+export async function renderStatusInRussian(status: DevStatus) {
+  renderInNewTestApp(
+    <EntityProvider entity={makeEntity()}>
+      <EntityOktetoDevCard />
+    </EntityProvider>,
+    {
+      config: russian,
+      apis: [[oktetoDevApiRef, new FakeOktetoDevApi({ status })]],
+    },
+  );
+  await screen.findByRole('group', { name: 'Сводка' });
+}
+
+/** The parts of the summary line at the top of the card, as read. */
+export function summaryParts(name = 'Summary'): string[] {
+  return Array.from(screen.getByRole('group', { name }).children).map(
+    part => part.textContent ?? '',
+  );
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The heading button of a section; its name starts with the section's title. */
+export function sectionButton(title: string): HTMLElement {
+  return screen.getByRole('button', { name: new RegExp(`^${escape(title)}`) });
+}
+
+/** The sections of the card, in English. */
+export const SECTIONS = [
+  'Drift',
+  'Okteto',
+  'Argo CD',
+  'Workload',
+  'Readiness checklist',
+  'Commands',
+];
+
+/** Asserts which sections are open; all others of `titles` are collapsed. */
+export function expectOpenSections(open: string[], titles = SECTIONS) {
+  const state = Object.fromEntries(
+    titles.map(title => [
+      title,
+      sectionButton(title).getAttribute('aria-expanded') === 'true',
+    ]),
+  );
+  expect(state).toEqual(
+    Object.fromEntries(titles.map(title => [title, open.includes(title)])),
+  );
+}
+
+/** Opens a collapsed section and returns queries within it. */
+export async function expandSection(title: string) {
+  const button = sectionButton(title);
+  if (button.getAttribute('aria-expanded') !== 'true') {
+    await userEvent.click(button);
+  }
+  return within(button.closest('section')!);
+}
+
+/** Queries within a section. */
+export function inSection(title: string) {
+  return within(sectionButton(title).closest('section')!);
 }

@@ -3,4 +3,5 @@ export {
   oktetoDevApi,
   oktetoDevEntityCard,
   oktetoDevSearchResultListItem,
+  oktetoAppFolderPickerFormField,
 } from './plugin';

@@ -1,11 +1,15 @@
 import { Entity } from '@backstage/catalog-model';
 import { createExtensionTester } from '@backstage/frontend-test-utils';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { makeEntity } from '../testing/fixtures';
-import oktetoDevPlugin, { oktetoDevEntityCard } from './plugin';
+import oktetoDevPlugin, {
+  oktetoAppFolderPickerFormField,
+  oktetoDevEntityCard,
+} from './plugin';
 
 describe('okteto-dev alpha plugin', () => {
-  it('is the okteto-dev plugin with the api, card and search item', () => {
+  it('is the okteto-dev plugin with the api, card, search item and form field', () => {
     expect(oktetoDevPlugin.id).toBe('okteto-dev');
     expect(oktetoDevPlugin.getExtension('api:okteto-dev')).toBeDefined();
     expect(
@@ -13,6 +17,11 @@ describe('okteto-dev alpha plugin', () => {
     ).toBeDefined();
     expect(
       oktetoDevPlugin.getExtension('search-result-list-item:okteto-dev'),
+    ).toBeDefined();
+    expect(
+      oktetoDevPlugin.getExtension(
+        'scaffolder-form-field:okteto-dev/okteto-app-folder-picker',
+      ),
     ).toBeDefined();
   });
 
@@ -24,5 +33,14 @@ describe('okteto-dev alpha plugin', () => {
     expect(filter?.(makeEntity())).toBe(true);
     expect(filter?.(makeEntity({}))).toBe(false);
     expect(filter?.(makeEntity({ 'okteto-dev/app': '  ' }))).toBe(false);
+  });
+});
+
+describe('the app folder form field', () => {
+  it('loads the OktetoAppFolderPicker field', async () => {
+    const loader = createExtensionTester(oktetoAppFolderPickerFormField).get(
+      FormFieldBlueprint.dataRefs.formFieldLoader,
+    );
+    expect((await loader()).$$type).toBe('@backstage/scaffolder/FormField');
   });
 });

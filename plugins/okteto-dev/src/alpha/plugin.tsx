@@ -7,6 +7,10 @@ import {
   OverridableFrontendPlugin,
 } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  createFormField,
+  FormFieldBlueprint,
+} from '@backstage/plugin-scaffolder-react/alpha';
 import { SearchResultListItemBlueprint } from '@backstage/plugin-search-react/alpha';
 import { OKTETO_DEV_SEARCH_TYPE } from '@okteto-dev/plugin-okteto-dev-common';
 import { oktetoDevApiRef, OktetoDevClient } from '../api';
@@ -56,6 +60,25 @@ export const oktetoDevSearchResultListItem = SearchResultListItemBlueprint.make(
 );
 
 /**
+ * The scaffolder field `OktetoAppFolderPicker` (see `OktetoAppFolderPickerFieldExtension`).
+ *
+ * @alpha
+ */
+export const oktetoAppFolderPickerFormField = FormFieldBlueprint.make({
+  name: 'okteto-app-folder-picker',
+  params: {
+    field: () =>
+      import('../components/OktetoAppFolderPicker').then(m =>
+        createFormField({
+          name: 'OktetoAppFolderPicker',
+          component: m.OktetoAppFolderPicker,
+          validation: m.validateAppFolder,
+        }),
+      ),
+  },
+});
+
+/**
  * The okteto-dev plugin for the new frontend system.
  *
  * @alpha
@@ -67,6 +90,7 @@ const oktetoDevPlugin: OverridableFrontendPlugin = createFrontendPlugin({
     oktetoDevApi,
     oktetoDevEntityCard,
     oktetoDevSearchResultListItem,
+    oktetoAppFolderPickerFormField,
   ],
 });
 

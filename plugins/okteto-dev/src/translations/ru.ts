@@ -1,10 +1,148 @@
 import type { OktetoDevMessages } from '../translation';
 
 /**
- * Russian messages of okteto-dev. Every key is required, so a new English message fails the type
- * check until it is translated here.
+ * Russian messages of okteto-dev. Every key is required, so a new English message (a new
+ * `DevMessage` code of the backend included) fails the type check until it is translated here.
+ * Names of objects, commands and YAML keys stay as they are.
  */
 const ru: { [key in keyof OktetoDevMessages]: string | null } = {
+  // --- the backend's statements (DEV_MESSAGE_TEMPLATES)
+  'msg.driftNone': 'Кластер совпадает с Git.',
+  'msg.driftNoneDevMode':
+    'Синхронизировано во время dev-режима: в Git нет полей, которые изменил Okteto, поэтому Argo CD не видит расхождения.',
+  'msg.driftExpected':
+    'Ожидаемо: от Git отличается только {{workload}}, потому что Okteto уменьшил его до 0 реплик и запустил dev-клон {{clone}}. После okteto down статус вернётся в Synced.',
+  'msg.driftExpectedPrunable':
+    'Ожидаемо: от Git отличается только {{workload}}, потому что Okteto уменьшил его до 0 реплик, а dev-клон {{clone}} Argo CD считает лишним (отслеживание по label). После okteto down статус вернётся в Synced.',
+  'msg.driftExpectedNoClone':
+    'Ожидаемо: от Git отличается только {{workload}}, потому что dev-режим уменьшил его до 0 реплик. После okteto down статус вернётся в Synced.',
+  'msg.driftConflictAutoSync':
+    'Конфликт: Service обслуживают и исходный {{workload}} (реплик: {{replicas}}), и dev-клон {{clone}}, поэтому запросы попадают на старый код случайным образом. Automated sync вернул исходный workload, когда пришла новая ревизия (выключенный selfHeal этому не мешает). Выполните okteto down или уменьшите {{workload}} до 0; чтобы это не повторялось, настройте {{application}} так, чтобы он игнорировал /spec/replicas.',
+  'msg.driftConflictSelfHeal':
+    'Конфликт: Service обслуживают и исходный {{workload}} (реплик: {{replicas}}), и dev-клон {{clone}}, поэтому запросы попадают на старый код случайным образом. Self-heal в {{application}} снова поднял исходный workload. Выключите selfHeal для dev и снова выполните okteto up.',
+  'msg.driftConflictInterrupted':
+    'Конфликт: Service обслуживают и исходный {{workload}} (реплик: {{replicas}}), и dev-клон {{clone}}, поэтому запросы попадают на старый код случайным образом. Выполните okteto down, чтобы удалить клон.',
+  'msg.driftConflictOther':
+    'Конфликт: Service обслуживают и исходный {{workload}} (реплик: {{replicas}}), и dev-клон {{clone}}, поэтому запросы попадают на старый код случайным образом. Что-то снова подняло исходный workload. Выполните okteto down или уменьшите {{workload}} до 0.',
+  'msg.driftUnexpected':
+    'Расходится с Git не из-за dev-режима: {{resources}}. Посмотрите diff в Argo CD.',
+  'msg.driftUnexpectedDuringDevMode':
+    'Расходится с Git не из-за dev-режима: {{resources}} (изменение {{workload}} — от dev-режима). Посмотрите diff в Argo CD.',
+  'msg.driftUnexpectedUnnamed':
+    'Кластер отличается от Git, хотя dev-режим никто не запускал. Посмотрите diff в Argo CD.',
+  'msg.driftUnknownNoResources':
+    'Application в состоянии OutOfSync, но Argo CD не сообщает состояние отдельных ресурсов, поэтому нельзя понять, единственная ли причина — dev-режим.',
+  'msg.driftUnknownArgoMissing':
+    'Нет Argo CD Application, с которым можно сравнить.',
+  'msg.driftUnknownArgoError': 'Не удалось прочитать Argo CD Application.',
+  'msg.driftUnknownOktetoError':
+    'Application в состоянии OutOfSync, а состояние dev-режима прочитать не удалось, поэтому причина неизвестна.',
+  'msg.driftUnknownSync':
+    'Argo CD сообщает статус синхронизации Unknown: он не смог сравнить приложение с Git.',
+
+  'msg.oktetoCloneWithoutWorkload':
+    'Dev-клон {{clone}} есть, а workload {{workload}} — нет.',
+  'msg.oktetoCloneDeletedByPrune':
+    '{{workload}} в dev-режиме (label dev.okteto.com), но его dev-клона {{clone}} нет: {{application}} отслеживает ресурсы по label, клон унаследовал этот label, и automated sync с prune удалил его. Выполните okteto down, чтобы восстановить {{workload}}, или okteto up, чтобы пересоздать клон.',
+  'msg.oktetoCloneDeleted':
+    '{{workload}} в dev-режиме (label dev.okteto.com), но его dev-клона {{clone}} нет: клон удалили в обход Okteto (okteto up и okteto down такого состояния не оставляют). Выполните okteto down, чтобы восстановить {{workload}}, или okteto up, чтобы пересоздать клон.',
+  'msg.oktetoInterrupted':
+    'Dev-клон {{clone}} работает рядом с {{workload}}, который не помечен для dev-режима: okteto up или okteto down был прерван.',
+  'msg.oktetoZeroWithoutReplicas':
+    '{{workload}} уменьшен до 0 реплик без аннотации dev.okteto.com/replicas: okteto down не узнает, сколько реплик восстановить.',
+  'msg.oktetoCloneCreateFailed':
+    'Dev-клон {{clone}} не может создать под ({{reason}}): {{message}}',
+  'msg.oktetoPodUnschedulable':
+    'Dev-под {{pod}} не удаётся разместить на узле: {{message}}',
+  'msg.oktetoPvcPending':
+    'Dev-том {{pvc}} в состоянии Pending: хранилище для него не выделено, поэтому dev-под не может запуститься.',
+  'msg.oktetoInitFailing':
+    'Dev-под {{pod}} застрял на init-контейнере {{container}} ({{reason}}).',
+  'msg.oktetoPodCrashing':
+    'Dev-контейнер пода {{pod}} падает ({{reason}}, перезапусков: {{restarts}}).',
+
+  'msg.checkArgoAppExists':
+    'Argo CD Application {{application}} существует ({{sync}}, {{health}}).',
+  'msg.checkArgoAppMissing':
+    'Argo CD Application {{application}} не существует.',
+  'msg.checkArgoAppUnreadable':
+    'Не удалось прочитать Argo CD Application {{application}}: {{error}}',
+  'msg.checkNamespaceOwn':
+    'Развёрнуто в {{namespace}}, собственный namespace приложения.',
+  'msg.checkNamespaceOwnByAnnotation':
+    'Развёрнуто в {{namespace}}, собственный namespace приложения (задан аннотацией; по соглашению был бы {{convention}}).',
+  'msg.checkNamespaceMismatch':
+    '{{application}} разворачивает приложение в namespace {{destination}}, а не в {{namespace}}.',
+  'msg.checkSelfHealOff': 'selfHeal для {{application}} выключен.',
+  'msg.checkSelfHealOn':
+    'selfHeal для {{application}} включён: Argo CD снова поднимает исходный workload, как только запускается dev-режим. Задайте syncPolicy.automated.selfHeal: false в {{file}}.',
+  'msg.checkSelfHealOnAppSet':
+    'selfHeal для {{application}} включён: Argo CD снова поднимает исходный workload, как только запускается dev-режим. {{application}} создаётся ApplicationSet {{applicationSet}}: задайте selfHeal: false в его шаблоне (правку самого Application перезапишут).',
+  'msg.checkReplicasIgnored':
+    '{{application}} игнорирует /spec/replicas у {{workload}} и учитывает это при синхронизации, поэтому новый коммит не трогает dev-режим.',
+  'msg.checkReplicasNoAutoSync':
+    'Automated sync для {{application}} выключен: пока включён dev-режим, {{workload}} никто не восстанавливает.',
+  'msg.checkReplicasNotIgnored':
+    'Для {{application}} включён automated sync, поэтому следующий коммит в {{revision}} вернёт {{workload}} его реплики, пока работает dev-под, и обслуживать будут оба (выключенный selfHeal этому не мешает). Добавьте в {{file}}: ignoreDifferences [{group: apps, kind: Deployment, name: {{workload}}, jsonPointers: [/spec/replicas]}] и syncOptions [RespectIgnoreDifferences=true].',
+  'msg.checkReplicasNotIgnoredAppSet':
+    'Для {{application}} включён automated sync, поэтому следующий коммит в {{revision}} вернёт {{workload}} его реплики, пока работает dev-под, и обслуживать будут оба. {{application}} создаётся ApplicationSet {{applicationSet}}: добавьте в его шаблон ignoreDifferences для /spec/replicas у {{workload}} и syncOptions RespectIgnoreDifferences=true.',
+  'msg.checkReplicasNotRespected':
+    '{{application}} игнорирует /spec/replicas у {{workload}} только при сравнении: без syncOptions RespectIgnoreDifferences=true синхронизация всё равно применяет реплики из Git. Добавьте его в {{file}}.',
+
+  'msg.checkWorkloadUnreadable': 'Не удалось прочитать workload: {{error}}',
+  'msg.checkWorkloadMissing':
+    'Deployment {{namespace}}/{{workload}} не существует.',
+  'msg.checkEnvVarSet': '{{name}}={{value}} задана в контейнере {{container}}.',
+  'msg.checkEnvVarWrong':
+    '{{name}} равна "{{actual}}", ожидается "{{value}}" ({{file}}).',
+  'msg.checkEnvVarMissing':
+    '{{name}} не задана в контейнере {{container}}; добавьте {{name}}: "{{value}}" в {{file}}.',
+  'msg.checkSecretExists': 'Secret {{secrets}} существует.',
+  'msg.checkSecretNoEnvFrom':
+    'Контейнер {{container}} не получает Secret через envFrom.secretRef, поэтому у приложения нет его секретов.',
+  'msg.checkSecretMissing':
+    'Secret {{secrets}} из envFrom не существует в {{namespace}}; его должна создать платформа.',
+  'msg.checkSecretsUnreadable': 'Не удалось получить список Secret: {{error}}',
+
+  'msg.checkDevEntryFound':
+    'В {{manifest}} есть dev.{{entry}}, и он нацелен на этот workload.',
+  'msg.checkDevEntryFoundAliases':
+    'В {{manifest}} есть dev.{{entry}}, и он нацелен на этот workload (псевдонимы: {{aliases}}).',
+  'msg.checkManifestNoSource':
+    'У сущности нет source location, поэтому манифест Okteto не прочитать.',
+  'msg.checkManifestUnreadable':
+    'Не удалось прочитать манифест Okteto: {{error}}',
+  'msg.checkManifestMissing': 'Манифеста Okteto {{manifest}} нет.',
+  'msg.checkManifestInvalid': '{{manifest}} — некорректный YAML: {{error}}',
+  'msg.checkManifestLegacy':
+    '{{manifest}} — устаревший (v1) манифест Okteto без карты dev:; перенесите его поля под dev.{{entry}}.',
+  'msg.checkDevEntryMissing':
+    'В {{manifest}} нет dev-записи, нацеленной на {{workload}} (ожидается dev.{{entry}}).',
+  'msg.checkDevEntryNameInvalid':
+    'dev.{{entry}} в {{manifest}} нацелен на этот workload, но Okteto не примет такое имя: только строчные латинские буквы, цифры и "-", без "-" в начале и в конце.',
+  'msg.checkNoDevEntry': 'Нет dev-записи, которую можно проверить.',
+  'msg.checkDevImageSet': 'dev.{{entry}} задаёт dev-образ.',
+  'msg.checkDevImageInstalls':
+    'dev.{{entry}} устанавливает зависимости в своей команде.',
+  'msg.checkDevImageMissing':
+    'dev.{{entry}} не задаёт dev-образ, и его команда не устанавливает зависимости.',
+  'msg.checkDevImageNotString':
+    'В dev.{{entry}} поле image — не строка; Okteto принимает там только имя образа.',
+  'msg.checkStignoreNoSync': 'У dev.{{entry}} нет папки синхронизации.',
+  'msg.checkStignoreUnreadable': 'Не удалось прочитать {{path}}: {{error}}',
+  'msg.checkStignoreMissingFile':
+    '{{path}} не существует: okteto up остановится и спросит, создать ли его.',
+  'msg.checkStignoreMissingEntries': '{{path}} не игнорирует {{entries}}.',
+  'msg.checkStignoreComplete': '{{paths}} игнорирует рекомендованный набор.',
+
+  'msg.packageJsonMissing':
+    '{{path}} не существует, поэтому имя пакета — догадка по шаблону именования ({{package}}).',
+  'msg.packageJsonUnreadable':
+    'Не удалось прочитать {{path}} ({{error}}), поэтому имя пакета — догадка по шаблону именования ({{package}}).',
+  'msg.packageJsonInvalid':
+    'В {{path}} нет корректного "name", поэтому имя пакета — догадка по шаблону именования ({{package}}).',
+
+  // --- the card
   'card.title': 'Dev-окружение',
   'card.subheader': 'Namespace {{namespace}} в кластере {{cluster}}',
   'card.refresh': 'Обновить',
@@ -14,14 +152,49 @@ const ru: { [key in keyof OktetoDevMessages]: string | null } = {
   'card.refreshFailed':
     'Не удалось обновить, показан предыдущий ответ: {{message}}',
   'card.otherErrors': 'Другие ошибки чтения',
+
+  'summary.label': 'Сводка',
+  'summary.argo': 'Argo CD: {{sync}} · {{health}}',
+  'summary.argoSyncFailed': 'последняя синхронизация не удалась',
+  'summary.argoNotCompared': 'не сравнивал уже {{age}}',
+  'summary.argoMissing': 'Нет Argo CD Application',
+  'summary.argoError': 'Argo CD не прочитан',
+  'summary.devOff': 'Dev-режим выключен',
+  'summary.devOn': 'Dev-режим включён · {{who}} · {{age}}',
+  'summary.devOnNoAge': 'Dev-режим включён · {{who}}',
+  'summary.devAbandoned':
+    'Dev-режим включён · {{who}} · вероятно, заброшен ({{age}})',
+  'summary.devBroken': 'Dev-режим сломан',
+  'summary.devUnknown': 'Dev-режим неизвестен',
+  'summary.developerUnknown': 'разработчик неизвестен',
+
+  'drift.title': 'Расхождение с Git',
+  'drift.kind.none': 'Расхождения нет',
+  'drift.kind.expectedOkteto': 'Ожидаемое расхождение из-за dev-режима',
+  'drift.kind.conflict': 'Конфликт: обслуживают оба пода',
+  'drift.kind.unexpected': 'Расхождение не из-за dev-режима',
+  'drift.kind.unknown': 'Расхождение неизвестно',
+
   'argo.title': 'Argo CD',
   'argo.application': 'Application {{namespace}}/{{name}}',
   'argo.notFound':
-    'Argo CD Application {{namespace}}/{{name}} не найдено. Добавьте его в deploy/argocd/apps/dev.',
+    'В Argo CD нет Application {{namespace}}/{{name}}; его манифест должен лежать в {{file}}.',
   'argo.error': 'Не удалось прочитать Argo CD',
+  'argo.open': 'Открыть в Argo CD',
   'argo.revision': 'Ревизия {{sha}}',
   'argo.syncedAgo': 'синхронизировано {{time}}',
-  'argo.operation': 'Последняя операция {{phase}}: {{message}}',
+  'argo.comparedRevision':
+    'Argo CD сравнил кластер с более новой ревизией {{sha}}, чем развёрнутая.',
+  'argo.operationFailed':
+    'Последняя синхронизация не удалась ({{details}}): {{message}}',
+  'argo.operationRunning': 'Идёт синхронизация (начата {{time}}).',
+  'argo.operationOther': 'Последняя операция {{phase}}: {{message}}',
+  'argo.automated': 'автоматически',
+  'argo.by': 'запустил {{user}}',
+  'argo.reconcileStale':
+    'Argo CD последний раз сравнивал приложение {{time}}: этот статус может быть устаревшим.',
+  'argo.applicationSet':
+    'Создано ApplicationSet {{name}}: правьте ApplicationSet, а не Application — Application перезаписывается из его шаблона.',
   'argo.sync.Synced': 'Синхронизировано',
   'argo.sync.OutOfSync': 'Расходится с Git',
   'argo.sync.Unknown': 'Синхронизация неизвестна',
@@ -31,72 +204,92 @@ const ru: { [key in keyof OktetoDevMessages]: string | null } = {
   'argo.health.Suspended': 'Приостановлено',
   'argo.health.Missing': 'Отсутствует',
   'argo.health.Unknown': 'Состояние неизвестно',
+
   'workload.title': 'Workload',
   'workload.summary':
     '{{kind}} {{name}}: готово {{ready}} из {{replicas}} реплик',
-  'workload.notFound': 'Workload не найден в namespace {{namespace}}.',
+  'workload.notFound': 'Deployment {{name}} нет в namespace {{namespace}}.',
   'workload.error': 'Не удалось прочитать workload',
+  'workload.image': 'Образ: {{image}}',
+  'workload.open': 'Открыть приложение: {{url}}',
+  'workload.tracking.annotation': 'Argo CD отслеживает его по аннотации.',
+  'workload.tracking.label':
+    'Argo CD отслеживает его по label: dev-клон наследует этот label, и Argo CD считает клон лишним.',
+  'workload.tracking.none':
+    'На нём нет ни label, ни аннотации отслеживания Argo CD.',
+
   'pod.ready': 'готов',
   'pod.notReady': 'не готов',
   'pod.restarts': 'перезапусков: {{restarts}}',
+  'pod.devRunning': 'dev-контейнер работает уже {{age}}',
+  'pod.devRunningNoTime': 'dev-контейнер работает',
+
   'okteto.title': 'Okteto',
-  'okteto.off': 'Dev-режим выключен',
-  'okteto.offHint': 'Приложение обслуживает деплой Argo CD.',
-  'okteto.on': 'Dev-режим включён ({{mode}})',
-  'okteto.since': 'запущен {{time}}',
-  'okteto.image': 'Образ: {{image}}',
+  'okteto.off':
+    'Dev-режим никто не запускал: приложение обслуживает деплой Argo CD.',
+  'okteto.session': 'режим {{mode}}, запущен {{time}}',
+  'okteto.sessionNoTime': 'режим {{mode}}',
+  'okteto.started': 'Запущен {{time}}',
+  'okteto.appInvisible':
+    'Процесс приложения запускается из терминала разработчика по SSH: кластер не видит, работает ли он.',
   'okteto.user': 'Разработчик: {{user}}',
+  'okteto.userUnknown':
+    'Разработчик неизвестен: в обычном Kubernetes ничто в кластере не говорит, кто запустил dev-режим.',
+  'okteto.abandoned':
+    'Dev-режим включён уже {{age}}: вероятно, о нём забыли. Если с ним никто не работает, остановите dev-режим.',
+  'okteto.image': 'Dev-образ: {{image}}',
+  'okteto.clone': 'Dev-клон: {{clone}}',
   'okteto.noPods': 'Dev-под ещё не запущен.',
-  'okteto.broken': 'Dev-режим сломан',
-  'okteto.brokenHint':
-    'Выполните команду «okteto down» ниже, чтобы восстановить workload, затем снова запустите dev-режим.',
+  'okteto.problems': 'Почему dev-режим сломан',
+  'okteto.pods': 'Dev-поды',
   'okteto.error': 'Не удалось прочитать состояние Okteto',
-  'drift.title': 'Расхождение',
-  'drift.none': 'Расхождения нет: кластер совпадает с Git.',
-  'drift.expectedOkteto':
-    'Ожидаемое расхождение: dev-режим Okteto подменил workload, и Argo CD его не трогает, потому что self-heal выключен.',
-  'drift.selfHealConflict':
-    'Конфликт: self-heal включён, поэтому Argo CD снова поднимает исходный workload, пока работает dev-под, и за одним Service отвечают оба пода. Выключите selfHeal для dev.',
-  'drift.unexpected':
-    'Неожиданное расхождение: кластер отличается от Git, и dev-режим Okteto этого не объясняет.',
-  'drift.unknown':
-    'Расхождение неизвестно: кластер не удалось прочитать полностью.',
+
   'checklist.title': 'Чеклист готовности',
+  'checklist.passed': 'выполнено {{passed}} из {{total}}',
+  'checklist.showPassed': 'Показать выполненные пункты ({{passed}})',
+  'checklist.hidePassed': 'Скрыть выполненные пункты',
+  'checklist.sameReason': 'По той же причине, что и «{{item}}».',
   'checklist.status.pass': 'Выполнено',
   'checklist.status.fail': 'Не выполнено',
   'checklist.status.unknown': 'Неизвестно',
-  'checklist.item.argoApplication': 'Argo CD Application для dev',
-  'checklist.item.namespaceConvention': 'Namespace web-<app>-dev',
-  'checklist.item.synestraEnvDev': 'SYNESTRA_ENV=dev',
+  'checklist.item.argoApplication': 'Argo CD Application',
+  'checklist.item.namespaceConvention': 'Собственный namespace',
+  'checklist.item.envVar': '{{name}}={{value}}',
   'checklist.item.envSecret': 'Секреты через envFrom.secretRef',
-  'checklist.item.selfHealOff': 'Self-heal выключен для dev',
-  'checklist.item.devService': 'Dev-сервис Okteto для приложения',
-  'checklist.item.devImage': 'Dev-образ (Node.js >= 22, pnpm)',
-  'checklist.item.stignore': '.stignore в корне синхронизации',
-  'checklist.help.argoApplication':
-    'Разверните приложение через Argo CD в web-<app>-dev: deploy/argocd/apps/dev/<app>.yaml и deploy/env/dev/<app>.yaml.',
-  'checklist.help.namespaceConvention':
-    'Один namespace на приложение, web-<app>-dev, а не общий web-dev: один namespace и одна БД на деплой.',
-  'checklist.help.synestraEnvDev':
-    'Задайте SYNESTRA_ENV: "dev" в deploy/env/dev/<app>.yaml.',
-  'checklist.help.envSecret':
-    'Подключите секреты (DATABASE_URI, PAYLOAD_SECRET, ...) через envFrom.secretRef; Secret создаёт платформа.',
-  'checklist.help.selfHealOff':
-    'Выставьте selfHeal: false в deploy/argocd/apps/dev/<app>.yaml, иначе Argo CD откатит dev-режим.',
-  'checklist.help.devService':
-    'Добавьте dev-запись приложения в .okteto/okteto.yml; кнопка «Подключить Okteto» открывает шаблон, который это делает.',
-  'checklist.help.devImage':
-    'Нужен dev-образ с Node.js >= 22 и pnpm, который ставит зависимости workspace, включая нативные (например, sharp).',
-  'checklist.help.stignore':
-    'Добавьте .stignore в корень синхронизируемой папки: **/node_modules/, **/.next/, **/.turbo/, **/dist/, **/coverage/ и **/.git/.',
+  'checklist.item.selfHealOff': 'selfHeal выключен',
+  'checklist.item.replicasIgnored': 'Синхронизация не трогает /spec/replicas',
+  'checklist.item.devService': 'Dev-запись Okteto',
+  'checklist.item.devImage': 'Dev-образ или установка зависимостей',
+  'checklist.item.stignore': '.stignore для каждой папки синхронизации',
+
   'commands.title': 'Команды',
   'commands.oktetoUp': 'Запустить dev-режим',
+  'commands.oktetoUpEntry':
+    'Запустить dev-режим: dev-запись {{entry}} из {{manifest}}',
+  'commands.aliases': 'Также доступна как {{aliases}}.',
   'commands.oktetoDown': 'Остановить dev-режим',
+  'commands.devEntry': 'okteto up запускает в dev-контейнере:',
+  'commands.devEntryWorkdir':
+    'okteto up запускает в dev-контейнере, в {{workdir}}:',
+  'commands.package': 'Выполните в dev-контейнере:',
   'commands.dev': 'Запустить приложение в dev-контейнере',
+  'commands.target':
+    'Пакет {{package}} ({{packageSource}}), папка {{appDir}} ({{appDirSource}})',
+  'commands.source.annotation': 'из аннотации',
+  'commands.source.devEntry': 'из dev-записи',
+  'commands.source.sourceLocation': 'из source location',
+  'commands.source.packageJson': 'из package.json',
+  'commands.source.convention': 'по соглашению',
   'commands.copy': 'Скопировать: {{label}}',
   'commands.copied': 'Команда скопирована',
+
   'enable.button': 'Подключить Okteto',
-  'enable.hint': 'Okteto для этого приложения ещё не настроен.',
+  'enable.hint':
+    'Открывает шаблон, который одним pull request добавляет dev-запись, .stignore и dev Application для Argo CD.',
+
+  'appFolder.noPackageJson': 'В {{appDir}} нет package.json',
+  'appFolder.package': 'Пакет {{package}}',
+
   'errorType.unauthorized': 'Нет авторизации',
   'errorType.forbidden': 'Доступ запрещён',
   'errorType.notInstalled': 'Не установлено',
@@ -104,6 +297,7 @@ const ru: { [key in keyof OktetoDevMessages]: string | null } = {
   'errorType.timeout': 'Превышено время ожидания',
   'errorType.badResponse': 'Некорректный ответ',
   'errorType.unknown': 'Ошибка',
+
   'search.argoSync': 'Синхронизация Argo CD',
   'search.argoHealth': 'Состояние Argo CD',
   'search.oktetoState': 'Dev-режим Okteto',
@@ -113,11 +307,6 @@ const ru: { [key in keyof OktetoDevMessages]: string | null } = {
   'search.state.off': 'Dev-режим выключен',
   'search.state.broken': 'Dev-режим сломан',
   'search.state.unknown': 'Dev-режим неизвестен',
-  'search.drift.none': 'Без расхождения',
-  'search.drift.expectedOkteto': 'Ожидаемое расхождение',
-  'search.drift.selfHealConflict': 'Конфликт self-heal',
-  'search.drift.unexpected': 'Неожиданное расхождение',
-  'search.drift.unknown': 'Расхождение неизвестно',
 };
 
 export default ru;

@@ -3,22 +3,28 @@ import {
   ChecklistId,
   ChecklistItem,
   ChecklistState,
+  DevStatus,
 } from '@okteto-dev/plugin-okteto-dev-common';
+import Button from '@material-ui/core/Button';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemIcon from '@material-ui/core/ListItemIcon';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
+import { ReactNode, useState } from 'react';
 import { oktetoDevTranslationRef } from '../../translation';
-import { Section } from './Section';
+import { CollapsibleSection } from './CollapsibleSection';
+import { useListStyles } from './listStyles';
 import { Tone, ToneIcon } from './StatusChip';
+import { useDevMessage } from './useDevMessage';
 
 const ITEM_KEYS = {
   'argo-application': 'argoApplication',
   'namespace-convention': 'namespaceConvention',
-  'synestra-env-dev': 'synestraEnvDev',
+  'env-var': 'envVar',
   'env-secret': 'envSecret',
   'self-heal-off': 'selfHealOff',
+  'replicas-ignored': 'replicasIgnored',
   'dev-service': 'devService',
   'dev-image': 'devImage',
   stignore: 'stignore',
@@ -30,47 +36,118 @@ const STATE_TONES: Record<ChecklistState, Tone> = {
   unknown: 'neutral',
 };
 
-/** The readiness checklist (runbook §7): each item's state as icon and text, help when not passed. */
-export function Checklist(props: { items: ChecklistItem[] }) {
+function ItemRow(props: {
+  item: ChecklistItem;
+  title: string;
+  /** The item above that says the same, when the backend gave both one reason. */
+  sameAs?: string;
+  children?: ReactNode;
+}) {
+  const { item, title, sameAs, children } = props;
   const { t } = useTranslationRef(oktetoDevTranslationRef);
+  const render = useDevMessage();
+  const classes = useListStyles();
   return (
-    <Section title={t('checklist.title')}>
+    <ListItem disableGutters alignItems="flex-start">
+      <ListItemIcon className={classes.icon}>
+        <ToneIcon tone={STATE_TONES[item.status] ?? 'neutral'} />
+      </ListItemIcon>
+      <ListItemText
+        className={classes.text}
+        primary={
+          <>
+            {title}
+            <Typography
+              variant="caption"
+              component="span"
+              color="textSecondary"
+            >
+              {' — '}
+              {t(`checklist.status.${item.status}`)}
+            </Typography>
+          </>
+        }
+        secondaryTypographyProps={{ component: 'div' }}
+        secondary={
+          <>
+            {sameAs
+              ? t('checklist.sameReason', { item: sameAs })
+              : render(item)}
+            {children}
+          </>
+        }
+      />
+    </ListItem>
+  );
+}
+
+/**
+ * The readiness checklist: "6 of 9 passed" on its heading; the items that did not pass are
+ * listed, the passed ones behind a toggle. `enable` goes under a failing dev-service item.
+ */
+export function Checklist(props: {
+  status: DevStatus;
+  attention?: Tone;
+  enable?: ReactNode;
+}) {
+  const { status, attention, enable } = props;
+  const items = status.checklist;
+  const { t } = useTranslationRef(oktetoDevTranslationRef);
+  const [showPassed, setShowPassed] = useState(false);
+  const passed = items.filter(item => item.status === 'pass');
+  const open = items.filter(item => item.status !== 'pass');
+  const { envVar } = status.target;
+
+  const title = (item: ChecklistItem) => {
+    const key = ITEM_KEYS[item.id];
+    if (!key) return item.id;
+    return key === 'envVar'
+      ? t('checklist.item.envVar', { name: envVar.name, value: envVar.value })
+      : t(`checklist.item.${key}`);
+  };
+  const shown = showPassed || open.length === 0 ? items : open;
+  // one reason given to several items (a missing Application, an unreadable workload) is said once
+  const firstWith = new Map<string, ChecklistItem>();
+  const sameAs = (item: ChecklistItem) => {
+    const key = `${item.code}:${JSON.stringify(item.params)}`;
+    const first = firstWith.get(key);
+    if (!first) firstWith.set(key, item);
+    return first && first !== item ? title(first) : undefined;
+  };
+
+  return (
+    <CollapsibleSection
+      title={t('checklist.title')}
+      summary={t('checklist.passed', {
+        passed: String(passed.length),
+        total: String(items.length),
+      })}
+      tone={attention}
+      defaultOpen={Boolean(attention)}
+    >
       <List dense disablePadding aria-label={t('checklist.title')}>
-        {props.items.map(item => {
-          const key = ITEM_KEYS[item.id];
-          return (
-            <ListItem key={item.id} disableGutters alignItems="flex-start">
-              <ListItemIcon>
-                <ToneIcon tone={STATE_TONES[item.status] ?? 'neutral'} />
-              </ListItemIcon>
-              <ListItemText
-                primary={
-                  <>
-                    {key ? t(`checklist.item.${key}`) : item.id}
-                    <Typography
-                      variant="caption"
-                      component="span"
-                      color="textSecondary"
-                    >
-                      {' — '}
-                      {t(`checklist.status.${item.status}`)}
-                    </Typography>
-                  </>
-                }
-                secondaryTypographyProps={{ component: 'div' }}
-                secondary={
-                  <>
-                    {item.message && <div>{item.message}</div>}
-                    {key && item.status !== 'pass' && (
-                      <div>{t(`checklist.help.${key}`)}</div>
-                    )}
-                  </>
-                }
-              />
-            </ListItem>
-          );
-        })}
+        {shown.map(item => (
+          <ItemRow
+            key={item.id}
+            item={item}
+            title={title(item)}
+            sameAs={sameAs(item)}
+          >
+            {item.id === 'dev-service' && item.status === 'fail' && enable}
+          </ItemRow>
+        ))}
       </List>
-    </Section>
+      {open.length > 0 && passed.length > 0 && (
+        <Button
+          size="small"
+          aria-expanded={showPassed}
+          onClick={() => setShowPassed(value => !value)}
+        >
+          {showPassed
+            ? t('checklist.hidePassed')
+            : t('checklist.showPassed', { passed: String(passed.length) })}
+        </Button>
+      )}
+    </CollapsibleSection>
   );
 }

@@ -1,48 +1,97 @@
-import { CopyTextButton } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import { DevCommands } from '@okteto-dev/plugin-okteto-dev-common';
-import Box from '@material-ui/core/Box';
-import { makeStyles } from '@material-ui/core/styles';
+import {
+  DevStatus,
+  DevValueSource,
+} from '@okteto-dev/plugin-okteto-dev-common';
 import Typography from '@material-ui/core/Typography';
 import { oktetoDevTranslationRef } from '../../translation';
-import { Section } from './Section';
+import { CollapsibleSection } from './CollapsibleSection';
+import { CommandLine } from './CommandLine';
+import { useDevMessage } from './useDevMessage';
 
-const useStyles = makeStyles(theme => ({
-  command: {
-    fontFamily: 'monospace',
-    wordBreak: 'break-all',
-    flex: 1,
-    padding: theme.spacing(0.5, 1),
-    background: theme.palette.background.default,
-    borderRadius: theme.shape.borderRadius,
-  },
-}));
+const SOURCE_KEYS = {
+  annotation: 'commands.source.annotation',
+  'dev-entry': 'commands.source.devEntry',
+  'source-location': 'commands.source.sourceLocation',
+  'package-json': 'commands.source.packageJson',
+  convention: 'commands.source.convention',
+} as const satisfies Record<DevValueSource, string>;
 
-const ORDER = ['oktetoUp', 'oktetoDown', 'dev'] as const;
-
-/** The exact commands to start and stop dev mode and to run the app, each with a copy button. */
-export function CommandList(props: { commands: DevCommands }) {
+/**
+ * The commands to start and stop dev mode and what runs the app in the dev container, and,
+ * quietly, where the package and folder came from. `withoutDown` when `okteto down` is already
+ * offered at the top of the card.
+ */
+export function CommandList(props: {
+  status: DevStatus;
+  withoutDown?: boolean;
+}) {
+  const { status, withoutDown } = props;
+  const { commands, target } = status;
   const { t } = useTranslationRef(oktetoDevTranslationRef);
-  const classes = useStyles();
+  const render = useDevMessage();
+  const entry = target.devEntry;
+  const source = (value?: DevValueSource) =>
+    t(SOURCE_KEYS[value ?? 'convention'] ?? SOURCE_KEYS.convention);
+
+  let devLabel: string = t('commands.package');
+  if (commands.devSource === 'dev-entry') {
+    devLabel = entry?.workdir
+      ? t('commands.devEntryWorkdir', { workdir: entry.workdir })
+      : t('commands.devEntry');
+  }
+
   return (
-    <Section title={t('commands.title')}>
-      {ORDER.map(name => (
-        <Box key={name} mb={1}>
-          <Typography variant="caption" color="textSecondary">
-            {t(`commands.${name}`)}
-          </Typography>
-          <Box display="flex" alignItems="center">
-            <code className={classes.command}>{props.commands[name]}</code>
-            <CopyTextButton
-              text={props.commands[name]}
-              tooltipText={t('commands.copied')}
-              aria-label={t('commands.copy', {
-                label: t(`commands.${name}`),
-              })}
-            />
-          </Box>
-        </Box>
+    <CollapsibleSection title={t('commands.title')} defaultOpen={false}>
+      <CommandLine
+        label={
+          entry
+            ? t('commands.oktetoUpEntry', {
+                entry: entry.name,
+                manifest: entry.manifestPath,
+              })
+            : t('commands.oktetoUp')
+        }
+        copyLabel={t('commands.oktetoUp')}
+        command={commands.oktetoUp}
+        note={
+          entry && entry.aliases.length > 0 ? (
+            <Typography variant="caption" color="textSecondary" component="p">
+              {t('commands.aliases', { aliases: entry.aliases.join(', ') })}
+            </Typography>
+          ) : undefined
+        }
+      />
+      {!withoutDown && (
+        <CommandLine
+          label={t('commands.oktetoDown')}
+          command={commands.oktetoDown}
+        />
+      )}
+      <CommandLine
+        label={devLabel}
+        copyLabel={t('commands.dev')}
+        command={commands.dev}
+        copy={commands.devSource !== 'dev-entry'}
+      />
+      <Typography variant="caption" color="textSecondary" component="p">
+        {t('commands.target', {
+          package: target.package,
+          packageSource: source(target.sources?.package),
+          appDir: target.appDir,
+          appDirSource: source(target.sources?.appDir),
+        })}
+      </Typography>
+      {(target.notes ?? []).map(note => (
+        <Typography
+          key={note.code}
+          variant="caption"
+          color="textSecondary"
+          component="p"
+        >
+          {render(note)}
+        </Typography>
       ))}
-    </Section>
+    </CollapsibleSection>
   );
 }

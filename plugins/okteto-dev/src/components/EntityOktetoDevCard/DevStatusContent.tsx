@@ -2,17 +2,30 @@ import { Entity } from '@backstage/catalog-model';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { DevError, DevStatus } from '@okteto-dev/plugin-okteto-dev-common';
 import Box from '@material-ui/core/Box';
+import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
 import { oktetoDevTranslationRef } from '../../translation';
 import { ArgoSection } from './ArgoSection';
+import {
+  needsOktetoDown,
+  offersEnableOkteto,
+  sectionAttention,
+} from './attention';
 import { Checklist } from './Checklist';
 import { CommandList } from './CommandList';
 import { DevErrorLine } from './DevErrorLine';
-import { DriftNote } from './DriftNote';
+import { DriftSection } from './DriftSection';
 import { EnableOktetoButton } from './EnableOktetoButton';
 import { OktetoSection } from './OktetoSection';
+import { StopDevMode } from './StopDevMode';
 import { formatAge, useLanguage } from './time';
+import { VerdictLine } from './VerdictLine';
 import { WorkloadSection } from './WorkloadSection';
+
+const useStyles = makeStyles({
+  // long names, paths and commands wrap anywhere rather than run past the card's edge
+  root: { overflowWrap: 'anywhere', minWidth: 0 },
+});
 
 const sameError = (a: DevError, b: DevError) =>
   a.message === b.message && a.resource === b.resource && a.type === b.type;
@@ -25,7 +38,10 @@ function otherErrors(status: DevStatus): DevError[] {
   return status.errors.filter(error => !shown.some(s => sameError(s, error)));
 }
 
-/** Everything the card shows for one answer of the backend. */
+/**
+ * Everything the card shows for one answer of the backend: the summary line, `okteto down` when
+ * the session should end, and the sections, those that need action open.
+ */
 export function DevStatusContent(props: {
   entity: Entity;
   status: DevStatus;
@@ -34,15 +50,14 @@ export function DevStatusContent(props: {
   const { entity, status, refreshError } = props;
   const { t } = useTranslationRef(oktetoDevTranslationRef);
   const language = useLanguage();
-  const devServiceMissing = status.checklist.some(
-    item => item.id === 'dev-service' && item.status === 'fail',
-  );
-  const others = otherErrors(status);
+  const classes = useStyles();
+  const attention = sectionAttention(status);
+  const stop = needsOktetoDown(status);
 
   return (
-    <>
+    <Box className={classes.root}>
       {status.stale && (
-        <Box mb={2}>
+        <Box mb={1}>
           <Alert severity="warning">
             {t('card.stale', {
               age: formatAge(status.stale.ageSeconds, language),
@@ -51,26 +66,33 @@ export function DevStatusContent(props: {
         </Box>
       )}
       {refreshError && (
-        <Box mb={2}>
+        <Box mb={1}>
           <Alert severity="warning">
             {t('card.refreshFailed', { message: refreshError.message })}
           </Alert>
         </Box>
       )}
-      <ArgoSection status={status} />
-      <WorkloadSection status={status} />
-      <OktetoSection okteto={status.okteto} />
-      <DriftNote drift={status.drift} />
-      {devServiceMissing && (
-        <EnableOktetoButton entity={entity} status={status} />
-      )}
-      <Checklist items={status.checklist} />
-      <CommandList commands={status.commands} />
-      {others.map(error => (
-        <Box mb={1} key={`${error.resource}:${error.message}`}>
+      <VerdictLine status={status} />
+      {stop && <StopDevMode command={status.commands.oktetoDown} />}
+      <DriftSection drift={status.drift} attention={attention.drift} />
+      <OktetoSection okteto={status.okteto} attention={attention.okteto} />
+      <ArgoSection status={status} attention={attention.argo} />
+      <WorkloadSection status={status} attention={attention.workload} />
+      <Checklist
+        status={status}
+        attention={attention.checklist}
+        enable={
+          offersEnableOkteto(status) ? (
+            <EnableOktetoButton entity={entity} status={status} />
+          ) : undefined
+        }
+      />
+      <CommandList status={status} withoutDown={stop} />
+      {otherErrors(status).map(error => (
+        <Box mt={1} key={`${error.resource}:${error.message}`}>
           <DevErrorLine title={t('card.otherErrors')} error={error} />
         </Box>
       ))}
-    </>
+    </Box>
   );
 }

@@ -5,12 +5,7 @@ import {
   useTranslationRef,
 } from '@backstage/frontend-plugin-api';
 import { ANNOTATION_SOURCE_LOCATION, Entity } from '@backstage/catalog-model';
-import {
-  DEFAULT_DEV_CONVENTIONS,
-  DevStatus,
-  fillTemplate,
-  OKTETO_DEV_APP_DIR_ANNOTATION,
-} from '@okteto-dev/plugin-okteto-dev-common';
+import { DevStatus } from '@okteto-dev/plugin-okteto-dev-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { oktetoDevTranslationRef } from '../../translation';
@@ -54,7 +49,11 @@ export function repositoryOf(entity: Entity): string | undefined {
   )}`;
 }
 
-/** Shown when the checklist says the app has no Okteto dev entry. */
+/**
+ * Shown under the failing dev-service item when nobody is in dev mode: the template, with the
+ * app, its package and folder (as the backend read them from the repository), the dev server URL
+ * and the repository filled in.
+ */
 export function EnableOktetoButton(props: {
   entity: Entity;
   status: DevStatus;
@@ -64,28 +63,23 @@ export function EnableOktetoButton(props: {
   const template =
     useApi(configApiRef).getOptionalString('oktetoDev.enableTemplate') ??
     DEFAULT_ENABLE_TEMPLATE;
-  // The backend resolves appDir with the configured conventions; older backends did not send it.
-  const appDir =
-    status.target.appDir ||
-    entity.metadata.annotations?.[OKTETO_DEV_APP_DIR_ANNOTATION]?.trim() ||
-    fillTemplate(DEFAULT_DEV_CONVENTIONS.appDir, { app: status.target.app });
   const href = enableOktetoHref({
     template: template.replace(/^\/+|\/+$/g, ''),
     app: status.target.app,
     package: status.target.package,
-    appDir,
+    appDir: status.target.appDir,
     serverUrl:
       status.workload.state === 'ok' ? status.workload.serverUrl : undefined,
     repository: repositoryOf(entity),
   });
   return (
-    <Box mb={2}>
-      <Typography variant="body2" gutterBottom>
-        {t('enable.hint')}
-      </Typography>
-      <LinkButton to={href} variant="contained" color="primary">
+    <Box mt={1} mb={1}>
+      <LinkButton to={href} variant="contained" color="primary" size="small">
         {t('enable.button')}
       </LinkButton>
+      <Typography variant="caption" component="p">
+        {t('enable.hint')}
+      </Typography>
     </Box>
   );
 }

@@ -1,83 +1,126 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { OktetoStatus } from '@okteto-dev/plugin-okteto-dev-common';
+import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
 import { oktetoDevTranslationRef } from '../../translation';
+import { CollapsibleSection } from './CollapsibleSection';
 import { DevErrorLine } from './DevErrorLine';
 import { PodList } from './PodList';
-import { Section } from './Section';
-import { StatusChip } from './StatusChip';
-import { formatSince, useLanguage } from './time';
+import { Tone } from './StatusChip';
+import { formatDuration, formatSince, secondsSince, useLanguage } from './time';
+import { useDevMessage } from './useDevMessage';
 
-/** Okteto dev mode: off, on (who, since when, which image, the dev pod) or broken. */
-export function OktetoSection(props: { okteto: OktetoStatus }) {
-  const { okteto } = props;
+type Session = Extract<OktetoStatus, { state: 'on' | 'broken' }>;
+
+const useStyles = makeStyles(theme => ({
+  problems: { margin: 0, paddingLeft: theme.spacing(2) },
+  // one problem reads as a statement, not as a list of one
+  single: { margin: 0, padding: 0, listStyle: 'none' },
+}));
+
+/** Who, since when, which image and clone, and the dev pods: what the cluster knows. */
+function SessionDetails(props: { session: Session }) {
+  const { session } = props;
   const { t } = useTranslationRef(oktetoDevTranslationRef);
   const language = useLanguage();
-
-  if (okteto.state === 'error') {
-    return (
-      <Section title={t('okteto.title')}>
-        <DevErrorLine title={t('okteto.error')} error={okteto.error} />
-      </Section>
-    );
-  }
-  if (okteto.state === 'off') {
-    return (
-      <Section title={t('okteto.title')}>
-        <StatusChip tone="neutral" label={t('okteto.off')} />
-        <Typography variant="body2" color="textSecondary" component="span">
-          {t('okteto.offHint')}
-        </Typography>
-      </Section>
-    );
-  }
-  if (okteto.state === 'broken') {
-    return (
-      <Section title={t('okteto.title')}>
-        <StatusChip tone="error" label={t('okteto.broken')} />
-        <ul aria-label={t('okteto.broken')}>
-          {okteto.problems.map(problem => (
-            <li key={problem}>
-              <Typography variant="body2">{problem}</Typography>
-            </li>
-          ))}
-        </ul>
-        <Typography variant="body2" color="textSecondary">
-          {t('okteto.brokenHint')}
-        </Typography>
-        {okteto.pods && okteto.pods.length > 0 && (
-          <PodList pods={okteto.pods} label={t('okteto.title')} />
-        )}
-      </Section>
-    );
-  }
-
-  const since = formatSince(okteto.since, language);
+  const since = formatSince(session.since, language);
+  const age = session.ageSeconds ?? secondsSince(session.since);
+  const pods = session.pods ?? [];
   return (
-    <Section title={t('okteto.title')}>
-      <StatusChip tone="info" label={t('okteto.on', { mode: okteto.mode })} />
-      {since && (
-        <Typography variant="body2" component="span">
-          {t('okteto.since', { time: since })}
-        </Typography>
+    <>
+      {session.state === 'on' && session.abandoned && age !== undefined && (
+        <Alert severity="warning">
+          {t('okteto.abandoned', { age: formatDuration(age, language) })}
+        </Alert>
       )}
-      {okteto.user && (
+      {session.state === 'on' && (
         <Typography variant="body2">
-          {t('okteto.user', { user: okteto.user })}
+          {since
+            ? t('okteto.session', { mode: session.mode, time: since })
+            : t('okteto.sessionNoTime', { mode: session.mode })}
         </Typography>
       )}
-      {okteto.image && (
+      {session.state === 'broken' && since && (
         <Typography variant="body2">
-          {t('okteto.image', { image: okteto.image })}
+          {t('okteto.started', { time: since })}
         </Typography>
       )}
-      {okteto.pods.length > 0 ? (
-        <PodList pods={okteto.pods} label={t('okteto.title')} />
-      ) : (
+      <Typography variant="body2">
+        {session.user
+          ? t('okteto.user', { user: session.user })
+          : t('okteto.userUnknown')}
+      </Typography>
+      {session.state === 'on' && session.image && (
+        <Typography variant="body2">
+          {t('okteto.image', { image: session.image })}
+        </Typography>
+      )}
+      {session.clone && (
+        <Typography variant="body2">
+          {t('okteto.clone', { clone: session.clone })}
+        </Typography>
+      )}
+      {pods.length > 0 && <PodList pods={pods} label={t('okteto.pods')} dev />}
+      {session.state === 'on' && pods.length === 0 && (
         <Typography variant="body2" color="textSecondary">
           {t('okteto.noPods')}
         </Typography>
       )}
-    </Section>
+      {session.state === 'on' && (
+        <Typography variant="body2" color="textSecondary">
+          {t('okteto.appInvisible')}
+        </Typography>
+      )}
+    </>
+  );
+}
+
+/** Okteto dev mode: off, on (a session) or broken (why), and what the cluster cannot tell. */
+export function OktetoSection(props: {
+  okteto: OktetoStatus;
+  attention?: Tone;
+}) {
+  const { okteto, attention } = props;
+  const { t } = useTranslationRef(oktetoDevTranslationRef);
+  const render = useDevMessage();
+  const classes = useStyles();
+
+  let content;
+  if (okteto.state === 'error') {
+    content = <DevErrorLine title={t('okteto.error')} error={okteto.error} />;
+  } else if (okteto.state === 'off') {
+    content = <Typography variant="body2">{t('okteto.off')}</Typography>;
+  } else {
+    content = (
+      <>
+        {okteto.state === 'broken' && (
+          <Alert severity="error">
+            <ul
+              aria-label={t('okteto.problems')}
+              className={
+                okteto.problems.length > 1 ? classes.problems : classes.single
+              }
+            >
+              {okteto.problems.map(problem => (
+                <li key={`${problem.code}:${JSON.stringify(problem.params)}`}>
+                  {render(problem)}
+                </li>
+              ))}
+            </ul>
+          </Alert>
+        )}
+        <SessionDetails session={okteto} />
+      </>
+    );
+  }
+  return (
+    <CollapsibleSection
+      title={t('okteto.title')}
+      tone={attention}
+      defaultOpen={Boolean(attention)}
+    >
+      {content}
+    </CollapsibleSection>
   );
 }

@@ -5,30 +5,54 @@ import ListItem from '@material-ui/core/ListItem';
 import ListItemIcon from '@material-ui/core/ListItemIcon';
 import ListItemText from '@material-ui/core/ListItemText';
 import { oktetoDevTranslationRef } from '../../translation';
+import { useListStyles } from './listStyles';
 import { Tone, ToneIcon } from './StatusChip';
+import { formatDuration, secondsSince, useLanguage } from './time';
 
-function podTone(pod: PodSummary): Tone {
-  if (pod.reason) {
-    return 'error';
-  }
-  return pod.ready ? 'ok' : 'warning';
+function podTone(pod: PodSummary, dev: boolean): Tone {
+  if (pod.reason) return 'error';
+  if (!pod.ready) return 'warning';
+  // a ready dev pod only says that Okteto's start script runs, not that the app works
+  return dev ? 'info' : 'ok';
 }
 
-/** Pods with phase, readiness, restarts and why a container is not running. */
-export function PodList(props: { pods: PodSummary[]; label: string }) {
+/**
+ * Pods with phase, readiness, restarts and why a container is not running. For dev pods
+ * (`dev`), "ready" would claim too much: they read "dev container running for …".
+ */
+export function PodList(props: {
+  pods: PodSummary[];
+  label: string;
+  dev?: boolean;
+}) {
+  const { pods, label, dev = false } = props;
   const { t } = useTranslationRef(oktetoDevTranslationRef);
+  const language = useLanguage();
+  const classes = useListStyles();
+
+  const state = (pod: PodSummary) => {
+    if (!dev) return pod.ready ? t('pod.ready') : t('pod.notReady');
+    if (pod.phase !== 'Running' || pod.reason) return undefined;
+    const age = secondsSince(pod.startedAt);
+    return age === undefined
+      ? t('pod.devRunningNoTime')
+      : t('pod.devRunning', { age: formatDuration(age, language) });
+  };
+
   return (
-    <List dense disablePadding aria-label={props.label}>
-      {props.pods.map(pod => (
-        <ListItem key={pod.name} disableGutters>
-          <ListItemIcon>
-            <ToneIcon tone={podTone(pod)} />
+    <List dense disablePadding aria-label={label}>
+      {pods.map(pod => (
+        <ListItem key={pod.name} disableGutters alignItems="flex-start">
+          <ListItemIcon className={classes.icon}>
+            <ToneIcon tone={podTone(pod, dev)} />
           </ListItemIcon>
           <ListItemText
+            className={classes.text}
             primary={pod.name}
             secondary={[
-              pod.phase,
-              pod.ready ? t('pod.ready') : t('pod.notReady'),
+              // "running for …" says the phase already
+              dev && state(pod) ? undefined : pod.phase,
+              state(pod),
               t('pod.restarts', { restarts: String(pod.restarts) }),
               pod.reason,
             ]

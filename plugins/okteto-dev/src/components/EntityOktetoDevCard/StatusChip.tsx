@@ -24,7 +24,18 @@ const useStyles = makeStyles<Theme, { tone: Tone }>(theme => ({
     color: toneColor(theme, tone),
     borderColor: toneColor(theme, tone),
     marginRight: theme.spacing(1),
+    marginBottom: theme.spacing(0.5),
+    // long labels wrap instead of being cut off with an ellipsis
+    height: 'auto',
+    minHeight: 24,
+    maxWidth: '100%',
   }),
+  label: {
+    whiteSpace: 'normal',
+    overflowWrap: 'anywhere',
+    paddingTop: 2,
+    paddingBottom: 2,
+  },
   icon: { color: 'inherit' },
   iconOnly: ({ tone }) => ({
     color: toneColor(theme, tone),
@@ -55,7 +66,7 @@ export function StatusChip(props: {
       icon={icon ?? TONE_ICONS[tone]}
       label={label}
       className={classes.chip}
-      classes={{ icon: classes.icon }}
+      classes={{ icon: classes.icon, label: classes.label }}
     />
   );
 }

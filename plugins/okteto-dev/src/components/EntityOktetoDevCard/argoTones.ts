@@ -20,3 +20,13 @@ export const HEALTH_TONES: Record<ArgoHealthStatus, Tone> = {
   Missing: 'error',
   Unknown: 'neutral',
 };
+
+const SEVERITY: Tone[] = ['ok', 'info', 'neutral', 'warning', 'error'];
+
+/** The more severe of some tones (an unknown tone counts as neutral). */
+export function worstTone(...tones: Array<Tone | undefined>): Tone {
+  return tones.reduce<Tone>((worst, tone) => {
+    const next = tone ?? 'neutral';
+    return SEVERITY.indexOf(next) > SEVERITY.indexOf(worst) ? next : worst;
+  }, 'ok');
+}

@@ -3,7 +3,9 @@ import {
   useApiHolder,
 } from '@backstage/frontend-plugin-api';
 
-const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+const UNITS: Array<
+  [Intl.RelativeTimeFormatUnit & Intl.NumberFormatOptions['unit'], number]
+> = [
   ['day', 86400],
   ['hour', 3600],
   ['minute', 60],
@@ -24,6 +26,28 @@ export function formatAge(ageSeconds: number, language: string): string {
 }
 
 /**
+ * Formats a length of time in its largest whole unit ("2 days", "3 hours", "12 минут").
+ */
+export function formatDuration(seconds: number, language: string): string {
+  const length = Math.max(0, Math.round(seconds));
+  const [unit, size] = UNITS.find(([, s]) => length >= s) ?? ['second', 1];
+  return new Intl.NumberFormat(language, {
+    style: 'unit',
+    unit,
+    unitDisplay: 'long',
+  }).format(Math.floor(length / size));
+}
+
+/** Seconds from an ISO timestamp to `now`, or undefined when it does not parse. */
+export function secondsSince(
+  iso: string | undefined,
+  now: number = Date.now(),
+): number | undefined {
+  const time = iso ? Date.parse(iso) : NaN;
+  return Number.isNaN(time) ? undefined : Math.max(0, (now - time) / 1000);
+}
+
+/**
  * Formats an ISO timestamp relative to `now`, or undefined when it does not parse.
  */
 export function formatSince(
@@ -31,11 +55,8 @@ export function formatSince(
   language: string,
   now: number = Date.now(),
 ): string | undefined {
-  const time = iso ? Date.parse(iso) : NaN;
-  if (Number.isNaN(time)) {
-    return undefined;
-  }
-  return formatAge((now - time) / 1000, language);
+  const seconds = secondsSince(iso, now);
+  return seconds === undefined ? undefined : formatAge(seconds, language);
 }
 
 /** The app's language, falling back to English where the app has no language API. */

@@ -34,7 +34,21 @@ describe('OktetoDevSearchResultListItem', () => {
     expect(screen.getByText('Healthy')).toBeInTheDocument();
     expect(screen.getByText('Dev mode on')).toBeInTheDocument();
     expect(screen.getByText('by alice')).toBeInTheDocument();
-    expect(screen.getByText('Expected drift')).toBeInTheDocument();
+    expect(
+      screen.getByText('Drift expected from dev mode'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows a conflict in red words, not only in red', async () => {
+    const conflict: OktetoDevSearchDocument = {
+      ...document,
+      driftKind: 'conflict',
+      oktetoUser: undefined,
+    };
+    await renderInTestApp(<OktetoDevSearchResultListItem result={conflict} />);
+
+    expect(screen.getByText('Conflict: both pods serve')).toBeInTheDocument();
+    expect(screen.queryByText(/^by /)).not.toBeInTheDocument();
   });
 
   it('shows values it does not know as they are and highlights the title', async () => {

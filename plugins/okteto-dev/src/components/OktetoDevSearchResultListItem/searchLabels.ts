@@ -2,11 +2,13 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   ARGO_HEALTH_STATUSES,
   ARGO_SYNC_STATUSES,
+  DriftKind,
   OKTETO_STATE_SEARCH_VALUES,
 } from '@okteto-dev/plugin-okteto-dev-common';
 import { oktetoDevTranslationRef } from '../../translation';
 import { HEALTH_TONES, SYNC_TONES } from '../EntityOktetoDevCard/argoTones';
 import { Tone } from '../EntityOktetoDevCard/StatusChip';
+import { DRIFT_VERDICTS } from '../EntityOktetoDevCard/driftVerdicts';
 
 /** Values the okteto-dev search fields take. */
 export const SEARCH_VALUES = {
@@ -16,10 +18,10 @@ export const SEARCH_VALUES = {
   driftKind: [
     'none',
     'expected-okteto',
-    'self-heal-conflict',
+    'conflict',
     'unexpected',
     'unknown',
-  ],
+  ] as const satisfies readonly DriftKind[],
 } as const;
 
 type Values<K extends keyof typeof SEARCH_VALUES> =
@@ -33,24 +35,6 @@ const STATE: Record<
   [OKTETO_STATE_SEARCH_VALUES.off]: { tone: 'neutral', key: 'off' },
   [OKTETO_STATE_SEARCH_VALUES.broken]: { tone: 'error', key: 'broken' },
   [OKTETO_STATE_SEARCH_VALUES.unknown]: { tone: 'neutral', key: 'unknown' },
-};
-const DRIFT: Record<
-  Values<'driftKind'>,
-  {
-    tone: Tone;
-    key:
-      | 'none'
-      | 'expectedOkteto'
-      | 'selfHealConflict'
-      | 'unexpected'
-      | 'unknown';
-  }
-> = {
-  none: { tone: 'ok', key: 'none' },
-  'expected-okteto': { tone: 'info', key: 'expectedOkteto' },
-  'self-heal-conflict': { tone: 'error', key: 'selfHealConflict' },
-  unexpected: { tone: 'warning', key: 'unexpected' },
-  unknown: { tone: 'neutral', key: 'unknown' },
 };
 
 function isOneOf<K extends keyof typeof SEARCH_VALUES>(
@@ -86,8 +70,8 @@ export function useSearchLabels() {
     driftKind: (value: string) =>
       isOneOf('driftKind', value)
         ? {
-            tone: DRIFT[value].tone,
-            label: t(`search.drift.${DRIFT[value].key}`),
+            tone: DRIFT_VERDICTS[value].tone,
+            label: t(DRIFT_VERDICTS[value].key),
           }
         : fallback(value),
   };

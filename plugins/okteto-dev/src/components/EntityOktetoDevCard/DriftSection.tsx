@@ -1,0 +1,37 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { Drift } from '@okteto-dev/plugin-okteto-dev-common';
+import Typography from '@material-ui/core/Typography';
+import Alert, { Color } from '@material-ui/lab/Alert';
+import { oktetoDevTranslationRef } from '../../translation';
+import { CollapsibleSection } from './CollapsibleSection';
+import { Tone } from './StatusChip';
+import { useDevMessage } from './useDevMessage';
+
+const SEVERITY: Partial<Record<Drift['kind'], Color>> = {
+  conflict: 'error',
+  unexpected: 'warning',
+};
+
+/**
+ * What Argo CD's view means while dev mode may be on: the backend's statement, whole. The verdict
+ * line already names the kind, so nothing here repeats it.
+ */
+export function DriftSection(props: { drift: Drift; attention?: Tone }) {
+  const { drift, attention } = props;
+  const { t } = useTranslationRef(oktetoDevTranslationRef);
+  const render = useDevMessage();
+  const severity = SEVERITY[drift.kind];
+  return (
+    <CollapsibleSection
+      title={t('drift.title')}
+      tone={attention}
+      defaultOpen={Boolean(attention)}
+    >
+      {severity ? (
+        <Alert severity={severity}>{render(drift)}</Alert>
+      ) : (
+        <Typography variant="body2">{render(drift)}</Typography>
+      )}
+    </CollapsibleSection>
+  );
+}

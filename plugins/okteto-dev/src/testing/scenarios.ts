@@ -1,0 +1,5 @@
+import { sessionScenarios } from './sessionScenarios';
+import { setupScenarios } from './setupScenarios';
+
+/** One answer per state the card distinguishes, as the backend derives them. */
+export const fixtures = { ...setupScenarios, ...sessionScenarios };
