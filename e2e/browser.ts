@@ -63,43 +63,62 @@ async function openEntity(page: Page, name: string) {
   return cardText(page);
 }
 
+/** Opens a collapsed section of the card by its title. */
+async function openSection(page: Page, title: string) {
+  const button = page
+    .getByRole('button', { name: title, exact: false })
+    .first();
+  if ((await button.getAttribute('aria-expanded')) !== 'true')
+    await button.click();
+}
+
+/** What each web-core app's card says first: the verdict line (see README, "What the card says"). */
 const cases: Array<[string, Array<string | RegExp>]> = [
   [
     'corporate',
-    [
-      'Synced',
-      'Healthy',
-      'Dev mode is off',
-      'No drift',
-      'Enable Okteto',
-      'pnpm --filter @synestra/corporate-website dev',
-    ],
+    ['Argo CD: Synced · Healthy', 'Dev mode off', 'No drift', /Enable Okteto/i],
   ],
   [
     'synestra-io',
     [
-      'Out of sync',
-      'Dev mode is on (sync)',
-      'alice',
-      'ghcr.io/neograiph/web-core/dev:node22-pnpm',
-      'Expected drift',
-      'okteto up web-synestra-io-dev --namespace web-synestra-io-dev',
+      'Argo CD: Out of sync · Healthy',
+      /Dev mode on · developer unknown/,
+      'Drift expected from dev mode',
     ],
   ],
-  ['shop', ['Dev mode is on', 'bob', 'Conflict: self-heal is on']],
-  ['landings', ['Degraded', 'CrashLoopBackOff', 'progress deadline']],
+  ['shop', [/Dev mode on · bob/, 'Conflict: both pods serve', 'Self-heal']],
   [
-    'saas',
-    ['Argo CD Application argo/web-saas-dev not found', 'web-saas-dev-env'],
+    'landings',
+    [
+      'Degraded',
+      'last sync failed',
+      'CrashLoopBackOff',
+      'ApplicationSet web-core-dev',
+    ],
   ],
+  ['saas', ['No Argo CD Application', 'web-saas-dev-env']],
   [
     'payload-core',
     [
-      'Dev mode is broken',
-      'interrupted',
+      'Dev mode broken',
+      'prune',
       'okteto down web-payload-dev --namespace web-payload-dev',
     ],
   ],
+  ['blog', ['Dev mode broken', 'PodSecurity']],
+  ['docs', ['Dev mode broken', 'web-docs-dev-okteto', 'Pending']],
+  [
+    'admin',
+    [
+      /Dev mode on · dave · probably abandoned/,
+      'okteto down web-admin-dev --namespace web-admin-dev',
+    ],
+  ],
+  [
+    'portal',
+    ['Drift not caused by dev mode', 'ConfigMap web-portal-dev-config'],
+  ],
+  ['studio', ['Conflict: both pods serve', 'interrupted']],
 ];
 
 for (const [name, wanted] of cases) {
@@ -113,23 +132,63 @@ for (const [name, wanted] of cases) {
   });
 }
 
+test('the commands are the repository’s own: corporate’s package from apps/corporate-website/package.json', async page => {
+  await openEntity(page, 'corporate');
+  await openSection(page, 'Commands');
+  expectText(
+    await cardText(page),
+    'pnpm --filter @synestra/corporate-website dev',
+  );
+});
+
+test('a package that is only a guess says so: apps/saas has no package.json', async page => {
+  await openEntity(page, 'saas');
+  await openSection(page, 'Commands');
+  expectText(
+    await cardText(page),
+    'pnpm --filter saas dev',
+    'apps/saas/package.json does not exist',
+  );
+});
+
+test('a new commit to main turns synestra-io’s expected drift into a conflict, live', async page => {
+  expectText(
+    await openEntity(page, 'synestra-io'),
+    'Drift expected from dev mode',
+  );
+  // what `npx kube-sandbox argocd new-commit web-synestra-io-dev` does
+  demo.sandbox.argocd!.newCommit('web-synestra-io-dev');
+  // app-config.yaml: refresh every 10 s, backend cache 5 s
+  await eventually(async () => {
+    expectText(
+      await cardText(page),
+      'Conflict: both pods serve',
+      'Automated sync restored the original',
+    );
+  }, 45_000);
+  await page.setViewportSize({ width: 1400, height: 1400 });
+  await page.screenshot({
+    path: path.join(SHOTS, 'card-synestra-io-conflict.png'),
+    fullPage: true,
+  });
+  await page.setViewportSize({ width: 1400, height: 1000 });
+});
+
 test('the card follows dev mode toggled in the cluster within the refresh interval', async page => {
-  expectText(await openEntity(page, 'corporate'), 'Dev mode is off');
+  expectText(await openEntity(page, 'corporate'), 'Dev mode off');
   await oktetoUp(demo.sandbox.store, {
     devName: 'web-corporate-dev',
     namespace: 'web-corporate-dev',
     workload: 'web-corporate-dev-web-app',
     user: 'e2e-dev',
   });
-  // app-config.yaml: refresh every 10 s, backend cache 5 s
   await eventually(async () => {
-    expectText(
-      await cardText(page),
-      'Dev mode is on (sync)',
-      'e2e-dev',
-      'Expected drift',
-    );
+    expectText(await cardText(page), /Dev mode on · e2e-dev/);
   }, 45_000);
+  const text = await cardText(page);
+  if (text.includes('Enable Okteto')) {
+    throw new Error('"Enable Okteto" is offered while someone is in dev mode');
+  }
   await page.screenshot({
     path: path.join(SHOTS, 'card-corporate-dev-mode-on.png'),
     fullPage: true,
@@ -205,6 +264,8 @@ test('the template opens ONE pull request on the GitHub stand-in', async page =>
     files['deploy/argocd/apps/dev/landings.yaml'],
     'selfHeal: false',
     'namespace: web-landings-dev',
+    '/spec/replicas',
+    'RespectIgnoreDifferences=true',
   );
   // the task page ends with the template's output link
   await page
@@ -239,7 +300,7 @@ test('search "dev mode" finds the app in dev mode, and filters to OutOfSync', as
   await choose('Okteto dev mode', 'Dev mode on');
   await eventually(async () => {
     const text = await results();
-    expectText(text, 'synestra-io dev', 'by alice', 'shop dev');
+    expectText(text, 'synestra-io dev', 'by bob', 'shop dev');
     if (text.includes('landings dev'))
       throw new Error('"Dev mode on" still lists landings');
   });
@@ -252,7 +313,7 @@ test('search "dev mode" finds the app in dev mode, and filters to OutOfSync', as
   await choose('Argo CD sync', 'Out of sync');
   await eventually(async () => {
     const text = await results();
-    expectText(text, 'synestra-io dev', 'payload-core dev', 'shop dev');
+    expectText(text, 'portal dev', 'admin dev');
     if (text.includes('landings dev'))
       throw new Error('"Out of sync" still lists landings (Synced)');
   });
