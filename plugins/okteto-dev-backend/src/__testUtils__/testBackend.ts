@@ -1,4 +1,5 @@
 import {
+  BackstageCredentials,
   coreServices,
   createServiceFactory,
   UrlReaderService,
@@ -26,30 +27,42 @@ export const OUTSIDER = 'user:default/outsider';
 const REPO_DIR = path.resolve(__dirname, '../../../../examples/web-core-repo');
 const REPO_BASE = 'https://github.com/NeoGrAIph/web-core/tree/main/';
 
+/** A UrlReader serving one repository: files under `base`, from `file` (undefined: no such file). */
+export function repositoryUrlReader(
+  base: string,
+  file: (path: string) => Buffer | string | undefined,
+) {
+  return createServiceFactory({
+    service: coreServices.urlReader,
+    deps: {},
+    factory(): UrlReaderService {
+      const read = async (url: string) => {
+        const content = url.startsWith(base)
+          ? file(url.slice(base.length))
+          : undefined;
+        if (content === undefined) throw new NotFoundError(`${url} not found`);
+        const buffer = Buffer.from(content);
+        return { buffer: async () => buffer, etag: 'e' };
+      };
+      return {
+        readUrl: read,
+        readTree: async () => {
+          throw new Error('not used');
+        },
+        search: async () => {
+          throw new Error('not used');
+        },
+      } as unknown as UrlReaderService;
+    },
+  });
+}
+
 /** A UrlReader over examples/web-core-repo, as the GitHub reader would answer for web-core. */
-export const webCoreUrlReader = createServiceFactory({
-  service: coreServices.urlReader,
-  deps: {},
-  factory(): UrlReaderService {
-    const read = async (url: string) => {
-      if (!url.startsWith(REPO_BASE)) throw new NotFoundError(url);
-      const file = path.join(REPO_DIR, url.slice(REPO_BASE.length));
-      if (!file.startsWith(REPO_DIR) || !fs.existsSync(file)) {
-        throw new NotFoundError(`${url} not found`);
-      }
-      const buffer = fs.readFileSync(file);
-      return { buffer: async () => buffer, etag: 'e' };
-    };
-    return {
-      readUrl: read,
-      readTree: async () => {
-        throw new Error('not used');
-      },
-      search: async () => {
-        throw new Error('not used');
-      },
-    } as unknown as UrlReaderService;
-  },
+export const webCoreUrlReader = repositoryUrlReader(REPO_BASE, relative => {
+  const file = path.join(REPO_DIR, relative);
+  return file.startsWith(REPO_DIR) && fs.existsSync(file)
+    ? fs.readFileSync(file)
+    : undefined;
 });
 
 /** The catalog with visibility: the outsider sees nothing, as a permission policy would decide. */
@@ -58,9 +71,8 @@ export function catalogFactory(entities: Entity[] = WEB_CORE_ENTITIES) {
   const byRef = new Map(entities.map(e => [stringifyEntityRef(e), e]));
   // an own property on the mock itself: its other methods keep their private state
   catalog.getEntitiesByRefs = async (query, options) => {
-    const principal = options.credentials.principal as {
-      userEntityRef?: string;
-    };
+    const { credentials } = options as { credentials?: BackstageCredentials };
+    const principal = credentials?.principal as { userEntityRef?: string };
     const hidden = principal?.userEntityRef === OUTSIDER;
     return {
       items: query.entityRefs.map(ref =>
@@ -116,6 +128,8 @@ export async function startWebCoreBackend(
           integrations: { github: [{ host: 'github.com' }] },
           oktetoDev: {
             clusters: sandboxClusters(sandbox),
+            // these tests count the reads of polling mode; live mode has its own (src/live*.test.ts)
+            live: { enabled: false },
             ...oktetoDev,
           },
         },
