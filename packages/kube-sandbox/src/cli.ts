@@ -5,7 +5,7 @@ import { okteto } from './cli/okteto';
 import { serve } from './cli/serve';
 
 const USAGE = `Usage:
-  kube-sandbox [serve] [--scenario <name|file|dir>] [--port <p>]
+  kube-sandbox [serve] [--scenario <web-core|acme|file|dir>] [--port <p>]
                [--kubeconfig-out <path>] [--token <t> | --no-token]
                [--latency-ms <n>] [--no-tls | --tls-key <pem> --tls-cert <pem>]
                [--no-argocd]
@@ -25,7 +25,8 @@ const USAGE = `Usage:
                [--namespace <ns>] [--kubeconfig <path>]
   kube-sandbox argocd fail-sync <app> --message <text> [--kubeconfig <path>]
   kube-sandbox argocd status [<app>…] [--kubeconfig <path>]
-               (all argocd commands: [--app-namespace <ns>], default argo)
+               (argocd, up, down: [--app-namespace <ns>] where the Applications
+               are; default: argo, else argocd)
 
   up/down/argocd act on a RUNNING sandbox through the Kubernetes API, using
   the server and token of the kubeconfig (default: $KUBECONFIG).`;

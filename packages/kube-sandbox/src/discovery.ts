@@ -66,6 +66,10 @@ export const RESOURCE_TYPES: ResourceType[] = [
   rt('', 'v1', 'PersistentVolumeClaim', 'persistentvolumeclaims', {
     shortNames: ['pvc'],
   }),
+  rt('', 'v1', 'Event', 'events', {
+    shortNames: ['ev'],
+    statusSubresource: false,
+  }),
   rt('apps', 'v1', 'Deployment', 'deployments', {
     shortNames: ['deploy'],
     categories: ['all'],
@@ -80,6 +84,11 @@ export const RESOURCE_TYPES: ResourceType[] = [
     shortNames: ['rs'],
     categories: ['all'],
     scaleSubresource: true,
+  }),
+  // The core/v1 Events in events.k8s.io's shape (served as a view of them).
+  rt('events.k8s.io', 'v1', 'Event', 'events', {
+    shortNames: ['ev'],
+    statusSubresource: false,
   }),
   // Argo CD's CRD has no status subresource: status is written in place.
   rt('argoproj.io', 'v1alpha1', 'Application', 'applications', {

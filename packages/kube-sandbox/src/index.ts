@@ -37,6 +37,8 @@ export interface SandboxOptions {
   historySize?: number;
   /** Run the Deployment/ReplicaSet/Pod controller (default true). */
   controller?: boolean;
+  /** Events kept per namespace (default 200): the oldest are deleted. */
+  eventsPerNamespace?: number;
   /** Run the Argo CD simulation for the scenario's Applications (default true). */
   argocd?: boolean;
   /** Extra forbid rules, merged with the scenario's. */
@@ -80,6 +82,7 @@ export async function startSandbox(
   const store = createStore({
     historySize: options.historySize,
     controller: options.controller,
+    eventsPerNamespace: options.eventsPerNamespace,
   });
   const { argocd } = await applyScenario(store, scenario, {
     argocd: options.argocd === false ? false : undefined,
@@ -233,6 +236,8 @@ export {
   webCoreAppObjects,
   webCoreNames,
   WEB_CORE,
+  WEB_CORE_CONVENTIONS,
+  WEB_CORE_SCENARIO,
   WEB_CORE_SCENARIO_APPS,
   WEB_CORE_SCENARIO_OPTIONS,
 } from './webcore';
@@ -241,6 +246,26 @@ export type {
   WebCoreAppSpec,
   WebCoreScenarioApp,
 } from './webcore';
+export {
+  ACME_CONVENTIONS,
+  ACME_SCENARIO,
+  ACME_SCENARIO_APPS,
+  ACME_SCENARIO_OPTIONS,
+} from './acme';
+export {
+  appObjects,
+  devSession,
+  namesOf,
+  scenarioFiles,
+  writeScenarioFiles,
+} from './conventions';
+export type {
+  AppConventions,
+  AppNames,
+  AppSpec,
+  ScenarioApp,
+  ScenarioDefinition,
+} from './conventions';
 export {
   loadScenario,
   applyScenario,
@@ -271,7 +296,19 @@ export {
   podTemplateHash,
   WorkloadController,
 } from './workload';
-export type { InitFailure, PodState } from './workload';
+export type {
+  InitFailure,
+  PodState,
+  WorkloadControllerOptions,
+} from './workload';
+export { DEFAULT_EVENTS_PER_NAMESPACE, EventRecorder } from './events/recorder';
+export type {
+  EventInput,
+  EventRecorderOptions,
+  EventReporter,
+  EventSource,
+  EventType,
+} from './events/recorder';
 export {
   matchesLabelSelector,
   parseLabelSelector,

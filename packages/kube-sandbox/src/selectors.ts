@@ -1,4 +1,7 @@
+import type { ResourceType } from './discovery';
 import { badRequest } from './errors';
+import { EVENT_FIELD_LABELS, FieldGetter } from './events/fields';
+import { EVENTS_V1_FIELD_LABELS } from './events/eventsV1';
 import type { KubeObject } from './types';
 
 export type Requirement =
@@ -140,6 +143,21 @@ export interface FieldRequirement {
   path: string;
   op: '=' | '!=';
   value: string;
+  /** How the type reads this field label (default: the path as-is). */
+  get?: FieldGetter;
+}
+
+/**
+ * The field labels of a type whose API server checks them (undefined: the
+ * sandbox reads any path as-is).
+ */
+function fieldLabelsOf(
+  t: ResourceType | undefined,
+): Record<string, FieldGetter> | undefined {
+  if (t?.kind !== 'Event') return undefined;
+  if (t.group === '') return EVENT_FIELD_LABELS;
+  if (t.group === 'events.k8s.io') return EVENTS_V1_FIELD_LABELS;
+  return undefined;
 }
 
 /** Parses `metadata.name=x,metadata.namespace!=y,status.phase=Running`. */
@@ -173,7 +191,7 @@ export function matchesFieldRequirements(
   reqs: FieldRequirement[],
 ): boolean {
   return reqs.every(r => {
-    const v = fieldValue(obj, r.path);
+    const v = r.get ? r.get(obj) : fieldValue(obj, r.path);
     return r.op === '=' ? v === r.value : v !== r.value;
   });
 }
@@ -185,15 +203,31 @@ export interface ObjectFilter {
   fields: FieldRequirement[];
 }
 
-export function compileFilter(opts: {
-  namespace?: string;
-  labelSelector?: string | null;
-  fieldSelector?: string | null;
-}): ObjectFilter {
+/**
+ * Compiles the selectors of a list or watch. With the type, its field
+ * labels are checked as the API server does (400 for one it does not
+ * support).
+ */
+export function compileFilter(
+  opts: {
+    namespace?: string;
+    labelSelector?: string | null;
+    fieldSelector?: string | null;
+  },
+  type?: ResourceType,
+): ObjectFilter {
+  const fields = parseFieldSelector(opts.fieldSelector);
+  const labels = fieldLabelsOf(type);
+  if (labels) {
+    for (const r of fields) {
+      r.get = labels[r.path];
+      if (!r.get) throw badRequest(`field label not supported: ${r.path}`);
+    }
+  }
   return {
     namespace: opts.namespace || undefined,
     labels: parseLabelSelector(opts.labelSelector),
-    fields: parseFieldSelector(opts.fieldSelector),
+    fields,
   };
 }
 

@@ -112,7 +112,8 @@ export class SandboxStore {
     options: ListOptions | string = {},
   ): KubeObject[] {
     const opts = typeof options === 'string' ? { namespace: options } : options;
-    return this.listFiltered(this.typeOf(kind), compileFilter(opts));
+    const t = this.typeOf(kind);
+    return this.listFiltered(t, compileFilter(opts, t));
   }
 
   /** @internal */

@@ -1,7 +1,8 @@
 import type { ResourceType } from './discovery';
+import { EVENT_COLUMNS, eventCells, TableColumn } from './events/table';
 import type { JsonObject, KubeObject } from './types';
 
-type Column = { name: string; type: string; format?: string };
+type Column = TableColumn;
 type Cell = string | number;
 
 function age(ts: string | undefined): string {
@@ -147,17 +148,34 @@ const EXTRA: Record<
 };
 
 /** A `meta.k8s.io/v1` Table, as `kubectl get` asks for. */
+function tableOf(t: ResourceType): {
+  columns: Column[];
+  cells(o: KubeObject): Cell[];
+} {
+  if (t.group === '' && t.kind === 'Event') {
+    return { columns: EVENT_COLUMNS, cells: o => eventCells(o, age) };
+  }
+  const extra = EXTRA[t.kind];
+  return {
+    columns: [
+      { name: 'Name', type: 'string', format: 'name' },
+      ...(extra?.columns ?? []),
+      { name: 'Age', type: 'string' },
+    ],
+    cells: o => [
+      o.metadata.name,
+      ...(extra ? extra.cells(o) : []),
+      age(o.metadata.creationTimestamp),
+    ],
+  };
+}
+
 export function renderTable(
   t: ResourceType,
   items: KubeObject[],
   resourceVersion: string,
 ): JsonObject {
-  const extra = EXTRA[t.kind];
-  const columns: Column[] = [
-    { name: 'Name', type: 'string', format: 'name' },
-    ...(extra?.columns ?? []),
-    { name: 'Age', type: 'string' },
-  ];
+  const { columns, cells } = tableOf(t);
   return {
     kind: 'Table',
     apiVersion: 'meta.k8s.io/v1',
@@ -167,14 +185,10 @@ export function renderTable(
       type: c.type,
       format: c.format ?? '',
       description: '',
-      priority: 0,
+      priority: c.priority ?? 0,
     })),
     rows: items.map(o => ({
-      cells: [
-        o.metadata.name,
-        ...(extra ? extra.cells(o) : []),
-        age(o.metadata.creationTimestamp),
-      ],
+      cells: cells(o),
       object: {
         kind: 'PartialObjectMetadata',
         apiVersion: 'meta.k8s.io/v1',

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { requestFailSync, requestNewCommit } from '../argocd';
 import type { JsonObject } from '../types';
-import { describeApplication, opsFor, Out } from './common';
+import { appNamespace, describeApplication, opsFor, Out } from './common';
 
 /*
  * `argocd …`: talk to a running sandbox's Argo CD simulation through the
@@ -22,17 +22,18 @@ export async function argocd(
       patch: { type: 'string' },
       namespace: { type: 'string', short: 'n' },
       message: { type: 'string' },
-      'app-namespace': { type: 'string', default: 'argo' },
+      'app-namespace': { type: 'string' },
       kubeconfig: { type: 'string', default: process.env.KUBECONFIG },
     },
   });
-  const appNs = values['app-namespace'];
+  const given = values['app-namespace'];
   if (sub === 'new-commit') {
     if (!values.all && !positionals.length) {
       out(usage);
       return 2;
     }
     const ops = await opsFor(values.kubeconfig);
+    const appNs = await appNamespace(ops, given, positionals[0]);
     const names = values.all
       ? (await ops.list('applications', appNs)).map(a => a.metadata.name)
       : positionals;
@@ -54,6 +55,7 @@ export async function argocd(
       return 2;
     }
     const ops = await opsFor(values.kubeconfig);
+    const appNs = await appNamespace(ops, given, app);
     const application = await ops.get('applications', appNs, app);
     if (!application)
       throw new Error(`Application "${app}" not found in ${appNs}`);
@@ -74,6 +76,7 @@ export async function argocd(
       return 2;
     }
     const ops = await opsFor(values.kubeconfig);
+    const appNs = await appNamespace(ops, given, app);
     out(
       describeApplication(
         await requestFailSync(ops, app, values.message, { namespace: appNs }),
@@ -83,6 +86,7 @@ export async function argocd(
   }
   if (sub === 'status') {
     const ops = await opsFor(values.kubeconfig);
+    const appNs = await appNamespace(ops, given, positionals[0]);
     const apps = await ops.list('applications', appNs);
     for (const app of apps) {
       if (!positionals.length || positionals.includes(app.metadata.name)) {

@@ -51,15 +51,47 @@ export function describeApplication(app: KubeObject): string {
   return parts.join(', ');
 }
 
+/** Where Argo CD's Applications are looked for when not told: web-core's, then Argo CD's default. */
+export const APP_NAMESPACES = ['argo', 'argocd'];
+
+/** The Applications of a namespace ([] when it cannot be read). */
+async function applicationsIn(
+  ops: KubeOps,
+  namespace: string,
+): Promise<KubeObject[]> {
+  try {
+    return await ops.list('applications', namespace);
+  } catch (e) {
+    if (e instanceof ApiError && [403, 404].includes(e.code)) return [];
+    throw e;
+  }
+}
+
+/**
+ * The Applications' namespace: the given one, else the first of
+ * APP_NAMESPACES that holds `app` (or any Application).
+ */
+export async function appNamespace(
+  ops: KubeOps,
+  given: string | undefined,
+  app?: string,
+): Promise<string> {
+  if (given) return given;
+  for (const ns of APP_NAMESPACES) {
+    const apps = await applicationsIn(ops, ns);
+    if (apps.some(a => !app || a.metadata.name === app)) return ns;
+  }
+  return APP_NAMESPACES[0];
+}
+
 /** The Application deploying into a namespace, if one is readable. */
 export async function applicationFor(
   ops: KubeOps,
   namespace: string,
-  argoNamespace = 'argo',
+  argoNamespace?: string,
 ): Promise<KubeObject | undefined> {
-  try {
-    const apps = await ops.list('applications', argoNamespace);
-    return apps.find(
+  for (const ns of argoNamespace ? [argoNamespace] : APP_NAMESPACES) {
+    const found = (await applicationsIn(ops, ns)).find(
       a =>
         (
           (a.spec as JsonObject | undefined)?.destination as
@@ -67,8 +99,7 @@ export async function applicationFor(
             | undefined
         )?.namespace === namespace,
     );
-  } catch (e) {
-    if (e instanceof ApiError && [403, 404].includes(e.code)) return undefined;
-    throw e;
+    if (found) return found;
   }
+  return undefined;
 }

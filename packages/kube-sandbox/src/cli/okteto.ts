@@ -33,6 +33,7 @@ export async function okteto(
       'manifest-name': { type: 'string' },
       'stop-after': { type: 'string' },
       volumes: { type: 'boolean', short: 'v', default: false },
+      'app-namespace': { type: 'string' },
       kubeconfig: { type: 'string', default: process.env.KUBECONFIG },
     },
   });
@@ -92,7 +93,11 @@ export async function okteto(
     if (r.deletedVolume) parts.push('volume deleted');
     out(parts.join(', '));
   }
-  const app = await applicationFor(ops, values.namespace);
+  const app = await applicationFor(
+    ops,
+    values.namespace,
+    values['app-namespace'],
+  );
   if (app) out(`  ${describeApplication(app)}`);
   return 0;
 }

@@ -1,10 +1,10 @@
 import type { JsonObject, KubeObject } from '../types';
-import { WEB_CORE } from './names';
+import { AppConventions, fill, fillAll } from './types';
 
 /*
- * A web-core Application (deploy/argocd/apps/dev/<app>.yaml) and the status
- * Argo CD left after its first automated sync of `revision` at `time`. The
- * Argo CD simulation recomputes sync/health/resources when it takes over.
+ * An app's dev Application and the status Argo CD left after its first
+ * automated sync of `revision` at `time`. The Argo CD simulation
+ * recomputes sync/health/resources when it takes over.
  */
 
 export interface ApplicationInput {
@@ -42,20 +42,19 @@ function syncedResource(o: KubeObject): JsonObject {
   };
 }
 
-export function webCoreApplication(a: ApplicationInput): KubeObject {
+export function argoApplication(
+  c: AppConventions,
+  a: ApplicationInput,
+): KubeObject {
+  const vars = { app: a.app, slug: a.app, namespace: a.namespace };
   const source = {
-    repoURL: WEB_CORE.repoURL,
-    targetRevision: WEB_CORE.targetRevision,
-    path: WEB_CORE.chartPath,
-    helm: {
-      valueFiles: [
-        `../../env/release-dev/${a.app}.yaml`,
-        `../../env/dev/${a.app}.yaml`,
-      ],
-    },
+    repoURL: c.argo.repoURL,
+    targetRevision: c.argo.targetRevision,
+    path: fill(c.argo.path, vars),
+    helm: { valueFiles: c.argo.valueFiles.map(f => fill(f, vars)) },
   };
   const destination = {
-    server: WEB_CORE.destinationServer,
+    server: c.argo.destinationServer,
     namespace: a.namespace,
   };
   const syncOptions = [
@@ -67,7 +66,7 @@ export function webCoreApplication(a: ApplicationInput): KubeObject {
   };
   if (syncOptions.length) syncPolicy.syncOptions = syncOptions;
   const spec: JsonObject = {
-    project: WEB_CORE.project,
+    project: c.argo.project,
     source,
     destination,
     syncPolicy,
@@ -79,11 +78,8 @@ export function webCoreApplication(a: ApplicationInput): KubeObject {
   }
   const metadata: KubeObject['metadata'] = {
     name: a.name,
-    namespace: WEB_CORE.argoNamespace,
-    labels: {
-      'app.kubernetes.io/part-of': 'web-core',
-      'synestra.io/env': 'dev',
-    },
+    namespace: c.argo.namespace,
+    labels: fillAll(c.argo.labels, vars),
     finalizers: ['resources-finalizer.argocd.argoproj.io'],
   };
   if (a.trackingMethod === 'label') {
@@ -162,43 +158,49 @@ export function webCoreApplication(a: ApplicationInput): KubeObject {
       summary: { images: a.images },
       sourceType: 'Helm',
       resourceHealthSource: 'appTree',
-      controllerNamespace: WEB_CORE.argoNamespace,
+      controllerNamespace: c.argo.namespace,
     },
   };
 }
 
-/** The ApplicationSet that generates an app (owner of its Application). */
-export function webCoreApplicationSet(uid: string): KubeObject {
+/**
+ * The ApplicationSet that generates apps (owner of their Applications): a
+ * list generator and the conventions as its Go template.
+ */
+export function argoApplicationSet(
+  c: AppConventions,
+  uid: string,
+  apps: string[],
+): KubeObject {
+  const t = { app: '{{.app}}', slug: '{{.app}}' };
+  const namespace = fill(c.names.namespace, t);
+  const name = fill(c.names.application, { ...t, namespace });
+  const vars = { ...t, namespace, application: name };
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'ApplicationSet',
     metadata: {
-      name: WEB_CORE.applicationSet,
-      namespace: WEB_CORE.argoNamespace,
+      name: c.argo.applicationSet,
+      namespace: c.argo.namespace,
       uid,
-      labels: { 'app.kubernetes.io/part-of': 'web-core' },
+      labels: fillAll(c.commonLabels, vars),
     },
     spec: {
       goTemplate: true,
-      generators: [{ list: { elements: [{ app: 'landings' }] } }],
+      generators: [{ list: { elements: apps.map(app => ({ app })) } }],
       template: {
-        metadata: { name: 'web-{{.app}}-dev' },
+        metadata: { name },
         spec: {
-          project: WEB_CORE.project,
+          project: c.argo.project,
           source: {
-            repoURL: WEB_CORE.repoURL,
-            targetRevision: WEB_CORE.targetRevision,
-            path: WEB_CORE.chartPath,
-            helm: {
-              valueFiles: [
-                '../../env/release-dev/{{.app}}.yaml',
-                '../../env/dev/{{.app}}.yaml',
-              ],
-            },
+            repoURL: c.argo.repoURL,
+            targetRevision: c.argo.targetRevision,
+            path: fill(c.argo.path, vars),
+            helm: { valueFiles: c.argo.valueFiles.map(f => fill(f, vars)) },
           },
           destination: {
-            server: WEB_CORE.destinationServer,
-            namespace: 'web-{{.app}}-dev',
+            server: c.argo.destinationServer,
+            namespace,
           },
           syncPolicy: {
             automated: { prune: true, selfHeal: false },

@@ -44,7 +44,13 @@ export function parseAge(age: string): number {
   return ms;
 }
 
-/** Moves a clone's (and its ReplicaSet's and pods') creation back in time. */
+/** kube-apiserver --event-ttl: Events older than this are gone. */
+const EVENT_TTL_MS = 3600 * 1000;
+
+/**
+ * Moves a clone's (and its ReplicaSet's and pods') creation back in time;
+ * past the event TTL, the Events about them have expired.
+ */
 function backdate(store: SandboxStore, clone: KubeObject, ms: number): void {
   const at = new Date(Date.now() - ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const ns = clone.metadata.namespace;
@@ -72,6 +78,14 @@ function backdate(store: SandboxStore, clone: KubeObject, ms: number): void {
       out.status = JSON.parse(text);
     }
     store.put(out);
+    if (ms < EVENT_TTL_MS) continue;
+    const about = `involvedObject.uid=${o.metadata.uid}`;
+    for (const e of store.list('events', {
+      namespace: ns,
+      fieldSelector: about,
+    })) {
+      store.delete('events', ns, e.metadata.name);
+    }
   }
 }
 

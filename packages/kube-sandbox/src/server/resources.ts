@@ -8,7 +8,7 @@ import {
   qualifiedResource,
   resourceNotFound,
 } from '../errors';
-import { patchTypeFromContentType } from '../patch';
+import { applyPatch, deepClone, patchTypeFromContentType } from '../patch';
 import { compileFilter } from '../selectors';
 import type { SandboxStore } from '../store';
 import type { JsonObject, KubeObject } from '../types';
@@ -17,6 +17,7 @@ import { parseJson, readBody, send } from './http';
 import { checkMetadataShape, presentObject, sendList } from './present';
 import type { Route } from './routes';
 import { serveScale } from './scale';
+import { storageOf } from './views';
 import { serveWatch } from './watch';
 
 /** One request for a resource: REST verbs, subresources and watches. */
@@ -131,15 +132,28 @@ export async function serveResource(r: ResourceRequest): Promise<void> {
   if (!accept) throw notAcceptable();
   const isList = verb === 'list' || verb === 'deletecollection';
   if (isList || verb === 'get') checkMetadataShape(accept, t, isList);
+  // `st`: where the objects are stored (events.k8s.io: the core Events)
+  const view = storageOf(t);
+  const st = view.storage;
+  const tableRows = verb === 'watch' || verb === 'get';
   const present = (o: KubeObject) =>
-    presentObject(o, accept, t, verb === 'watch' || verb === 'get');
+    accept.kind === 'table'
+      ? presentObject(o, accept, st, tableRows)
+      : presentObject(view.out(o), accept, t, tableRows);
+  const list = (items: KubeObject[]) =>
+    accept.kind === 'table'
+      ? sendList(res, st, items, accept, store.resourceVersion)
+      : sendList(res, t, items.map(view.out), accept, store.resourceVersion);
   const ns = route.namespace;
   const filter = () =>
-    compileFilter({
-      namespace: ns,
-      labelSelector: q.get('labelSelector'),
-      fieldSelector: q.get('fieldSelector'),
-    });
+    compileFilter(
+      {
+        namespace: ns,
+        labelSelector: q.get('labelSelector'),
+        fieldSelector: q.get('fieldSelector'),
+      },
+      t,
+    );
 
   if (verb === 'list' || verb === 'watch') {
     const f = filter();
@@ -147,10 +161,10 @@ export async function serveResource(r: ResourceRequest): Promise<void> {
       f.fields.push({ path: 'metadata.name', op: '=', value: route.name });
     }
     if (verb === 'watch') {
-      serveWatch({ ...r, type: t, filter: f, present });
+      serveWatch({ ...r, type: st, filter: f, present });
       return;
     }
-    sendList(res, t, store.listFiltered(t, f), accept, store.resourceVersion);
+    list(store.listFiltered(st, f));
     return;
   }
 
@@ -163,13 +177,13 @@ export async function serveResource(r: ResourceRequest): Promise<void> {
   const subresource = sub === 'status' ? 'status' : undefined;
   switch (verb) {
     case 'get': {
-      const obj = store.get(t, ns, name);
+      const obj = store.get(st, ns, name);
       if (!obj) throw notFound(t.plural, t.group, name);
       send(res, 200, present(obj));
       return;
     }
     case 'create':
-      send(res, 201, present(store.create(objectBody(body, t, ns))));
+      send(res, 201, present(store.create(view.in(objectBody(body, t, ns)))));
       return;
     case 'update': {
       const obj = objectBody(body, t, ns);
@@ -178,30 +192,39 @@ export async function serveResource(r: ResourceRequest): Promise<void> {
           `the name of the object (${obj.metadata.name}) does not match the name on the URL (${name})`,
         );
       }
-      send(res, 200, present(store.update(obj, { subresource })));
+      send(res, 200, present(store.update(view.in(obj), { subresource })));
       return;
     }
     case 'patch': {
       const type = patchTypeFromContentType(
         String(req.headers['content-type'] ?? ''),
       );
-      const patched = store.patch(t, ns, name, body, type, { subresource });
-      send(res, 200, present(patched));
+      if (st === t) {
+        const patched = store.patch(t, ns, name, body, type, { subresource });
+        send(res, 200, present(patched));
+        return;
+      }
+      // a view: patch the object as the client sees it
+      const existing = store.get(st, ns, name);
+      if (!existing) throw notFound(t.plural, t.group, name);
+      const seen = deepClone(view.out(existing));
+      const next = applyPatch(seen, body, type) as KubeObject;
+      send(res, 200, present(store.update(view.in(next))));
       return;
     }
     case 'delete': {
-      const existing = store.get(t, ns, name);
+      const existing = store.get(st, ns, name);
       if (!existing) throw notFound(t.plural, t.group, name);
       checkPreconditions(t, existing, body);
-      send(res, 200, present(store.deleteOrThrow(t, ns, name)));
+      send(res, 200, present(store.deleteOrThrow(st, ns, name)));
       return;
     }
     case 'deletecollection': {
       const deleted = store
-        .listFiltered(t, filter())
-        .map(o => store.delete(t, o.metadata.namespace, o.metadata.name))
+        .listFiltered(st, filter())
+        .map(o => store.delete(st, o.metadata.namespace, o.metadata.name))
         .filter((o): o is KubeObject => Boolean(o));
-      sendList(res, t, deleted, accept, store.resourceVersion);
+      list(deleted);
       return;
     }
     default:

@@ -1,4 +1,7 @@
-import { createHash } from 'node:crypto';
+import { namesOf } from '../conventions';
+import type { AppConventions } from '../conventions';
+
+export { sha40, uidOf } from '../conventions';
 
 /** Conventions of NeoGrAIph/web-core (Argo CD + Helm chart `web-app`). */
 export const WEB_CORE = {
@@ -15,27 +18,89 @@ export const WEB_CORE = {
   applicationSet: 'web-core-dev',
 } as const;
 
-export function sha40(seed: string): string {
-  return createHash('sha1').update(seed).digest('hex');
-}
-
-/** A uid-shaped value derived from a seed (stable across generations). */
-export function uidOf(seed: string): string {
-  return sha40(seed).replace(
-    /^(.{8})(.{4})(.{4})(.{4})(.{12}).*$/,
-    '$1-$2-$3-$4-$5',
-  );
-}
+/** web-core's conventions as templates (see AppConventions). */
+export const WEB_CORE_CONVENTIONS: AppConventions = {
+  id: 'web-core',
+  argo: {
+    namespace: WEB_CORE.argoNamespace,
+    project: WEB_CORE.project,
+    repoURL: WEB_CORE.repoURL,
+    targetRevision: WEB_CORE.targetRevision,
+    path: WEB_CORE.chartPath,
+    valueFiles: [
+      '../../env/release-dev/{app}.yaml',
+      '../../env/dev/{app}.yaml',
+    ],
+    destinationServer: WEB_CORE.destinationServer,
+    applicationSet: WEB_CORE.applicationSet,
+    labels: {
+      'app.kubernetes.io/part-of': 'web-core',
+      'synestra.io/env': 'dev',
+    },
+  },
+  names: {
+    namespace: 'web-{slug}-dev',
+    application: '{namespace}',
+    deployment: '{application}-web-app',
+    service: '{application}-web-app',
+    envSecret: '{application}-env',
+    configMap: '{application}-config',
+  },
+  labels: {
+    'app.kubernetes.io/name': 'web-app',
+    'app.kubernetes.io/instance': '{application}',
+    'app.kubernetes.io/managed-by': 'Helm',
+    'app.kubernetes.io/part-of': 'web-core',
+    'helm.sh/chart': 'web-app-0.1.0',
+  },
+  selector: {
+    'app.kubernetes.io/name': 'web-app',
+    'app.kubernetes.io/instance': '{application}',
+  },
+  namespaceLabels: {
+    'app.kubernetes.io/part-of': 'web-core',
+    'synestra.io/env': 'dev',
+  },
+  commonLabels: { 'app.kubernetes.io/part-of': 'web-core' },
+  container: {
+    name: 'app',
+    registry: WEB_CORE.registry,
+    port: 3000,
+    env: [
+      { name: 'SYNESTRA_ENV', value: 'dev' },
+      {
+        name: 'NEXT_PUBLIC_SERVER_URL',
+        value: 'https://{slug}.dev.synestra.io',
+      },
+    ],
+    resources: {
+      requests: { cpu: '100m', memory: '256Mi' },
+      limits: { memory: '1Gi' },
+    },
+  },
+  configMapData: {
+    NEXT_PUBLIC_SITE_NAME: '{slug}',
+    FEATURE_FLAGS: 'search,newsletter',
+    LOG_LEVEL: 'info',
+  },
+  secretData: {
+    DATABASE_URI:
+      'postgres://{slug}:sandbox-not-a-secret@postgres.{namespace}.svc:5432/{slug}',
+    PAYLOAD_SECRET: 'sandbox-payload-secret-{slug}',
+  },
+  dev: {
+    devName: '{namespace}',
+    selector: {
+      'app.kubernetes.io/name': 'web-app',
+      'app.kubernetes.io/instance': '{application}',
+    },
+    image: WEB_CORE.devImage,
+    workdir: '/app/apps/{app}',
+    sync: ['/app'],
+    manifestName: WEB_CORE.manifestName,
+  },
+};
 
 export function webCoreNames(app: string, slug = app) {
-  const ns = `web-${slug}-dev`;
-  return {
-    namespace: ns,
-    application: ns,
-    instance: ns,
-    deployment: `${ns}-web-app`,
-    service: `${ns}-web-app`,
-    envSecret: `${ns}-env`,
-    configMap: `${ns}-config`,
-  };
+  return namesOf(WEB_CORE_CONVENTIONS, app, slug);
 }

@@ -1,6 +1,6 @@
+import { devSession, ScenarioApp, ScenarioDefinition } from '../conventions';
 import type { ScenarioOktetoSession, ScenarioOptions } from '../scenario';
-import { WEB_CORE, webCoreNames } from './names';
-import type { WebCoreAppSpec } from './objects';
+import { WEB_CORE_CONVENTIONS } from './names';
 
 /*
  * The web-core scenario (scenarios/web-core, written by
@@ -9,11 +9,7 @@ import type { WebCoreAppSpec } from './objects';
  * and Argo CD simulations at load, not written by hand.
  */
 
-export interface WebCoreScenarioApp {
-  file: string;
-  note: string;
-  spec: WebCoreAppSpec;
-}
+export type WebCoreScenarioApp = ScenarioApp;
 
 export const WEB_CORE_SCENARIO_APPS: WebCoreScenarioApp[] = [
   {
@@ -62,10 +58,11 @@ export const WEB_CORE_SCENARIO_APPS: WebCoreScenarioApp[] = [
   },
   {
     file: '80-blog',
-    note: 'namespace enforces Pod Security "restricted": the root-running clone gets no pod (ReplicaFailure/FailedCreate); original labelled at 0',
+    note: 'namespace enforces Pod Security "restricted" (the chart complies): the root-running clone gets no pod (ReplicaFailure/FailedCreate); original labelled at 0',
     spec: {
       app: 'blog',
       namespaceLabels: { 'pod-security.kubernetes.io/enforce': 'restricted' },
+      restricted: true,
     },
   },
   {
@@ -96,22 +93,7 @@ function session(
   slug: string,
   extra: Partial<ScenarioOktetoSession> = {},
 ): ScenarioOktetoSession {
-  const n = webCoreNames(app, slug);
-  return {
-    devName: n.namespace,
-    namespace: n.namespace,
-    selector: {
-      'app.kubernetes.io/name': 'web-app',
-      'app.kubernetes.io/instance': n.instance,
-    },
-    container: 'app',
-    image: WEB_CORE.devImage,
-    workdir: `/app/apps/${app}`,
-    sync: ['/app'],
-    manifestName: WEB_CORE.manifestName,
-    mode: 'sync',
-    ...extra,
-  };
+  return devSession(WEB_CORE_CONVENTIONS, app, slug, extra);
 }
 
 export const WEB_CORE_SCENARIO_OPTIONS: ScenarioOptions = {
@@ -151,4 +133,14 @@ export const WEB_CORE_SCENARIO_OPTIONS: ScenarioOptions = {
       },
     ],
   },
+};
+
+/** scenarios/web-core, as scripts/generate-web-core.ts writes it. */
+export const WEB_CORE_SCENARIO: ScenarioDefinition = {
+  name: 'web-core',
+  conventions: WEB_CORE_CONVENTIONS,
+  apps: WEB_CORE_SCENARIO_APPS,
+  options: WEB_CORE_SCENARIO_OPTIONS,
+  generator: 'scripts/generate-web-core.ts',
+  source: 'src/webcore/scenario.ts',
 };

@@ -1,23 +1,45 @@
+import { EventRecorder } from '../events/recorder';
 import type { SandboxStore, StoreController, StoreEvent } from '../store';
+import type { KubeObject } from '../types';
 import { reconcileDeployment } from './deployment';
+import { recordKilling } from './podEvents';
 import { reconcilePvc } from './pvc';
-import { reconcileReplicaSet, scheduleWaitingPods } from './replicaset';
+import { reconcileReplicaSet, retryScheduling } from './replicaset';
 
-type Item = { kind: 'deploy' | 'rs' | 'pvc'; ns: string; name: string };
+type Item =
+  | { kind: 'deploy' | 'rs' | 'pvc'; ns: string; name: string }
+  | { kind: 'killed'; pod: KubeObject };
+
+export interface WorkloadControllerOptions {
+  /** Events kept per namespace (default 200), oldest dropped. */
+  eventsPerNamespace?: number;
+}
 
 /**
  * Deployment → ReplicaSet → Pod, and PVC binding, as one controller
  * attached to the store: it queues what a change touches and works the
- * queue once the change is committed.
+ * queue once the change is committed. It writes the Events the
+ * controllers, the scheduler and the kubelet would (`events`).
  */
 export class WorkloadController implements StoreController {
   private readonly queue: Item[] = [];
+  readonly events: EventRecorder;
 
-  constructor(private readonly store: SandboxStore) {}
+  constructor(
+    private readonly store: SandboxStore,
+    options: WorkloadControllerOptions = {},
+  ) {
+    this.events = new EventRecorder(store, {
+      perNamespace: options.eventsPerNamespace,
+    });
+  }
 
   /** Attaches a new controller to the store; returns the detach function. */
-  static attach(store: SandboxStore): () => void {
-    return store.attach(new WorkloadController(store));
+  static attach(
+    store: SandboxStore,
+    options?: WorkloadControllerOptions,
+  ): () => void {
+    return store.attach(new WorkloadController(store, options));
   }
 
   observe(e: StoreEvent): void {
@@ -40,11 +62,13 @@ export class WorkloadController implements StoreController {
         break;
       case 'Namespace':
         // Pod Security labels changed: ReplicaSets try creating again.
+        if (e.type === 'DELETED') break;
         for (const rs of this.store.list('replicasets', name)) {
           this.queue.push({ kind: 'rs', ns: name, name: rs.metadata.name });
         }
         break;
       case 'Pod':
+        if (e.type === 'DELETED') this.queue.push({ kind: 'killed', pod: obj });
         if (owner?.kind === 'ReplicaSet') {
           this.queue.push({ kind: 'rs', ns, name: owner.name });
         }
@@ -58,19 +82,34 @@ export class WorkloadController implements StoreController {
     if (!this.queue.length) return false;
     for (let steps = 0; this.queue.length && steps < 100000; steps++) {
       const item = this.queue.shift()!;
+      if (item.kind === 'killed') {
+        this.killed(item.pod);
+        continue;
+      }
       const dup = this.queue.some(
-        q => q.kind === item.kind && q.ns === item.ns && q.name === item.name,
+        q =>
+          q.kind === item.kind &&
+          'ns' in q &&
+          q.ns === item.ns &&
+          q.name === item.name,
       );
       if (dup) continue;
       if (item.kind === 'deploy') {
-        reconcileDeployment(this.store, item.ns, item.name);
+        reconcileDeployment(this.store, this.events, item.ns, item.name);
       } else if (item.kind === 'rs') {
-        reconcileReplicaSet(this.store, item.ns, item.name);
-      } else if (reconcilePvc(this.store, item.ns, item.name)) {
-        scheduleWaitingPods(this.store, item.ns, item.name);
+        reconcileReplicaSet(this.store, this.events, item.ns, item.name);
+      } else if (reconcilePvc(this.store, this.events, item.ns, item.name)) {
+        retryScheduling(this.store, this.events, item.ns, item.name);
       }
     }
     this.queue.length = 0;
     return true;
+  }
+
+  /** The kubelet stops a deleted pod (not when its namespace went with it). */
+  private killed(pod: KubeObject): void {
+    if (this.store.get('namespaces', pod.metadata.namespace ?? '')) {
+      recordKilling(this.events, pod);
+    }
   }
 }

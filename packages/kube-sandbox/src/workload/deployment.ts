@@ -1,4 +1,5 @@
 import { nowIso } from '../bucket';
+import type { EventRecorder } from '../events/recorder';
 import { deepClone } from '../patch';
 import type { SandboxStore } from '../store';
 import type { JsonObject, KubeObject } from '../types';
@@ -56,8 +57,31 @@ export function buildReplicaSet(deployment: KubeObject): KubeObject {
   };
 }
 
+/** deployment sync.go scaleReplicaSet / getNewReplicaSet: ScalingReplicaSet. */
+function scaled(
+  events: EventRecorder,
+  d: Workload,
+  rs: string,
+  from: number,
+  to: number,
+): void {
+  if (from === to) return;
+  events.record(
+    { component: 'deployment-controller' },
+    {
+      regarding: d,
+      type: 'Normal',
+      reason: 'ScalingReplicaSet',
+      message: `Scaled ${
+        to > from ? 'up' : 'down'
+      } replica set ${rs} from ${from} to ${to}`,
+    },
+  );
+}
+
 function syncReplicaSet(
   store: SandboxStore,
+  events: EventRecorder,
   d: Workload,
 ): Workload | undefined {
   const ns = d.metadata.namespace ?? '';
@@ -67,13 +91,17 @@ function syncReplicaSet(
   const replicas = d.spec?.replicas ?? 1;
   for (const rs of store.list('replicasets', ns)) {
     if (ownedBy(rs, d.metadata.uid) && rs.metadata.name !== rsName) {
+      const old = (rs as Workload).spec?.replicas ?? 1;
+      scaled(events, d, rs.metadata.name, old, 0);
       store.delete('replicasets', ns, rs.metadata.name);
     }
   }
   const existing = store.get('replicasets', ns, rsName) as Workload | undefined;
   if (!existing) {
     store.put(buildReplicaSet(d));
+    scaled(events, d, rsName, 0, replicas);
   } else if (existing.spec?.replicas !== replicas) {
+    scaled(events, d, rsName, existing.spec?.replicas ?? 1, replicas);
     existing.spec = { ...existing.spec, replicas };
     existing.metadata.annotations = {
       ...existing.metadata.annotations,
@@ -132,12 +160,13 @@ function available(ok: boolean): Condition {
 
 export function reconcileDeployment(
   store: SandboxStore,
+  events: EventRecorder,
   ns: string,
   name: string,
 ): void {
   const d = store.get('deployments', ns, name) as Workload | undefined;
   if (!d) return;
-  const rs = syncReplicaSet(store, d);
+  const rs = syncReplicaSet(store, events, d);
   if (!rs) return;
   const rsStatus = (rs.status ?? {}) as Record<string, number>;
   const ready = rsStatus.readyReplicas ?? 0;

@@ -1,4 +1,5 @@
 export { WorkloadController } from './controller';
+export type { WorkloadControllerOptions } from './controller';
 export { buildReplicaSet } from './deployment';
 export {
   INIT_STATE_ANNOTATION,

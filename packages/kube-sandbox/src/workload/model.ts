@@ -45,6 +45,9 @@ export interface Condition extends JsonObject {
   message?: string;
 }
 
+/** The one node pods are scheduled to. */
+export const NODE_NAME = 'sandbox-node';
+
 const SAFE = 'bcdfghjklmnpqrstvwxz2456789';
 
 function canonical(v: unknown): string {

@@ -2,8 +2,16 @@ import { createHash } from 'node:crypto';
 import { nowIso } from '../bucket';
 import { deepClone } from '../patch';
 import type { JsonObject, KubeObject } from '../types';
+import { pullError, withDefaultTag } from './images';
 import { initFailureOf, InitFailure, PodState, podStateOf } from './knobs';
-import { Container, ownerRef, PodSpec, PodTemplate, Workload } from './model';
+import {
+  Container,
+  NODE_NAME,
+  ownerRef,
+  PodSpec,
+  PodTemplate,
+  Workload,
+} from './model';
 
 /* Pods as the kubelet and scheduler would report them — there is neither here. */
 
@@ -64,7 +72,16 @@ function waiting(c: Container, reason: string, message?: string): JsonObject {
   };
 }
 
-function crashLooping(c: Container, pod: string, at: string): JsonObject {
+/** The last termination of a crash-looping container (kubelet lastState). */
+const EXITED = { exitCode: 1, reason: 'Error' };
+const OOM_KILLED = { exitCode: 137, reason: 'OOMKilled' };
+
+function crashLooping(
+  c: Container,
+  pod: string,
+  at: string,
+  last: { exitCode: number; reason: string } = EXITED,
+): JsonObject {
   return {
     ...identity(c, pod),
     ready: false,
@@ -78,13 +95,24 @@ function crashLooping(c: Container, pod: string, at: string): JsonObject {
     },
     lastState: {
       terminated: {
-        exitCode: 1,
-        reason: 'Error',
+        ...last,
         startedAt: at,
         finishedAt: at,
+        containerID: `containerd://${sha(`${pod}/${c.name}/last`)}`,
       },
     },
   };
+}
+
+function pullFailed(c: Container, state: 'ImagePullBackOff' | 'ErrImagePull') {
+  const image = c.image ?? '';
+  return state === 'ErrImagePull'
+    ? waiting(c, 'ErrImagePull', pullError(image))
+    : waiting(
+        c,
+        'ImagePullBackOff',
+        `Back-off pulling image "${withDefaultTag(image)}"`,
+      );
 }
 
 function mainStatus(
@@ -94,13 +122,10 @@ function mainStatus(
   pod: string,
 ): JsonObject {
   if (state === 'CrashLoopBackOff') return crashLooping(c, pod, at);
+  if (state === 'OOMKilled') return crashLooping(c, pod, at, OOM_KILLED);
   if (state === 'Pending') return waiting(c, 'ContainerCreating');
-  if (state === 'ImagePullBackOff') {
-    return waiting(
-      c,
-      'ImagePullBackOff',
-      `Back-off pulling image "${c.image ?? ''}"`,
-    );
+  if (state === 'ImagePullBackOff' || state === 'ErrImagePull') {
+    return pullFailed(c, state);
   }
   return {
     ...identity(c, pod),
@@ -146,11 +171,7 @@ function initStatuses(
     if (i > failing) return waiting(c, 'PodInitializing');
     return failure!.state === 'CrashLoopBackOff'
       ? crashLooping(c, pod, at)
-      : waiting(
-          c,
-          'ImagePullBackOff',
-          `Back-off pulling image "${c.image ?? ''}"`,
-        );
+      : pullFailed(c, failure!.state);
   });
   return { statuses, incomplete: inits.slice(failing).map(c => c.name) };
 }
@@ -209,7 +230,10 @@ function scheduledStatus(
   const ready = unready.length === 0;
   const notReady = `containers with unready status: [${unready.join(' ')}]`;
   const phase =
-    !initialized || state === 'Pending' || state === 'ImagePullBackOff'
+    !initialized ||
+    state === 'Pending' ||
+    state === 'ImagePullBackOff' ||
+    state === 'ErrImagePull'
       ? 'Pending'
       : 'Running';
   return {
@@ -265,7 +289,7 @@ export function buildPod(
     ...spec,
   };
   const unschedulable = context.unboundClaims.length > 0;
-  if (!unschedulable) podSpec.nodeName = 'sandbox-node';
+  if (!unschedulable) podSpec.nodeName = NODE_NAME;
   const ip = podIp(`${rs.metadata.namespace}/${name}`);
   return {
     apiVersion: 'v1',

@@ -1,3 +1,4 @@
+import type { EventRecorder } from '../events/recorder';
 import type { SandboxStore } from '../store';
 import type { JsonObject, KubeObject } from '../types';
 
@@ -5,7 +6,8 @@ import type { JsonObject, KubeObject } from '../types';
  * A dynamic provisioner for the default storage class: a claim with no
  * storageClassName (or `standard`) becomes Bound. Any other class has no
  * provisioner here, so its claims stay Pending — like a class that does not
- * exist on the cluster.
+ * exist on the cluster: the PV controller's ProvisioningFailed Event
+ * (pv_controller.go provisionClaim) says so.
  */
 export const PROVISIONABLE_STORAGE_CLASSES = ['standard'];
 
@@ -16,6 +18,7 @@ export function isBound(pvc: KubeObject | undefined): boolean {
 /** Returns true when the claim was bound now. */
 export function reconcilePvc(
   store: SandboxStore,
+  events: EventRecorder,
   ns: string,
   name: string,
 ): boolean {
@@ -25,8 +28,18 @@ export function reconcilePvc(
   const spec = (pvc.spec ?? {}) as JsonObject;
   const cls = spec.storageClassName as string | undefined;
   if (cls && !PROVISIONABLE_STORAGE_CLASSES.includes(cls)) {
-    if (phase !== 'Pending')
-      store.put({ ...pvc, status: { phase: 'Pending' } });
+    if (phase !== 'Pending') {
+      const pending = store.put({ ...pvc, status: { phase: 'Pending' } });
+      events.record(
+        { component: 'persistentvolume-controller' },
+        {
+          regarding: pending,
+          type: 'Warning',
+          reason: 'ProvisioningFailed',
+          message: `storageclass.storage.k8s.io "${cls}" not found`,
+        },
+      );
+    }
     return false;
   }
   const requests = (spec.resources as JsonObject | undefined)?.requests as

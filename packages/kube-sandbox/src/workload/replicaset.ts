@@ -1,4 +1,5 @@
 import { nowIso } from '../bucket';
+import type { EventRecorder } from '../events/recorder';
 import { deepEqual } from '../patch';
 import type { SandboxStore } from '../store';
 import type { JsonObject, KubeObject } from '../types';
@@ -11,6 +12,7 @@ import {
   withTimes,
 } from './model';
 import { podSecurityError } from './podSecurity';
+import { recordKubelet, recordScheduling } from './podEvents';
 import { buildPod, claimNames, podReady } from './pods';
 import { isBound } from './pvc';
 
@@ -18,8 +20,28 @@ import { isBound } from './pvc';
  * The ReplicaSet controller (kubernetes pkg/controller/replicaset): creates
  * and deletes pods to match spec.replicas; a refused create (Pod Security
  * Admission, quota) becomes the condition ReplicaFailure/FailedCreate with
- * the API server's message, and no pod.
+ * the API server's message, and no pod. Its Events (replica_set.go,
+ * controller_utils.go): SuccessfulCreate, FailedCreate ("Error creating:
+ * …", on every attempt), SuccessfulDelete.
  */
+
+const RS_CONTROLLER = { component: 'replicaset-controller' };
+
+function recordRs(
+  events: EventRecorder,
+  rs: Workload,
+  type: 'Normal' | 'Warning',
+  reason: string,
+  message: string,
+): void {
+  events.record(RS_CONTROLLER, { regarding: rs, type, reason, message });
+}
+
+/** A pod the ReplicaSet created: the scheduler and the kubelet take it. */
+function started(events: EventRecorder, pod: KubeObject): void {
+  recordScheduling(events, pod);
+  recordKubelet(events, pod);
+}
 
 function unboundClaims(
   store: SandboxStore,
@@ -34,6 +56,7 @@ function unboundClaims(
 /** Creates the missing pods; returns the admission error that stopped it. */
 function createPods(
   store: SandboxStore,
+  events: EventRecorder,
   rs: Workload,
   have: KubeObject[],
   want: number,
@@ -50,8 +73,19 @@ function createPods(
       name,
       rs.spec?.template?.spec ?? {},
     );
-    if (refused) return refused;
-    store.put(buildPod(rs, name, { unboundClaims: unbound }));
+    if (refused) {
+      recordRs(
+        events,
+        rs,
+        'Warning',
+        'FailedCreate',
+        `Error creating: ${refused}`,
+      );
+      return refused;
+    }
+    const pod = store.put(buildPod(rs, name, { unboundClaims: unbound }));
+    recordRs(events, rs, 'Normal', 'SuccessfulCreate', `Created pod: ${name}`);
+    started(events, pod);
     count++;
   }
   return undefined;
@@ -59,6 +93,7 @@ function createPods(
 
 export function reconcileReplicaSet(
   store: SandboxStore,
+  events: EventRecorder,
   ns: string,
   name: string,
 ): void {
@@ -69,9 +104,11 @@ export function reconcileReplicaSet(
     store.list('pods', ns).filter(p => ownedBy(p, rs.metadata.uid));
   const pods = owned();
   while (pods.length > want) {
-    store.delete('pods', ns, pods.pop()!.metadata.name);
+    const pod = pods.pop()!.metadata.name;
+    store.delete('pods', ns, pod);
+    recordRs(events, rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod}`);
   }
-  const failure = createPods(store, rs, pods, want);
+  const failure = createPods(store, events, rs, pods, want);
   const now = owned();
   const ready = now.filter(podReady).length;
   const status: JsonObject = {
@@ -102,8 +139,9 @@ export function reconcileReplicaSet(
 }
 
 /** Pods waiting for a claim get scheduled once it is Bound. */
-export function scheduleWaitingPods(
+export function retryScheduling(
   store: SandboxStore,
+  events: EventRecorder,
   ns: string,
   claim: string,
 ): void {
@@ -114,6 +152,9 @@ export function scheduleWaitingPods(
     const rs = owner && (store.get('replicasets', ns, owner.name) as Workload);
     if (!rs || unboundClaims(store, ns, rs).length) continue;
     const rebuilt = buildPod(rs, pod.metadata.name);
-    store.put({ ...pod, spec: rebuilt.spec, status: rebuilt.status });
+    started(
+      events,
+      store.put({ ...pod, spec: rebuilt.spec, status: rebuilt.status }),
+    );
   }
 }

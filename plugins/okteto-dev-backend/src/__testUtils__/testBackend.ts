@@ -75,9 +75,7 @@ export function catalogFactory(entities: Entity[] = WEB_CORE_ENTITIES) {
     const principal = credentials?.principal as { userEntityRef?: string };
     const hidden = principal?.userEntityRef === OUTSIDER;
     return {
-      items: query.entityRefs.map(ref =>
-        hidden ? undefined : byRef.get(ref),
-      ),
+      items: query.entityRefs.map(ref => (hidden ? undefined : byRef.get(ref))),
     };
   };
   return createServiceFactory({
@@ -109,6 +107,8 @@ export interface TestSetup {
 export async function startWebCoreBackend(
   oktetoDev: Record<string, unknown> = {},
   sandboxOptions: Parameters<typeof startSandbox>[0] = {},
+  /** More features, e.g. a permissions mock with a policy. */
+  extraFeatures: Parameters<typeof startTestBackend>[0]['features'] = [],
 ): Promise<TestSetup> {
   const sandbox = await startSandbox({
     scenario: 'web-core',
@@ -134,6 +134,7 @@ export async function startWebCoreBackend(
           },
         },
       }),
+      ...(extraFeatures ?? []),
     ],
   });
   return {

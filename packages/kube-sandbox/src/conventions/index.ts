@@ -1,0 +1,10 @@
+export { argoApplication, argoApplicationSet } from './application';
+export type { ApplicationInput } from './application';
+export { scenarioFiles, writeScenarioFiles } from './files';
+export type { ScenarioApp, ScenarioDefinition } from './files';
+export { sha40, uidOf } from './ids';
+export { appObjects } from './objects';
+export type { AppSpec } from './objects';
+export { devSession } from './session';
+export { fill, namesOf } from './types';
+export type { AppConventions, AppNames } from './types';
