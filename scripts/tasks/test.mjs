@@ -1,10 +1,60 @@
-// `npm test`: type check, lint, every package's tests (Jest), then the browser tests.
-// Ends with one summary line `okteto-dev: N passed, N failed` across all of them.
+// `npm test`: type check, lint, the API reports, every package's tests (Jest), then the browser
+// tests. Ends with one summary line `okteto-dev: N passed, N failed` across all of them.
+// `npm test -- api --update` (`npm run build:api-reports`) rewrites the API reports instead of
+// checking them.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CHROMIUM, ensureDebianBinary, tsArgs } from './common.mjs';
 import { ensureAppBuilt } from './start.mjs';
+
+/** The packages with an API report: the published ones. packages/* are private test tooling. */
+const API_REPORT_PACKAGES = 'plugins/*';
+
+/**
+ * `backstage-repo-tools api-reports` options. A report may hold no warning, so every export and
+ * member needs a doc comment and every export a release tag that fits its entry point. Omitted:
+ * ae-wrong-input-file-type, because a workspace package's types point at its `src/*.ts` (not a
+ * `.d.ts`), which API Extractor flags wherever one package's API names another's types.
+ */
+const API_REPORT_OPTIONS = [
+  '--omit-messages',
+  'ae-wrong-input-file-type',
+  '--validate-release-tags',
+];
+
+/**
+ * Builds the declarations the API reports are made from (tsc into dist-types, git-ignored), then
+ * checks the reports (`update` false) or rewrites them. Returns the failed steps.
+ */
+function apiReports({ root, say, run, bin, update }) {
+  say('API reports: declarations (tsc into dist-types)');
+  fs.rmSync(path.join(root, 'dist-types', 'plugins'), {
+    recursive: true,
+    force: true,
+  });
+  if (run(bin('tsc'), ['-p', '.', '--incremental', 'false']) !== 0) {
+    return ['api reports (tsc)'];
+  }
+  say(
+    `API reports: backstage-repo-tools api-reports ${
+      update ? '(writing the reports)' : '--ci'
+    }`,
+  );
+  const status = run(bin('backstage-repo-tools'), [
+    'api-reports',
+    ...(update ? [] : ['--ci']),
+    ...API_REPORT_OPTIONS,
+    API_REPORT_PACKAGES,
+  ]);
+  if (status === 0) return [];
+  say(
+    update
+      ? 'API reports: a report has warnings (see above): give each export a release tag and a doc comment, each member a doc comment'
+      : 'API reports: out of date or with warnings (see above): fix the warnings, run `npm run build:api-reports`, review and commit the report*.api.md changes',
+  );
+  return ['api reports'];
+}
 
 export default async function test(args, ctx) {
   const { root, say, run } = ctx;
@@ -12,14 +62,16 @@ export default async function test(args, ctx) {
   const only = new Set(args.filter(a => !a.startsWith('-')));
   const want = step => only.size === 0 || only.has(step);
 
-  ensureDebianBinary(
-    {
-      binary: 'kubectl',
-      pkg: 'kubernetes-client',
-      why: 'the kube-sandbox is tested with the real kubectl',
-    },
-    ctx,
-  );
+  if (want('unit') || want('browser')) {
+    ensureDebianBinary(
+      {
+        binary: 'kubectl',
+        pkg: 'kubernetes-client',
+        why: 'the kube-sandbox is tested with the real kubectl',
+      },
+      ctx,
+    );
+  }
   if (want('browser')) {
     ensureDebianBinary(
       {
@@ -40,6 +92,17 @@ export default async function test(args, ctx) {
     say('lint: backstage-cli repo lint');
     if (run(bin('backstage-cli'), ['repo', 'lint']) !== 0)
       failures.push('lint');
+  }
+  if (want('api')) {
+    failures.push(
+      ...apiReports({
+        root,
+        say,
+        run,
+        bin,
+        update: args.includes('--update'),
+      }),
+    );
   }
 
   let passed = 0;
