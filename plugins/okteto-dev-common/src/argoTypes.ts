@@ -6,7 +6,11 @@ import { DevError } from './errors';
  * @public
  */
 export const ARGO_SYNC_STATUSES = ['Synced', 'OutOfSync', 'Unknown'] as const;
-/** @public */
+/**
+ * An Argo CD sync status: one of {@link ARGO_SYNC_STATUSES}.
+ *
+ * @public
+ */
 export type ArgoSyncStatus = (typeof ARGO_SYNC_STATUSES)[number];
 
 /**
@@ -22,7 +26,11 @@ export const ARGO_HEALTH_STATUSES = [
   'Missing',
   'Unknown',
 ] as const;
-/** @public */
+/**
+ * An Argo CD health status: one of {@link ARGO_HEALTH_STATUSES}.
+ *
+ * @public
+ */
 export type ArgoHealthStatus = (typeof ARGO_HEALTH_STATUSES)[number];
 
 /**
@@ -31,16 +39,21 @@ export type ArgoHealthStatus = (typeof ARGO_HEALTH_STATUSES)[number];
  * @public
  */
 export interface ArgoOperation {
+  /** The operation's phase (`Running`, `Succeeded`, `Failed`, `Error`, `Terminating`). */
   phase: string;
   /** True for phases Failed and Error: the sync did not apply. */
   failed: boolean;
+  /** Argo CD's message about the operation. */
   message?: string;
+  /** When it started. */
   startedAt?: string;
+  /** When it finished. */
   finishedAt?: string;
   /** The revision the operation synced (`syncResult.revision`). */
   revision?: string;
   /** `initiatedBy`: automated, or the user who started it. */
   automated?: boolean;
+  /** The user who started it, when a user did. */
   username?: string;
 }
 
@@ -50,10 +63,15 @@ export interface ArgoOperation {
  * @public
  */
 export interface ArgoHistoryEntry {
+  /** Argo CD's id of the entry. */
   id?: number;
+  /** The revision that was deployed. */
   revision?: string;
+  /** When it was deployed. */
   deployedAt?: string;
+  /** Whether an automated sync deployed it. */
   automated?: boolean;
+  /** The user who started the sync, when a user did. */
   username?: string;
 }
 
@@ -64,11 +82,17 @@ export interface ArgoHistoryEntry {
  * @public
  */
 export interface ArgoResource {
+  /** The API group (empty for the core group). */
   group?: string;
+  /** The resource's kind. */
   kind: string;
+  /** The resource's namespace. */
   namespace?: string;
+  /** The resource's name. */
   name: string;
+  /** Its sync status (`Synced`, `OutOfSync`, ...). */
   status?: string;
+  /** True when the resource is not in Git any more and a sync with pruning would delete it. */
   requiresPruning?: boolean;
 }
 
@@ -78,11 +102,19 @@ export interface ArgoResource {
  * @public
  */
 export interface ArgoCondition {
+  /** The condition's type, e.g. `ComparisonError`, `SyncError`. */
   type: string;
+  /** Argo CD's message. */
   message?: string;
 }
 
-/** @public */
+/**
+ * What the backend read of the app's dev Argo CD Application: its sync, health, last operation,
+ * history, resources and sync policy (`ok`); no such Application (`not-found`); or why it could
+ * not be read (`error`).
+ *
+ * @public
+ */
 export type ArgoStatus =
   | {
       state: 'ok';

@@ -58,6 +58,8 @@ describe('resolveDevTarget', () => {
     expect(target.application).toEqual({
       name: 'web-payload-dev',
       namespace: 'argo',
+      // the workload's cluster, resolved by the backend
+      cluster: '',
     });
     expect(target.namespace).toBe('web-payload-dev');
     // The workload follows the Helm release, which is the Application name.
@@ -133,5 +135,20 @@ describe('resolveDevTarget', () => {
 describe('fillTemplate', () => {
   it('keeps unknown placeholders as they are', () => {
     expect(fillTemplate('{app}-{nope}', { app: 'a' })).toBe('a-{nope}');
+  });
+});
+
+describe('resolveDevTarget: Argo CD elsewhere', () => {
+  it('takes the conventions’ applicationCluster and the entity’s argocd/instance-name', () => {
+    const target = resolveDevTarget(
+      component({ 'okteto-dev/app': 'shop', 'argocd/instance-name': 'hub' }),
+      mergeConventions({ applicationCluster: 'hub-cluster' }),
+    );
+    expect(target.application).toEqual({
+      name: 'web-shop-dev',
+      namespace: 'argo',
+      cluster: 'hub-cluster',
+      instance: 'hub',
+    });
   });
 });

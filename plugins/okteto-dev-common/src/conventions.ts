@@ -119,20 +119,33 @@ export const DEFAULT_DEV_CONVENTIONS: DevConventions = Object.freeze({
  * @public
  */
 export interface DevTarget {
+  /** The app key (`okteto-dev/app`). */
   app: string;
   /** The cluster named by the entity or the conventions; empty when neither names one. */
   cluster: string;
+  /** The namespace of the dev workload. */
   namespace: string;
+  /** The dev workload (Deployment). */
   workload: string;
+  /** The container that Okteto replaces. */
   container: string;
+  /** The key of the dev entry in the Okteto manifest. */
   devService: string;
+  /** The pnpm package of the app (see `sources`). */
   package: string;
+  /** The folder of the app in the monorepo (see `sources`). */
   appDir: string;
+  /** The Okteto manifest, from the repository root. */
   manifestPath: string;
+  /** The env var (and value) that marks the dev environment. */
   envVar: { name: string; value: string };
+  /** The env var of the workload that holds the app's public URL. */
   serverUrlEnv: string;
+  /** The Secret the workload reads with `envFrom`. */
   envSecret: string;
+  /** The dev Application's manifest in the repository. */
   applicationPath: string;
+  /** The dev env values file in the repository. */
   valuesPath: string;
   /** The selector of a new dev entry, filled in. */
   selector: Record<string, string>;

@@ -165,7 +165,9 @@ export type DevMessageParams = Record<string, string | number>;
  * @public
  */
 export interface DevMessage {
+  /** What the statement says: a key of {@link DEV_MESSAGE_TEMPLATES}, translated by the card. */
   code: DevMessageCode;
+  /** The values of the template's `{{name}}` parameters. */
   params: DevMessageParams;
   /** The English text of `code` with `params` filled in. */
   message: string;

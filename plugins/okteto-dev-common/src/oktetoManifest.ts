@@ -5,12 +5,19 @@
 
 /** One entry under `dev:` of an Okteto manifest, as far as okteto-dev reads it. @public */
 export interface OktetoDevEntry {
+  /** The dev container's image (a string when valid). */
   image?: unknown;
+  /** What `okteto up` runs in the dev container: a string or an array of strings. */
   command?: unknown;
+  /** Labels that pick the workload, instead of the entry's name. */
   selector?: unknown;
+  /** The container of the workload that the dev container replaces. */
   container?: unknown;
+  /** The dev container's working directory. */
   workdir?: unknown;
+  /** The folders synced into the dev container (`local:remote` strings or `{localPath, remotePath}`). */
   sync?: unknown;
+  /** Everything else the entry holds, kept as it is. */
   [key: string]: unknown;
 }
 
@@ -48,7 +55,9 @@ export function getDevEntries(
 
 /** The workload a dev entry would be matched against. @public */
 export interface DevWorkloadRef {
+  /** The workload's name. */
   name: string;
+  /** The workload's labels, matched against an entry's `selector`. */
   labels?: Record<string, string>;
 }
 
@@ -167,7 +176,9 @@ export function joinRepoPath(...parts: string[]): string | undefined {
  * @public
  */
 export interface DevSyncFolder {
+  /** The local folder, relative to the repository root (`''` is the root). */
   local: string;
+  /** The path in the dev container. */
   remote?: string;
 }
 

@@ -21,7 +21,11 @@ export const OKTETO_STATE_SEARCH_VALUES = Object.freeze({
   unknown: 'unknown',
 } as const);
 
-/** @public */
+/**
+ * A value of the `oktetoState` search field: one of {@link OKTETO_STATE_SEARCH_VALUES}.
+ *
+ * @public
+ */
 export type OktetoStateSearchValue =
   (typeof OKTETO_STATE_SEARCH_VALUES)[keyof typeof OKTETO_STATE_SEARCH_VALUES];
 
@@ -32,16 +36,25 @@ export type OktetoStateSearchValue =
  * @public
  */
 export interface OktetoDevSearchFields {
+  /** The entity's ref (`kind:namespace/name`). */
   entityRef: string;
+  /** The app key (`okteto-dev/app`). */
   app: string;
+  /** The namespace of the dev workload. */
   namespace: string;
+  /** Argo CD's sync status; `Missing` without an Application, `unknown` when it could not be read. */
   argoSync: string;
+  /** Argo CD's health status; `Missing` without an Application, `unknown` when it could not be read. */
   argoHealth: string;
   /** One of {@link OKTETO_STATE_SEARCH_VALUES}. */
   oktetoState: string;
+  /** Who runs dev mode, when the cluster says so. */
   oktetoUser?: string;
+  /** The {@link DriftKind}. */
   driftKind: string;
+  /** The ids of the failing readiness checklist items. */
   checklistFailed: string[];
+  /** When the status was read (ISO 8601). */
   fetchedAt: string;
 }
 

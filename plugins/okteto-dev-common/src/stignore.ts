@@ -48,7 +48,11 @@ export function stignorePatternKey(line: string): string | undefined {
   return body || trimmed;
 }
 
-/** @public */
+/**
+ * Which requested `.stignore` patterns a file already has: the result of {@link stignoreCoverage}.
+ *
+ * @public
+ */
 export interface StignoreCoverage {
   /** Requested patterns the file does not have yet, in the requested order, without repeats. */
   missing: string[];
@@ -82,9 +86,15 @@ export function stignoreCoverage(
   return { missing, alreadyCovered };
 }
 
-/** @public */
+/**
+ * The result of {@link mergeStignore}: the new content and whether it differs from the old one.
+ *
+ * @public
+ */
 export interface StignoreMergeResult extends StignoreCoverage {
+  /** The `.stignore` content with the missing patterns appended. */
   content: string;
+  /** False when every pattern was already covered and the content is unchanged. */
   changed: boolean;
 }
 

@@ -4,7 +4,13 @@ import { DevError } from './errors';
 import { DevMessage } from './messages';
 import { OktetoStatus, WorkloadStatus } from './workloadTypes';
 
-/** @public */
+/**
+ * What Argo CD's OutOfSync means: `none`; `expected-okteto` (only what dev mode changes);
+ * `conflict` (the original workload serves again next to the dev clone); `unexpected` (drift dev
+ * mode does not explain); `unknown` (Argo CD's view could not be read or compared).
+ *
+ * @public
+ */
 export type DriftKind =
   | 'none'
   | 'expected-okteto'
@@ -18,6 +24,7 @@ export type DriftKind =
  * @public
  */
 export interface DriftResource extends ArgoResource {
+  /** Whether dev mode explains that the resource is OutOfSync. */
   cause: 'dev-mode' | 'other';
 }
 
@@ -27,6 +34,7 @@ export interface DriftResource extends ArgoResource {
  * @public
  */
 export interface Drift extends DevMessage {
+  /** What the drift means. */
   kind: DriftKind;
   /** With `conflict`: how the original came back. */
   cause?: 'auto-sync' | 'self-heal' | 'interrupted' | 'other';
@@ -51,15 +59,29 @@ export const CHECKLIST_IDS = [
   'stignore',
 ] as const;
 
-/** @public */
+/**
+ * The id of a readiness checklist item: one of {@link CHECKLIST_IDS}.
+ *
+ * @public
+ */
 export type ChecklistId = (typeof CHECKLIST_IDS)[number];
 
-/** @public */
+/**
+ * The result of a checklist item: `unknown` when what it checks could not be read.
+ *
+ * @public
+ */
 export type ChecklistState = 'pass' | 'fail' | 'unknown';
 
-/** @public */
+/**
+ * One item of the readiness checklist: its id, its result, and the statement that explains it.
+ *
+ * @public
+ */
 export interface ChecklistItem extends DevMessage {
+  /** Which item. */
   id: ChecklistId;
+  /** Its result. */
   status: ChecklistState;
 }
 
@@ -69,7 +91,9 @@ export interface ChecklistItem extends DevMessage {
  * @public
  */
 export interface DevCommands {
+  /** Starts dev mode (`okteto up`). */
   oktetoUp: string;
+  /** Stops dev mode (`okteto down`). */
   oktetoDown: string;
   /** What runs the app in the dev container. */
   dev: string;
@@ -98,11 +122,15 @@ export type DevValueSource =
  * @public
  */
 export interface DevEntryInfo {
+  /** The entry's key under `dev:`. */
   name: string;
+  /** The Okteto manifest that holds it, from the repository root. */
   manifestPath: string;
   /** Other entries that target the same workload (web-core keeps `<name>-web-app` aliases). */
   aliases: string[];
+  /** The entry's `workdir`. */
   workdir?: string;
+  /** The entry's `command`, which `okteto up` runs in the dev container. */
   command?: string;
 }
 
@@ -131,11 +159,17 @@ export interface DevLinks {
  * @public
  */
 export interface DevEvent {
+  /** The event's type (`Warning`). */
   type: string;
+  /** The event's reason, e.g. `BackOff`, `FailedScheduling`. */
   reason?: string;
+  /** The event's message (at most 500 characters). */
   message?: string;
+  /** The object the event is about: the workload, its clone, or one of their ReplicaSets or Pods. */
   object: { kind: string; name: string };
+  /** How many times it happened. */
   count: number;
+  /** When it last happened. */
   lastSeen?: string;
 }
 
@@ -145,9 +179,13 @@ export interface DevEvent {
  * @public
  */
 export interface DevEventsResponse {
+  /** The entity the events are for. */
   entityRef: string;
+  /** When they were read. */
   fetchedAt: string;
+  /** The events, newest first. */
   items: DevEvent[];
+  /** Why the events could not be read. */
   error?: DevError;
 }
 
@@ -157,10 +195,13 @@ export interface DevEventsResponse {
  * @public
  */
 export interface DevStatus {
+  /** The entity the status is for. */
   entityRef: string;
+  /** When the cluster was read. */
   fetchedAt: string;
   /** Set when the cluster failed and this is the last good answer. */
   stale?: { since: string; ageSeconds: number };
+  /** Where the dev environment lives, with where each value came from. */
   target: Pick<
     DevTarget,
     'cluster' | 'namespace' | 'workload' | 'devService' | 'application'
@@ -178,14 +219,29 @@ export interface DevStatus {
     notes: DevMessage[];
     devEntry?: DevEntryInfo;
   };
+  /** The dev Argo CD Application. */
   argo: ArgoStatus;
+  /** The dev workload. */
   workload: WorkloadStatus;
+  /** Okteto dev mode. */
   okteto: OktetoStatus;
+  /** What Argo CD's OutOfSync means. */
   drift: Drift;
+  /** The readiness checklist, in the order of {@link CHECKLIST_IDS}. */
   checklist: ChecklistItem[];
+  /** The commands to start and stop dev mode and run the app. */
   commands: DevCommands;
+  /** Links to Argo CD, the app and the repository files. */
   links: DevLinks;
+  /** Every read that failed. */
   errors: DevError[];
+  /**
+   * How the answer was read, when the backend's live mode is on: `watch` from watches it keeps
+   * open on the cluster (changes are pushed as signals on `okteto-dev:status:<entityRef>`), or
+   * `polling` from cached LISTs on each view, with the reason (a watch forbidden or failing, too
+   * many namespaces, not watched yet).
+   */
+  live?: { mode: 'watch' | 'polling'; reason?: string };
 }
 
 /**
@@ -194,24 +250,41 @@ export interface DevStatus {
  * @public
  */
 export interface DevStatusBatchResponse {
+  /** The statuses of the entities that could be resolved. */
   items: DevStatus[];
+  /** The entities that could not: unknown, invisible to the caller, denied, or without `okteto-dev/app`. */
   failures?: Array<{
     entityRef: string;
     error: { name: string; message: string };
   }>;
 }
 
-/** @public */
+/**
+ * A configured cluster: how the backend authenticates to it and whether it answers.
+ *
+ * @public
+ */
 export interface DevClusterInfo {
+  /** The cluster's name. */
   name: string;
+  /** Its API server URL, when configured. */
   url?: string;
+  /** How the backend authenticates to it. */
   authProvider: string;
+  /** Whether it answered. */
   reachable: boolean;
+  /** The Kubernetes version it reports. */
   version?: string;
+  /** Why it did not answer. */
   error?: DevError;
 }
 
-/** @public */
+/**
+ * Response of `GET /v1/clusters`: the configured clusters.
+ *
+ * @public
+ */
 export interface DevClustersResponse {
+  /** The configured clusters. */
   items: DevClusterInfo[];
 }

@@ -1,11 +1,19 @@
 import { DevError } from './errors';
 import { DevMessage } from './messages';
 
-/** @public */
+/**
+ * One pod of the workload or of its dev clone: phase, readiness, restarts and why it is not running.
+ *
+ * @public
+ */
 export interface PodSummary {
+  /** The pod's name. */
   name: string;
+  /** The pod's phase (`Pending`, `Running`, ...). */
   phase: string;
+  /** Whether every container of the pod is ready. */
   ready: boolean;
+  /** Restarts of the pod's containers, added up. */
   restarts: number;
   /** Why a container is not running, for example `CrashLoopBackOff`, or `Init:ImagePullBackOff`. */
   reason?: string;
@@ -15,7 +23,11 @@ export interface PodSummary {
   lastTermination?: { reason?: string; exitCode?: number; finishedAt?: string };
 }
 
-/** @public */
+/**
+ * The app's Deployment as the cluster has it (`ok`), missing (`not-found`), or unreadable (`error`).
+ *
+ * @public
+ */
 export type WorkloadStatus =
   | {
       state: 'ok';
@@ -33,7 +45,12 @@ export type WorkloadStatus =
   | { state: 'not-found' }
   | { state: 'error'; error: DevError };
 
-/** @public */
+/**
+ * The dev container's mode: `sync` (files synced into a clone of the workload) or `hybrid` (the app
+ * runs on the developer's machine).
+ *
+ * @public
+ */
 export type OktetoMode = 'sync' | 'hybrid';
 
 /**
@@ -42,13 +59,21 @@ export type OktetoMode = 'sync' | 'hybrid';
  * @public
  */
 export interface DevSession {
+  /** When the dev clone was created (ISO 8601). */
   since?: string;
+  /** Seconds since then, at the time of the read. */
   ageSeconds?: number;
   /** Older than the configured age (`oktetoDev.abandonedAfterHours`, default 8): probably forgotten. */
   abandoned: boolean;
 }
 
-/** @public */
+/**
+ * Okteto dev mode of the workload: `off`; `on`, with the dev clone, its pods and who runs it;
+ * `broken`, with the problems found (for example the workload marked for dev mode but its dev
+ * clone deleted); or `error` when the cluster could not be read.
+ *
+ * @public
+ */
 export type OktetoStatus =
   | { state: 'off' }
   | ({

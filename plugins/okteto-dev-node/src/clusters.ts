@@ -22,15 +22,23 @@ export type OktetoDevAuthProvider =
  * @public
  */
 export interface OktetoDevCluster {
+  /** The name entities use in `okteto-dev/cluster`. */
   name: string;
   /** API server URL; optional for `kubeconfig` and `inCluster`, which bring their own. */
   url?: string;
+  /** How the backend authenticates to it. */
   authProvider: OktetoDevAuthProvider;
+  /** The bearer token, for `serviceAccount`. */
   serviceAccountToken?: string;
+  /** The API server's CA certificate, base64-encoded PEM. */
   caData?: string;
+  /** A file holding the API server's CA certificate (PEM). */
   caFile?: string;
+  /** Skip verifying the API server's certificate; for test clusters only. */
   skipTLSVerify?: boolean;
+  /** The kubeconfig file, for `kubeconfig`; default `KUBECONFIG`, else `~/.kube/config`. */
   kubeconfigPath?: string;
+  /** The kubeconfig context to use, for `kubeconfig`; default its current context. */
   context?: string;
   /** The Argo CD UI whose Applications live in this cluster, for links (`https://argocd.example.com`). */
   argocdBaseUrl?: string;
@@ -42,6 +50,7 @@ export interface OktetoDevCluster {
  * @public
  */
 export interface OktetoDevClusterSupplier {
+  /** The clusters to read from. The backend asks whenever it looks a cluster up, and builds one client per cluster name. */
   getClusters(): Promise<OktetoDevCluster[]>;
 }
 
@@ -51,6 +60,7 @@ export interface OktetoDevClusterSupplier {
  * @public
  */
 export interface OktetoDevClusterSupplierExtensionPoint {
+  /** Replaces the supplier that reads `oktetoDev.clusters` from the configuration. */
   setClusterSupplier(supplier: OktetoDevClusterSupplier): void;
 }
 

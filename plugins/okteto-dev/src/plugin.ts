@@ -12,12 +12,14 @@ import {
   isOktetoDevEnabled,
   OKTETO_DEV_SEARCH_TYPE,
 } from '@okteto-dev/plugin-okteto-dev-common';
+import { JSX } from 'react';
 import { oktetoDevApiRef, OktetoDevClient } from './api';
 import {
   OktetoAppFolderPicker,
   OktetoAppFolderPickerUiOptions,
   validateAppFolder,
 } from './components/OktetoAppFolderPicker';
+import type { OktetoDevSearchResultListItemProps } from './components/OktetoDevSearchResultListItem';
 
 /**
  * The okteto-dev frontend plugin (legacy frontend system).
@@ -46,11 +48,12 @@ export function isOktetoDevAvailable(entity: Entity): boolean {
 }
 
 /**
- * The "Dev environment" entity card.
+ * The "Dev environment" entity card: Argo CD sync and health, Okteto dev mode, drift, the
+ * readiness checklist and the commands, for the entity in context. Loaded on first render.
  *
  * @public
  */
-export const EntityOktetoDevCard = oktetoDevPlugin.provide(
+export const EntityOktetoDevCard: () => JSX.Element = oktetoDevPlugin.provide(
   createComponentExtension({
     name: 'EntityOktetoDevCard',
     component: {
@@ -67,7 +70,9 @@ export const EntityOktetoDevCard = oktetoDevPlugin.provide(
  *
  * @public
  */
-export const OktetoDevSearchResultListItem = oktetoDevPlugin.provide(
+export const OktetoDevSearchResultListItem: (
+  props: OktetoDevSearchResultListItemProps,
+) => JSX.Element | null = oktetoDevPlugin.provide(
   createSearchResultListItemExtension({
     name: 'OktetoDevSearchResultListItem',
     component: () =>

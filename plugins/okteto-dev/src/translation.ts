@@ -1,7 +1,4 @@
-import {
-  createTranslationRef,
-  TranslationRef,
-} from '@backstage/frontend-plugin-api';
+import { createTranslationRef } from '@backstage/frontend-plugin-api';
 import { DEV_MESSAGE_TEMPLATES } from '@okteto-dev/plugin-okteto-dev-common';
 
 /**
@@ -200,11 +197,13 @@ export const messages = {
 } as const;
 
 /**
- * The flat message keys of the plugin, for translations.
+ * The plugin's messages flat, as translations key them (`card.title`), with their English text:
+ * what a translation has to cover (`./translations/ru`). Derived from `messages` rather than from
+ * the ref, so that the ref's type does not depend on the Russian file that depends on this type.
  *
- * @alpha
+ * @internal
  */
-export type OktetoDevMessages = ReturnType<
+export type EnglishMessages = ReturnType<
   typeof createTranslationRef<'plugin.okteto-dev', typeof messages, {}>
 >['T'];
 
@@ -214,14 +213,17 @@ export type OktetoDevMessages = ReturnType<
  *
  * @alpha
  */
-// The explicit type breaks the cycle ref -> ./translations/ru -> ref.
-export const oktetoDevTranslationRef: TranslationRef<
-  'plugin.okteto-dev',
-  OktetoDevMessages
-> = createTranslationRef({
+export const oktetoDevTranslationRef = createTranslationRef({
   id: 'plugin.okteto-dev',
   messages,
   translations: {
     ru: () => import('./translations/ru'),
   },
 });
+
+/**
+ * The flat message keys of the plugin and their English text, for translations.
+ *
+ * @alpha
+ */
+export type OktetoDevMessages = typeof oktetoDevTranslationRef.T;

@@ -19,7 +19,9 @@ const BATCH_CONCURRENCY = 4;
  * @public
  */
 export interface DevStatusClientOptions {
+  /** Issues the token sent to the okteto-dev backend on behalf of the caller's credentials. */
   auth: AuthService;
+  /** Finds the okteto-dev backend's URL. */
   discovery: DiscoveryService;
 }
 
@@ -38,6 +40,7 @@ export class DevStatusClient implements DevStatusServiceApi {
     this.discovery = options.discovery;
   }
 
+  /** {@inheritDoc DevStatusServiceApi.getStatus} */
   async getStatus(
     request: { entityRef: string },
     options: DevStatusRequestOptions,
@@ -48,6 +51,7 @@ export class DevStatusClient implements DevStatusServiceApi {
     });
   }
 
+  /** {@inheritDoc DevStatusServiceApi.getStatuses} */
   async getStatuses(
     request: { entityRefs: string[] },
     options: DevStatusRequestOptions,

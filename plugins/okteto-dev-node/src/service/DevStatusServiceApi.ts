@@ -19,6 +19,7 @@ export const DEV_STATUS_BATCH_LIMIT = 500;
  * @public
  */
 export interface DevStatusRequestOptions {
+  /** The credentials the read is for: the backend authorizes it as them. */
   credentials: BackstageCredentials;
 }
 

@@ -16,7 +16,12 @@ import { OKTETO_DEV_SEARCH_TYPE } from '@okteto-dev/plugin-okteto-dev-common';
 import { oktetoDevApiRef, OktetoDevClient } from '../api';
 import { isOktetoDevAvailable } from '../plugin';
 
-/** @alpha */
+/**
+ * The `OktetoDevApi` for the new frontend system: an `OktetoDevClient` on the app's discovery and
+ * fetch APIs.
+ *
+ * @alpha
+ */
 export const oktetoDevApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
@@ -46,7 +51,12 @@ export const oktetoDevEntityCard: OverridableExtensionDefinition =
     },
   });
 
-/** @alpha */
+/**
+ * The search result item for `okteto-dev` documents: the entity linked to its page, with chips for
+ * Argo CD sync and health, dev mode and drift.
+ *
+ * @alpha
+ */
 export const oktetoDevSearchResultListItem = SearchResultListItemBlueprint.make(
   {
     params: {

@@ -21,12 +21,14 @@ export class OktetoDevClient implements OktetoDevApi {
     this.fetchApi = options.fetchApi;
   }
 
+  /** {@inheritDoc OktetoDevApi.getStatus} */
   getStatus(entityRef: string): Promise<DevStatus> {
     return this.request<DevStatus>(
       `/v1/status?entityRef=${encodeURIComponent(entityRef)}`,
     );
   }
 
+  /** {@inheritDoc OktetoDevApi.getStatuses} */
   getStatuses(entityRefs: string[]): Promise<DevStatusBatchResponse> {
     return this.request<DevStatusBatchResponse>('/v1/status/batch', {
       method: 'POST',
@@ -35,6 +37,7 @@ export class OktetoDevClient implements OktetoDevApi {
     });
   }
 
+  /** {@inheritDoc OktetoDevApi.getClusters} */
   getClusters(): Promise<DevClustersResponse> {
     return this.request<DevClustersResponse>('/v1/clusters');
   }

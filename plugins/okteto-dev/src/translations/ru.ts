@@ -1,11 +1,11 @@
-import type { OktetoDevMessages } from '../translation';
+import type { EnglishMessages } from '../translation';
 
 /**
  * Russian messages of okteto-dev. Every key is required, so a new English message (a new
  * `DevMessage` code of the backend included) fails the type check until it is translated here.
  * Names of objects, commands and YAML keys stay as they are.
  */
-const ru: { [key in keyof OktetoDevMessages]: string | null } = {
+const ru: { [key in keyof EnglishMessages]: string | null } = {
   // --- the backend's statements (DEV_MESSAGE_TEMPLATES)
   'msg.driftNone': 'Кластер совпадает с Git.',
   'msg.driftNoneDevMode':

@@ -58,11 +58,14 @@ export interface OktetoDevCollatorFactoryOptions extends DevStatusSource {
  * @public
  */
 export class OktetoDevCollatorFactory implements DocumentCollatorFactory {
+  /** The search document type, `okteto-dev`. */
   readonly type = OKTETO_DEV_SEARCH_TYPE;
+  /** `okteto-dev.status.read`: the search backend shows a document only to users allowed it on its entity. */
   readonly visibilityPermission = oktetoDevStatusReadPermission;
 
   constructor(private readonly options: OktetoDevCollatorFactoryOptions) {}
 
+  /** A stream of one `OktetoDevSearchDocument` per entity with the `okteto-dev/app` annotation. */
   async getCollator(): Promise<Readable> {
     return Readable.from(this.collate());
   }

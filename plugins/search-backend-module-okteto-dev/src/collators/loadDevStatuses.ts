@@ -19,10 +19,13 @@ import {
  * @public
  */
 export interface DevStatusSource {
+  /** The catalog, to list the entities with `okteto-dev/app`. */
   catalog: CatalogService;
   /** The search plugin's auth service: the collator reads with its own service credentials. */
   auth: AuthService;
+  /** The okteto-dev backend (`devStatusServiceRef`), to read their statuses. */
   devStatus: DevStatusServiceApi;
+  /** Where the collator reports entities it could not read. */
   logger: LoggerService;
 }
 

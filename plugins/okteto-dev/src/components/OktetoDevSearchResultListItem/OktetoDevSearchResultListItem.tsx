@@ -29,8 +29,11 @@ import { useSearchLabels } from './searchLabels';
 export interface OktetoDevSearchResultListItemProps {
   /** An `okteto-dev` search document (`OktetoDevSearchDocument`). */
   result?: SearchDocument;
+  /** The search engine's highlighted fragments of the title and text, when it returns them. */
   highlight?: ResultHighlight;
+  /** The result's position in the list, sent with the analytics `discover` event. */
   rank?: number;
+  /** An icon shown before the result. */
   icon?: ReactNode;
 }
 
