@@ -1,7 +1,8 @@
 // Bench 3: the scaffolder edits on big files. `okteto:dev-service:add` on a generated
 // 500-service Okteto manifest and `okteto:stignore:ensure` on a 5,000-line `.stignore`, run through
 // the real action handlers (createMockActionContext + a temp workspace), plus the pure edit
-// functions they use. Median over N runs; each run starts from the original file.
+// functions they use, and `argocd:dev-application:patch` on web-core's Application. Median over N
+// runs (30, 10 with --quick); each run starts from the original file. Checks the scaffolder goals.
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { mergeStignore } from '@okteto-dev/plugin-okteto-dev-common';
 import fs from 'node:fs';
@@ -87,7 +88,11 @@ export async function scaffolder(ctx: BenchContext): Promise<void> {
   const {
     createOktetoDevServiceAddAction,
     createOktetoStignoreEnsureAction,
+    createArgocdDevApplicationPatchAction,
   } = require('@okteto-dev/plugin-scaffolder-backend-module-okteto-dev');
+  const {
+    readWebCoreFixture,
+  } = require('@okteto-dev/plugin-scaffolder-backend-module-okteto-dev/src/testing/fixtures');
   const {
     upsertDevEntries,
     renderNewManifest,
@@ -118,6 +123,9 @@ export async function scaffolder(ctx: BenchContext): Promise<void> {
   const dir = createMockDirectory();
   const addAction = createOktetoDevServiceAddAction();
   const ensureAction = createOktetoStignoreEnsureAction();
+  const patchAction = createArgocdDevApplicationPatchAction();
+  const APPLICATION = 'deploy/argocd/apps/dev/synestra-io.yaml';
+  const application = readWebCoreFixture(APPLICATION);
   const time = async (
     setup: () => void,
     fn: () => Promise<unknown> | unknown,
@@ -197,6 +205,23 @@ export async function scaffolder(ctx: BenchContext): Promise<void> {
       ),
     ]);
 
+    rows.push([
+      "argocd:dev-application:patch — web-core's synestra-io Application, both fixes (action)",
+      await time(
+        () =>
+          dir.setContent({
+            deploy: {
+              argocd: { apps: { dev: { 'synestra-io.yaml': application } } },
+            },
+          }),
+        () =>
+          runAction(patchAction, {
+            app: 'synestra-io',
+            fixes: ['self-heal-off', 'replicas-ignored'],
+          }),
+      ),
+    ]);
+
     // the pure functions, without file I/O
     const { keys, body } = buildDevEntry({
       ...addInput,
@@ -232,6 +257,33 @@ export async function scaffolder(ctx: BenchContext): Promise<void> {
     });
     const get = (prefix: string) =>
       rows.find(([l]) => l.startsWith(prefix))![1];
+    const measured = (p: ReturnType<typeof percentiles>) =>
+      `${fmt(p.p50, 1)} ms median (p95 ${fmt(p.p95, 1)}) of ${runs} runs${
+        ctx.args.quick ? ' (--quick)' : ''
+      }`;
+    const add = get('okteto:dev-service:add — append');
+    const rerun = get('okteto:dev-service:add — re-run');
+    const resolve = get('okteto:stignore:ensure — resolve');
+    ctx.goals.push(
+      {
+        goal: 'okteto:dev-service:add on a 500-service manifest < 100 ms',
+        met: add.p50 < 100,
+        measured: measured(add),
+        why: 'the 220 KiB manifest is parsed once (~55 ms of that is the yaml parser); the entry is inserted as text and checked by parsing only the lines the edit touched, not the whole file again',
+      },
+      {
+        goal: 'its no-op re-run < 30 ms',
+        met: rerun.p50 < 30,
+        measured: measured(rerun),
+        why: 'a line scan finds the entry and only its lines are parsed and compared; anything but the plain block layout falls back to parsing the whole file',
+      },
+      {
+        goal: 'okteto:stignore:ensure resolving its path from that manifest < 30 ms (the no-op bound; the issue names no other)',
+        met: resolve.p50 < 30,
+        measured: measured(resolve),
+        why: 'the same scan reads only the dev service entry for its sync folders',
+      },
+    );
     ctx.summary.push(
       `Scaffolder: okteto:dev-service:add on a 500-service manifest takes ${fmt(
         get('okteto:dev-service:add — append').p50,

@@ -17,3 +17,4 @@ export * from './commands';
 export * from './search';
 export * from './messages';
 export * from './packageName';
+export * from './argoRules';

@@ -10,6 +10,8 @@ import fs from 'node:fs';
 import yaml from 'yaml';
 import {
   createArgocdDevApplicationCreateAction,
+  createArgocdDevApplicationPatchAction,
+  createArgocdDevValuesSetEnvAction,
   createOktetoDevServiceAddAction,
   createOktetoRepoFilesFetchAction,
   createOktetoStignoreEnsureAction,
@@ -121,6 +123,12 @@ describe('the actions follow every convention of oktetoDev.conventions', () => {
       workdir: '/app/services/shop-web',
       package: '@acme/shop-web',
       command: 'yarn workspace @acme/shop-web dev',
+      diff: expect.stringMatching(
+        /^--- \/dev\/null\n\+\+\+ b\/tools\/okteto\/shop\.yml\n/,
+      ),
+      // The checklist message of the card, for the manifest the conventions name.
+      reason: 'There is no Okteto manifest at tools/okteto/shop.yml.',
+      summary: expect.stringContaining('`okteto up hot-shop`'),
     });
     const manifest = yaml.parse(
       fs.readFileSync(mockDir.resolve('tools/okteto/shop.yml'), 'utf8'),
@@ -178,6 +186,7 @@ describe('the actions follow every convention of oktetoDev.conventions', () => {
       envVar: { name: 'APP_STAGE', value: 'preview' },
       serverUrlEnv: 'PUBLIC_URL',
       envSecret: 'ns-shop-preview-secrets',
+      diff: expect.stringContaining('+++ b/gitops/apps/shop-preview.yaml'),
     });
     expect(
       yaml.parse(
@@ -231,6 +240,30 @@ describe('the actions follow every convention of oktetoDev.conventions', () => {
         PUBLIC_URL: 'https://shop-preview.preview.example',
       },
       envFrom: { secretRef: 'ns-shop-preview-secrets' },
+    });
+
+    // The fix actions find those files and settings by the same conventions: nothing to fix.
+    const patched = await runAction(
+      createArgocdDevApplicationPatchAction({ config }),
+      { app: 'shop', fixes: ['self-heal-off', 'replicas-ignored'] },
+      mockDir.path,
+    );
+    expect(patched).toMatchObject({
+      changed: false,
+      path: 'gitops/apps/shop-preview.yaml',
+      applicationName: 'shop-preview',
+      workload: 'shop-preview-server',
+      alreadyFixed: ['self-heal-off', 'replicas-ignored'],
+    });
+    const env = await runAction(
+      createArgocdDevValuesSetEnvAction({ config }),
+      { app: 'shop' },
+      mockDir.path,
+    );
+    expect(env).toMatchObject({
+      changed: false,
+      path: 'charts/values/shop-preview.yaml',
+      unchanged: ['APP_STAGE'],
     });
 
     // Nothing anywhere follows the web-core defaults or the unused app folder and package templates.

@@ -1,27 +1,18 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import scaffolderGithubModule from '@backstage/plugin-scaffolder-backend-module-github';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   DEFAULT_STIGNORE_ENTRIES,
   STIGNORE_HEADER,
 } from '@okteto-dev/plugin-okteto-dev-common';
-import fs from 'node:fs';
-import path from 'node:path';
 import request from 'supertest';
 import yaml from 'yaml';
-import scaffolderModuleOktetoDev from './index';
 import { readWebCoreFixture, webCoreDevCommand } from './testing/fixtures';
 import { GithubStandIn, startGithubStandIn } from './testing/githubStandIn';
-
-const TEMPLATE_FILE = path.resolve(
-  __dirname,
-  '../../../templates/enable-okteto/template.yaml',
-);
+import {
+  readTemplate,
+  runTemplate as runTask,
+  startScaffolder,
+  TestServer,
+} from './__testUtils__/scaffolderBackend';
 
 const SEEDED = [
   '.okteto/okteto.yml',
@@ -46,8 +37,8 @@ const values = {
 
 describe('template enable-okteto through the scaffolder backend', () => {
   let standIn: GithubStandIn;
-  let server: Parameters<typeof request>[0];
-  const template = yaml.parse(fs.readFileSync(TEMPLATE_FILE, 'utf8'));
+  let server: TestServer;
+  const template = readTemplate('enable-okteto');
   const auth = mockCredentials.user.header();
 
   beforeAll(async () => {
@@ -61,35 +52,7 @@ describe('template enable-okteto through the scaffolder backend', () => {
         },
       },
     ]);
-    const backend = await startTestBackend({
-      features: [
-        scaffolderPlugin,
-        scaffolderGithubModule,
-        scaffolderModuleOktetoDev,
-        catalogServiceMock.factory({
-          entities: [
-            {
-              ...template,
-              metadata: { ...template.metadata, namespace: 'default' },
-            },
-          ],
-        }),
-        mockServices.rootConfig.factory({
-          data: {
-            integrations: {
-              github: [
-                {
-                  host: 'github.com',
-                  apiBaseUrl: standIn.apiBaseUrl,
-                  token: 'x',
-                },
-              ],
-            },
-          },
-        }),
-      ],
-    });
-    server = backend.server;
+    server = await startScaffolder(standIn, [template]);
   });
   afterAll(() => standIn.close());
 
@@ -145,36 +108,8 @@ describe('template enable-okteto through the scaffolder backend', () => {
     );
   }
 
-  /** Runs the template through the scaffolder API; resolves when the task has ended. */
-  async function runTemplate(formValues: Record<string, string>) {
-    const created = await request(server)
-      .post('/api/scaffolder/v2/tasks')
-      .set('Authorization', auth)
-      .send({
-        templateRef: 'template:default/enable-okteto',
-        values: formValues,
-      });
-    expect(created.status).toBe(201);
-    const id = created.body.id;
-    // The event stream ends with a completion event once the task has ended.
-    let events: any[] = [];
-    for (let after: number | undefined; ; ) {
-      const page = await request(server)
-        .get(`/api/scaffolder/v2/tasks/${id}/events`)
-        .query(after === undefined ? {} : { after })
-        .set('Authorization', auth);
-      events = [...events, ...page.body];
-      if (events.some(e => e.type === 'completion')) break;
-      after = events.length ? events[events.length - 1].id : after;
-      await new Promise(resolve => setImmediate(resolve));
-    }
-    const task = (
-      await request(server)
-        .get(`/api/scaffolder/v2/tasks/${id}`)
-        .set('Authorization', auth)
-    ).body;
-    return { task, events };
-  }
+  const runTemplate = (formValues: Record<string, string>) =>
+    runTask(server, 'template:default/enable-okteto', formValues);
 
   it('opens one pull request with exactly the expected files', async () => {
     const { task, events } = await runTemplate(values);

@@ -7,6 +7,8 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import { scaffolderAutocompleteExtensionPoint } from '@backstage/plugin-scaffolder-node/alpha';
 import {
   createArgocdDevApplicationCreateAction,
+  createArgocdDevApplicationPatchAction,
+  createArgocdDevValuesSetEnvAction,
   createOktetoDevServiceAddAction,
   createOktetoRepoFilesFetchAction,
   createOktetoStignoreEnsureAction,
@@ -19,8 +21,9 @@ import { GithubRepoFiles } from './github/githubRepoFiles';
 
 /**
  * Scaffolder module with the okteto-dev actions (`okteto:repo-files:fetch`,
- * `okteto:dev-service:add`, `okteto:stignore:ensure`, `argocd:dev-application:create`) and the
- * `okteto-dev` autocomplete provider (resource `package`).
+ * `okteto:dev-service:add`, `okteto:stignore:ensure`, `argocd:dev-application:create`,
+ * `argocd:dev-application:patch`, `argocd:dev-values:set-env`) and the `okteto-dev`
+ * autocomplete provider (resource `package`).
  *
  * @public
  */
@@ -43,6 +46,8 @@ export const scaffolderModuleOktetoDev = createBackendModule({
           createOktetoDevServiceAddAction({ config }),
           createOktetoStignoreEnsureAction({ config }),
           createArgocdDevApplicationCreateAction({ config }),
+          createArgocdDevApplicationPatchAction({ config }),
+          createArgocdDevValuesSetEnvAction({ config }),
         );
         autocomplete.addAutocompleteProvider({
           id: OKTETO_DEV_AUTOCOMPLETE_PROVIDER,

@@ -2,7 +2,7 @@ import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { fillTemplate } from '@okteto-dev/plugin-okteto-dev-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { isDeepStrictEqual } from 'node:util';
+import { sameData } from './yamlDocuments';
 import { resolveAppTarget } from './appTarget';
 import {
   OktetoDevScaffolderOptions,
@@ -27,6 +27,7 @@ import {
   requireToken,
   requireUrl,
 } from './validation';
+import { unifiedDiffs } from './unifiedDiff';
 import { parseYamlSafe } from './yamlSafe';
 import {
   readTextIfExists,
@@ -206,7 +207,7 @@ export function createArgocdDevApplicationCreateAction(options?: {
       });
 
       // Check both files before writing either, so a refusal leaves the workspace untouched.
-      const toWrite: typeof files = [];
+      const toWrite: Array<(typeof files)[number] & { before?: string }> = [];
       for (const file of files) {
         const existing = await readTextIfExists(file.absolute, file.relative);
         if (existing === undefined) {
@@ -215,7 +216,7 @@ export function createArgocdDevApplicationCreateAction(options?: {
         }
         const same =
           existing === file.content ||
-          isDeepStrictEqual(
+          sameData(
             parseYamlSafe(existing, file.relative).data,
             parseYamlSafe(file.content, file.relative).data,
           );
@@ -225,7 +226,7 @@ export function createArgocdDevApplicationCreateAction(options?: {
             `${file.relative} already exists with different content; set 'replace: true' to overwrite it`,
           );
         }
-        toWrite.push(file);
+        toWrite.push({ ...file, before: existing });
       }
       for (const file of toWrite) {
         await writeText(file.absolute, file.content);
@@ -242,6 +243,16 @@ export function createArgocdDevApplicationCreateAction(options?: {
       ctx.output('envVar', { ...spec.envVar });
       ctx.output('serverUrlEnv', spec.serverUrlEnv);
       ctx.output('envSecret', spec.envSecret);
+      ctx.output(
+        'diff',
+        unifiedDiffs(
+          toWrite.map(f => ({
+            path: f.relative,
+            before: f.before,
+            after: f.content,
+          })),
+        ),
+      );
     },
   });
 }

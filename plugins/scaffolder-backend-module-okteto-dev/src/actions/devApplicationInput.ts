@@ -101,6 +101,10 @@ export const devApplicationOutput = {
   serverUrlEnv: (z: Zod) =>
     z.string({ description: "The env var of the app's public URL" }),
   envSecret: (z: Zod) => z.string({ description: 'The Secret of envFrom' }),
+  diff: (z: Zod) =>
+    z.string({
+      description: 'Unified diff of both files; empty when nothing changed',
+    }),
 };
 
 /** The input of `argocd:dev-application:create`, as the schema above declares it. */

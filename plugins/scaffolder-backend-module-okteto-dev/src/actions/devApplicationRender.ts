@@ -1,7 +1,6 @@
 import yaml from 'yaml';
 
-/** The sync option without which a sync applies Git's value of an ignored field anyway. */
-export const RESPECT_IGNORE_DIFFERENCES = 'RespectIgnoreDifferences=true';
+export { RESPECT_IGNORE_DIFFERENCES } from '@okteto-dev/plugin-okteto-dev-common';
 
 /** Everything the two dev files are made from, every default resolved and validated. */
 export interface DevApplicationSpec {
@@ -93,6 +92,11 @@ function valuesEnv(spec: DevApplicationSpec): Record<string, string> {
   return env;
 }
 
+/** The first line of a dev values file, as web-core's: a comment naming the app. */
+export function valuesHeader(app: string): string {
+  return `# Dev values for ${app} deployment (non-secret only).`;
+}
+
 /** The dev values file (non-secret env and the env Secret), shaped like web-core's. */
 export function renderValues(spec: DevApplicationSpec): string {
   const options = {
@@ -101,7 +105,7 @@ export function renderValues(spec: DevApplicationSpec): string {
     lineWidth: 0,
   } as const;
   return [
-    `# Dev values for ${spec.app} deployment (non-secret only).\n`,
+    `${valuesHeader(spec.app)}\n`,
     yaml.stringify({ env: valuesEnv(spec) }, options),
     yaml.stringify({ envFrom: { secretRef: spec.envSecret } }, options),
   ].join('\n');

@@ -39,6 +39,21 @@ const corporateEntryText = `
       - 3000:3000
 `;
 
+/** The unified diff of appending `added` to `text` (both ending in a newline), spelled out. */
+function appendedDiff(text: string, added: string): string {
+  const lines = text.split('\n').slice(0, -1);
+  const more = added.split('\n').slice(0, -1);
+  const from = lines.length - 2;
+  return [
+    '--- a/.okteto/okteto.yml',
+    '+++ b/.okteto/okteto.yml',
+    `@@ -${from},3 +${from},${3 + more.length} @@`,
+    ...lines.slice(-3).map(line => ` ${line}`),
+    ...more.map(line => `+${line}`),
+    '',
+  ].join('\n');
+}
+
 describe('okteto:dev-service:add', () => {
   const mockDir = createMockDirectory();
   const action = createOktetoDevServiceAddAction();
@@ -101,6 +116,13 @@ describe('okteto:dev-service:add', () => {
       workdir: '/app/apps/corporate-website',
       package: '@synestra/corporate-website',
       command: webCoreDevCommand('@synestra/corporate-website'),
+      diff: appendedDiff(webCoreManifest, corporateEntryText),
+      reason:
+        '.okteto/okteto.yml has no dev entry that targets web-corporate-dev-web-app (expected dev.web-corporate-dev).',
+      summary:
+        '- `.okteto/okteto.yml`: dev service `web-corporate-dev` (selector ' +
+        '`app.kubernetes.io/name=web-app,app.kubernetes.io/instance=web-corporate-dev`, container `app`, ' +
+        'workdir `/app/apps/corporate-website`), so `okteto up web-corporate-dev` finds the workload; other entries untouched.',
     });
   });
 
@@ -182,6 +204,8 @@ describe('okteto:dev-service:add', () => {
     const output = await run(corporateInput);
     expect(fs.readFileSync(manifestFile(), 'utf8')).toBe(once);
     expect(output).toHaveBeenCalledWith('changed', false);
+    expect(output).toHaveBeenCalledWith('diff', '');
+    expect(output).toHaveBeenCalledWith('reason', '');
   });
 
   it('adds aliases with the same body', async () => {

@@ -1,15 +1,20 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { fillTemplate } from '@okteto-dev/plugin-okteto-dev-common';
+import { devMessage, fillTemplate } from '@okteto-dev/plugin-okteto-dev-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { resolveAppTarget } from './appTarget';
 import { readOktetoDevScaffolderOptions } from './config';
 import { examples } from './devServiceAdd.examples';
 import { buildDevEntry } from './devServiceEntry';
 import { devServiceInput, devServiceOutput } from './devServiceInput';
-import { renderNewManifest, upsertDevEntries } from './devServiceManifest';
+import {
+  DevEntryBody,
+  renderNewManifest,
+  upsertDevEntries,
+} from './devServiceManifest';
 import { defaultSync, workdirForAppDir } from './oktetoSync';
+import { unifiedDiff } from './unifiedDiff';
 import {
   noPackageJsonError,
   packageJsonPath,
@@ -27,6 +32,13 @@ import {
   toWorkspaceRelative,
   writeText,
 } from './workspaceFiles';
+
+/** A dev entry's selector as `k=v,k=v`. */
+function labelSelector(body: DevEntryBody): string {
+  return Object.entries(body.selector as Record<string, string>)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+}
 
 /**
  * The package of the dev command: the input, else the name in `<appDir>/package.json` of the
@@ -165,16 +177,13 @@ export function createOktetoDevServiceAddAction(options?: { config?: Config }) {
       }
 
       const existing = await readTextIfExists(file, relative);
-      let changed: boolean;
+      let content: string;
+      let added = false;
       if (existing === undefined) {
-        await writeText(
-          file,
-          renderNewManifest(entry.keys, entry.body, input.manifestName),
-        );
+        content = renderNewManifest(entry.keys, entry.body, input.manifestName);
         ctx.logger.info(
-          `Created ${relative} with dev ${entry.keys.join(', ')}`,
+          `Creating ${relative} with dev ${entry.keys.join(', ')}`,
         );
-        changed = true;
       } else {
         const edit = upsertDevEntries(
           existing,
@@ -183,7 +192,8 @@ export function createOktetoDevServiceAddAction(options?: { config?: Config }) {
           entry.body,
           input.replace ?? false,
         );
-        if (edit.changed) await writeText(file, edit.content);
+        content = edit.content;
+        added = edit.added.includes(entry.keys[0]);
         ctx.logger.info(
           `${relative}: added [${edit.added.join(
             ', ',
@@ -191,20 +201,14 @@ export function createOktetoDevServiceAddAction(options?: { config?: Config }) {
             ', ',
           )}], unchanged [${edit.unchanged.join(', ')}]`,
         );
-        changed = edit.changed;
       }
+      const changed = content !== existing;
+      if (changed) await writeText(file, content);
       const body = entry.body;
       ctx.output('changed', changed);
       ctx.output('path', relative);
       ctx.output('name', entry.keys[0]);
-      if (body.selector) {
-        ctx.output(
-          'labelSelector',
-          Object.entries(body.selector as Record<string, string>)
-            .map(([k, v]) => `${k}=${v}`)
-            .join(','),
-        );
-      }
+      if (body.selector) ctx.output('labelSelector', labelSelector(body));
       if (typeof body.container === 'string') {
         ctx.output('container', body.container);
       }
@@ -218,6 +222,34 @@ export function createOktetoDevServiceAddAction(options?: { config?: Config }) {
             : String(body.command),
         );
       }
+      ctx.output('diff', unifiedDiff(relative, existing, content));
+      let reason = '';
+      if (existing === undefined) {
+        reason = devMessage('checkManifestMissing', {
+          manifest: relative,
+        }).message;
+      } else if (added) {
+        reason = devMessage('checkDevEntryMissing', {
+          manifest: relative,
+          workload: target?.workload ?? workload ?? entry.keys[0],
+          entry: entry.keys[0],
+        }).message;
+      }
+      ctx.output('reason', reason);
+      ctx.output(
+        'summary',
+        changed
+          ? `- \`${relative}\`: dev service \`${entry.keys.join('`, `')}\` (${
+              body.selector
+                ? `selector \`${labelSelector(body)}\``
+                : 'the workload named like it'
+            }${body.container ? `, container \`${body.container}\`` : ''}${
+              body.workdir ? `, workdir \`${body.workdir}\`` : ''
+            }), so \`okteto up ${
+              entry.keys[0]
+            }\` finds the workload; other entries untouched.`
+          : '',
+      );
     },
   });
 }

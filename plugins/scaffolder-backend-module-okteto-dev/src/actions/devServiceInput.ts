@@ -137,4 +137,18 @@ export const devServiceOutput = {
     z.string({ description: 'The package of the dev command' }).optional(),
   command: (z: Zod) =>
     z.string({ description: 'The dev command, as one line' }).optional(),
+  diff: (z: Zod) =>
+    z.string({
+      description: 'Unified diff of the manifest; empty when nothing changed',
+    }),
+  reason: (z: Zod) =>
+    z.string({
+      description:
+        "The entity card's checklist message for the missing manifest or dev entry (English); empty when it was there",
+    }),
+  summary: (z: Zod) =>
+    z.string({
+      description:
+        'A markdown line saying what changed; empty when nothing did',
+    }),
 };

@@ -16,7 +16,7 @@ import {
 import { examples } from './repoFilesFetch.examples';
 import { normalizeRepoFolder } from './validation';
 import { resolveWorkspacePath, writeText } from './workspaceFiles';
-import { parseYamlSafe } from './yamlSafe';
+import { manifestForDevService } from './manifestScan';
 import { Zod } from './zod';
 
 function requireRepoFilePath(p: string): string {
@@ -173,7 +173,11 @@ export function createOktetoRepoFilesFetchAction(options: {
         const data =
           manifest === undefined
             ? undefined
-            : parseYamlSafe(manifest.toString('utf8'), manifestPath).data;
+            : manifestForDevService(
+                manifest.toString('utf8'),
+                manifestPath,
+                target.devService,
+              );
         const stignores = stignoreTargets(
           manifestPath,
           data,

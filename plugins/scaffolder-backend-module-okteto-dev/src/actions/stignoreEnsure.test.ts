@@ -47,6 +47,11 @@ describe('okteto:stignore:ensure', () => {
       path: '.stignore',
       paths: ['.stignore'],
       changed: true,
+      diff: expect.stringMatching(/^--- \/dev\/null\n\+\+\+ b\/\.stignore\n/),
+      reason: '.stignore does not exist: okteto up will stop to ask for one.',
+      summary: expect.stringMatching(
+        /^- `\.stignore` \(new\): added `\*\*\/node_modules\/`/,
+      ),
     });
     expect(read('.stignore')).toBe(
       `${[STIGNORE_HEADER, ...DEFAULT_STIGNORE_ENTRIES].join('\n')}\n`,
@@ -140,6 +145,27 @@ describe('okteto:stignore:ensure', () => {
       path: 'apps/shop/.stignore',
       paths: ['apps/shop/.stignore', 'packages/ui/.stignore'],
       changed: true,
+      diff: [
+        '--- /dev/null',
+        '+++ b/apps/shop/.stignore',
+        '@@ -0,0 +1,3 @@',
+        `+${STIGNORE_HEADER}`,
+        '+**/node_modules/',
+        '+**/.next/',
+        '--- a/packages/ui/.stignore',
+        '+++ b/packages/ui/.stignore',
+        '@@ -1 +1,3 @@',
+        ' **/node_modules/',
+        `+${STIGNORE_HEADER}`,
+        '+**/.next/',
+        '',
+      ].join('\n'),
+      // As the card says it: a missing file first.
+      reason:
+        'apps/shop/.stignore does not exist: okteto up will stop to ask for one.',
+      summary: expect.stringContaining(
+        '- `packages/ui/.stignore`: added `**/.next/`;',
+      ),
     });
     expect(read('apps/shop/.stignore')).toBe(
       `${STIGNORE_HEADER}\n**/node_modules/\n**/.next/\n`,
@@ -156,6 +182,9 @@ describe('okteto:stignore:ensure', () => {
       added: [],
       alreadyCovered: ['**/node_modules/', '**/.next/'],
       changed: false,
+      diff: '',
+      reason: '',
+      summary: '',
     });
   });
 

@@ -3,6 +3,7 @@ import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import {
   DevConventions,
+  devMessage,
   mergeStignore,
   stignorePatternKey,
 } from '@okteto-dev/plugin-okteto-dev-common';
@@ -11,7 +12,8 @@ import { resolveAppTarget } from './appTarget';
 import { readOktetoDevScaffolderOptions } from './config';
 import { stignoreTargets } from './oktetoSync';
 import { examples } from './stignoreEnsure.examples';
-import { parseYamlSafe } from './yamlSafe';
+import { manifestForDevService } from './manifestScan';
+import { unifiedDiffs } from './unifiedDiff';
 import {
   readTextIfExists,
   resolveWorkspacePath,
@@ -45,7 +47,9 @@ async function findStignorePaths(options: {
     logger.info(`${relative} not found; using the default sync folder`);
   }
   const manifest =
-    text === undefined ? undefined : parseYamlSafe(text, relative).data;
+    text === undefined
+      ? undefined
+      : manifestForDevService(text, relative, devService);
   const found = stignoreTargets(relative, manifest, devService);
   if (devService && text !== undefined && found.from === 'default') {
     logger.warn(
@@ -53,6 +57,26 @@ async function findStignorePaths(options: {
     );
   }
   return found.paths;
+}
+
+/**
+ * The card's checklist message for what was missing: a missing file first, as the card reports it.
+ */
+function stignoreReason(
+  changed: Array<{ relative: string; before?: string }>,
+  added: string[],
+): string {
+  const absent = changed.filter(m => m.before === undefined);
+  if (absent.length > 0) {
+    return devMessage('checkStignoreMissingFile', {
+      path: absent.map(m => m.relative).join(', '),
+    }).message;
+  }
+  if (changed.length === 0) return '';
+  return devMessage('checkStignoreMissingEntries', {
+    path: changed.map(m => m.relative).join(', '),
+    entries: added.join(', '),
+  }).message;
 }
 
 function manifestPathFor(
@@ -143,6 +167,21 @@ export function createOktetoStignoreEnsureAction(options?: {
           }),
         changed: (z: Zod) =>
           z.boolean({ description: 'Whether a file was written' }),
+        diff: (z: Zod) =>
+          z.string({
+            description:
+              'Unified diff of every file; empty when nothing changed',
+          }),
+        reason: (z: Zod) =>
+          z.string({
+            description:
+              "The entity card's checklist message for what was missing (English); empty when nothing was",
+          }),
+        summary: (z: Zod) =>
+          z.string({
+            description:
+              'A markdown line saying what changed; empty when nothing did',
+          }),
       },
     },
     async handler(ctx) {
@@ -173,8 +212,13 @@ export function createOktetoStignoreEnsureAction(options?: {
       for (const target of targets) {
         const file = resolveWorkspacePath(ctx.workspacePath, target, 'path');
         const relative = toWorkspaceRelative(ctx.workspacePath, file);
-        const current = (await readTextIfExists(file, relative)) ?? '';
-        merges.push({ file, relative, ...mergeStignore(current, entries) });
+        const before = await readTextIfExists(file, relative);
+        merges.push({
+          file,
+          relative,
+          before,
+          ...mergeStignore(before ?? '', entries),
+        });
       }
       const added: string[] = [];
       for (const merge of merges) {
@@ -205,6 +249,31 @@ export function createOktetoStignoreEnsureAction(options?: {
       ctx.output(
         'changed',
         merges.some(m => m.changed),
+      );
+      ctx.output(
+        'diff',
+        unifiedDiffs(
+          merges.map(m => ({
+            path: m.relative,
+            before: m.before,
+            after: m.content,
+          })),
+        ),
+      );
+      const changed = merges.filter(m => m.changed);
+      ctx.output('reason', stignoreReason(changed, added));
+      ctx.output(
+        'summary',
+        changed
+          .map(
+            m =>
+              `- \`${m.relative}\`${
+                m.before === undefined ? ' (new)' : ''
+              }: added \`${m.missing.join(
+                '`, `',
+              )}\`; Okteto reads this file for a sync folder of the dev service and neither syncs nor watches what it ignores.`,
+          )
+          .join('\n'),
       );
     },
   });

@@ -35,3 +35,15 @@ export function aliasBomb(levels = 9): string {
   }
   return `${lines.join('\n')}\ndev:\n  x:\n    image: *a${levels - 1}\n`;
 }
+
+/** Reads one of the Application files in `src/__fixtures__/applications` (see its README). */
+export function readApplicationFixture(name: string): string {
+  return fs.readFileSync(
+    resolvePackagePath(
+      '@okteto-dev/plugin-scaffolder-backend-module-okteto-dev',
+      'src/__fixtures__/applications',
+      name,
+    ),
+    'utf8',
+  );
+}

@@ -1,18 +1,12 @@
-import { createHash } from 'node:crypto';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
+import { Repo } from './githubStandInRepo';
 
 /**
  * A local stand-in for the parts of the GitHub REST (and one GraphQL) API that the UrlReader and
  * `publish:github:pull-request` use. Git objects are kept in memory: a tree is a flat map of file
  * paths to blob ids, and equal content gives equal ids, so an unchanged file is no change.
  */
-
-interface Commit {
-  tree: string;
-  parents: string[];
-  message: string;
-}
 
 /** A pull request opened against the stand-in. */
 export interface StandInPullRequest {
@@ -23,6 +17,8 @@ export interface StandInPullRequest {
   base: string;
   title: string;
   body: string;
+  /** `merged` after {@link GithubStandIn.merge}. */
+  state: 'open' | 'merged';
 }
 
 /** The running stand-in. */
@@ -42,68 +38,9 @@ export interface GithubStandIn {
   files(owner: string, repo: string, branch: string): Record<string, string>;
   /** Files whose content differs between two branches (added, changed or deleted). */
   diff(owner: string, repo: string, base: string, head: string): string[];
+  /** Merges a pull request: its base branch moves to the head's commit. */
+  merge(pull: StandInPullRequest): void;
   close(): Promise<void>;
-}
-
-class Repo {
-  readonly blobs = new Map<string, Buffer>();
-  readonly trees = new Map<string, Map<string, string>>();
-  readonly commits = new Map<string, Commit>();
-  readonly refs = new Map<string, string>();
-
-  constructor(
-    readonly owner: string,
-    readonly name: string,
-    readonly defaultBranch: string,
-    files: Record<string, string>,
-  ) {
-    const tree = new Map<string, string>();
-    for (const [path, content] of Object.entries(files)) {
-      tree.set(path, this.putBlob(Buffer.from(content)));
-    }
-    const treeSha = this.putTree(tree);
-    this.refs.set(
-      defaultBranch,
-      this.putCommit({ tree: treeSha, parents: [], message: 'initial' }),
-    );
-  }
-
-  private static hash(kind: string, data: string | Buffer): string {
-    return createHash('sha1').update(kind).update(data).digest('hex');
-  }
-  putBlob(content: Buffer): string {
-    const sha = Repo.hash('blob', content);
-    this.blobs.set(sha, content);
-    return sha;
-  }
-  putTree(tree: Map<string, string>): string {
-    const sorted = [...tree.entries()].sort(([a], [b]) => a.localeCompare(b));
-    const sha = Repo.hash('tree', JSON.stringify(sorted));
-    this.trees.set(sha, new Map(sorted));
-    return sha;
-  }
-  putCommit(commit: Commit): string {
-    const sha = Repo.hash(
-      'commit',
-      JSON.stringify([commit, this.commits.size]),
-    );
-    this.commits.set(sha, commit);
-    return sha;
-  }
-  treeOf(refOrSha: string): Map<string, string> | undefined {
-    const commitSha = this.refs.get(refOrSha) ?? refOrSha;
-    const commit = this.commits.get(commitSha);
-    return commit ? this.trees.get(commit.tree) : undefined;
-  }
-  filesAt(ref: string): Record<string, string> {
-    const tree = this.treeOf(ref) ?? new Map();
-    return Object.fromEntries(
-      [...tree.entries()].map(([path, sha]) => [
-        path,
-        this.blobs.get(sha)!.toString('utf8'),
-      ]),
-    );
-  }
 }
 
 async function readBody(req: http.IncomingMessage): Promise<any> {
@@ -166,7 +103,11 @@ export async function startGithubStandIn(
       const { owner, repo, head } = body.variables ?? {};
       const found = store.get(`${owner}/${repo}`);
       const pr = pulls.find(
-        p => p.owner === owner && p.repo === repo && p.head === head,
+        p =>
+          p.owner === owner &&
+          p.repo === repo &&
+          p.head === head &&
+          p.state === 'open',
       );
       const ref = found?.refs.has(head)
         ? {
@@ -289,9 +230,12 @@ export async function startGithubStandIn(
         json: { ref: body.ref, object: { sha: body.sha } },
       };
     }
-    const patchRef = rest.match(/^\/git\/refs\/heads\/(.+)$/);
+    // Octokit sends the ref as one path parameter: heads%2Fokteto%2Ffix-x.
+    const patchRef = decodeURIComponent(rest).match(
+      /^\/git\/refs\/heads\/(.+)$/,
+    );
     if (method === 'PATCH' && patchRef) {
-      repo.refs.set(decodeURIComponent(patchRef[1]), body.sha);
+      repo.refs.set(patchRef[1], body.sha);
       return {
         status: 200,
         json: { ref: `refs/heads/${patchRef[1]}`, object: { sha: body.sha } },
@@ -307,6 +251,7 @@ export async function startGithubStandIn(
         base: body.base,
         title: body.title,
         body: body.body ?? '',
+        state: 'open',
       };
       pulls.push(pr);
       return {
@@ -316,6 +261,27 @@ export async function startGithubStandIn(
           html_url: `${html}/pull/${pr.number}`,
           base: { ref: pr.base },
           head: { ref: head },
+        },
+      };
+    }
+    const patchPull = rest.match(/^\/pulls\/(\d+)$/);
+    if (method === 'PATCH' && patchPull) {
+      const pr = pulls.find(
+        p =>
+          p.owner === repo.owner &&
+          p.repo === repo.name &&
+          p.number === Number(patchPull[1]),
+      );
+      if (!pr) return { status: 404, json: { message: 'Not Found' } };
+      if (body.title !== undefined) pr.title = body.title;
+      if (body.body !== undefined) pr.body = body.body;
+      return {
+        status: 200,
+        json: {
+          number: pr.number,
+          html_url: `${html}/pull/${pr.number}`,
+          base: { ref: pr.base },
+          head: { ref: pr.head },
         },
       };
     }
@@ -376,6 +342,11 @@ export async function startGithubStandIn(
       const b = repo.treeOf(to) ?? new Map();
       const paths = new Set([...a.keys(), ...b.keys()]);
       return [...paths].filter(p => a.get(p) !== b.get(p)).sort();
+    },
+    merge(pull) {
+      const repo = repoOf(pull.owner, pull.repo);
+      repo.refs.set(pull.base, repo.refs.get(pull.head)!);
+      pull.state = 'merged';
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

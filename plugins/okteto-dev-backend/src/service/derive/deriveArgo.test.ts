@@ -47,7 +47,11 @@ describe('deriveArgo: fields read as Argo CD means them (argo-cd pkg/apis/applic
   it('spec.sources wins over spec.source (HasMultipleSources)', () => {
     const app = application();
     app.spec!.sources = [
-      { repoURL: 'https://github.com/acme/values.git', targetRevision: 'main', ref: 'values' },
+      {
+        repoURL: 'https://github.com/acme/values.git',
+        targetRevision: 'main',
+        ref: 'values',
+      },
       {
         repoURL: 'https://github.com/acme/charts.git',
         targetRevision: 'v2',
@@ -64,16 +68,32 @@ describe('deriveArgo: fields read as Argo CD means them (argo-cd pkg/apis/applic
   });
 
   it('conditions, a stale reconcile and an owning ApplicationSet are reported', () => {
-    const app = application({ sync: 'Unknown', reconciledAt: '2026-11-25T09:00:00Z' });
+    const app = application({
+      sync: 'Unknown',
+      reconciledAt: '2026-11-25T09:00:00Z',
+    });
     app.status!.conditions = [
-      { type: 'ComparisonError', message: 'rpc error: code = Unknown desc = helm template failed' },
+      {
+        type: 'ComparisonError',
+        message: 'rpc error: code = Unknown desc = helm template failed',
+      },
     ];
     app.metadata.ownerReferences = [
-      { apiVersion: 'argoproj.io/v1alpha1', kind: 'ApplicationSet', name: 'web-core-dev', controller: true },
+      {
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'ApplicationSet',
+        name: 'web-core-dev',
+        controller: true,
+      },
     ];
     expect(derive(app)).toMatchObject({
       sync: 'Unknown',
-      conditions: [{ type: 'ComparisonError', message: expect.stringContaining('helm template') }],
+      conditions: [
+        {
+          type: 'ComparisonError',
+          message: expect.stringContaining('helm template'),
+        },
+      ],
       reconcileStale: true,
       applicationSet: 'web-core-dev',
     });
@@ -81,7 +101,9 @@ describe('deriveArgo: fields read as Argo CD means them (argo-cd pkg/apis/applic
   });
 
   it('replicas are ignored only with ignoreDifferences on /spec/replicas AND RespectIgnoreDifferences=true (argo-cd controller/sync.go)', () => {
-    expect(derive(application({ ignoreReplicas: false, syncOptions: [] }))).toMatchObject({
+    expect(
+      derive(application({ ignoreReplicas: false, syncOptions: [] })),
+    ).toMatchObject({
       replicasIgnored: false,
       replicasIgnoredInDiff: false,
     });
@@ -93,7 +115,12 @@ describe('deriveArgo: fields read as Argo CD means them (argo-cd pkg/apis/applic
     // matched as util/argo/normalizers/diff_normalizer.go does: group and kind by glob, name exact
     const other = application();
     other.spec!.ignoreDifferences = [
-      { group: 'apps', kind: 'Deployment', name: 'someone-else', jsonPointers: ['/spec/replicas'] },
+      {
+        group: 'apps',
+        kind: 'Deployment',
+        name: 'someone-else',
+        jsonPointers: ['/spec/replicas'],
+      },
     ];
     expect(derive(other)).toMatchObject({ replicasIgnored: false });
     const glob = application();
@@ -106,6 +133,10 @@ describe('deriveArgo: fields read as Argo CD means them (argo-cd pkg/apis/applic
   it('automated.enabled: false turns automated sync off', () => {
     const app = application({ selfHeal: true });
     app.spec!.syncPolicy!.automated!.enabled = false;
-    expect(derive(app)).toMatchObject({ autoSync: false, selfHeal: false, prune: false });
+    expect(derive(app)).toMatchObject({
+      autoSync: false,
+      selfHeal: false,
+      prune: false,
+    });
   });
 });

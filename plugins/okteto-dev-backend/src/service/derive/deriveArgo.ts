@@ -4,10 +4,11 @@ import {
   ArgoHistoryEntry,
   ArgoStatus,
   DevTarget,
+  ignoresReplicas,
+  RESPECT_IGNORE_DIFFERENCES,
 } from '@okteto-dev/plugin-okteto-dev-common';
 import {
   ArgoApplicationObject,
-  ArgoIgnoreDifference,
   ArgoInitiatedBy,
   ArgoSource,
   DeriveOptions,
@@ -44,37 +45,6 @@ export function commitUrl(
   if (url.hostname === 'bitbucket.org') return `${base}/commits/${revision}`;
   if (url.hostname.includes('gitlab')) return `${base}/-/commit/${revision}`;
   return `${base}/commit/${revision}`;
-}
-
-/** argo-cd `util/glob`: `*` matches any run of characters. */
-function globMatch(pattern: string | undefined, value: string): boolean {
-  const p = pattern ?? '';
-  if (!p.includes('*')) return p === value;
-  const escaped = p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
-  return new RegExp(`^${escaped}$`).test(value);
-}
-
-/**
- * Whether an ignoreDifferences entry covers `/spec/replicas` of the workload, matched as
- * argo-cd `util/argo/normalizers/diff_normalizer.go` does (group and kind by glob, name and
- * namespace exact or empty).
- */
-function ignoresReplicas(
-  ignore: ArgoIgnoreDifference,
-  target: Pick<DevTarget, 'workload' | 'namespace'>,
-): boolean {
-  const matchesObject =
-    globMatch(ignore.group, 'apps') &&
-    globMatch(ignore.kind, 'Deployment') &&
-    (!ignore.name || ignore.name === target.workload) &&
-    (!ignore.namespace || ignore.namespace === target.namespace);
-  if (!matchesObject) return false;
-  const pointers = ignore.jsonPointers ?? [];
-  const jq = ignore.jqPathExpressions ?? [];
-  return (
-    pointers.some(p => p === '/spec/replicas' || p === '/spec') ||
-    jq.some(e => e.replace(/\s/g, '') === '.spec.replicas')
-  );
 }
 
 function initiator(by: ArgoInitiatedBy | undefined) {
@@ -147,7 +117,7 @@ export function deriveArgo(
     o => o.kind === 'ApplicationSet',
   );
   const replicasIgnoredInDiff = (app.spec?.ignoreDifferences ?? []).some(i =>
-    ignoresReplicas(i, target),
+    ignoresReplicas(i, target.workload, target.namespace),
   );
   return {
     state: 'ok',
@@ -156,7 +126,9 @@ export function deriveArgo(
     ...(status.health?.message ? { healthMessage: status.health.message } : {}),
     ...(revision ? { revision } : {}),
     ...(revisionUrl ? { revisionUrl } : {}),
-    ...(compared && compared !== revision ? { comparedRevision: compared } : {}),
+    ...(compared && compared !== revision
+      ? { comparedRevision: compared }
+      : {}),
     ...(last?.deployedAt ? { lastSyncedAt: last.deployedAt } : {}),
     ...(operation?.phase
       ? {
@@ -191,18 +163,21 @@ export function deriveArgo(
         : [],
     ),
     conditions: (status.conditions ?? []).flatMap(c =>
-      c.type ? [{ type: c.type, ...(c.message ? { message: c.message } : {}) }] : [],
+      c.type
+        ? [{ type: c.type, ...(c.message ? { message: c.message } : {}) }]
+        : [],
     ),
     ...(reconciledAt ? { reconciledAt } : {}),
     reconcileStale:
-      reconcileAge !== undefined && reconcileAge > options.reconcileStaleSeconds,
+      reconcileAge !== undefined &&
+      reconcileAge > options.reconcileStaleSeconds,
     ...(owner ? { applicationSet: owner.name } : {}),
     autoSync: automated !== undefined && automated.enabled !== false,
     selfHeal: automated?.selfHeal === true && automated.enabled !== false,
     prune: automated?.prune === true && automated.enabled !== false,
     replicasIgnored:
       replicasIgnoredInDiff &&
-      syncOptions.includes('RespectIgnoreDifferences=true'),
+      syncOptions.includes(RESPECT_IGNORE_DIFFERENCES),
     replicasIgnoredInDiff,
     ...(source?.repoURL ? { repoURL: source.repoURL } : {}),
     ...(source?.targetRevision

@@ -18,8 +18,13 @@ function items(objects: ReturnType<typeof fetched>) {
 describe('checklist: predicting the conflict', () => {
   it('fails replicas-ignored when automated sync is on without selfHeal (argo-cd controller/appcontroller.go) and says what to add', () => {
     const webCore = application(WEB_CORE_APPLICATION);
-    const item = items(fetched({ application: { ok: true, value: webCore } }))['replicas-ignored'];
-    expect(item).toMatchObject({ status: 'fail', code: 'checkReplicasNotIgnored' });
+    const item = items(fetched({ application: { ok: true, value: webCore } }))[
+      'replicas-ignored'
+    ];
+    expect(item).toMatchObject({
+      status: 'fail',
+      code: 'checkReplicasNotIgnored',
+    });
     expect(item.message).toContain('next commit to main');
     expect(item.message).toContain('deploy/argocd/apps/dev/corporate.yaml');
     expect(item.message).toContain('jsonPointers: [/spec/replicas]');
@@ -36,7 +41,9 @@ describe('checklist: predicting the conflict', () => {
       status: 'fail',
       code: 'checkReplicasNotRespected',
     });
-    const manual = fetched({ application: { ok: true, value: application({ automated: false }) } });
+    const manual = fetched({
+      application: { ok: true, value: application({ automated: false }) },
+    });
     expect(items(manual)['replicas-ignored']).toMatchObject({
       status: 'pass',
       code: 'checkReplicasNoAutoSync',
@@ -45,11 +52,20 @@ describe('checklist: predicting the conflict', () => {
 
   it('an Application of an ApplicationSet is fixed in the ApplicationSet (argo-cd applicationset/controllers/applicationset_controller.go)', () => {
     const app = application({ selfHeal: true, ...WEB_CORE_APPLICATION });
-    app.metadata.ownerReferences = [{ kind: 'ApplicationSet', name: 'web-core-dev', controller: true }];
+    app.metadata.ownerReferences = [
+      { kind: 'ApplicationSet', name: 'web-core-dev', controller: true },
+    ];
     const checks = items(fetched({ application: { ok: true, value: app } }));
-    expect(checks['self-heal-off']).toMatchObject({ status: 'fail', code: 'checkSelfHealOnAppSet' });
-    expect(checks['self-heal-off'].message).toContain('ApplicationSet web-core-dev');
-    expect(checks['replicas-ignored'].code).toBe('checkReplicasNotIgnoredAppSet');
+    expect(checks['self-heal-off']).toMatchObject({
+      status: 'fail',
+      code: 'checkSelfHealOnAppSet',
+    });
+    expect(checks['self-heal-off'].message).toContain(
+      'ApplicationSet web-core-dev',
+    );
+    expect(checks['replicas-ignored'].code).toBe(
+      'checkReplicasNotIgnoredAppSet',
+    );
   });
 });
 
@@ -58,22 +74,37 @@ describe('checklist: the workload', () => {
     const checks = items(
       fetched({
         secretNames: { ok: true, value: [] },
-        deployments: { ok: true, value: [deployment({ env: [{ name: 'SYNESTRA_ENV', value: 'prod' }] })] },
+        deployments: {
+          ok: true,
+          value: [
+            deployment({ env: [{ name: 'SYNESTRA_ENV', value: 'prod' }] }),
+          ],
+        },
       }),
     );
     expect(checks['env-secret']).toMatchObject({
       status: 'fail',
-      params: { secrets: 'web-corporate-dev-env', namespace: 'web-corporate-dev' },
+      params: {
+        secrets: 'web-corporate-dev-env',
+        namespace: 'web-corporate-dev',
+      },
     });
     expect(checks['env-var']).toMatchObject({
       status: 'fail',
       code: 'checkEnvVarWrong',
-      params: { name: 'SYNESTRA_ENV', actual: 'prod', value: 'dev', file: 'deploy/env/dev/corporate.yaml' },
+      params: {
+        name: 'SYNESTRA_ENV',
+        actual: 'prod',
+        value: 'dev',
+        file: 'deploy/env/dev/corporate.yaml',
+      },
     });
   });
 
   it('an Application missing: its items fail or are unknown', () => {
-    const checks = items(fetched({ application: { ok: true, value: undefined } }));
+    const checks = items(
+      fetched({ application: { ok: true, value: undefined } }),
+    );
     expect(checks['argo-application'].status).toBe('fail');
     expect(checks['self-heal-off'].status).toBe('unknown');
     expect(checks['replicas-ignored'].status).toBe('unknown');
@@ -85,35 +116,46 @@ describe('checklist: the repository', () => {
     expect(items(fetched())['dev-service']).toMatchObject({
       status: 'pass',
       code: 'checkDevEntryFoundAliases',
-      params: { entry: 'web-corporate-dev', aliases: 'web-corporate-dev-web-app' },
+      params: {
+        entry: 'web-corporate-dev',
+        aliases: 'web-corporate-dev-web-app',
+      },
     });
   });
 
   it('no dev entry, no manifest, legacy manifest, malformed manifest', () => {
-    expect(items(fetched({ repo: repo({ manifest: 'dev: {}\n' }) }))['dev-service']).toMatchObject({
+    expect(
+      items(fetched({ repo: repo({ manifest: 'dev: {}\n' }) }))['dev-service'],
+    ).toMatchObject({
       status: 'fail',
       code: 'checkDevEntryMissing',
     });
-    expect(items(fetched({ repo: repo({ manifest: null }) }))['dev-service'].code).toBe(
-      'checkManifestMissing',
-    );
     expect(
-      items(fetched({ repo: repo({ manifest: 'name: x\nimage: node\ncommand: bash\n' }) }))[
-        'dev-service'
-      ].code,
+      items(fetched({ repo: repo({ manifest: null }) }))['dev-service'].code,
+    ).toBe('checkManifestMissing');
+    expect(
+      items(
+        fetched({
+          repo: repo({ manifest: 'name: x\nimage: node\ncommand: bash\n' }),
+        }),
+      )['dev-service'].code,
     ).toBe('checkManifestLegacy');
-    expect(items(fetched({ repo: repo({ manifest: 'dev: [\n' }) }))['dev-service']).toMatchObject({
+    expect(
+      items(fetched({ repo: repo({ manifest: 'dev: [\n' }) }))['dev-service'],
+    ).toMatchObject({
       status: 'unknown',
       code: 'checkManifestInvalid',
     });
   });
 
   it('a dev name Okteto rejects fails (okteto pkg/model/dev.go Validate)', () => {
-    const manifest = MANIFEST.replace('  web-corporate-dev:\n', '  Web_Corporate:\n').replace(
-      /  web-corporate-dev-web-app:[\s\S]*$/,
-      '',
-    );
-    expect(items(fetched({ repo: repo({ manifest }) }))['dev-service']).toMatchObject({
+    const manifest = MANIFEST.replace(
+      '  web-corporate-dev:\n',
+      '  Web_Corporate:\n',
+    ).replace(/  web-corporate-dev-web-app:[\s\S]*$/, '');
+    expect(
+      items(fetched({ repo: repo({ manifest }) }))['dev-service'],
+    ).toMatchObject({
       status: 'fail',
       code: 'checkDevEntryNameInvalid',
     });
@@ -128,22 +170,34 @@ describe('checklist: the repository', () => {
       name: node:22
     sync: ['..:/app']
 `;
-    expect(items(fetched({ repo: repo({ manifest }) }))['dev-image']).toMatchObject({
+    expect(
+      items(fetched({ repo: repo({ manifest }) }))['dev-image'],
+    ).toMatchObject({
       status: 'fail',
       code: 'checkDevImageNotString',
     });
   });
 
   it('.stignore: missing file, missing entries, and (?d) counts as the same entry (okteto cmd/up/stignore.go)', () => {
-    expect(items(fetched({ repo: repo({ stignore: null }) })).stignore).toMatchObject({
+    expect(
+      items(fetched({ repo: repo({ stignore: null }) })).stignore,
+    ).toMatchObject({
       status: 'fail',
       code: 'checkStignoreMissingFile',
     });
-    expect(items(fetched({ repo: repo({ stignore: '**/node_modules/\n' }) })).stignore).toMatchObject({
+    expect(
+      items(fetched({ repo: repo({ stignore: '**/node_modules/\n' }) }))
+        .stignore,
+    ).toMatchObject({
       status: 'fail',
-      params: { entries: '**/.next/, **/.turbo/, **/dist/, **/coverage/, **/.git/' },
+      params: {
+        entries: '**/.next/, **/.turbo/, **/dist/, **/coverage/, **/.git/',
+      },
     });
-    const withPrefix = '(?d)**/node_modules/\n(?d)**/.next/\n**/.turbo/\n**/dist/\n**/coverage/\n(?d)**/.git/\n';
-    expect(items(fetched({ repo: repo({ stignore: withPrefix }) })).stignore.status).toBe('pass');
+    const withPrefix =
+      '(?d)**/node_modules/\n(?d)**/.next/\n**/.turbo/\n**/dist/\n**/coverage/\n(?d)**/.git/\n';
+    expect(
+      items(fetched({ repo: repo({ stignore: withPrefix }) })).stignore.status,
+    ).toBe('pass');
   });
 });

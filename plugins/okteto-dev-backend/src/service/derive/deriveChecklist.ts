@@ -18,13 +18,17 @@ function argoItems(
   if (argo.state !== 'ok') {
     const [status, code, params] =
       argo.state === 'error'
-        ? (['unknown', 'checkArgoAppUnreadable', { application: app, error: argo.error.message }] as const)
+        ? ([
+            'unknown',
+            'checkArgoAppUnreadable',
+            { application: app, error: argo.error.message },
+          ] as const)
         : (['fail', 'checkArgoAppMissing', { application: app }] as const);
     return [
       item('argo-application', status, code, params),
-      ...(['namespace-convention', 'self-heal-off', 'replicas-ignored'] as const).map(
-        id => item(id, 'unknown', code, params),
-      ),
+      ...(
+        ['namespace-convention', 'self-heal-off', 'replicas-ignored'] as const
+      ).map(id => item(id, 'unknown', code, params)),
     ];
   }
   const destination = application?.destination;
@@ -36,10 +40,15 @@ function argoItems(
       namespace: target.namespace,
     });
   } else if (target.namespace !== objects.conventionNamespace) {
-    namespace = item('namespace-convention', 'pass', 'checkNamespaceOwnByAnnotation', {
-      namespace: target.namespace,
-      convention: objects.conventionNamespace,
-    });
+    namespace = item(
+      'namespace-convention',
+      'pass',
+      'checkNamespaceOwnByAnnotation',
+      {
+        namespace: target.namespace,
+        convention: objects.conventionNamespace,
+      },
+    );
   } else {
     namespace = item('namespace-convention', 'pass', 'checkNamespaceOwn', {
       namespace: target.namespace,
@@ -61,16 +70,28 @@ function argoItems(
   const guard = { ...where, workload: target.workload };
   let replicas: ChecklistItem;
   if (!argo.autoSync) {
-    replicas = item('replicas-ignored', 'pass', 'checkReplicasNoAutoSync', guard);
+    replicas = item(
+      'replicas-ignored',
+      'pass',
+      'checkReplicasNoAutoSync',
+      guard,
+    );
   } else if (argo.replicasIgnored) {
     replicas = item('replicas-ignored', 'pass', 'checkReplicasIgnored', guard);
   } else if (argo.replicasIgnoredInDiff && !argo.applicationSet) {
-    replicas = item('replicas-ignored', 'fail', 'checkReplicasNotRespected', guard);
+    replicas = item(
+      'replicas-ignored',
+      'fail',
+      'checkReplicasNotRespected',
+      guard,
+    );
   } else {
     replicas = item(
       'replicas-ignored',
       'fail',
-      argo.applicationSet ? 'checkReplicasNotIgnoredAppSet' : 'checkReplicasNotIgnored',
+      argo.applicationSet
+        ? 'checkReplicasNotIgnoredAppSet'
+        : 'checkReplicasNotIgnored',
       { ...guard, revision: argo.targetRevision ?? 'HEAD' },
     );
   }
@@ -93,8 +114,14 @@ function workloadItems(
   const { target, deployments, secretNames } = objects;
   if (!deployments.ok || !located.original) {
     const [code, params] = !deployments.ok
-      ? (['checkWorkloadUnreadable', { error: deployments.error.message }] as const)
-      : (['checkWorkloadMissing', { namespace: target.namespace, workload: target.workload }] as const);
+      ? ([
+          'checkWorkloadUnreadable',
+          { error: deployments.error.message },
+        ] as const)
+      : ([
+          'checkWorkloadMissing',
+          { namespace: target.namespace, workload: target.workload },
+        ] as const);
     return [
       item('env-var', 'unknown', code, params),
       item('env-secret', 'unknown', code, params),

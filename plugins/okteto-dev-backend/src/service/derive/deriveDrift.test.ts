@@ -11,7 +11,9 @@ import {
 
 const ORIGINAL = 'web-corporate-dev-web-app';
 const CLONE = 'web-corporate-dev-web-app-okteto';
-const devPod = pod('web-corporate-dev-web-app-okteto-5f6d-xyz12', { dev: true });
+const devPod = pod('web-corporate-dev-web-app-okteto-5f6d-xyz12', {
+  dev: true,
+});
 const originalPod = pod('web-corporate-dev-web-app-7d9c-abcde');
 
 describe('drift: both pods serve (a conflict), whatever the cause', () => {
@@ -30,7 +32,9 @@ describe('drift: both pods serve (a conflict), whatever the cause', () => {
       code: 'driftConflictAutoSync',
       params: { workload: ORIGINAL, clone: CLONE, replicas: 1 },
     });
-    expect(status.drift.message).toMatch(/both the original .* and the dev clone .* serve/);
+    expect(status.drift.message).toMatch(
+      /both the original .* and the dev clone .* serve/,
+    );
     expect(status.drift.message).toMatch(/selfHeal off does not prevent that/);
     // the session itself is fine: the conflict is the drift's to tell
     expect(status.okteto.state).toBe('on');
@@ -44,7 +48,10 @@ describe('drift: both pods serve (a conflict), whatever the cause', () => {
         pods: { ok: true, value: [originalPod, devPod] },
       }),
     );
-    expect(status.drift).toMatchObject({ kind: 'conflict', cause: 'self-heal' });
+    expect(status.drift).toMatchObject({
+      kind: 'conflict',
+      cause: 'self-heal',
+    });
   });
 
   it('a running original pod is a conflict even at 0 replicas', () => {
@@ -66,7 +73,10 @@ describe('drift: both pods serve (a conflict), whatever the cause', () => {
         pods: { ok: true, value: [originalPod, devPod] },
       }),
     );
-    expect(status.drift).toMatchObject({ kind: 'conflict', cause: 'interrupted' });
+    expect(status.drift).toMatchObject({
+      kind: 'conflict',
+      cause: 'interrupted',
+    });
     expect(status.okteto).toMatchObject({
       state: 'broken',
       problems: [expect.objectContaining({ code: 'oktetoInterrupted' })],
@@ -88,7 +98,11 @@ describe('drift from status.resources[]: only dev mode’s change is expected', 
       kind: 'expected-okteto',
       code: 'driftExpected',
       resources: [
-        expect.objectContaining({ kind: 'Deployment', name: ORIGINAL, cause: 'dev-mode' }),
+        expect.objectContaining({
+          kind: 'Deployment',
+          name: ORIGINAL,
+          cause: 'dev-mode',
+        }),
       ],
     });
   });
@@ -103,7 +117,9 @@ describe('drift from status.resources[]: only dev mode’s change is expected', 
             automated: false,
             resources: [
               resource('Deployment', ORIGINAL, 'OutOfSync'),
-              resource('Deployment', CLONE, 'OutOfSync', { requiresPruning: true }),
+              resource('Deployment', CLONE, 'OutOfSync', {
+                requiresPruning: true,
+              }),
             ],
           }),
         },
@@ -140,13 +156,20 @@ describe('drift from status.resources[]: only dev mode’s change is expected', 
       code: 'driftUnexpectedDuringDevMode',
       params: { resources: 'ConfigMap web-corporate-dev-config' },
     });
-    expect(status.drift.message).toMatch(/not because of dev mode: ConfigMap web-corporate-dev-config/);
-    expect(status.drift.resources.map(r => r.cause)).toEqual(['dev-mode', 'other']);
+    expect(status.drift.message).toMatch(
+      /not because of dev mode: ConfigMap web-corporate-dev-config/,
+    );
+    expect(status.drift.resources.map(r => r.cause)).toEqual([
+      'dev-mode',
+      'other',
+    ]);
   });
 
   it('the workload OutOfSync without dev mode is not dev mode’s', () => {
     const status = deriveDevStatus(
-      fetched({ application: { ok: true, value: application({ sync: 'OutOfSync' }) } }),
+      fetched({
+        application: { ok: true, value: application({ sync: 'OutOfSync' }) },
+      }),
     );
     expect(status.drift).toMatchObject({
       kind: 'unexpected',
@@ -157,20 +180,32 @@ describe('drift from status.resources[]: only dev mode’s change is expected', 
   it('OutOfSync during dev mode without per-resource state cannot be called expected', () => {
     const status = deriveDevStatus(
       fetched({
-        application: { ok: true, value: application({ sync: 'OutOfSync', resources: [] }) },
+        application: {
+          ok: true,
+          value: application({ sync: 'OutOfSync', resources: [] }),
+        },
         deployments: { ok: true, value: devModeOn() },
         pods: { ok: true, value: [devPod] },
       }),
     );
-    expect(status.drift).toMatchObject({ kind: 'unknown', code: 'driftUnknownNoResources' });
+    expect(status.drift).toMatchObject({
+      kind: 'unknown',
+      code: 'driftUnknownNoResources',
+    });
   });
 
   it('sync Unknown (a ComparisonError) and a missing Application are unknown', () => {
     expect(
-      deriveDevStatus(fetched({ application: { ok: true, value: application({ sync: 'Unknown' }) } }))
-        .drift,
+      deriveDevStatus(
+        fetched({
+          application: { ok: true, value: application({ sync: 'Unknown' }) },
+        }),
+      ).drift,
     ).toMatchObject({ kind: 'unknown', code: 'driftUnknownSync' });
-    expect(deriveDevStatus(fetched({ application: { ok: true, value: undefined } })).drift).toMatchObject({
+    expect(
+      deriveDevStatus(fetched({ application: { ok: true, value: undefined } }))
+        .drift,
+    ).toMatchObject({
       kind: 'unknown',
       code: 'driftUnknownArgoMissing',
     });
@@ -184,6 +219,9 @@ describe('drift from status.resources[]: only dev mode’s change is expected', 
         pods: { ok: true, value: [devPod] },
       }),
     );
-    expect(status.drift).toMatchObject({ kind: 'none', code: 'driftNoneDevMode' });
+    expect(status.drift).toMatchObject({
+      kind: 'none',
+      code: 'driftNoneDevMode',
+    });
   });
 });

@@ -23,7 +23,7 @@ import {
 function conflict(
   located: LocatedWorkloads,
   argo: ArgoStatus,
-): Pick<Drift, 'cause'> & { replicas: number } | undefined {
+): (Pick<Drift, 'cause'> & { replicas: number }) | undefined {
   const { original, clone } = located;
   if (!original || !clone) return undefined;
   const replicas = specReplicas(original);
@@ -52,7 +52,8 @@ function classify(
   return argo.resources
     .filter(r => r.status === 'OutOfSync')
     .map(r => {
-      const deployment = r.kind === 'Deployment' && (r.group ?? 'apps') === 'apps';
+      const deployment =
+        r.kind === 'Deployment' && (r.group ?? 'apps') === 'apps';
       const inNamespace = !r.namespace || r.namespace === target.namespace;
       const devModes =
         devMode &&
@@ -60,7 +61,10 @@ function classify(
         inNamespace &&
         (r.name === target.workload ||
           (r.name === clone && r.requiresPruning === true));
-      return { ...r, cause: devModes ? ('dev-mode' as const) : ('other' as const) };
+      return {
+        ...r,
+        cause: devModes ? ('dev-mode' as const) : ('other' as const),
+      };
     });
 }
 
@@ -77,8 +81,7 @@ export function deriveDrift(
 ): Drift {
   const both = conflict(located, argo);
   const devMode = okteto.state === 'on' || okteto.state === 'broken';
-  const resources =
-    argo.state === 'ok' ? classify(argo, target, devMode) : [];
+  const resources = argo.state === 'ok' ? classify(argo, target, devMode) : [];
   if (both) {
     const params = {
       workload: target.workload,
@@ -133,18 +136,31 @@ export function deriveDrift(
     };
   }
   if (okteto.state === 'error') {
-    return { kind: 'unknown', resources, ...devMessage('driftUnknownOktetoError') };
+    return {
+      kind: 'unknown',
+      resources,
+      ...devMessage('driftUnknownOktetoError'),
+    };
   }
   if (!devMode) {
-    return { kind: 'unexpected', resources, ...devMessage('driftUnexpectedUnnamed') };
+    return {
+      kind: 'unexpected',
+      resources,
+      ...devMessage('driftUnexpectedUnnamed'),
+    };
   }
   if (resources.length === 0) {
-    return { kind: 'unknown', resources, ...devMessage('driftUnknownNoResources') };
+    return {
+      kind: 'unknown',
+      resources,
+      ...devMessage('driftUnknownNoResources'),
+    };
   }
   let code: 'driftExpected' | 'driftExpectedPrunable' | 'driftExpectedNoClone' =
     'driftExpected';
   if (!located.clone) code = 'driftExpectedNoClone';
-  else if (resources.some(r => r.requiresPruning)) code = 'driftExpectedPrunable';
+  else if (resources.some(r => r.requiresPruning))
+    code = 'driftExpectedPrunable';
   return {
     kind: 'expected-okteto',
     resources,

@@ -21,9 +21,14 @@ export function deriveEvents(
       type: e.type ?? 'Warning',
       ...(e.reason ? { reason: e.reason } : {}),
       ...(e.message ? { message: e.message.slice(0, 500) } : {}),
-      object: { kind: e.involvedObject?.kind ?? '', name: e.involvedObject?.name ?? '' },
+      object: {
+        kind: e.involvedObject?.kind ?? '',
+        name: e.involvedObject?.name ?? '',
+      },
       count: e.series?.count ?? e.count ?? 1,
-      ...((isoTime(e.series?.lastObservedTime) ?? isoTime(e.lastTimestamp) ?? isoTime(e.eventTime))
+      ...(isoTime(e.series?.lastObservedTime) ??
+      isoTime(e.lastTimestamp) ??
+      isoTime(e.eventTime)
         ? {
             lastSeen:
               isoTime(e.series?.lastObservedTime) ??

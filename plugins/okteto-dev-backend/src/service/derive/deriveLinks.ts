@@ -6,7 +6,10 @@ import {
 import { DevEntryLookup, FetchedDevObjects } from './types';
 
 /** The line of `dev.<name>:` in the manifest, for a link straight to the entry. */
-function entryLine(content: string | undefined, name: string): number | undefined {
+function entryLine(
+  content: string | undefined,
+  name: string,
+): number | undefined {
   if (!content) return undefined;
   const lines = content.split('\n');
   const dev = lines.findIndex(l => /^dev:\s*(#.*)?$/.test(l));
@@ -32,11 +35,18 @@ export function deriveLinks(
   lookup: DevEntryLookup,
 ): DevLinks {
   const { target, repo, argocdBaseUrl } = objects;
-  const application = objects.application.ok ? objects.application.value : undefined;
-  const external = application?.status?.summary?.externalURLs?.map(httpUrl).find(Boolean);
-  const app = (workload.state === 'ok' ? workload.serverUrl : undefined) ?? external;
+  const application = objects.application.ok
+    ? objects.application.value
+    : undefined;
+  const external = application?.status?.summary?.externalURLs
+    ?.map(httpUrl)
+    .find(Boolean);
+  const app =
+    (workload.state === 'ok' ? workload.serverUrl : undefined) ?? external;
   const line =
-    lookup.state === 'found' ? entryLine(repo.manifest?.content, lookup.name) : undefined;
+    lookup.state === 'found'
+      ? entryLine(repo.manifest?.content, lookup.name)
+      : undefined;
   const manifest = repo.links.manifest;
   return {
     ...(argocdBaseUrl && argo.state === 'ok'

@@ -1,9 +1,18 @@
 import { deriveDevStatus } from './deriveStatus';
 import { DEFAULT_DERIVE_OPTIONS } from './deriveStatus';
-import { application, deployment, devModeOn, fetched, pod } from './testFixtures';
+import {
+  application,
+  deployment,
+  devModeOn,
+  fetched,
+  pod,
+} from './testFixtures';
 
 const devPod = (overrides: Parameters<typeof pod>[1] = {}) =>
-  pod('web-corporate-dev-web-app-okteto-5f6d-xyz12', { dev: true, ...overrides });
+  pod('web-corporate-dev-web-app-okteto-5f6d-xyz12', {
+    dev: true,
+    ...overrides,
+  });
 
 describe('Okteto dev mode', () => {
   it('on: the dev container runs, the session has an age, and nobody is named on plain Kubernetes (okteto pkg/okteto/context.go)', () => {
@@ -37,16 +46,26 @@ describe('Okteto dev mode', () => {
   it('OKTETO_USERNAME (Okteto Platform contexts only) names the developer', () => {
     const status = deriveDevStatus(
       fetched({
-        deployments: { ok: true, value: devModeOn({ user: 'bob', mode: 'hybrid' }) },
+        deployments: {
+          ok: true,
+          value: devModeOn({ user: 'bob', mode: 'hybrid' }),
+        },
         pods: { ok: true, value: [devPod()] },
       }),
     );
-    expect(status.okteto).toMatchObject({ state: 'on', user: 'bob', mode: 'hybrid' });
+    expect(status.okteto).toMatchObject({
+      state: 'on',
+      user: 'bob',
+      mode: 'hybrid',
+    });
   });
 
   it('a session older than the configured age is probably abandoned (okteto cmd/up/up.go: dev mode outlives okteto up)', () => {
     const objects = fetched({
-      deployments: { ok: true, value: devModeOn({ created: '2026-11-23T10:05:00Z' }) },
+      deployments: {
+        ok: true,
+        value: devModeOn({ created: '2026-11-23T10:05:00Z' }),
+      },
       pods: { ok: true, value: [devPod()] },
     });
     expect(deriveDevStatus(objects).okteto).toMatchObject({
@@ -55,8 +74,10 @@ describe('Okteto dev mode', () => {
       abandoned: true,
     });
     expect(
-      deriveDevStatus(objects, { ...DEFAULT_DERIVE_OPTIONS, abandonedAfterSeconds: 7 * 24 * 3600 })
-        .okteto,
+      deriveDevStatus(objects, {
+        ...DEFAULT_DERIVE_OPTIONS,
+        abandonedAfterSeconds: 7 * 24 * 3600,
+      }).okteto,
     ).toMatchObject({ abandoned: false });
   });
 
@@ -69,7 +90,12 @@ describe('Okteto dev mode', () => {
           ok: true,
           value: devModeOn({
             cloneConditions: [
-              { type: 'ReplicaFailure', status: 'True', reason: 'FailedCreate', message },
+              {
+                type: 'ReplicaFailure',
+                status: 'True',
+                reason: 'FailedCreate',
+                message,
+              },
             ],
           }),
         },
@@ -81,7 +107,11 @@ describe('Okteto dev mode', () => {
       problems: [
         expect.objectContaining({
           code: 'oktetoCloneCreateFailed',
-          params: { clone: 'web-corporate-dev-web-app-okteto', reason: 'FailedCreate', message },
+          params: {
+            clone: 'web-corporate-dev-web-app-okteto',
+            reason: 'FailedCreate',
+            message,
+          },
         }),
       ],
     });
@@ -144,7 +174,10 @@ describe('Okteto dev mode', () => {
       problems: [
         expect.objectContaining({
           code: 'oktetoInitFailing',
-          params: expect.objectContaining({ container: 'okteto-bin', reason: 'ImagePullBackOff' }),
+          params: expect.objectContaining({
+            container: 'okteto-bin',
+            reason: 'ImagePullBackOff',
+          }),
         }),
       ],
       pods: [expect.objectContaining({ reason: 'Init:ImagePullBackOff' })],
@@ -171,12 +204,20 @@ describe('Okteto dev mode', () => {
     const status = deriveDevStatus(
       fetched({
         deployments: { ok: true, value: devModeOn() },
-        pods: { ok: true, value: [devPod({ reason: 'CrashLoopBackOff', restarts: 4 })] },
+        pods: {
+          ok: true,
+          value: [devPod({ reason: 'CrashLoopBackOff', restarts: 4 })],
+        },
       }),
     );
     expect(status.okteto).toMatchObject({
       state: 'broken',
-      problems: [expect.objectContaining({ code: 'oktetoPodCrashing', params: expect.objectContaining({ restarts: 4 }) })],
+      problems: [
+        expect.objectContaining({
+          code: 'oktetoPodCrashing',
+          params: expect.objectContaining({ restarts: 4 }),
+        }),
+      ],
     });
   });
 
@@ -191,16 +232,24 @@ describe('Okteto dev mode', () => {
     );
     expect(status.okteto).toMatchObject({
       state: 'broken',
-      problems: [expect.objectContaining({ code: 'oktetoCloneDeletedByPrune' })],
+      problems: [
+        expect.objectContaining({ code: 'oktetoCloneDeletedByPrune' }),
+      ],
     });
     expect(status.workload).toMatchObject({ tracking: 'label' });
-    expect(status.drift).toMatchObject({ kind: 'expected-okteto', code: 'driftExpectedNoClone' });
+    expect(status.drift).toMatchObject({
+      kind: 'expected-okteto',
+      code: 'driftExpectedNoClone',
+    });
   });
 
   it('a labelled original without its clone under annotation tracking was deleted from outside', () => {
     const [original] = devModeOn();
     const status = deriveDevStatus(
-      fetched({ deployments: { ok: true, value: [original] }, pods: { ok: true, value: [] } }),
+      fetched({
+        deployments: { ok: true, value: [original] },
+        pods: { ok: true, value: [] },
+      }),
     );
     expect(status.okteto).toMatchObject({
       state: 'broken',
@@ -216,16 +265,22 @@ describe('Okteto dev mode', () => {
     );
     expect(status.okteto).toMatchObject({
       state: 'broken',
-      problems: [expect.objectContaining({ code: 'oktetoZeroWithoutReplicas' })],
+      problems: [
+        expect.objectContaining({ code: 'oktetoZeroWithoutReplicas' }),
+      ],
     });
   });
 
   it('a clone whose original is gone is broken', () => {
     const [, clone] = devModeOn();
-    const status = deriveDevStatus(fetched({ deployments: { ok: true, value: [clone] } }));
+    const status = deriveDevStatus(
+      fetched({ deployments: { ok: true, value: [clone] } }),
+    );
     expect(status.okteto).toMatchObject({
       state: 'broken',
-      problems: [expect.objectContaining({ code: 'oktetoCloneWithoutWorkload' })],
+      problems: [
+        expect.objectContaining({ code: 'oktetoCloneWithoutWorkload' }),
+      ],
     });
     expect(status.workload).toEqual({ state: 'not-found' });
     expect(deployment().metadata.name).toBe('web-corporate-dev-web-app');

@@ -125,7 +125,8 @@ export function deriveOkteto(
 ): OktetoStatus {
   if (!deployments.ok) return { state: 'error', error: deployments.error };
   const { original, clone } = located;
-  const cloneName = clone?.metadata.name ?? `${target.workload}${OKTETO.cloneSuffix}`;
+  const cloneName =
+    clone?.metadata.name ?? `${target.workload}${OKTETO.cloneSuffix}`;
   if (!original) {
     return clone
       ? {

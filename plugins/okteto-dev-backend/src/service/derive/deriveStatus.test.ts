@@ -69,13 +69,17 @@ describe('deriveDevStatus', () => {
   });
 
   it('a missing package.json is reported and the naming template is the last resort', () => {
-    const status = deriveDevStatus(fetched({ repo: repo({ packageJson: null }) }));
+    const status = deriveDevStatus(
+      fetched({ repo: repo({ packageJson: null }) }),
+    );
     expect(status.target.package).toBe(target.package);
     expect(status.target.sources.package).toBe('convention');
     expect(status.target.notes).toEqual([
       expect.objectContaining({
         code: 'packageJsonMissing',
-        message: expect.stringContaining('apps/corporate-website/package.json does not exist'),
+        message: expect.stringContaining(
+          'apps/corporate-website/package.json does not exist',
+        ),
       }),
     ]);
     const invalid = deriveDevStatus(
@@ -118,7 +122,14 @@ describe('deriveDevStatus', () => {
     );
     expect(status.workload).toMatchObject({
       readyReplicas: 0,
-      pods: [{ name: 'orig-1', ready: false, restarts: 9, reason: 'CrashLoopBackOff' }],
+      pods: [
+        {
+          name: 'orig-1',
+          ready: false,
+          restarts: 9,
+          reason: 'CrashLoopBackOff',
+        },
+      ],
     });
   });
 
@@ -128,14 +139,18 @@ describe('deriveDevStatus', () => {
         fetched({
           deployments: {
             ok: true,
-            value: [deployment({ env: [{ name: 'NEXT_PUBLIC_SERVER_URL', value }] })],
+            value: [
+              deployment({ env: [{ name: 'NEXT_PUBLIC_SERVER_URL', value }] }),
+            ],
           },
         }),
       ).workload;
     expect(withEnv('https://a.example.com/x')).toMatchObject({
       serverUrl: 'https://a.example.com/x',
     });
-    expect(withEnv('postgres://user:pw@db/app')).not.toHaveProperty('serverUrl');
+    expect(withEnv('postgres://user:pw@db/app')).not.toHaveProperty(
+      'serverUrl',
+    );
   });
 
   it('a forbidden namespace is an error value in place, the Argo CD part still shows', () => {
@@ -160,10 +175,12 @@ describe('deriveDevStatus', () => {
     expect(status.links).toEqual({
       argocd: 'https://argocd.example.com/applications/argo/web-corporate-dev',
       app: 'https://corporate.dev.synestra.tech',
-      devEntry: 'https://github.com/NeoGrAIph/web-core/blob/main/.okteto/okteto.yml#L3',
+      devEntry:
+        'https://github.com/NeoGrAIph/web-core/blob/main/.okteto/okteto.yml#L3',
       applicationFile:
         'https://github.com/NeoGrAIph/web-core/blob/main/deploy/argocd/apps/dev/corporate.yaml',
-      valuesFile: 'https://github.com/NeoGrAIph/web-core/blob/main/deploy/env/dev/corporate.yaml',
+      valuesFile:
+        'https://github.com/NeoGrAIph/web-core/blob/main/deploy/env/dev/corporate.yaml',
     });
   });
 
@@ -171,14 +188,23 @@ describe('deriveDevStatus', () => {
     const objects = fetched({
       deployments: { ok: true, value: [deployment({ env: [] })] },
     });
-    const status = deriveDevStatus({ ...objects, repo: { ...objects.repo, links: {} } });
+    const status = deriveDevStatus({
+      ...objects,
+      repo: { ...objects.repo, links: {} },
+    });
     expect(status.links).toEqual({});
   });
 
   it('the dev URL falls back to Argo CD’s external URLs (its Ingress hosts)', () => {
-    const objects = fetched({ deployments: { ok: true, value: [deployment({ env: [] })] } });
+    const objects = fetched({
+      deployments: { ok: true, value: [deployment({ env: [] })] },
+    });
     const app = objects.application.ok ? objects.application.value! : undefined;
-    app!.status!.summary = { externalURLs: ['https://corporate.dev.synestra.tech/'] };
-    expect(deriveDevStatus(objects).links.app).toBe('https://corporate.dev.synestra.tech/');
+    app!.status!.summary = {
+      externalURLs: ['https://corporate.dev.synestra.tech/'],
+    };
+    expect(deriveDevStatus(objects).links.app).toBe(
+      'https://corporate.dev.synestra.tech/',
+    );
   });
 });

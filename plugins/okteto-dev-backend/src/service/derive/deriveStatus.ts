@@ -14,7 +14,13 @@ import { deriveChecklist } from './deriveChecklist';
 import { deriveDrift } from './deriveDrift';
 import { deriveLinks } from './deriveLinks';
 import { deriveOkteto } from './deriveOkteto';
-import { DeriveOptions, FetchedDevObjects, KubeDeployment, Read, RepoFile } from './types';
+import {
+  DeriveOptions,
+  FetchedDevObjects,
+  KubeDeployment,
+  Read,
+  RepoFile,
+} from './types';
 import {
   findContainer,
   LocatedWorkloads,
@@ -49,7 +55,9 @@ function deriveWorkload(
     readyReplicas: original.status?.readyReplicas ?? 0,
     ...(container?.image ? { image: container.image } : {}),
     // only a URL: the env var is chosen by config, and anything else stays out of the answer
-    ...(serverUrl && /^https?:\/\/[^\s]+$/.test(serverUrl) ? { serverUrl } : {}),
+    ...(serverUrl && /^https?:\/\/[^\s]+$/.test(serverUrl)
+      ? { serverUrl }
+      : {}),
     tracking: trackingOf(original),
     pods: located.originalPods.map(summarizePod),
   };
@@ -59,16 +67,21 @@ function deriveWorkload(
  * The pnpm package: an annotation wins; else the `name` of the app folder's package.json; the
  * naming template is the last resort, with a note saying why.
  */
-function resolvePackage(
-  objects: FetchedDevObjects,
-): { name: string; source: DevValueSource; note?: DevMessage } {
+function resolvePackage(objects: FetchedDevObjects): {
+  name: string;
+  source: DevValueSource;
+  note?: DevMessage;
+} {
   const { target } = objects;
   if (target.sources.package === 'annotation') {
     return { name: target.package, source: 'annotation' };
   }
   const read: Read<RepoFile> | undefined = objects.repo.packageJson;
   if (!read) return { name: target.package, source: 'convention' };
-  const guess = (code: Parameters<typeof devMessage>[0], params: Record<string, string>) => ({
+  const guess = (
+    code: Parameters<typeof devMessage>[0],
+    params: Record<string, string>,
+  ) => ({
     name: target.package,
     source: 'convention' as const,
     note: devMessage(code, { package: target.package, ...params }),
@@ -166,7 +179,10 @@ export function deriveDevStatus(
     workload,
     okteto,
     drift: deriveDrift(argo, okteto, located, target),
-    checklist: deriveChecklist(argo, objects, located, { ...target, devService }),
+    checklist: deriveChecklist(argo, objects, located, {
+      ...target,
+      devService,
+    }),
     commands: buildDevCommands({
       devService,
       namespace: target.namespace,

@@ -3,7 +3,13 @@ import {
   findDevEntriesForWorkload,
   isLegacyOktetoManifest,
 } from '@okteto-dev/plugin-okteto-dev-common';
-import { DevEntryLookup, KubeDeployment, ParsedManifest, Read, RepoFile } from './types';
+import {
+  DevEntryLookup,
+  KubeDeployment,
+  ParsedManifest,
+  Read,
+  RepoFile,
+} from './types';
 
 /**
  * The dev entry of the Okteto manifest that `okteto up` would use for the workload: the entry

@@ -80,7 +80,9 @@ export function application(
   } = {},
 ): ArgoApplicationObject {
   const sync = overrides.sync ?? 'Synced';
-  const syncOptions = overrides.syncOptions ?? ['RespectIgnoreDifferences=true'];
+  const syncOptions = overrides.syncOptions ?? [
+    'RespectIgnoreDifferences=true',
+  ];
   return {
     metadata: { name: 'web-corporate-dev', namespace: 'argo' },
     spec: {
@@ -366,7 +368,8 @@ export function repo(
   } = {},
 ): FetchedRepoFiles {
   const path = files.manifestPath ?? '.okteto/okteto.yml';
-  const content = files.manifest === null ? undefined : files.manifest ?? MANIFEST;
+  const content =
+    files.manifest === null ? undefined : files.manifest ?? MANIFEST;
   const manifest = { ok: true as const, value: { path, content } };
   const devEntry = lookupDevEntry(
     manifest,
@@ -376,12 +379,17 @@ export function repo(
   );
   const file = (p: string, c: string | null | undefined, fallback: string) => ({
     ok: true as const,
-    value: { path: p, content: c === null ? undefined : c ?? fallback } as RepoFile,
+    value: {
+      path: p,
+      content: c === null ? undefined : c ?? fallback,
+    } as RepoFile,
   });
   return {
     devEntry,
     stignores:
-      devEntry.state === 'found' ? [file('.stignore', files.stignore, STIGNORE)] : [],
+      devEntry.state === 'found'
+        ? [file('.stignore', files.stignore, STIGNORE)]
+        : [],
     appDir: { path: 'apps/corporate-website', source: 'dev-entry' },
     manifest: manifest.value,
     links: {

@@ -202,7 +202,10 @@ export interface FetchedRepoFiles {
   /** One `.stignore` per sync folder of the dev entry. */
   stignores: Array<Read<RepoFile>>;
   /** The app folder, and where it came from. */
-  appDir: { path: string; source: 'annotation' | 'dev-entry' | 'source-location' | 'convention' };
+  appDir: {
+    path: string;
+    source: 'annotation' | 'dev-entry' | 'source-location' | 'convention';
+  };
   /** `<appDir>/package.json`, when the package is not set by annotation. */
   packageJson?: Read<RepoFile>;
   /** The manifest as read (for the dev entry's line). */

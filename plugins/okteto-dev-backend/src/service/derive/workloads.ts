@@ -59,7 +59,11 @@ export function stuckInitContainer(
 ): { container: string; reason: string } | undefined {
   for (const status of pod.status?.initContainerStatuses ?? []) {
     const reason = stateReason(status);
-    if (reason && reason !== 'Completed' && status.state?.terminated?.exitCode !== 0) {
+    if (
+      reason &&
+      reason !== 'Completed' &&
+      status.state?.terminated?.exitCode !== 0
+    ) {
       return { container: status.name, reason };
     }
   }
@@ -89,7 +93,9 @@ export function summarizePod(pod: KubePod): PodSummary {
           lastTermination: {
             ...(last.reason ? { reason: last.reason } : {}),
             ...(last.exitCode !== undefined ? { exitCode: last.exitCode } : {}),
-            ...(isoTime(last.finishedAt) ? { finishedAt: isoTime(last.finishedAt) } : {}),
+            ...(isoTime(last.finishedAt)
+              ? { finishedAt: isoTime(last.finishedAt) }
+              : {}),
           },
         }
       : {}),
@@ -153,7 +159,9 @@ export function locateWorkloads(
     deployments.find(
       d => d.metadata.name === `${target.workload}${OKTETO.cloneSuffix}`,
     );
-  const live = pods.ok ? pods.value.filter(p => !p.metadata.deletionTimestamp) : [];
+  const live = pods.ok
+    ? pods.value.filter(p => !p.metadata.deletionTimestamp)
+    : [];
   const originalSelector = original?.spec?.selector?.matchLabels;
   const cloneSelector = clone?.spec?.selector?.matchLabels;
   return {
