@@ -6,6 +6,7 @@ import os from 'node:os';
 import { clusterCost } from './clusterCost';
 import { drill } from './drill';
 import { frontend } from './frontend';
+import { live } from './live';
 import {
   BenchContext,
   fmt,
@@ -29,6 +30,7 @@ const BENCHES: Record<
   scaffolder: { aliases: ['scaffolder', 'actions'], run: scaffolder },
   frontend: { aliases: ['frontend', 'bundle'], run: frontend },
   drill: { aliases: ['drill', 'faults', 'load'], run: drill },
+  live: { aliases: ['live', 'watch', 'signals'], run: live },
 };
 
 async function main() {

@@ -120,7 +120,12 @@ export async function startBenchBackend(options: {
       mockServices.rootConfig.factory({
         data: {
           integrations: { github: [{ host: 'github.com' }] },
-          oktetoDev: { clusters: [cluster], ...options.oktetoDev },
+          // polling mode, which these benches measure; bench/live.ts compares live mode with it
+          oktetoDev: {
+            clusters: [cluster],
+            live: { enabled: false },
+            ...options.oktetoDev,
+          },
           ...(withKubernetes
             ? {
                 kubernetes: {

@@ -57,5 +57,44 @@ export interface Config {
     };
     /** Timeout of each cluster read, in milliseconds. Default 5000. */
     timeoutMs?: number;
+    /**
+     * Live mode: watches (list-then-watch) keep what the status reads in memory, so a view of a
+     * watched entity costs no cluster read, and changes are pushed to the browser through
+     * Backstage signals (`okteto-dev:status:<entityRef>`). An entity whose watch is forbidden or
+     * keeps failing is read on each view (cached) as without live mode, and its answer says why.
+     */
+    live?: {
+      /** Watch instead of reading on each view. Default true. */
+      enabled?: boolean;
+      /**
+       * Up to this many dev namespaces per cluster are watched one by one (three watches each:
+       * Deployments, Pods, Secret metadata); beyond it, each kind is watched once across all
+       * namespaces, and when the service account may not do that, the namespaces beyond the limit
+       * are read on each view. Default 50.
+       */
+      maxNamespacesPerCluster?: number;
+      /** Quiet time after a cluster change before the affected entities are derived and pushed, in milliseconds. Default 300. */
+      debounceMs?: number;
+      /** Every watched entity is derived again this often, in seconds (abandonment is a matter of time). Default 60. */
+      resyncSeconds?: number;
+      /** How often the annotated entities are read from the catalog to be watched, in seconds. Default 300. */
+      catalogRefreshSeconds?: number;
+      /** How long repository files (Okteto manifest, .stignore, package.json) are reused, in seconds. Default 300. */
+      repositoryTtlSeconds?: number;
+      /** The API server ends each watch after about this long (it is resumed at once), in seconds. Default 300. */
+      watchTimeoutSeconds?: number;
+    };
+    notifications?: {
+      /**
+       * Notify an entity's owner (through Backstage notifications) once when its dev session
+       * becomes conflicting, broken or abandoned. Needs the notifications backend. Default false.
+       */
+      enabled?: boolean;
+      /**
+       * How long a new state must hold before it counts, in seconds: `okteto up` looks like an
+       * interrupted session for a moment, a dev pod waits for its volume for a moment. Default 30.
+       */
+      confirmSeconds?: number;
+    };
   };
 }

@@ -1,7 +1,8 @@
 /*
  * The local Backstage backend of okteto-dev: catalog, scaffolder, search, guest sign-in,
- * allow-all permissions, in-memory SQLite, and the okteto-dev plugins. Configured by the root
- * app-config.yaml; `npm start` runs it against the kube-sandbox web-core scenario.
+ * allow-all permissions, signals and notifications, in-memory SQLite, and the okteto-dev
+ * plugins. Configured by the root app-config.yaml; `npm start` runs it against the kube-sandbox
+ * web-core scenario.
  */
 import { createBackend } from '@backstage/backend-defaults';
 
@@ -29,6 +30,11 @@ backend.add(import('@okteto-dev/plugin-scaffolder-backend-module-okteto-dev'));
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@okteto-dev/plugin-search-backend-module-okteto-dev'));
+
+// Signals push okteto-dev's status changes to open cards; notifications tell owners about
+// conflicting, broken or abandoned dev sessions (oktetoDev.notifications in app-config.yaml).
+backend.add(import('@backstage/plugin-signals-backend'));
+backend.add(import('@backstage/plugin-notifications-backend'));
 
 backend.add(import('@okteto-dev/plugin-okteto-dev-backend'));
 

@@ -30,14 +30,25 @@ describe('actions registry', () => {
     expect(res.status).toBe(200);
     const readOnly = { destructive: false, idempotent: true, readOnly: true };
     expect(res.body.actions).toEqual([
-      expect.objectContaining({ id: 'okteto-dev:get-status', attributes: readOnly }),
-      expect.objectContaining({ id: 'okteto-dev:list-dev-sessions', attributes: readOnly }),
-      expect.objectContaining({ id: 'okteto-dev:explain-drift', attributes: readOnly }),
+      expect.objectContaining({
+        id: 'okteto-dev:get-status',
+        attributes: readOnly,
+      }),
+      expect.objectContaining({
+        id: 'okteto-dev:list-dev-sessions',
+        attributes: readOnly,
+      }),
+      expect.objectContaining({
+        id: 'okteto-dev:explain-drift',
+        attributes: readOnly,
+      }),
     ]);
   });
 
   it('get-status answers the same status as the endpoint, with the same visibility rules', async () => {
-    const res = await invoke('get-status', { entityRef: 'component:default/shop' });
+    const res = await invoke('get-status', {
+      entityRef: 'component:default/shop',
+    });
     expect(res.status).toBe(200);
     expect(res.body.output.status).toMatchObject({
       entityRef: 'component:default/shop',
@@ -45,9 +56,17 @@ describe('actions registry', () => {
       drift: { kind: 'conflict' },
     });
     expect(
-      (await invoke('get-status', { entityRef: 'component:default/shop' }, OUTSIDER)).status,
+      (
+        await invoke(
+          'get-status',
+          { entityRef: 'component:default/shop' },
+          OUTSIDER,
+        )
+      ).status,
     ).toBe(404);
-    expect((await invoke('get-status', { entityRef: 'not a ref' })).status).toBe(400);
+    expect(
+      (await invoke('get-status', { entityRef: 'not a ref' })).status,
+    ).toBe(400);
   });
 
   it('list-dev-sessions: who is in dev mode where, conflicts and broken sessions first', async () => {
@@ -74,7 +93,9 @@ describe('actions registry', () => {
       abandoned: true,
       oktetoDown: 'okteto down web-admin-dev --namespace web-admin-dev',
     });
-    expect(byRef['component:default/synestra-io']).not.toHaveProperty('developer');
+    expect(byRef['component:default/synestra-io']).not.toHaveProperty(
+      'developer',
+    );
     expect(byRef['component:default/blog']).toMatchObject({
       state: 'broken',
       problems: [expect.stringContaining('cannot create its pod')],
@@ -85,18 +106,36 @@ describe('actions registry', () => {
   });
 
   it('explain-drift names each OutOfSync resource and whether dev mode causes it', async () => {
-    const res = await invoke('explain-drift', { entityRef: 'component:default/portal' });
+    const res = await invoke('explain-drift', {
+      entityRef: 'component:default/portal',
+    });
     expect(res.status).toBe(200);
     expect(res.body.output).toMatchObject({
       kind: 'unexpected',
       explanation: expect.stringContaining('ConfigMap web-portal-dev-config'),
       resources: expect.arrayContaining([
-        { kind: 'ConfigMap', name: 'web-portal-dev-config', status: 'OutOfSync', causedByDevMode: false },
-        { kind: 'Deployment', name: 'web-portal-dev-web-app', status: 'OutOfSync', causedByDevMode: true },
+        {
+          kind: 'ConfigMap',
+          name: 'web-portal-dev-config',
+          status: 'OutOfSync',
+          causedByDevMode: false,
+        },
+        {
+          kind: 'Deployment',
+          name: 'web-portal-dev-web-app',
+          status: 'OutOfSync',
+          causedByDevMode: true,
+        },
       ]),
     });
     expect(
-      (await invoke('explain-drift', { entityRef: 'component:default/portal' }, OUTSIDER)).status,
+      (
+        await invoke(
+          'explain-drift',
+          { entityRef: 'component:default/portal' },
+          OUTSIDER,
+        )
+      ).status,
     ).toBe(404);
   });
 });

@@ -87,13 +87,17 @@ export function registerActions(options: ActionOptions) {
         z.object({
           entityRef: z
             .string()
-            .describe('The entity, as kind:namespace/name, e.g. component:default/corporate'),
+            .describe(
+              'The entity, as kind:namespace/name, e.g. component:default/corporate',
+            ),
         }),
       output: z =>
         z.object({
           status: z
             .record(z.string(), z.unknown())
-            .describe('The DevStatus of the entity (see @okteto-dev/plugin-okteto-dev-common)'),
+            .describe(
+              'The DevStatus of the entity (see @okteto-dev/plugin-okteto-dev-common)',
+            ),
         }),
     },
     action: async ({ input, credentials }) => ({
@@ -122,7 +126,10 @@ export function registerActions(options: ActionOptions) {
               entityRef: z.string(),
               namespace: z.string(),
               state: z.enum(['on', 'broken']),
-              developer: z.string().optional().describe('Only known on Okteto Platform contexts'),
+              developer: z
+                .string()
+                .optional()
+                .describe('Only known on Okteto Platform contexts'),
               since: z.string().optional(),
               ageSeconds: z.number().optional(),
               abandoned: z.boolean(),
@@ -134,26 +141,33 @@ export function registerActions(options: ActionOptions) {
         }),
     },
     action: async ({ credentials }) => {
-      const sessions = (await devSessions(credentials as BackstageCredentials, options)).map(
-        s => ({
-          entityRef: s.entityRef,
-          namespace: s.target.namespace,
-          state: s.okteto.state as 'on' | 'broken',
-          ...(s.okteto.state !== 'error' && 'user' in s.okteto && s.okteto.user
-            ? { developer: s.okteto.user }
-            : {}),
-          ...('since' in s.okteto && s.okteto.since ? { since: s.okteto.since } : {}),
-          ...('ageSeconds' in s.okteto && s.okteto.ageSeconds !== undefined
-            ? { ageSeconds: s.okteto.ageSeconds }
-            : {}),
-          abandoned: 'abandoned' in s.okteto && s.okteto.abandoned === true,
-          drift: s.drift.kind,
-          problems: s.okteto.state === 'broken' ? s.okteto.problems.map(p => p.message) : [],
-          oktetoDown: s.commands.oktetoDown,
-        }),
-      );
+      const sessions = (
+        await devSessions(credentials as BackstageCredentials, options)
+      ).map(s => ({
+        entityRef: s.entityRef,
+        namespace: s.target.namespace,
+        state: s.okteto.state as 'on' | 'broken',
+        ...(s.okteto.state !== 'error' && 'user' in s.okteto && s.okteto.user
+          ? { developer: s.okteto.user }
+          : {}),
+        ...('since' in s.okteto && s.okteto.since
+          ? { since: s.okteto.since }
+          : {}),
+        ...('ageSeconds' in s.okteto && s.okteto.ageSeconds !== undefined
+          ? { ageSeconds: s.okteto.ageSeconds }
+          : {}),
+        abandoned: 'abandoned' in s.okteto && s.okteto.abandoned === true,
+        drift: s.drift.kind,
+        problems:
+          s.okteto.state === 'broken'
+            ? s.okteto.problems.map(p => p.message)
+            : [],
+        oktetoDown: s.commands.oktetoDown,
+      }));
       const urgency = (x: (typeof sessions)[number]) =>
-        (x.drift === 'conflict' ? 4 : 0) + (x.state === 'broken' ? 2 : 0) + (x.abandoned ? 1 : 0);
+        (x.drift === 'conflict' ? 4 : 0) +
+        (x.state === 'broken' ? 2 : 0) +
+        (x.abandoned ? 1 : 0);
       sessions.sort((a, b) => urgency(b) - urgency(a));
       return { output: { sessions } };
     },
@@ -172,7 +186,13 @@ export function registerActions(options: ActionOptions) {
         }),
       output: z =>
         z.object({
-          kind: z.enum(['none', 'expected-okteto', 'conflict', 'unexpected', 'unknown']),
+          kind: z.enum([
+            'none',
+            'expected-okteto',
+            'conflict',
+            'unexpected',
+            'unknown',
+          ]),
           cause: z.string().optional(),
           explanation: z.string(),
           resources: z.array(

@@ -1,4 +1,8 @@
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { startSandbox, Sandbox } from '@okteto-dev/kube-sandbox';
 import { DevStatus } from '@okteto-dev/plugin-okteto-dev-common';
@@ -132,8 +136,10 @@ describe('every convention changed in config', () => {
     });
     expect(s.links).toMatchObject({
       argocd: 'https://argocd.acme.example/applications/argocd/billing-dev',
-      applicationFile: 'https://github.com/acme/platform/blob/trunk/gitops/apps/billing-dev.yaml',
-      valuesFile: 'https://github.com/acme/platform/blob/trunk/gitops/values/billing.yaml',
+      applicationFile:
+        'https://github.com/acme/platform/blob/trunk/gitops/apps/billing-dev.yaml',
+      valuesFile:
+        'https://github.com/acme/platform/blob/trunk/gitops/values/billing.yaml',
     });
   });
 
@@ -157,6 +163,8 @@ describe('every convention changed in config', () => {
       params: { manifest: 'okteto.yml', workload: 'catalog', entry: 'catalog' },
     });
     const everything = JSON.stringify(s);
-    expect(everything).not.toMatch(/web-app|SYNESTRA|NEXT_PUBLIC|web-catalog|\bargo\//);
+    expect(everything).not.toMatch(
+      /web-app|SYNESTRA|NEXT_PUBLIC|web-catalog|\bargo\//,
+    );
   });
 });

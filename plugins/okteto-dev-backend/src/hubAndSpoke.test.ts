@@ -70,7 +70,11 @@ beforeAll(async () => {
             ],
             argocd: {
               instances: [
-                { name: 'hub', cluster: 'hub', baseUrl: 'https://argocd.hub.example' },
+                {
+                  name: 'hub',
+                  cluster: 'hub',
+                  baseUrl: 'https://argocd.hub.example',
+                },
               ],
             },
           },
@@ -99,7 +103,12 @@ it('reads the Application from the instance’s cluster and the workload from th
   expect(res.status).toBe(200);
   expect(res.body.target).toMatchObject({
     cluster: 'spoke',
-    application: { name: 'web-synestra-io-dev', namespace: 'argo', cluster: 'hub', instance: 'hub' },
+    application: {
+      name: 'web-synestra-io-dev',
+      namespace: 'argo',
+      cluster: 'hub',
+      instance: 'hub',
+    },
   });
   expect(res.body.argo).toMatchObject({ state: 'ok' });
   expect(res.body.okteto).toMatchObject({ state: 'on' });

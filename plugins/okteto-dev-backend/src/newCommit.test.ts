@@ -37,7 +37,8 @@ async function until(
 it('a new commit to main turns expected drift into a conflict on web-core’s Application', async () => {
   const before = await fetchStatus(setup, 'synestra-io');
   expect(before.drift.kind).toBe('expected-okteto');
-  const deployed = before.argo.state === 'ok' ? before.argo.revision : undefined;
+  const deployed =
+    before.argo.state === 'ok' ? before.argo.revision : undefined;
 
   setup.sandbox.argocd!.newCommit('web-synestra-io-dev');
 
@@ -54,7 +55,9 @@ it('a new commit to main turns expected drift into a conflict on web-core’s Ap
   });
   expect(after.argo.state === 'ok' && after.argo.revision).not.toBe(deployed);
   // the checklist had predicted it
-  expect(after.checklist.find(i => i.id === 'replicas-ignored')?.status).toBe('fail');
+  expect(after.checklist.find(i => i.id === 'replicas-ignored')?.status).toBe(
+    'fail',
+  );
 });
 
 it('with the /spec/replicas guard the same commit leaves dev mode alone', async () => {

@@ -18,8 +18,6 @@ afterAll(() => setup.stop());
 
 const status = (name: string) => fetchStatus(setup, name);
 
-const item = (s: DevStatus, id: string) => s.checklist.find(i => i.id === id);
-
 describe('GET /v1/status: what no scenario state shows', () => {
   it('a namespace forbidden to the service account is an error value, with HTTP 200', async () => {
     const s = await status('secret-app');
@@ -32,7 +30,8 @@ describe('GET /v1/status: what no scenario state shows', () => {
   });
 
   it('never lets Secret data cross the wire, not even from a client-side-applied Secret’s annotation', async () => {
-    const value = 'postgres://corporate:leaked-through-annotation@db:5432/corporate';
+    const value =
+      'postgres://corporate:leaked-through-annotation@db:5432/corporate';
     setup.sandbox.store.put({
       apiVersion: 'v1',
       kind: 'Secret',
@@ -55,7 +54,9 @@ describe('GET /v1/status: what no scenario state shows', () => {
     expect(secretReads.length).toBeGreaterThan(0);
     expect(secretReads.every(r => r.accept === 'metadata')).toBe(true);
     const body = JSON.stringify(await status('corporate'));
-    expect(body).not.toMatch(/DATABASE_URI|PAYLOAD_SECRET|postgres:\/\/|leaked/);
+    expect(body).not.toMatch(
+      /DATABASE_URI|PAYLOAD_SECRET|postgres:\/\/|leaked/,
+    );
     expect(body).not.toContain(setup.sandbox.token!);
   });
 });

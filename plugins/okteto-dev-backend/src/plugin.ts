@@ -4,17 +4,23 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { oktetoDevPermissions } from '@okteto-dev/plugin-okteto-dev-common';
 import {
   OktetoDevClusterSupplier,
   oktetoDevClusterSupplierExtensionPoint,
 } from '@okteto-dev/plugin-okteto-dev-node';
 import { DevStatusService } from './service/DevStatusService';
+import { startLive } from './service/live';
+import { devStatusOptionsFromConfig } from './service/serviceOptions';
 import { registerActions } from './actions';
 import { createRouter } from './router';
 
 /**
- * The okteto-dev backend plugin: read-only, cached dev status of catalog entities.
+ * The okteto-dev backend plugin: read-only, cached dev status of catalog entities; with live mode
+ * (the default) fed by watches, with changes pushed through signals and, when enabled, problems
+ * sent to the owners as notifications.
  *
  * @public
  */
@@ -38,19 +44,26 @@ export const oktetoDevPlugin = createBackendPlugin({
         cache: coreServices.cache,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         urlReader: coreServices.urlReader,
+        database: coreServices.database,
+        lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
+        signals: signalsServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
-        const service = DevStatusService.fromConfig(deps.config, {
+        const options = devStatusOptionsFromConfig(deps.config, {
           logger: deps.logger,
           cache: deps.cache,
           urlReader: deps.urlReader,
           clusterSupplier: supplier,
         });
+        const { live, observer } = await startLive({ ...deps, options });
+        const service = new DevStatusService({ ...options, live, observer });
         deps.permissionsRegistry.addPermissions(oktetoDevPermissions);
         registerActions({ ...deps, service });
         deps.httpRouter.use(await createRouter({ ...deps, service }));

@@ -90,7 +90,11 @@ describe('case by case: the card tells the truth', () => {
 
   it('1. predicted: web-core’s own Application (automated, selfHeal off, no guard) fails replicas-ignored', async () => {
     const s = await status('synestra-io');
-    expect(s.argo).toMatchObject({ autoSync: true, selfHeal: false, replicasIgnored: false });
+    expect(s.argo).toMatchObject({
+      autoSync: true,
+      selfHeal: false,
+      replicasIgnored: false,
+    });
     expect(check(s, 'self-heal-off')?.status).toBe('pass');
     expect(check(s, 'replicas-ignored')).toMatchObject({
       status: 'fail',
@@ -100,19 +104,29 @@ describe('case by case: the card tells the truth', () => {
   });
 
   it('2. expected drift only when the workload is the only OutOfSync resource; a drifting ConfigMap is named', async () => {
-    expect((await status('synestra-io')).drift).toMatchObject({ kind: 'expected-okteto' });
+    expect((await status('synestra-io')).drift).toMatchObject({
+      kind: 'expected-okteto',
+    });
     const portal = await status('portal');
     expect(portal.drift).toMatchObject({
       kind: 'unexpected',
-      params: expect.objectContaining({ resources: 'ConfigMap web-portal-dev-config' }),
+      params: expect.objectContaining({
+        resources: 'ConfigMap web-portal-dev-config',
+      }),
     });
     expect(portal.okteto.state).toBe('on');
   });
 
   it('3. dev mode on is a running dev container, not a working app; an old session is probably abandoned', async () => {
     const admin = await status('admin');
-    expect(admin.okteto).toMatchObject({ state: 'on', user: 'dave', abandoned: true });
-    expect(admin.okteto.state === 'on' && admin.okteto.ageSeconds).toBeGreaterThan(8 * 3600);
+    expect(admin.okteto).toMatchObject({
+      state: 'on',
+      user: 'dave',
+      abandoned: true,
+    });
+    expect(
+      admin.okteto.state === 'on' && admin.okteto.ageSeconds,
+    ).toBeGreaterThan(8 * 3600);
     const synestra = await status('synestra-io');
     expect(synestra.okteto).toMatchObject({ state: 'on', abandoned: false });
   });
@@ -120,9 +134,9 @@ describe('case by case: the card tells the truth', () => {
   it('4. dev mode that never started: ReplicaFailure (Pod Security), a Pending volume', async () => {
     const blog = await status('blog');
     expect(problems(blog)).toContain('oktetoCloneCreateFailed');
-    expect(blog.okteto.state === 'broken' && blog.okteto.problems[0].message).toMatch(
-      /PodSecurity|forbidden|quota/,
-    );
+    expect(
+      blog.okteto.state === 'broken' && blog.okteto.problems[0].message,
+    ).toMatch(/PodSecurity|forbidden|quota/);
     const docs = await status('docs');
     expect(problems(docs)).toContain('oktetoPvcPending');
   });
@@ -137,7 +151,9 @@ describe('case by case: the card tells the truth', () => {
     const s = await status('payload-core');
     expect(s.workload).toMatchObject({ tracking: 'label' });
     expect(problems(s)).toEqual(['oktetoCloneDeletedByPrune']);
-    expect(s.okteto.state === 'broken' && s.okteto.problems[0].message).toMatch(/okteto down/);
+    expect(s.okteto.state === 'broken' && s.okteto.problems[0].message).toMatch(
+      /okteto down/,
+    );
   });
 
   it('6. who: unknown on plain Kubernetes, named only where OKTETO_USERNAME is set', async () => {
@@ -152,7 +168,9 @@ describe('case by case: the card tells the truth', () => {
       operation: { phase: 'Failed', failed: true },
       applicationSet: 'web-core-dev',
     });
-    expect(check(s, 'replicas-ignored')?.code).toBe('checkReplicasNotIgnoredAppSet');
+    expect(check(s, 'replicas-ignored')?.code).toBe(
+      'checkReplicasNotIgnoredAppSet',
+    );
   });
 
   it('8. checklist: the .stignore Okteto reads for ..:/app is the repository root one', async () => {

@@ -4,7 +4,6 @@ import {
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { ScmIntegrations } from '@backstage/integration';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   DevClusterInfo,
@@ -16,14 +15,14 @@ import { deriveEvents } from './derive/deriveEvents';
 import { needsPods } from './derive/workloads';
 import { OktetoDevClusterSupplier } from '@okteto-dev/plugin-okteto-dev-node';
 import { ClusterRegistry } from './clusters/ClusterRegistry';
-import { configClusterSupplier } from './clusters/readClusterConfig';
-import { readDevConventions } from '@okteto-dev/plugin-okteto-dev-node';
 import { ManifestCache } from './repo/ManifestCache';
-import { ArgoSettings, readArgoSettings, resolveRequest } from './resolveRequest';
+import { ArgoSettings, resolveRequest } from './resolveRequest';
 import { RepoFileReader } from './repo/RepoFileReader';
 import { DEFAULT_DERIVE_OPTIONS, deriveDevStatus } from './derive/deriveStatus';
 import { DevTargetRequest, fetchDevObjects } from './fetch/fetchDevObjects';
 import { DeriveOptions, FetchedDevObjects } from './derive/types';
+import { devStatusOptionsFromConfig } from './serviceOptions';
+import { DevLiveInfo, LiveStatusSource, StatusObserver } from './live/types';
 
 /** How long whether an entity needed Pods is remembered. */
 const PODS_HINT_TTL_MS = 24 * 3600 * 1000;
@@ -46,6 +45,12 @@ export interface DevStatusServiceOptions {
   /** Ages that make a session abandoned or Argo CD's status stale. */
   derive?: DeriveOptions;
   now?: () => Date;
+  /** Timeout of each cluster read, in milliseconds. */
+  timeoutMs?: number;
+  /** Live mode: entities whose watches are ready are derived from memory (see `live/`). */
+  live?: LiveStatusSource;
+  /** Shown every answer freshly read in polling mode (notifications). */
+  observer?: StatusObserver;
 }
 
 /**
@@ -67,7 +72,10 @@ export type DevStatusOutcome =
  */
 export class DevStatusService {
   private readonly inflight = new Map<string, Promise<DevStatus>>();
-  private readonly inflightEvents = new Map<string, Promise<DevEventsResponse>>();
+  private readonly inflightEvents = new Map<
+    string,
+    Promise<DevEventsResponse>
+  >();
   private readonly manifests = new ManifestCache();
   private readonly now: () => Date;
 
@@ -81,32 +89,7 @@ export class DevStatusService {
       clusterSupplier?: OktetoDevClusterSupplier;
     },
   ): DevStatusService {
-    const timeoutMs = config.getOptionalNumber('oktetoDev.timeoutMs') ?? 5000;
-    return new DevStatusService({
-      logger: deps.logger,
-      cache: deps.cache,
-      clusters: new ClusterRegistry(
-        deps.clusterSupplier ?? configClusterSupplier(config),
-        timeoutMs,
-      ),
-      repo: new RepoFileReader(
-        deps.urlReader,
-        ScmIntegrations.fromConfig(config),
-      ),
-      conventions: readDevConventions(config),
-      argo: readArgoSettings(config),
-      ttlSeconds: config.getOptionalNumber('oktetoDev.cache.ttlSeconds') ?? 15,
-      staleOnErrorSeconds:
-        config.getOptionalNumber('oktetoDev.cache.staleOnErrorSeconds') ?? 300,
-      derive: {
-        abandonedAfterSeconds:
-          (config.getOptionalNumber('oktetoDev.abandonedAfterHours') ?? 8) *
-          3600,
-        reconcileStaleSeconds:
-          (config.getOptionalNumber('oktetoDev.argocd.reconcileStaleMinutes') ??
-            10) * 60,
-      },
-    });
+    return new DevStatusService(devStatusOptionsFromConfig(config, deps));
   }
 
   constructor(private readonly options: DevStatusServiceOptions) {
@@ -127,10 +110,19 @@ export class DevStatusService {
     return outcome.status;
   }
 
+  /**
+   * Statuses of many entities. With live mode, an entity whose watches are ready is derived from
+   * memory (no cluster read, no cache); the others go through the cache, coalesced, as before.
+   * Every answer says which (`live`).
+   */
   async getStatuses(entities: Entity[]): Promise<DevStatusOutcome[]> {
+    const { live } = this.options;
     const outcomes: Array<DevStatusOutcome | Promise<DevStatus>> = [];
+    const modes: Array<DevLiveInfo | undefined> = [];
     const misses: DevTargetRequest[] = [];
     const missIndex: number[] = [];
+    const watched: DevTargetRequest[] = [];
+    const watchedIndex: number[] = [];
     const [cached, requests] = await Promise.all([
       Promise.all(
         entities.map(e =>
@@ -146,6 +138,7 @@ export class DevStatusService {
         ),
       ),
     ]);
+    live?.register(requests.flatMap(r => (r.ok ? [r.request] : [])));
     entities.forEach((entity, i) => {
       const resolved = requests[i];
       if (!resolved.ok) {
@@ -157,14 +150,20 @@ export class DevStatusService {
         return;
       }
       const { request } = resolved;
+      modes[i] = live?.modeOf(request);
+      if (modes[i]?.mode === 'watch') {
+        watched.push(request);
+        watchedIndex.push(i);
+        return;
+      }
       const hit = cached[i] as DevStatus | undefined;
       if (hit) {
-        outcomes[i] = Promise.resolve(hit);
+        outcomes[i] = this.withStale(hit);
         return;
       }
       const running = this.inflight.get(request.entityRef);
       if (running) {
-        outcomes[i] = running;
+        outcomes[i] = running.then(s => this.withStale(s));
         return;
       }
       misses.push(request);
@@ -176,22 +175,30 @@ export class DevStatusService {
       misses.forEach((request, j) => {
         const promise = fetched.then(all => all[j]);
         this.inflight.set(request.entityRef, promise);
-        outcomes[missIndex[j]] = promise;
+        outcomes[missIndex[j]] = promise.then(s => this.withStale(s));
       });
       fetched
         .catch(() => undefined)
         .finally(() => misses.forEach(r => this.inflight.delete(r.entityRef)));
     }
+    if (watched.length > 0) {
+      const derived = live!.derive(watched).then(all => {
+        all.forEach(status => this.observe(status));
+        return all;
+      });
+      watchedIndex.forEach((index, j) => {
+        outcomes[index] = derived.then(all => all[j]);
+      });
+    }
 
     return Promise.all(
-      outcomes.map(async outcome => {
-        if (outcome instanceof Promise) {
-          return {
-            ok: true as const,
-            status: await this.withStale(await outcome),
-          };
-        }
-        return outcome;
+      outcomes.map(async (outcome, i) => {
+        if (!(outcome instanceof Promise)) return outcome;
+        const status = await outcome;
+        return {
+          ok: true as const,
+          status: modes[i] ? { ...status, live: modes[i] } : status,
+        };
       }),
     );
   }
@@ -203,7 +210,9 @@ export class DevStatusService {
   async getEvents(entity: Entity): Promise<DevEventsResponse> {
     const request = await this.request(entity);
     const key = this.key('events', request.entityRef);
-    const hit = (await this.options.cache.get(key)) as DevEventsResponse | undefined;
+    const hit = (await this.options.cache.get(key)) as
+      | DevEventsResponse
+      | undefined;
     if (hit) return hit;
     const running = this.inflightEvents.get(key);
     if (running) return running;
@@ -215,19 +224,36 @@ export class DevStatusService {
         const client = await this.options.clusters.client(target.cluster);
         const read = await client.listWarningEvents(target.namespace);
         response = read.ok
-          ? { entityRef: request.entityRef, fetchedAt, items: deriveEvents(read.value, target) }
-          : { entityRef: request.entityRef, fetchedAt, items: [], error: read.error };
+          ? {
+              entityRef: request.entityRef,
+              fetchedAt,
+              items: deriveEvents(read.value, target),
+            }
+          : {
+              entityRef: request.entityRef,
+              fetchedAt,
+              items: [],
+              error: read.error,
+            };
       } catch (error) {
         response = {
           entityRef: request.entityRef,
           fetchedAt,
           items: [],
-          error: { type: 'unknown', message: (error as Error).message, cluster: target.cluster },
+          error: {
+            type: 'unknown',
+            message: (error as Error).message,
+            cluster: target.cluster,
+          },
         };
       }
-      await this.options.cache.set(key, response as unknown as Record<string, never>, {
-        ttl: this.options.ttlSeconds * 1000,
-      });
+      await this.options.cache.set(
+        key,
+        response as unknown as Record<string, never>,
+        {
+          ttl: this.options.ttlSeconds * 1000,
+        },
+      );
       return response;
     })().finally(() => this.inflightEvents.delete(key));
     this.inflightEvents.set(key, promise);
@@ -281,7 +307,9 @@ export class DevStatusService {
       misses.map(r => cache.get(this.key('pods', r.entityRef))),
     );
     const requests = misses.map((r, i) =>
-      typeof hints[i] === 'boolean' ? { ...r, podsHint: hints[i] as boolean } : r,
+      typeof hints[i] === 'boolean'
+        ? { ...r, podsHint: hints[i] as boolean }
+        : r,
     );
     let fetched: FetchedDevObjects[];
     try {
@@ -307,6 +335,7 @@ export class DevStatusService {
           objects,
           this.options.derive ?? DEFAULT_DERIVE_OPTIONS,
         );
+        this.observe(status);
         const json = status as unknown as Record<string, never>;
         const podsNeeded =
           objects.deployments.ok &&
@@ -328,6 +357,11 @@ export class DevStatusService {
         return status;
       }),
     );
+  }
+
+  /** Shows a fresh answer to the observer (notifications); never awaited, never slowing an answer. */
+  private observe(status: DevStatus): void {
+    this.options.observer?.observe(status).catch(() => undefined);
   }
 
   /** A fresh answer with errors becomes the last good answer, marked stale, when there is one. */

@@ -68,7 +68,9 @@ export async function resolveRequest(
     const { application } = target;
     let baseUrl = deps.argo.baseUrl;
     if (application.instance) {
-      const instance = deps.argo.instances.find(i => i.name === application.instance);
+      const instance = deps.argo.instances.find(
+        i => i.name === application.instance,
+      );
       if (!instance) {
         const names = deps.argo.instances.map(i => i.name).join(', ') || 'none';
         throw new InputError(
@@ -82,8 +84,11 @@ export async function resolveRequest(
     application.cluster = await deps.clusters.resolve(
       application.cluster || target.cluster,
     );
-    const holder = (await deps.clusters.list()).find(c => c.name === application.cluster);
-    baseUrl = (application.instance ? undefined : holder?.argocdBaseUrl) ?? baseUrl;
+    const holder = (await deps.clusters.list()).find(
+      c => c.name === application.cluster,
+    );
+    baseUrl =
+      (application.instance ? undefined : holder?.argocdBaseUrl) ?? baseUrl;
     return {
       entityRef,
       entity,
@@ -92,7 +97,10 @@ export async function resolveRequest(
       ...(baseUrl ? { argocdBaseUrl: baseUrl.replace(/\/+$/, '') } : {}),
     };
   } catch (error) {
-    if (error instanceof DevTargetError || (error as Error).name === 'InputError') {
+    if (
+      error instanceof DevTargetError ||
+      (error as Error).name === 'InputError'
+    ) {
       throw new InputError(`Entity ${entityRef}: ${(error as Error).message}`);
     }
     throw error;

@@ -20,7 +20,9 @@ describe('ClusterRegistry.resolve: which cluster an entity reads', () => {
   });
 
   it('with several, the named one; none named is an error listing them', async () => {
-    await expect(registry('dev', 'stage').resolve('stage')).resolves.toBe('stage');
+    await expect(registry('dev', 'stage').resolve('stage')).resolves.toBe(
+      'stage',
+    );
     await expect(registry('dev', 'stage').resolve(undefined)).rejects.toThrow(
       /Several clusters are configured \(dev, stage\): name one with the okteto-dev\/cluster annotation/,
     );
@@ -30,12 +32,16 @@ describe('ClusterRegistry.resolve: which cluster an entity reads', () => {
     await expect(registry('dev').resolve('default')).rejects.toThrow(
       "No cluster named 'default' is configured (configured: dev)",
     );
-    await expect(registry().resolve(undefined)).rejects.toThrow(/No cluster is configured/);
+    await expect(registry().resolve(undefined)).rejects.toThrow(
+      /No cluster is configured/,
+    );
   });
 
   it('builds one client per cluster', async () => {
     const clusters = registry('dev');
     expect(await clusters.client('dev')).toBe(await clusters.client('dev'));
-    await expect(clusters.client('nope')).rejects.toThrow(/No cluster named 'nope'/);
+    await expect(clusters.client('nope')).rejects.toThrow(
+      /No cluster named 'nope'/,
+    );
   });
 });

@@ -1,5 +1,8 @@
 import { InputError } from '@backstage/errors';
-import { OktetoDevCluster, OktetoDevClusterSupplier } from '@okteto-dev/plugin-okteto-dev-node';
+import {
+  OktetoDevCluster,
+  OktetoDevClusterSupplier,
+} from '@okteto-dev/plugin-okteto-dev-node';
 import { ClusterClient, kubeConfigFor } from '../kube/ClusterClient';
 
 /** Clients by cluster name, built once per cluster from the supplier's details. */

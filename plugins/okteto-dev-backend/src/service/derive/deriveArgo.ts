@@ -176,8 +176,7 @@ export function deriveArgo(
     selfHeal: automated?.selfHeal === true && automated.enabled !== false,
     prune: automated?.prune === true && automated.enabled !== false,
     replicasIgnored:
-      replicasIgnoredInDiff &&
-      syncOptions.includes(RESPECT_IGNORE_DIFFERENCES),
+      replicasIgnoredInDiff && syncOptions.includes(RESPECT_IGNORE_DIFFERENCES),
     replicasIgnoredInDiff,
     ...(source?.repoURL ? { repoURL: source.repoURL } : {}),
     ...(source?.targetRevision

@@ -152,7 +152,7 @@ describe('checklist: the repository', () => {
     const manifest = MANIFEST.replace(
       '  web-corporate-dev:\n',
       '  Web_Corporate:\n',
-    ).replace(/  web-corporate-dev-web-app:[\s\S]*$/, '');
+    ).replace(/ {2}web-corporate-dev-web-app:[\s\S]*$/, '');
     expect(
       items(fetched({ repo: repo({ manifest }) }))['dev-service'],
     ).toMatchObject({

@@ -35,10 +35,21 @@ export interface DevTargetRequest {
   podsHint?: boolean;
 }
 
+/** What the fetch reads of a cluster: a {@link ClusterClient}, or the live store's reader. */
+export type ClusterReads = Pick<
+  ClusterClient,
+  | 'mayListClusterWide'
+  | 'clusterWideListRefused'
+  | 'listApplications'
+  | 'listDeployments'
+  | 'listPods'
+  | 'listSecretNames'
+>;
+
 /** The readers the fetch goes through. */
 export interface FetchContext {
   /** The client of a cluster; a rejection becomes a failed read of everything on that cluster. */
-  client: (cluster: string) => Promise<ClusterClient>;
+  client: (cluster: string) => Promise<ClusterReads>;
   repo: RepoFileReader;
   manifests: ManifestCache;
   now: () => Date;
@@ -56,7 +67,7 @@ function unique(values: string[]): string[] {
  * when the credentials may not list cluster-wide (RBAC with namespaced Roles only).
  */
 async function listAcross<T extends Namespaced>(
-  client: ClusterClient,
+  client: ClusterReads,
   namespaces: string[],
   list: (scope: ListScope) => Promise<Read<T[]>>,
 ): Promise<Map<string, Read<T[]>>> {
@@ -73,7 +84,9 @@ async function listAcross<T extends Namespaced>(
           all.ok
             ? {
                 ok: true,
-                value: all.value.filter(o => o.metadata.namespace === namespace),
+                value: all.value.filter(
+                  o => o.metadata.namespace === namespace,
+                ),
               }
             : all,
         );
@@ -81,7 +94,9 @@ async function listAcross<T extends Namespaced>(
       return byNamespace;
     }
   }
-  const reads = await Promise.all(namespaces.map(namespace => list({ namespace })));
+  const reads = await Promise.all(
+    namespaces.map(namespace => list({ namespace })),
+  );
   namespaces.forEach((namespace, i) => byNamespace.set(namespace, reads[i]));
   return byNamespace;
 }
@@ -95,7 +110,10 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return groups;
 }
 
-function failed(cluster: string, error: unknown): { ok: false; error: DevError } {
+function failed(
+  cluster: string,
+  error: unknown,
+): { ok: false; error: DevError } {
   return {
     ok: false,
     error: { type: 'unknown', message: (error as Error).message, cluster },
@@ -144,7 +162,9 @@ async function readApplications(
     return read.ok
       ? {
           ok: true,
-          value: read.value.find(a => a.metadata.name === target.application.name),
+          value: read.value.find(
+            a => a.metadata.name === target.application.name,
+          ),
         }
       : read;
   };
@@ -163,7 +183,11 @@ async function readWorkloads(
 ) {
   const client = await clientOf(context, cluster);
   if (!client.ok) {
-    return { deployments: () => client, pods: () => client, secretNames: () => client };
+    return {
+      deployments: () => client,
+      pods: () => client,
+      secretNames: () => client,
+    };
   }
   const c = client.client;
   const namespaces = unique(requests.map(r => r.target.namespace));
@@ -194,7 +218,9 @@ async function readWorkloads(
     pods: (ns: string) => pods.get(ns) ?? none,
     secretNames(ns: string): Read<string[]> {
       const read = secrets.get(ns)!;
-      return read.ok ? { ok: true, value: read.value.map(s => s.metadata.name) } : read;
+      return read.ok
+        ? { ok: true, value: read.value.map(s => s.metadata.name) }
+        : read;
     },
   };
 }
@@ -216,9 +242,14 @@ async function readRepository(
       : undefined;
   const devEntry = lookupDevEntry(manifest, parsed, original, target);
   const found = devEntry.state === 'found' ? devEntry : undefined;
-  const fromEntry = found ? devEntryAppDir(found.entry, found.manifestPath) : undefined;
+  const fromEntry = found
+    ? devEntryAppDir(found.entry, found.manifestPath)
+    : undefined;
   const fromLocation = context.repo.entityFolder(entity);
-  let appDir: FetchedRepoFiles['appDir'] = { path: target.appDir, source: 'convention' };
+  let appDir: FetchedRepoFiles['appDir'] = {
+    path: target.appDir,
+    source: 'convention',
+  };
   if (target.sources.appDir === 'annotation') {
     appDir = { path: target.appDir, source: 'annotation' };
   } else if (fromEntry) {
@@ -244,7 +275,10 @@ async function readRepository(
       : Promise.resolve([]),
     target.sources.package === 'annotation'
       ? Promise.resolve(undefined)
-      : context.repo.read(base, appDir.path ? `${appDir.path}/package.json` : 'package.json'),
+      : context.repo.read(
+          base,
+          appDir.path ? `${appDir.path}/package.json` : 'package.json',
+        ),
   ]);
   return {
     devEntry,
@@ -301,7 +335,9 @@ export async function fetchDevObjects(
         pods: cluster.pods(target.namespace),
         secretNames: cluster.secretNames(target.namespace),
         repo: await readRepository(request, manifests[i], original, context),
-        ...(request.argocdBaseUrl ? { argocdBaseUrl: request.argocdBaseUrl } : {}),
+        ...(request.argocdBaseUrl
+          ? { argocdBaseUrl: request.argocdBaseUrl }
+          : {}),
       };
     }),
   );

@@ -20,7 +20,11 @@ describe('ClusterClient against the kube-sandbox', () => {
       }),
       2000,
     );
-    sandbox.store.put({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'web-x-dev' } });
+    sandbox.store.put({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'web-x-dev' },
+    });
     // kubectl apply (client side) keeps the whole object, data included, in this annotation
     const secret = {
       apiVersion: 'v1',
@@ -51,14 +55,20 @@ describe('ClusterClient against the kube-sandbox', () => {
       value: [{ metadata: { namespace: 'web-x-dev', name: 'web-x-dev-env' } }],
     });
     expect(JSON.stringify(read)).not.toContain('hunter2');
-    expect(sandbox.counters.count({ resource: 'secrets', accept: 'full' })).toBe(0);
-    expect(sandbox.counters.count({ resource: 'secrets', accept: 'metadata' })).toBe(1);
+    expect(
+      sandbox.counters.count({ resource: 'secrets', accept: 'full' }),
+    ).toBe(0);
+    expect(
+      sandbox.counters.count({ resource: 'secrets', accept: 'metadata' }),
+    ).toBe(1);
   });
 
   it('answers errors as data: a forbidden namespace, a missing API group, a refused connection', async () => {
     sandbox.forbid.namespaces.push('web-x-dev');
     try {
-      expect(await client.listDeployments({ namespace: 'web-x-dev' })).toMatchObject({
+      expect(
+        await client.listDeployments({ namespace: 'web-x-dev' }),
+      ).toMatchObject({
         ok: false,
         error: { type: 'forbidden', statusCode: 403, cluster: 'dev' },
       });
@@ -67,7 +77,9 @@ describe('ClusterClient against the kube-sandbox', () => {
     }
     sandbox.groups.argoproj = false;
     try {
-      expect(await client.listApplications('argo', ['web-x-dev'])).toMatchObject({
+      expect(
+        await client.listApplications('argo', ['web-x-dev']),
+      ).toMatchObject({
         ok: false,
         error: { type: 'not-installed' },
       });
@@ -76,7 +88,10 @@ describe('ClusterClient against the kube-sandbox', () => {
     }
     sandbox.refuseConnections = true;
     try {
-      expect(await client.version()).toMatchObject({ ok: false, error: { type: 'unreachable' } });
+      expect(await client.version()).toMatchObject({
+        ok: false,
+        error: { type: 'unreachable' },
+      });
     } finally {
       sandbox.refuseConnections = false;
     }

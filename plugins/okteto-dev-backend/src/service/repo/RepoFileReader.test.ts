@@ -25,7 +25,10 @@ function reader(files: Record<string, string>, forbidden: string[] = []) {
   });
   return {
     readUrl,
-    repo: new RepoFileReader(mockServices.urlReader.mock({ readUrl }), integrations),
+    repo: new RepoFileReader(
+      mockServices.urlReader.mock({ readUrl }),
+      integrations,
+    ),
   };
 }
 
@@ -36,7 +39,9 @@ describe('RepoFileReader', () => {
     const { repo } = reader({});
     expect(
       repo.entityFolder(
-        entity({ 'backstage.io/source-location': `url:${ROOT}apps/corporate-website/` }),
+        entity({
+          'backstage.io/source-location': `url:${ROOT}apps/corporate-website/`,
+        }),
       ),
     ).toBe('apps/corporate-website');
     expect(
@@ -48,7 +53,11 @@ describe('RepoFileReader', () => {
         }),
       ),
     ).toBe('apps/shop');
-    expect(repo.entityFolder(entity({ 'backstage.io/source-location': `url:${ROOT}` }))).toBeUndefined();
+    expect(
+      repo.entityFolder(
+        entity({ 'backstage.io/source-location': `url:${ROOT}` }),
+      ),
+    ).toBeUndefined();
     expect(repo.entityFolder(entity({}))).toBeUndefined();
   });
 
@@ -57,7 +66,11 @@ describe('RepoFileReader', () => {
     const base = `${ROOT}apps/corporate-website/`;
     await expect(repo.read(base, '.okteto/okteto.yml')).resolves.toEqual({
       ok: true,
-      value: { path: '.okteto/okteto.yml', url: `${ROOT}.okteto/okteto.yml`, content: 'dev: {}\n' },
+      value: {
+        path: '.okteto/okteto.yml',
+        url: `${ROOT}.okteto/okteto.yml`,
+        content: 'dev: {}\n',
+      },
     });
     await expect(repo.read(base, 'apps/x/package.json')).resolves.toEqual({
       ok: true,
@@ -68,7 +81,10 @@ describe('RepoFileReader', () => {
   it('reports a refused read as data and shares concurrent reads of one URL', async () => {
     const url = `${ROOT}.stignore`;
     const { repo, readUrl } = reader({}, [url]);
-    const [a, b] = await Promise.all([repo.read(ROOT, '.stignore'), repo.read(ROOT, '.stignore')]);
+    const [a, b] = await Promise.all([
+      repo.read(ROOT, '.stignore'),
+      repo.read(ROOT, '.stignore'),
+    ]);
     expect(a).toEqual(b);
     expect(a).toMatchObject({ ok: false, error: { type: 'forbidden' } });
     expect(readUrl).toHaveBeenCalledTimes(1);

@@ -1,0 +1,87 @@
+import { UrlReaderService } from '@backstage/backend-plugin-api';
+import { ScmIntegrationRegistry } from '@backstage/integration';
+import { Read, RepoFile } from '../derive/types';
+import { RepoFileReader } from '../repo/RepoFileReader';
+
+/** A failed read is tried again after at most this long. */
+const ERROR_TTL_MS = 30_000;
+
+interface Entry {
+  at: number;
+  read: Promise<Read<RepoFile>>;
+  failed?: boolean;
+}
+
+/** Repository files by URL, least recently used first out. */
+export class RepoFileCache {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly maxEntries = 5000) {}
+
+  get(key: string): Entry | undefined {
+    const entry = this.entries.get(key);
+    if (entry) {
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  set(key: string, entry: Entry): void {
+    this.entries.delete(key);
+    if (this.entries.size >= this.maxEntries) {
+      this.entries.delete(this.entries.keys().next().value!);
+    }
+    this.entries.set(key, entry);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/**
+ * The repository reader with a TTL cache by URL: the Okteto manifest, `.stignore` files and
+ * `package.json` are not in the cluster, so watches cannot keep them current; within the TTL a
+ * view costs no repository read. Views use the TTL; the live tracker's background derivations
+ * take a cached file at any age ({@link CachedRepoFileReader.anyAge}) and read only what was never
+ * read, so re-deriving thousands of entities costs no repository reads.
+ */
+export class CachedRepoFileReader extends RepoFileReader {
+  constructor(
+    private readonly reader: UrlReaderService,
+    private readonly scm: ScmIntegrationRegistry,
+    private readonly ttlMs: number,
+    private readonly cache = new RepoFileCache(),
+    private readonly now: () => number = Date.now,
+  ) {
+    super(reader, scm);
+  }
+
+  /** The same cache, with cached files reused whatever their age. */
+  anyAge(): CachedRepoFileReader {
+    return new CachedRepoFileReader(
+      this.reader,
+      this.scm,
+      Number.POSITIVE_INFINITY,
+      this.cache,
+      this.now,
+    );
+  }
+
+  override read(base: string, path: string): Promise<Read<RepoFile>> {
+    const key = `${base}\n${path}`;
+    const hit = this.cache.get(key);
+    const now = this.now();
+    if (hit) {
+      const ttl = hit.failed ? Math.min(this.ttlMs, ERROR_TTL_MS) : this.ttlMs;
+      if (now - hit.at < ttl) return hit.read;
+    }
+    const entry: Entry = { at: now, read: super.read(base, path) };
+    this.cache.set(key, entry);
+    entry.read.then(read => {
+      entry.failed = !read.ok;
+    });
+    return entry.read;
+  }
+}

@@ -1,0 +1,292 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { SignalsService } from '@backstage/plugin-signals-node';
+import { DevStatus } from '@okteto-dev/plugin-okteto-dev-common';
+import { ClusterRegistry } from '../clusters/ClusterRegistry';
+import { deriveDevStatus } from '../derive/deriveStatus';
+import { DeriveOptions } from '../derive/types';
+import { DevTargetRequest, fetchDevObjects } from '../fetch/fetchDevObjects';
+import { kubeConfigFor } from '../kube/ClusterClient';
+import { ManifestCache } from '../repo/ManifestCache';
+import { CachedRepoFileReader } from './CachedRepoFileReader';
+import { ClusterStore, ClusterStoreOptions, Coverage } from './ClusterStore';
+import { LiveConfig } from './config';
+import { applicationCluster, EntityIndex } from './EntityIndex';
+import { LiveReader } from './LiveReader';
+import { DevNotifier } from './notify/DevNotifier';
+import { WORKLOAD_KINDS } from './resources';
+import { StatusTracker } from './StatusTracker';
+import { DevLiveInfo, LiveStatusSource } from './types';
+
+export interface LiveModeOptions {
+  config: LiveConfig;
+  clusters: ClusterRegistry;
+  /** Timeout of each LIST (and idle limit of the connection). */
+  timeoutMs: number;
+  /** The repository reader views use (TTL cache); background derivations reuse its cache. */
+  repo: CachedRepoFileReader;
+  derive: DeriveOptions;
+  logger: LoggerService;
+  signals?: SignalsService;
+  notifier?: DevNotifier;
+  /** The catalog's annotated entities (with the plugin's own credentials). */
+  catalogEntities?: () => Promise<Entity[]>;
+  /** Resolves an entity's target (400s for entities without one are skipped). */
+  resolve(entity: Entity): Promise<DevTargetRequest>;
+  now?: () => Date;
+  /** Faster retries, for tests. */
+  reflector?: ClusterStoreOptions['reflector'];
+}
+
+/**
+ * Live mode: watches (one per kind and dev namespace, or cluster-wide beyond
+ * `maxNamespacesPerCluster`) keep an in-memory copy of what the status reads, for every entity
+ * known (asked for, or annotated in the catalog). Views of an entity whose watches are ready
+ * derive from memory, 0 cluster reads; changes are pushed as signals and notifications by the
+ * {@link StatusTracker}. An entity whose watch is forbidden or failing is answered as before
+ * (cached LISTs), and the answer says why.
+ */
+export class LiveMode implements LiveStatusSource {
+  private readonly index = new EntityIndex();
+  private readonly stores = new Map<string, ClusterStore>();
+  private readonly storeErrors = new Map<string, string>();
+  private readonly manifests = new ManifestCache();
+  private readonly background: CachedRepoFileReader;
+  private readonly tracker: StatusTracker;
+  private readonly now: () => Date;
+  private planning: Promise<void> | undefined;
+  private replan = false;
+  private catalogTimer: NodeJS.Timeout | undefined;
+  private stopped = false;
+
+  constructor(private readonly options: LiveModeOptions) {
+    this.now = options.now ?? (() => new Date());
+    this.background = options.repo.anyAge();
+    this.tracker = new StatusTracker({
+      live: refs => this.liveRequests(refs),
+      derive: requests => this.deriveWith(requests, this.background),
+      signals: options.signals,
+      notifier: options.notifier,
+      logger: options.logger,
+      debounceMs: options.config.debounceMs,
+      resyncMs: options.config.resyncMs,
+      now: this.now,
+    });
+  }
+
+  /**
+   * Starts the tracker and the catalog sync: now, again after 5 s, 15 s and 60 s (at startup the
+   * catalog may still be ingesting), then every `catalogRefreshSeconds`.
+   */
+  async start(): Promise<void> {
+    this.tracker.start();
+    if (!this.options.catalogEntities) return;
+    const refresh = this.options.config.catalogRefreshMs;
+    const delays = [5_000, 10_000, 45_000].filter(d => d < refresh);
+    const next = () => {
+      if (this.stopped) return;
+      this.catalogTimer = setTimeout(() => {
+        this.syncCatalog().finally(next);
+      }, delays.shift() ?? refresh);
+      this.catalogTimer.unref();
+    };
+    await this.syncCatalog();
+    next();
+  }
+
+  /** Stops every watch and timer. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.catalogTimer) clearTimeout(this.catalogTimer);
+    for (const store of this.stores.values()) store.stop();
+    this.stores.clear();
+    await this.planning;
+    await this.tracker.stop();
+    await this.options.notifier?.close();
+  }
+
+  register(requests: DevTargetRequest[]): void {
+    let changed = false;
+    const added: DevTargetRequest[] = [];
+    for (const request of requests) {
+      const known = this.index.has(request.entityRef);
+      if (this.index.add(request)) changed = true;
+      if (!known && this.index.has(request.entityRef)) added.push(request);
+    }
+    // a baseline for the new ones, so that their next change is noticed
+    if (added.length > 0) this.tracker.mark(added);
+    if (changed) this.schedulePlan();
+  }
+
+  modeOf(request: DevTargetRequest): DevLiveInfo {
+    if (!this.index.has(request.entityRef)) {
+      return { mode: 'polling', reason: 'too many entities to watch' };
+    }
+    const { target } = request;
+    const coverages: Coverage[] = [
+      this.coverage(applicationCluster(request), c =>
+        c.coverage('applications', target.application.namespace),
+      ),
+      ...WORKLOAD_KINDS.map(kind =>
+        this.coverage(target.cluster, c => c.coverage(kind, target.namespace)),
+      ),
+    ];
+    const missing = coverages.find(c => !c.ok);
+    return missing && !missing.ok
+      ? { mode: 'polling', reason: missing.reason }
+      : { mode: 'watch' };
+  }
+
+  async derive(requests: DevTargetRequest[]): Promise<DevStatus[]> {
+    const statuses = await this.deriveWith(requests, this.options.repo);
+    this.tracker.seen(statuses);
+    return statuses;
+  }
+
+  /** Watches, kept objects and counters per cluster; entities known; tracker counters. */
+  stats() {
+    return {
+      entities: this.index.size,
+      clusters: Object.fromEntries(
+        [...this.stores.entries()].map(([name, store]) => [
+          name,
+          store.stats(),
+        ]),
+      ),
+      tracker: { ...this.tracker.stats },
+    };
+  }
+
+  private coverage(
+    cluster: string,
+    of: (store: ClusterStore) => Coverage,
+  ): Coverage {
+    const error = this.storeErrors.get(cluster);
+    if (error) return { ok: false, reason: error };
+    const store = this.stores.get(cluster);
+    return store
+      ? of(store)
+      : { ok: false, reason: 'the watches are starting' };
+  }
+
+  private liveRequests(refs?: string[]): DevTargetRequest[] {
+    const requests = refs
+      ? refs.flatMap(ref => this.index.get(ref) ?? [])
+      : this.index.all();
+    return requests.filter(r => this.modeOf(r).mode === 'watch');
+  }
+
+  private async deriveWith(
+    requests: DevTargetRequest[],
+    repo: CachedRepoFileReader,
+  ): Promise<DevStatus[]> {
+    if (requests.length === 0) return [];
+    const { clusters } = this.options;
+    const fetched = await fetchDevObjects(
+      {
+        client: async name =>
+          new LiveReader(this.stores.get(name), () => clusters.client(name)),
+        repo,
+        manifests: this.manifests,
+        now: this.now,
+      },
+      requests,
+    );
+    return fetched.map(objects =>
+      deriveDevStatus(objects, this.options.derive),
+    );
+  }
+
+  private schedulePlan(): void {
+    if (this.stopped) return;
+    if (this.planning) {
+      this.replan = true;
+      return;
+    }
+    this.planning = new Promise<void>(resolve => setImmediate(resolve))
+      .then(() => this.applyPlans())
+      .catch(error =>
+        this.options.logger.error(
+          'okteto-dev live: planning watches failed',
+          error,
+        ),
+      )
+      .finally(() => {
+        this.planning = undefined;
+        if (this.replan) {
+          this.replan = false;
+          this.schedulePlan();
+        }
+      });
+  }
+
+  private async applyPlans(): Promise<void> {
+    const plans = this.index.plans();
+    const configured = await this.options.clusters.list();
+    if (this.stopped) return;
+    for (const [cluster, plan] of plans) {
+      let store = this.stores.get(cluster);
+      if (!store) {
+        try {
+          const details = configured.find(c => c.name === cluster);
+          if (!details) throw new Error('it is not configured');
+          store = new ClusterStore({
+            cluster,
+            kubeConfig: kubeConfigFor(details),
+            timeoutMs: this.options.timeoutMs,
+            maxNamespaces: this.options.config.maxNamespacesPerCluster,
+            watchTimeoutSeconds: this.options.config.watchTimeoutSeconds,
+            logger: this.options.logger,
+            reflector: this.options.reflector,
+            onChange: (name, change) =>
+              this.tracker.mark(this.index.affected(name, change)),
+            onState: name => this.tracker.mark(this.index.onCluster(name)),
+          });
+        } catch (error) {
+          this.storeErrors.set(
+            cluster,
+            `cluster ${cluster} cannot be watched: ${(error as Error).message}`,
+          );
+          continue;
+        }
+        this.storeErrors.delete(cluster);
+        this.stores.set(cluster, store);
+      }
+      store.apply(plan);
+    }
+    for (const [cluster, store] of this.stores) {
+      if (!plans.has(cluster)) {
+        store.stop();
+        this.stores.delete(cluster);
+      }
+    }
+  }
+
+  /** Registers the catalog's annotated entities and forgets the ones that are gone. */
+  private async syncCatalog(): Promise<void> {
+    let entities: Entity[];
+    try {
+      entities = await this.options.catalogEntities!();
+    } catch (error) {
+      this.options.logger.warn(
+        `okteto-dev live: could not read the annotated entities from the catalog: ${
+          (error as Error).message
+        }`,
+      );
+      return;
+    }
+    const resolved = await Promise.all(
+      entities.map(e => this.options.resolve(e).catch(() => undefined)),
+    );
+    const requests = resolved.filter((r): r is DevTargetRequest => Boolean(r));
+    const present = new Set(requests.map(r => r.entityRef));
+    let changed = false;
+    for (const known of this.index.all()) {
+      if (!present.has(known.entityRef) && this.index.remove(known.entityRef))
+        changed = true;
+      if (!present.has(known.entityRef)) this.tracker.forget(known.entityRef);
+    }
+    this.register(requests);
+    if (changed) this.schedulePlan();
+  }
+}
