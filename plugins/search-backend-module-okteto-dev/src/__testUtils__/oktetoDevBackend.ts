@@ -13,6 +13,8 @@ export function oktetoDevConfig(
 ) {
   return {
     timeoutMs,
+    // these tests count the LISTs of polling mode (live mode reads through watches instead)
+    live: { enabled: false },
     clusters: [
       {
         name: 'default',
