@@ -18,3 +18,4 @@ export * from './search';
 export * from './messages';
 export * from './packageName';
 export * from './argoRules';
+export * from './signals';

@@ -1,16 +1,33 @@
 /*
- * The card alone, without a backend: `npm start` in this folder (Node 22 on PATH) serves it with a
- * fake API answering the component tests' fixtures. Pick the answer and the card's width in the
- * URL: /okteto-dev?scenario=conflictAutoSync&width=450 (width in px, or `full`).
+ * The card and the "Dev environments" page alone, without a backend: `npm start` in this folder
+ * (Node 22 on PATH) serves them with a fake API answering the component tests' fixtures. Pick the
+ * card's answer and width in the URL: /okteto-dev?scenario=conflictAutoSync&width=450 (width in
+ * px, or `full`; `&lang=ru` for Russian). /dev-environments lists a catalog of apps in every state.
  */
-import { createDevApp } from '@backstage/dev-utils';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
-import Box from '@material-ui/core/Box';
-import { EntityOktetoDevCard, oktetoDevApiRef, oktetoDevPlugin } from '../src';
 import {
+  createPlugin,
+  createRoutableExtension,
+} from '@backstage/core-plugin-api';
+import { createDevApp } from '@backstage/dev-utils';
+import {
+  EntityProvider,
+  catalogApiRef,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import Box from '@material-ui/core/Box';
+import {
+  EntityOktetoDevCard,
+  oktetoDevApiRef,
+  OktetoDevPage,
+  oktetoDevPlugin,
+} from '../src';
+import {
+  crashEvents,
   FakeOktetoDevApi,
   fixtures,
   makeEntity,
+  makeFleet,
 } from '../src/testing/fixtures';
 
 type Scenario = keyof typeof fixtures;
@@ -45,16 +62,56 @@ function CardPage() {
   );
 }
 
-createDevApp()
+const fleet = makeFleet();
+
+/** Stands in for the catalog's entity page, so that the page's entity links resolve. */
+const EntityPageStub = createPlugin({ id: 'catalog-stub' }).provide(
+  createRoutableExtension({
+    name: 'EntityPageStub',
+    component: async () => () => <p>The catalog's entity page</p>,
+    mountPoint: entityRouteRef,
+  }),
+);
+
+const app = createDevApp().setAvailableLanguages(['en', 'ru']);
+// ?lang=ru shows the card and the page in Russian
+const lang = param('lang');
+if (lang) app.setDefaultLanguage(lang);
+
+app
   .registerPlugin(oktetoDevPlugin)
   .registerApi({
     api: oktetoDevApiRef,
     deps: {},
-    factory: () => new FakeOktetoDevApi({ status: fixtures[scenario()] }),
+    factory: () =>
+      window.location.pathname.startsWith('/dev-environments')
+        ? new FakeOktetoDevApi({
+            statuses: fleet.statuses,
+            denied: fleet.denied,
+          })
+        : new FakeOktetoDevApi({
+            status: fixtures[scenario()],
+            events:
+              scenario() === 'workloadCrashing' ? crashEvents() : undefined,
+          }),
+  })
+  .registerApi({
+    api: catalogApiRef,
+    deps: {},
+    factory: () => catalogApiMock({ entities: fleet.entities }),
   })
   .addPage({
     title: 'Dev environment',
     path: '/okteto-dev',
     element: <CardPage />,
+  })
+  .addPage({
+    title: 'Dev environments',
+    path: '/dev-environments',
+    element: <OktetoDevPage />,
+  })
+  .addPage({
+    path: '/catalog/:namespace/:kind/:name',
+    element: <EntityPageStub />,
   })
   .render();

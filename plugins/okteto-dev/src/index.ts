@@ -1,12 +1,14 @@
 /**
- * The okteto-dev frontend plugin: the "Dev environment" entity card, the okteto-dev search
- * result item and filters, and the scaffolder field `OktetoAppFolderPicker`.
+ * The okteto-dev frontend plugin: the "Dev environment" entity card, the "Dev environments"
+ * page, the okteto-dev search result item and filters, and the scaffolder field
+ * `OktetoAppFolderPicker`.
  *
  * @packageDocumentation
  */
 export {
   oktetoDevPlugin,
   EntityOktetoDevCard,
+  OktetoDevPage,
   OktetoDevSearchResultListItem,
   isOktetoDevAvailable,
   OktetoAppFolderPickerFieldExtension,

@@ -2,6 +2,7 @@ import {
   createApiFactory,
   createComponentExtension,
   createPlugin,
+  createRoutableExtension,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
@@ -20,6 +21,7 @@ import {
   validateAppFolder,
 } from './components/OktetoAppFolderPicker';
 import type { OktetoDevSearchResultListItemProps } from './components/OktetoDevSearchResultListItem';
+import { rootRouteRef } from './routes';
 
 /**
  * The okteto-dev frontend plugin (legacy frontend system).
@@ -28,6 +30,7 @@ import type { OktetoDevSearchResultListItemProps } from './components/OktetoDevS
  */
 export const oktetoDevPlugin = createPlugin({
   id: 'okteto-dev',
+  routes: { root: rootRouteRef },
   apis: [
     createApiFactory({
       api: oktetoDevApiRef,
@@ -62,6 +65,23 @@ export const EntityOktetoDevCard: () => JSX.Element = oktetoDevPlugin.provide(
           m => m.EntityOktetoDevCard,
         ),
     },
+  }),
+);
+
+/**
+ * The "Dev environments" page: every entity with `okteto-dev/app` the user may read, with who is
+ * in dev mode where and since when, conflicts, broken and probably abandoned sessions first,
+ * filters by owner, system and state, kept current through signals (or polling). Mount it on a
+ * route, e.g. `<Route path="/okteto-dev" element={<OktetoDevPage />} />`.
+ *
+ * @public
+ */
+export const OktetoDevPage: () => JSX.Element = oktetoDevPlugin.provide(
+  createRoutableExtension({
+    name: 'OktetoDevPage',
+    component: () =>
+      import('./components/OktetoDevPage').then(m => m.OktetoDevPage),
+    mountPoint: rootRouteRef,
   }),
 );
 

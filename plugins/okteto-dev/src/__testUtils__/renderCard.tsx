@@ -2,6 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import { configApiRef } from '@backstage/core-plugin-api';
 import { renderInTestApp as renderInNewTestApp } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { SignalApi, signalApiRef } from '@backstage/plugin-signals-react';
 import {
   mockApis,
   renderInTestApp,
@@ -14,19 +15,23 @@ import { oktetoDevApiRef, OktetoDevApi } from '../api';
 import { EntityOktetoDevCard } from '../components/EntityOktetoDevCard';
 import { FakeOktetoDevApi, makeEntity } from '../testing/fixtures';
 
-/** Renders the card for `entity` (default: one with `okteto-dev/app`) against `api`. */
+/**
+ * Renders the card for `entity` (default: one with `okteto-dev/app`) against `api`; with
+ * `signalApi`, in an app that has the signals plugin.
+ */
 export function renderCard(options: {
   api: OktetoDevApi;
   entity?: Entity;
   config?: NonNullable<Parameters<typeof mockApis.config>[0]>['data'];
+  signalApi?: SignalApi;
 }) {
+  const apis = [
+    [oktetoDevApiRef, options.api],
+    [configApiRef, mockApis.config({ data: options.config ?? {} })],
+    ...(options.signalApi ? [[signalApiRef, options.signalApi]] : []),
+  ] as const;
   return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [oktetoDevApiRef, options.api],
-        [configApiRef, mockApis.config({ data: options.config ?? {} })],
-      ]}
-    >
+    <TestApiProvider apis={apis as any}>
       <EntityProvider entity={options.entity ?? makeEntity()}>
         <EntityOktetoDevCard />
       </EntityProvider>
@@ -42,7 +47,7 @@ export async function renderStatus(status: DevStatus, entity?: Entity) {
 
 // The new frontend system test app uses the real translation API; its app-language API takes the
 // default language from config, like an app that sets `defaultLanguage: ru`.
-const russian = {
+export const russianAppConfig = {
   app: {
     baseUrl: 'http://localhost:3000',
     extensions: [
@@ -57,14 +62,19 @@ const russian = {
 };
 
 /** Renders the card for one answer of the backend in an app whose language is Russian. */
-export async function renderStatusInRussian(status: DevStatus) {
+export async function renderStatusInRussian(
+  status: DevStatus,
+  options: { api?: OktetoDevApi; entity?: Entity } = {},
+) {
   renderInNewTestApp(
-    <EntityProvider entity={makeEntity()}>
+    <EntityProvider entity={options.entity ?? makeEntity()}>
       <EntityOktetoDevCard />
     </EntityProvider>,
     {
-      config: russian,
-      apis: [[oktetoDevApiRef, new FakeOktetoDevApi({ status })]],
+      config: russianAppConfig,
+      apis: [
+        [oktetoDevApiRef, options.api ?? new FakeOktetoDevApi({ status })],
+      ],
     },
   );
   await screen.findByRole('group', { name: 'Сводка' });

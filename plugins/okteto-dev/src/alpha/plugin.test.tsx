@@ -1,11 +1,30 @@
 import { Entity } from '@backstage/catalog-model';
-import { createExtensionTester } from '@backstage/frontend-test-utils';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { IconLinkVertical } from '@backstage/core-components';
+import { coreExtensionData } from '@backstage/frontend-plugin-api';
+import {
+  createExtensionTester,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  EntityCardBlueprint,
+  EntityIconLinkBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
-import { makeEntity } from '../testing/fixtures';
+import { act, screen } from '@testing-library/react';
+import { oktetoDevApiRef } from '../api';
+import {
+  FakeOktetoDevApi,
+  fixtures,
+  makeEntity,
+  makeStatus,
+} from '../testing/fixtures';
 import oktetoDevPlugin, {
   oktetoAppFolderPickerFormField,
+  oktetoDevAppIconLink,
+  oktetoDevArgoCdIconLink,
   oktetoDevEntityCard,
+  oktetoDevPage,
 } from './plugin';
 
 describe('okteto-dev alpha plugin', () => {
@@ -17,6 +36,13 @@ describe('okteto-dev alpha plugin', () => {
     ).toBeDefined();
     expect(
       oktetoDevPlugin.getExtension('search-result-list-item:okteto-dev'),
+    ).toBeDefined();
+    expect(oktetoDevPlugin.getExtension('page:okteto-dev')).toBeDefined();
+    expect(
+      oktetoDevPlugin.getExtension('entity-icon-link:okteto-dev/argocd'),
+    ).toBeDefined();
+    expect(
+      oktetoDevPlugin.getExtension('entity-icon-link:okteto-dev/dev-app'),
     ).toBeDefined();
     expect(
       oktetoDevPlugin.getExtension(
@@ -42,5 +68,81 @@ describe('the app folder form field', () => {
       FormFieldBlueprint.dataRefs.formFieldLoader,
     );
     expect((await loader()).$$type).toBe('@backstage/scaffolder/FormField');
+  });
+});
+
+describe('the Dev environments page', () => {
+  it('is at /okteto-dev, titled for the navigation', () => {
+    const tester = createExtensionTester(oktetoDevPage);
+    expect(tester.get(coreExtensionData.routePath)).toBe('/okteto-dev');
+    expect(tester.get(coreExtensionData.title)).toBe('Dev environments');
+  });
+});
+
+describe('the entity icon links', () => {
+  type UseProps = () => Parameters<typeof IconLinkVertical>[0];
+
+  /** Renders the icon link as the About card does: its props, from its hook. */
+  function renderIconLink(
+    extension: typeof oktetoDevArgoCdIconLink,
+    api: FakeOktetoDevApi,
+  ) {
+    const useProps = createExtensionTester(extension).get(
+      EntityIconLinkBlueprint.dataRefs.useProps as any,
+    ) as UseProps;
+    function IconLink() {
+      return <IconLinkVertical {...useProps()} />;
+    }
+    renderInTestApp(
+      <EntityProvider entity={makeEntity()}>
+        <IconLink />
+      </EntityProvider>,
+      { apis: [[oktetoDevApiRef, api]] },
+    );
+  }
+
+  it('link to the Application in Argo CD', async () => {
+    renderIconLink(
+      oktetoDevArgoCdIconLink,
+      new FakeOktetoDevApi({ status: fixtures.healthyOff }),
+    );
+    expect(
+      await screen.findByRole('link', { name: /Argo CD/ }),
+    ).toHaveAttribute(
+      'href',
+      'https://argocd.synestra.tech/applications/argo/web-corporate-dev',
+    );
+  });
+
+  it('link to the dev app', async () => {
+    renderIconLink(
+      oktetoDevAppIconLink,
+      new FakeOktetoDevApi({ status: fixtures.healthyOff }),
+    );
+    expect(
+      await screen.findByRole('link', { name: /Dev app/ }),
+    ).toHaveAttribute('href', 'https://corporate.dev.synestra.tech');
+  });
+
+  it('stay disabled, without a link, when the backend could not build one', async () => {
+    const api = new FakeOktetoDevApi({ status: makeStatus({ links: {} }) });
+    renderIconLink(oktetoDevArgoCdIconLink, api);
+    await screen.findByText('Argo CD');
+    // the answer has come, and still no link
+    await act(async () => {
+      await api.getStatus('component:default/corporate');
+    });
+    expect(screen.queryByRole('link')).not.toBeInTheDocument();
+    expect(screen.getByText('Argo CD')).toBeInTheDocument();
+  });
+
+  it('show only on entities with okteto-dev/app', () => {
+    for (const extension of [oktetoDevArgoCdIconLink, oktetoDevAppIconLink]) {
+      const filter = createExtensionTester(extension).get(
+        EntityIconLinkBlueprint.dataRefs.filterFunction as any,
+      ) as unknown as (entity: Entity) => boolean;
+      expect(filter(makeEntity())).toBe(true);
+      expect(filter(makeEntity({}))).toBe(false);
+    }
   });
 });

@@ -1,20 +1,37 @@
 import {
   ApiBlueprint,
   createFrontendPlugin,
+  createRouteRef,
   discoveryApiRef,
   fetchApiRef,
   OverridableExtensionDefinition,
   OverridableFrontendPlugin,
+  PageBlueprint,
 } from '@backstage/frontend-plugin-api';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityIconLinkBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import {
   createFormField,
   FormFieldBlueprint,
 } from '@backstage/plugin-scaffolder-react/alpha';
 import { SearchResultListItemBlueprint } from '@backstage/plugin-search-react/alpha';
 import { OKTETO_DEV_SEARCH_TYPE } from '@okteto-dev/plugin-okteto-dev-common';
+import DeveloperModeIcon from '@material-ui/icons/DeveloperMode';
 import { oktetoDevApiRef, OktetoDevClient } from '../api';
+import {
+  useArgoCdIconLinkProps,
+  useDevAppIconLinkProps,
+} from '../components/EntityOktetoDevIconLinks';
 import { isOktetoDevAvailable } from '../plugin';
+
+/**
+ * The route of the "Dev environments" page in the new frontend system.
+ *
+ * @alpha
+ */
+export const oktetoDevPageRouteRef = createRouteRef();
 
 /**
  * The `OktetoDevApi` for the new frontend system: an `OktetoDevClient` on the app's discovery and
@@ -48,6 +65,56 @@ export const oktetoDevEntityCard: OverridableExtensionDefinition =
         import('../components/EntityOktetoDevCard').then(m => (
           <m.EntityOktetoDevCard />
         )),
+    },
+  });
+
+/**
+ * The "Dev environments" page at `/okteto-dev`: every entity with `okteto-dev/app` the user may
+ * read, with who is in dev mode where and since when, worst first, kept current through signals.
+ *
+ * @alpha
+ */
+export const oktetoDevPage = PageBlueprint.make({
+  params: {
+    path: '/okteto-dev',
+    title: 'Dev environments',
+    icon: <DeveloperModeIcon fontSize="inherit" />,
+    routeRef: oktetoDevPageRouteRef,
+    loader: () =>
+      import('../components/OktetoDevPage').then(m => (
+        <m.OktetoDevPageContent />
+      )),
+  },
+});
+
+/**
+ * The About card's icon link "Argo CD" to the dev Application, on entities with `okteto-dev/app`;
+ * disabled when the backend could not build the link (no Argo CD URL configured).
+ *
+ * @alpha
+ */
+// Typed loosely like the card: the inferred type names nested filter-predicate types (TS2742).
+export const oktetoDevArgoCdIconLink: OverridableExtensionDefinition =
+  EntityIconLinkBlueprint.make({
+    name: 'argocd',
+    params: {
+      filter: isOktetoDevAvailable,
+      useProps: useArgoCdIconLinkProps,
+    },
+  });
+
+/**
+ * The About card's icon link "Dev app" to the app's dev URL, on entities with `okteto-dev/app`;
+ * disabled when the workload declares no URL.
+ *
+ * @alpha
+ */
+export const oktetoDevAppIconLink: OverridableExtensionDefinition =
+  EntityIconLinkBlueprint.make({
+    name: 'dev-app',
+    params: {
+      filter: isOktetoDevAvailable,
+      useProps: useDevAppIconLinkProps,
     },
   });
 
@@ -96,9 +163,13 @@ export const oktetoAppFolderPickerFormField = FormFieldBlueprint.make({
 const oktetoDevPlugin: OverridableFrontendPlugin = createFrontendPlugin({
   pluginId: 'okteto-dev',
   title: 'Okteto dev',
+  routes: { root: oktetoDevPageRouteRef },
   extensions: [
     oktetoDevApi,
     oktetoDevEntityCard,
+    oktetoDevPage,
+    oktetoDevArgoCdIconLink,
+    oktetoDevAppIconLink,
     oktetoDevSearchResultListItem,
     oktetoAppFolderPickerFormField,
   ],

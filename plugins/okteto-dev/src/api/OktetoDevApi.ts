@@ -1,6 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
   DevClustersResponse,
+  DevEventsResponse,
   DevStatus,
   DevStatusBatchResponse,
 } from '@okteto-dev/plugin-okteto-dev-common';
@@ -15,6 +16,11 @@ export interface OktetoDevApi {
   getStatus(entityRef: string): Promise<DevStatus>;
   /** Status of several entities; unresolvable ones come back as `failures`. */
   getStatuses(entityRefs: string[]): Promise<DevStatusBatchResponse>;
+  /**
+   * Recent Warning events of the entity's workload, its dev clone and their pods. Behind its own
+   * permission (`okteto-dev.events.read`): a denied caller gets a `ResponseError` with status 403.
+   */
+  getEvents(entityRef: string): Promise<DevEventsResponse>;
   /** The configured clusters and whether they answer. */
   getClusters(): Promise<DevClustersResponse>;
 }

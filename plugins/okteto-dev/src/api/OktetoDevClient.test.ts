@@ -55,6 +55,70 @@ describe('OktetoDevClient', () => {
     });
   });
 
+  it('shares one request between concurrent status calls for the same entity', async () => {
+    const status = makeStatus();
+    const { fetchApi, requests } = fakeFetch(() => json(status));
+    const client = new OktetoDevClient({ discoveryApi, fetchApi });
+
+    const [a, b] = await Promise.all([
+      client.getStatus('component:default/corporate'),
+      client.getStatus('component:default/corporate'),
+    ]);
+    expect(a).toEqual(status);
+    expect(b).toEqual(status);
+    expect(requests).toHaveLength(1);
+
+    // once answered, the next call asks again
+    await client.getStatus('component:default/corporate');
+    expect(requests).toHaveLength(2);
+  });
+
+  it('gets the events with the entity ref URL-encoded', async () => {
+    const events = {
+      entityRef: 'component:default/corporate',
+      fetchedAt: '2026-01-01T00:00:00Z',
+      items: [
+        {
+          type: 'Warning',
+          reason: 'BackOff',
+          object: { kind: 'Pod', name: 'web-1' },
+          count: 3,
+        },
+      ],
+    };
+    const { fetchApi, requests } = fakeFetch(() => json(events));
+    const client = new OktetoDevClient({ discoveryApi, fetchApi });
+
+    await expect(
+      client.getEvents('component:default/corporate'),
+    ).resolves.toEqual(events);
+    expect(requests[0].url).toBe(
+      `${BASE}/v1/events?entityRef=component%3Adefault%2Fcorporate`,
+    );
+  });
+
+  it('throws a ResponseError with status 403 when the events are denied', async () => {
+    const { fetchApi } = fakeFetch(() =>
+      json(
+        {
+          error: {
+            name: 'NotAllowedError',
+            message: 'Permission okteto-dev.events.read is denied',
+          },
+          response: { statusCode: 403 },
+        },
+        403,
+      ),
+    );
+    const client = new OktetoDevClient({ discoveryApi, fetchApi });
+
+    const error = await client
+      .getEvents('component:default/corporate')
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(403);
+  });
+
   it('gets the clusters', async () => {
     const clusters = {
       items: [

@@ -2,6 +2,7 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   DevClustersResponse,
+  DevEventsResponse,
   DevStatus,
   DevStatusBatchResponse,
 } from '@okteto-dev/plugin-okteto-dev-common';
@@ -15,16 +16,33 @@ import { OktetoDevApi } from './OktetoDevApi';
 export class OktetoDevClient implements OktetoDevApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
+  /** Status requests under way, by entity ref: concurrent callers share one. */
+  private readonly pending = new Map<string, Promise<DevStatus>>();
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
     this.discoveryApi = options.discoveryApi;
     this.fetchApi = options.fetchApi;
   }
 
-  /** {@inheritDoc OktetoDevApi.getStatus} */
+  /**
+   * Status of one entity, by entity ref (`kind:namespace/name`). Calls for the same entity while
+   * one is under way (the card and the entity page's icon links mounting together) share its
+   * request.
+   */
   getStatus(entityRef: string): Promise<DevStatus> {
-    return this.request<DevStatus>(
+    const under = this.pending.get(entityRef);
+    if (under) return under;
+    const request = this.request<DevStatus>(
       `/v1/status?entityRef=${encodeURIComponent(entityRef)}`,
+    ).finally(() => this.pending.delete(entityRef));
+    this.pending.set(entityRef, request);
+    return request;
+  }
+
+  /** {@inheritDoc OktetoDevApi.getEvents} */
+  getEvents(entityRef: string): Promise<DevEventsResponse> {
+    return this.request<DevEventsResponse>(
+      `/v1/events?entityRef=${encodeURIComponent(entityRef)}`,
     );
   }
 

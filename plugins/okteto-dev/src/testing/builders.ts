@@ -254,8 +254,43 @@ export function makeChecklist(
   );
 }
 
+export const REPO = 'https://github.com/NeoGrAIph/web-core';
+
+/**
+ * The links the backend builds for a status, as `deriveLinks` does: Argo CD only for a readable
+ * Application, the app only with a URL, the dev entry only when found.
+ */
+export function linksFor(
+  status: Pick<DevStatus, 'argo' | 'workload' | 'target'>,
+): DevStatus['links'] {
+  const { argo, workload, target } = status;
+  const blob = `${REPO}/blob/main`;
+  return {
+    ...(argo.state === 'ok'
+      ? {
+          argocd: `https://argocd.synestra.tech/applications/argo/${target.application.name}`,
+        }
+      : {}),
+    ...(workload.state === 'ok' && workload.serverUrl
+      ? { app: workload.serverUrl }
+      : {}),
+    ...(target.devEntry
+      ? { devEntry: `${blob}/${target.devEntry.manifestPath}#L12` }
+      : {}),
+    ...(argo.state !== 'error'
+      ? { applicationFile: `${blob}/${target.applicationPath}` }
+      : {}),
+    valuesFile: `${blob}/${target.valuesPath}`,
+  };
+}
+
 /** A healthy, synced dev environment with dev mode off; override any part. */
 export function makeStatus(overrides: Partial<DevStatus> = {}): DevStatus {
+  const status = makeBaseStatus(overrides);
+  return overrides.links ? status : { ...status, links: linksFor(status) };
+}
+
+function makeBaseStatus(overrides: Partial<DevStatus>): DevStatus {
   return {
     entityRef: ENTITY_REF,
     fetchedAt: new Date().toISOString(),

@@ -1,35 +1,122 @@
+import { ResponseError } from '@backstage/errors';
 import {
   DevClustersResponse,
+  DevEventsResponse,
   DevStatus,
   DevStatusBatchResponse,
 } from '@okteto-dev/plugin-okteto-dev-common';
+import type { SignalApi } from '@backstage/plugin-signals-react';
 import { OktetoDevApi } from '../api';
 import { makeStatus } from './builders';
 
 export * from './builders';
 export { fixtures } from './scenarios';
+export { makeFleet, statusFor, fleetEntity } from './fleet';
+export { crashEvents } from './events';
+
+/** What the fake answers; change it between calls to simulate a refresh. */
+export interface FakeAnswer {
+  /** The answer of `getStatus`, for any entity (default: a healthy status). */
+  status?: DevStatus;
+  /** Makes `getStatus` fail. */
+  error?: Error;
+  /** Per-entity answers, for the batch and the single status; others are not found. */
+  statuses?: Record<string, DevStatus>;
+  /** Entities the caller may not read: failures in the batch, 403 alone. */
+  denied?: string[];
+  /** The answer of `getEvents`, or its failure. */
+  events?: DevEventsResponse | Error;
+}
+
+/** A `ResponseError` as the backend sends it (`{ error: { name, message } }`). */
+export async function responseError(
+  statusCode: number,
+  name: string,
+  message: string,
+): Promise<ResponseError> {
+  return ResponseError.fromResponse(
+    new Response(JSON.stringify({ error: { name, message } }), {
+      status: statusCode,
+      statusText: name,
+      headers: { 'Content-Type': 'application/json' },
+    }),
+  );
+}
 
 /**
  * A typed fake of the API: `getStatus` answers with `answer.status` or fails with `answer.error`;
- * change `answer` between calls to simulate a refresh.
+ * change `answer` between calls to simulate a refresh. Every call is recorded.
  */
 export class FakeOktetoDevApi implements OktetoDevApi {
+  /** Entity refs of the `getStatus` calls. */
   readonly calls: string[] = [];
+  /** Entity refs of each `getStatuses` call. */
+  readonly batchCalls: string[][] = [];
+  /** Entity refs of the `getEvents` calls. */
+  readonly eventCalls: string[] = [];
 
-  constructor(public answer: { status?: DevStatus; error?: Error }) {}
+  constructor(public answer: FakeAnswer) {}
+
+  private statusOf(entityRef: string): DevStatus | undefined {
+    const { statuses, status, denied } = this.answer;
+    if (denied?.includes(entityRef)) return undefined;
+    if (statuses) return statuses[entityRef];
+    return status ?? makeStatus();
+  }
 
   async getStatus(entityRef: string): Promise<DevStatus> {
     this.calls.push(entityRef);
     if (this.answer.error) {
       throw this.answer.error;
     }
-    return this.answer.status ?? makeStatus();
+    const status = this.statusOf(entityRef);
+    if (!status) {
+      throw await responseError(
+        403,
+        'NotAllowedError',
+        `Permission okteto-dev.status.read is denied for ${entityRef}`,
+      );
+    }
+    return status;
   }
 
   async getStatuses(entityRefs: string[]): Promise<DevStatusBatchResponse> {
-    return {
-      items: await Promise.all(entityRefs.map(ref => this.getStatus(ref))),
-    };
+    this.batchCalls.push(entityRefs);
+    if (this.answer.error) {
+      throw this.answer.error;
+    }
+    const items: DevStatus[] = [];
+    const failures: NonNullable<DevStatusBatchResponse['failures']> = [];
+    for (const entityRef of entityRefs) {
+      const status = this.statusOf(entityRef);
+      if (status) {
+        items.push(status);
+      } else {
+        failures.push({
+          entityRef,
+          error: {
+            name: 'NotAllowedError',
+            message: `Permission okteto-dev.status.read is denied for ${entityRef}`,
+          },
+        });
+      }
+    }
+    return { items, failures };
+  }
+
+  async getEvents(entityRef: string): Promise<DevEventsResponse> {
+    this.eventCalls.push(entityRef);
+    const { events } = this.answer;
+    if (events instanceof Error) {
+      throw events;
+    }
+    return (
+      events ?? {
+        entityRef,
+        fetchedAt: new Date().toISOString(),
+        items: [],
+      }
+    );
   }
 
   async getClusters(): Promise<DevClustersResponse> {
@@ -38,5 +125,38 @@ export class FakeOktetoDevApi implements OktetoDevApi {
         { name: 'default', authProvider: 'serviceAccount', reachable: true },
       ],
     };
+  }
+}
+
+/**
+ * A fake of the signals plugin's `SignalApi`: records subscriptions and delivers what `publish`
+ * sends to the channel's subscribers.
+ */
+export class FakeSignalApi implements SignalApi {
+  private readonly subscribers = new Map<string, Set<(message: any) => void>>();
+
+  subscribe(channel: string, onMessage: (message: any) => void) {
+    const set = this.subscribers.get(channel) ?? new Set();
+    set.add(onMessage);
+    this.subscribers.set(channel, set);
+    return {
+      unsubscribe: () => {
+        set.delete(onMessage);
+      },
+    };
+  }
+
+  /** The channels someone listens on. */
+  channels(): string[] {
+    return [...this.subscribers.entries()]
+      .filter(([, set]) => set.size > 0)
+      .map(([channel]) => channel);
+  }
+
+  /** Sends `message` to the subscribers of `channel`, as the backend's publish would. */
+  publish(channel: string, message: Record<string, string>) {
+    for (const onMessage of this.subscribers.get(channel) ?? []) {
+      onMessage(message);
+    }
   }
 }

@@ -13,6 +13,7 @@ import {
   NAMESPACE,
   NEW_SHA,
   okArgo,
+  okWorkload,
   WORKLOAD,
 } from './builders';
 import {
@@ -156,6 +157,32 @@ export const setupScenarios = {
 
   /** Deployed by Argo CD but without a dev entry: "Enable Okteto". */
   devServiceMissing: withoutDevEntry(),
+
+  /** The app crashes on start: CrashLoopBackOff, its last exit in the status. */
+  workloadCrashing: makeStatus({
+    argo: okArgo({
+      health: 'Degraded',
+      healthMessage: `Deployment "${WORKLOAD}" exceeded its progress deadline`,
+    }),
+    workload: okWorkload({
+      readyReplicas: 0,
+      pods: [
+        {
+          name: `${WORKLOAD}-7d9f8c6b5-k2l9p`,
+          phase: 'Running',
+          ready: false,
+          restarts: 7,
+          reason: 'CrashLoopBackOff',
+          startedAt: minutesAgo(2),
+          lastTermination: {
+            reason: 'Error',
+            exitCode: 1,
+            finishedAt: minutesAgo(2),
+          },
+        },
+      ],
+    }),
+  }),
 
   /** The cluster cannot be read and there is no earlier answer. */
   clusterErrors: makeStatus({

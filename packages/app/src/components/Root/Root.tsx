@@ -2,6 +2,7 @@ import { PropsWithChildren } from 'react';
 import HomeIcon from '@material-ui/icons/Home';
 import CreateComponentIcon from '@material-ui/icons/AddCircleOutline';
 import SearchIcon from '@material-ui/icons/Search';
+import DeveloperModeIcon from '@material-ui/icons/DeveloperMode';
 import {
   Settings as SidebarSettings,
   UserSettingsSignInAvatar,
@@ -26,6 +27,11 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
       <SidebarItem icon={HomeIcon} to="catalog" text="Catalog" />
       <SidebarItem icon={SearchIcon} to="search" text="Search" />
       <SidebarItem icon={CreateComponentIcon} to="create" text="Create..." />
+      <SidebarItem
+        icon={DeveloperModeIcon}
+        to="okteto-dev"
+        text="Dev environments"
+      />
       <SidebarSpace />
       <SidebarDivider />
       <SidebarGroup

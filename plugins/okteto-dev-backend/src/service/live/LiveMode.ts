@@ -17,6 +17,7 @@ import { DevNotifier } from './notify/DevNotifier';
 import { WORKLOAD_KINDS } from './resources';
 import { StatusTracker } from './StatusTracker';
 import { DevLiveInfo, LiveStatusSource } from './types';
+import { ViewMemo } from './ViewMemo';
 
 export interface LiveModeOptions {
   config: LiveConfig;
@@ -53,6 +54,7 @@ export class LiveMode implements LiveStatusSource {
   private readonly manifests = new ManifestCache();
   private readonly background: CachedRepoFileReader;
   private readonly tracker: StatusTracker;
+  private readonly memo = new ViewMemo();
   private readonly now: () => Date;
   private planning: Promise<void> | undefined;
   private replan = false;
@@ -137,10 +139,16 @@ export class LiveMode implements LiveStatusSource {
       : { mode: 'watch' };
   }
 
+  /** Views' statuses: kept ones while nothing they read changed ({@link ViewMemo}), else derived. */
   async derive(requests: DevTargetRequest[]): Promise<DevStatus[]> {
-    const statuses = await this.deriveWith(requests, this.options.repo);
-    this.tracker.seen(statuses);
-    return statuses;
+    const { kept, generation } = this.memo.take(requests);
+    const missing = requests.filter((_, i) => !kept[i]);
+    if (missing.length === 0) return kept as DevStatus[];
+    const fresh = await this.deriveWith(missing, this.options.repo);
+    this.memo.put(fresh, generation);
+    this.tracker.seen(fresh);
+    let next = 0;
+    return kept.map(status => status ?? fresh[next++]);
   }
 
   /** Watches, kept objects and counters per cluster; entities known; tracker counters. */
@@ -238,9 +246,15 @@ export class LiveMode implements LiveStatusSource {
             watchTimeoutSeconds: this.options.config.watchTimeoutSeconds,
             logger: this.options.logger,
             reflector: this.options.reflector,
-            onChange: (name, change) =>
-              this.tracker.mark(this.index.affected(name, change)),
-            onState: name => this.tracker.mark(this.index.onCluster(name)),
+            onChange: (name, change) => {
+              const refs = this.index.affected(name, change);
+              this.memo.invalidate(refs);
+              this.tracker.mark(refs);
+            },
+            onState: name => {
+              this.memo.invalidate();
+              this.tracker.mark(this.index.onCluster(name));
+            },
           });
         } catch (error) {
           this.storeErrors.set(
@@ -284,7 +298,10 @@ export class LiveMode implements LiveStatusSource {
     for (const known of this.index.all()) {
       if (!present.has(known.entityRef) && this.index.remove(known.entityRef))
         changed = true;
-      if (!present.has(known.entityRef)) this.tracker.forget(known.entityRef);
+      if (!present.has(known.entityRef)) {
+        this.tracker.forget(known.entityRef);
+        this.memo.invalidate([known.entityRef]);
+      }
     }
     this.register(requests);
     if (changed) this.schedulePlan();

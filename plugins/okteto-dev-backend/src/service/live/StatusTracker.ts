@@ -1,21 +1,19 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { SignalsService } from '@backstage/plugin-signals-node';
-import { DevStatus } from '@okteto-dev/plugin-okteto-dev-common';
+import {
+  devStatusChannel,
+  DevStatus,
+  DevStatusSignal,
+} from '@okteto-dev/plugin-okteto-dev-common';
 import { DevTargetRequest } from '../fetch/fetchDevObjects';
 import { cardFingerprint } from './fingerprint';
 import { DevNotifier } from './notify/DevNotifier';
 
-/** The signal channel of one entity's status. */
-export function statusChannel(entityRef: string): string {
-  return `okteto-dev:status:${entityRef}`;
-}
+/** The signal channel of one entity's status (one name, shared with the frontend). */
+export const statusChannel = devStatusChannel;
 
 /** The message of a status signal: no status data, only that it changed. */
-export interface StatusChangedMessage {
-  [key: string]: string;
-  entityRef: string;
-  changedAt: string;
-}
+export type StatusChangedMessage = DevStatusSignal;
 
 /** Entities derived per slice of a flush, between which the event loop gets its turn. */
 const SLICE = 200;

@@ -10,6 +10,30 @@ import { commitUrl, shortSha } from './revision';
 import { Tone } from './StatusChip';
 import { formatSince, useLanguage } from './time';
 
+/** "Open in Argo CD" and the Application's file in the repository, those the backend could build. */
+function ArgoLinks(props: { status: DevStatus }) {
+  const { links } = props.status;
+  const { t } = useTranslationRef(oktetoDevTranslationRef);
+  const parts = [
+    links?.argocd && (
+      <Link key="argocd" to={links.argocd}>
+        {t('argo.open')}
+      </Link>
+    ),
+    links?.applicationFile && (
+      <Link key="file" to={links.applicationFile}>
+        {t('links.applicationFile')}
+      </Link>
+    ),
+  ].filter(Boolean);
+  if (parts.length === 0) return null;
+  return (
+    <Typography variant="body2">
+      {parts.flatMap((part, i) => (i === 0 ? [part] : [' · ', part]))}
+    </Typography>
+  );
+}
+
 /**
  * Argo CD: the Application, the deployed revision and when it was synced, and whatever Argo CD
  * reports beyond that. Sync and health are on the summary line.
@@ -28,9 +52,17 @@ export function ArgoSection(props: { status: DevStatus; attention?: Tone }) {
   if (argo.state === 'error') {
     content = <DevErrorLine title={t('argo.error')} error={argo.error} />;
   } else if (argo.state === 'not-found') {
+    const file = status.links?.applicationFile;
     content = (
       <Typography variant="body2">
-        {t('argo.notFound', { ...application, file: target.applicationPath })}
+        {t('argo.notFound', {
+          ...application,
+          file: file ? (
+            <Link to={file}>{target.applicationPath}</Link>
+          ) : (
+            target.applicationPath
+          ),
+        })}
       </Typography>
     );
   } else {
@@ -46,11 +78,7 @@ export function ArgoSection(props: { status: DevStatus; attention?: Tone }) {
           {sha && !url && t('argo.revision', { sha })}
           {syncedAgo && ` · ${t('argo.syncedAgo', { time: syncedAgo })}`}
         </Typography>
-        {status.links?.argocd && (
-          <Typography variant="body2">
-            <Link to={status.links.argocd}>{t('argo.open')}</Link>
-          </Typography>
-        )}
+        <ArgoLinks status={status} />
         {argo.healthMessage && (
           <Typography variant="body2" color="textSecondary">
             {argo.healthMessage}

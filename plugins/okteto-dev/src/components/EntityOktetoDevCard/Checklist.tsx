@@ -83,14 +83,15 @@ function ItemRow(props: {
 
 /**
  * The readiness checklist: "6 of 9 passed" on its heading; the items that did not pass are
- * listed, the passed ones behind a toggle. `enable` goes under a failing dev-service item.
+ * listed, the passed ones behind a toggle. `actions` gives what goes under an item: a link to the
+ * file that fixes it, a button that opens the fix as a pull request.
  */
 export function Checklist(props: {
   status: DevStatus;
   attention?: Tone;
-  enable?: ReactNode;
+  actions?: (item: ChecklistItem) => ReactNode;
 }) {
-  const { status, attention, enable } = props;
+  const { status, attention, actions } = props;
   const items = status.checklist;
   const { t } = useTranslationRef(oktetoDevTranslationRef);
   const [showPassed, setShowPassed] = useState(false);
@@ -133,7 +134,7 @@ export function Checklist(props: {
             title={title(item)}
             sameAs={sameAs(item)}
           >
-            {item.id === 'dev-service' && item.status === 'fail' && enable}
+            {actions?.(item)}
           </ItemRow>
         ))}
       </List>

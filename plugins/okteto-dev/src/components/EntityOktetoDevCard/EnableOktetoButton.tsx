@@ -14,6 +14,23 @@ import { oktetoDevTranslationRef } from '../../translation';
 export const DEFAULT_ENABLE_TEMPLATE = 'default/enable-okteto';
 
 /**
+ * Link to a scaffolder template (`<namespace>/<name>`) with its form prefilled; empty values are
+ * left out, so the form's defaults apply.
+ */
+export function templateHref(
+  template: string,
+  values: Record<string, string | undefined>,
+): string {
+  const formData = JSON.stringify(
+    Object.fromEntries(Object.entries(values).filter(([, v]) => v)),
+  );
+  return `/create/templates/${template.replace(
+    /^\/+|\/+$/g,
+    '',
+  )}?formData=${encodeURIComponent(formData)}`;
+}
+
+/**
  * Link to the scaffolder template that adds the app's Okteto dev entry, with the form prefilled.
  */
 export function enableOktetoHref(options: {
@@ -25,12 +42,7 @@ export function enableOktetoHref(options: {
   repository?: string;
 }): string {
   const { template, ...values } = options;
-  const formData = JSON.stringify(
-    Object.fromEntries(Object.entries(values).filter(([, v]) => v)),
-  );
-  return `/create/templates/${template}?formData=${encodeURIComponent(
-    formData,
-  )}`;
+  return templateHref(template, values);
 }
 
 /**
@@ -64,7 +76,7 @@ export function EnableOktetoButton(props: {
     useApi(configApiRef).getOptionalString('oktetoDev.enableTemplate') ??
     DEFAULT_ENABLE_TEMPLATE;
   const href = enableOktetoHref({
-    template: template.replace(/^\/+|\/+$/g, ''),
+    template,
     app: status.target.app,
     package: status.target.package,
     appDir: status.target.appDir,

@@ -9,7 +9,21 @@ import {
   summaryParts,
 } from '../../__testUtils__/renderCard';
 import { oktetoDevApiRef } from '../../api';
-import { FakeOktetoDevApi, fixtures, makeEntity } from '../../testing/fixtures';
+import {
+  APP_REF,
+  APPLICATION_PATH,
+  checkItem,
+  ENTITY_REF,
+  FakeOktetoDevApi,
+  fixtures,
+  makeChecklist,
+  makeEntity,
+  makeStatus,
+  minutesAgo,
+  okArgo,
+  REPLICAS_NOT_IGNORED,
+  responseError,
+} from '../../testing/fixtures';
 import { EntityOktetoDevCard } from './EntityOktetoDevCard';
 
 const SECTIONS = [
@@ -180,5 +194,153 @@ describe('EntityOktetoDevCard in Russian', () => {
 
     expect(await screen.findByText('Dev environment')).toBeInTheDocument();
     expect(await screen.findByText('Dev mode off')).toBeInTheDocument();
+  });
+
+  it('links, history and resources', async () => {
+    await renderStatusInRussian(fixtures.devModeOn);
+
+    const argo = await expandSection('Argo CD');
+    expect(
+      argo.getByRole('link', { name: /^Открыть в Argo CD/ }),
+    ).toBeInTheDocument();
+    expect(
+      argo.getByRole('link', { name: /^Файл Application/ }),
+    ).toBeInTheDocument();
+    const okteto = await expandSection('Okteto');
+    expect(
+      okteto.getByRole('link', {
+        name: /^Dev-запись web-corporate-dev в \.okteto\/okteto\.yml/,
+      }),
+    ).toBeInTheDocument();
+
+    expect(
+      screen.getByRole('button', {
+        name: 'История и ресурсы синхронизаций: 1 · ресурсов: 1',
+      }),
+    ).toBeInTheDocument();
+    const history = await expandSection('История и ресурсы');
+    expect(
+      within(
+        history.getByRole('list', { name: 'Последние синхронизации' }),
+      ).getByRole('listitem'),
+    ).toHaveTextContent(
+      /^3f2a9c1.* · развёрнуто 3 минуты назад · автоматически$/,
+    );
+    expect(
+      within(history.getByRole('list', { name: 'Ресурсы' })).getByRole(
+        'listitem',
+      ),
+    ).toHaveTextContent(
+      'Deployment web-corporate-dev-web-appРасходится с Git · собственное изменение dev-режима Okteto',
+    );
+  });
+
+  it('no link the backend could not build', async () => {
+    await renderStatusInRussian(makeStatus({ links: {} }));
+    await expandSection('Argo CD');
+    await expandSection('Okteto');
+    await expandSection('Workload');
+    for (const name of [
+      /^Открыть в Argo CD/,
+      /^Файл Application/,
+      /^Dev-запись/,
+      /^Открыть приложение/,
+    ]) {
+      expect(screen.queryByRole('link', { name })).not.toBeInTheDocument();
+    }
+  });
+
+  it('fix buttons under each failing item Git fixes, and the values file', async () => {
+    await renderStatusInRussian(
+      makeStatus({
+        argo: okArgo({ selfHeal: true, replicasIgnored: false }),
+        checklist: makeChecklist(
+          checkItem('self-heal-off', 'fail', 'checkSelfHealOn', {
+            application: APP_REF,
+            file: APPLICATION_PATH,
+          }),
+          REPLICAS_NOT_IGNORED,
+          checkItem('env-var', 'fail', 'checkEnvVarMissing', {
+            name: 'SYNESTRA_ENV',
+            value: 'dev',
+            container: 'app',
+            file: 'deploy/env/dev/corporate.yaml',
+          }),
+          checkItem('env-secret', 'fail', 'checkSecretNoEnvFrom', {
+            container: 'app',
+          }),
+        ),
+      }),
+    );
+    const rows = within(
+      screen.getByRole('list', { name: 'Чеклист готовности' }),
+    ).getAllByRole('listitem');
+    const fixes = rows.map(
+      row =>
+        within(row).queryByRole('button', {
+          name: 'Исправить через pull request',
+        }) !== null,
+    );
+    // env-var, env-secret (no fix: the platform creates the Secret), self-heal, replicas
+    expect(rows.map(row => row.textContent?.split(' — ')[0])).toEqual([
+      'SYNESTRA_ENV=dev',
+      'Секреты через envFrom.secretRef',
+      'selfHeal выключен',
+      'Синхронизация не трогает /spec/replicas',
+    ]);
+    expect(fixes).toEqual([true, false, true, true]);
+    expect(
+      within(rows[0]).getByRole('link', { name: /^Файл values/ }),
+    ).toBeInTheDocument();
+  });
+
+  it('events: read on opening', async () => {
+    const api = new FakeOktetoDevApi({
+      status: fixtures.workloadCrashing,
+      events: {
+        entityRef: ENTITY_REF,
+        fetchedAt: new Date().toISOString(),
+        items: [
+          {
+            type: 'Warning',
+            reason: 'BackOff',
+            message: 'Back-off restarting failed container app',
+            object: { kind: 'Pod', name: 'web-1' },
+            count: 12,
+            lastSeen: minutesAgo(1),
+          },
+        ],
+      },
+    });
+    await renderStatusInRussian(fixtures.workloadCrashing, { api });
+    expect(
+      screen.getByRole('button', {
+        name: 'События последнее завершение: Error',
+      }),
+    ).toBeInTheDocument();
+    expect(api.eventCalls).toEqual([]);
+
+    const events = await expandSection('События');
+    const list = await events.findByRole('list', { name: 'События Warning' });
+    expect(list).toHaveTextContent(
+      'BackOff · Pod web-1Back-off restarting failed container app×12 · 1 минуту назад',
+    );
+    expect(
+      events.getByRole('list', { name: 'Последние завершения контейнеров' }),
+    ).toHaveTextContent(
+      'web-corporate-dev-web-app-7d9f8c6b5-k2l9p: последнее завершениеError · код выхода 1 · 2 минуты назад',
+    );
+  });
+
+  it('events denied', async () => {
+    const api = new FakeOktetoDevApi({
+      status: fixtures.healthyOff,
+      events: await responseError(403, 'NotAllowedError', 'denied'),
+    });
+    await renderStatusInRussian(fixtures.healthyOff, { api });
+    const events = await expandSection('События');
+    expect(
+      await events.findByText('Вам нельзя читать события этого приложения.'),
+    ).toBeInTheDocument();
   });
 });

@@ -154,11 +154,18 @@ describe('EntityOktetoDevCard: set-up and Argo CD', () => {
       'Drift unknown',
     ]);
     expectOpenSections(['Argo CD', 'Readiness checklist']);
-    expect(
-      inSection('Argo CD').getByText(
-        'Argo CD has no Application argo/web-corporate-dev; its manifest belongs in deploy/argocd/apps/dev/corporate.yaml.',
-      ),
-    ).toBeInTheDocument();
+    // the file the Application belongs in is a link to it in the repository
+    const file = inSection('Argo CD').getByRole('link', {
+      name: /^deploy\/argocd\/apps\/dev\/corporate\.yaml/,
+    });
+    expect(file).toHaveAttribute(
+      'href',
+      'https://github.com/NeoGrAIph/web-core/blob/main/deploy/argocd/apps/dev/corporate.yaml',
+    );
+    // (the link announces, visually hidden, that it opens a new window)
+    expect(file.closest('p')).toHaveTextContent(
+      'Argo CD has no Application argo/web-corporate-dev; its manifest belongs in deploy/argocd/apps/dev/corporate.yaml, Opens in a new window.',
+    );
     expect(
       screen.getByRole('button', { name: 'Readiness checklist 0 of 9 passed' }),
     ).toBeInTheDocument();

@@ -1,5 +1,6 @@
+import { Link } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import { OktetoStatus } from '@okteto-dev/plugin-okteto-dev-common';
+import { DevStatus, OktetoStatus } from '@okteto-dev/plugin-okteto-dev-common';
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
@@ -76,12 +77,32 @@ function SessionDetails(props: { session: Session }) {
   );
 }
 
-/** Okteto dev mode: off, on (a session) or broken (why), and what the cluster cannot tell. */
-export function OktetoSection(props: {
-  okteto: OktetoStatus;
-  attention?: Tone;
-}) {
-  const { okteto, attention } = props;
+/** The dev entry in the Okteto manifest, when the backend could link it. */
+function DevEntryLink(props: { status: DevStatus }) {
+  const { links, target } = props.status;
+  const { t } = useTranslationRef(oktetoDevTranslationRef);
+  if (!links?.devEntry) return null;
+  return (
+    <Typography variant="body2">
+      <Link to={links.devEntry}>
+        {target.devEntry
+          ? t('links.devEntry', {
+              entry: target.devEntry.name,
+              manifest: target.devEntry.manifestPath,
+            })
+          : t('links.manifest')}
+      </Link>
+    </Typography>
+  );
+}
+
+/**
+ * Okteto dev mode: off, on (a session) or broken (why), and what the cluster cannot tell; the dev
+ * entry in the manifest.
+ */
+export function OktetoSection(props: { status: DevStatus; attention?: Tone }) {
+  const { status, attention } = props;
+  const { okteto } = status;
   const { t } = useTranslationRef(oktetoDevTranslationRef);
   const render = useDevMessage();
   const classes = useStyles();
@@ -121,6 +142,7 @@ export function OktetoSection(props: {
       defaultOpen={Boolean(attention)}
     >
       {content}
+      <DevEntryLink status={status} />
     </CollapsibleSection>
   );
 }

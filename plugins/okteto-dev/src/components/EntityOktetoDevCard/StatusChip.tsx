@@ -19,29 +19,31 @@ const toneColor = (theme: Theme, tone: Tone) =>
     neutral: theme.palette.text.secondary,
   }[tone]);
 
-const useStyles = makeStyles<Theme, { tone: Tone }>(theme => ({
-  chip: ({ tone }) => ({
-    color: toneColor(theme, tone),
-    borderColor: toneColor(theme, tone),
-    marginRight: theme.spacing(1),
-    marginBottom: theme.spacing(0.5),
-    // long labels wrap instead of being cut off with an ellipsis
-    height: 'auto',
-    minHeight: 24,
-    maxWidth: '100%',
+const useStyles = makeStyles<Theme, { tone: Tone; nowrap?: boolean }>(
+  theme => ({
+    chip: ({ tone }) => ({
+      color: toneColor(theme, tone),
+      borderColor: toneColor(theme, tone),
+      marginRight: theme.spacing(1),
+      marginBottom: theme.spacing(0.5),
+      // long labels wrap instead of being cut off with an ellipsis
+      height: 'auto',
+      minHeight: 24,
+      maxWidth: '100%',
+    }),
+    label: ({ nowrap }) => ({
+      whiteSpace: nowrap ? 'nowrap' : 'normal',
+      overflowWrap: 'anywhere',
+      paddingTop: 2,
+      paddingBottom: 2,
+    }),
+    icon: { color: 'inherit' },
+    iconOnly: ({ tone }) => ({
+      color: toneColor(theme, tone),
+      display: 'inline-flex',
+    }),
   }),
-  label: {
-    whiteSpace: 'normal',
-    overflowWrap: 'anywhere',
-    paddingTop: 2,
-    paddingBottom: 2,
-  },
-  icon: { color: 'inherit' },
-  iconOnly: ({ tone }) => ({
-    color: toneColor(theme, tone),
-    display: 'inline-flex',
-  }),
-}));
+);
 
 const TONE_ICONS: Record<Tone, ReactElement> = {
   ok: <CheckCircleIcon />,
@@ -51,14 +53,18 @@ const TONE_ICONS: Record<Tone, ReactElement> = {
   neutral: <HelpOutlineIcon />,
 };
 
-/** A small outlined chip: icon and label in the tone's colour. */
+/**
+ * A small outlined chip: icon and label in the tone's colour. Long labels wrap, unless `nowrap`
+ * (in a table column that should not be squeezed).
+ */
 export function StatusChip(props: {
   tone: Tone;
   label: string;
   icon?: ReactElement;
+  nowrap?: boolean;
 }) {
-  const { tone, label, icon } = props;
-  const classes = useStyles({ tone });
+  const { tone, label, icon, nowrap } = props;
+  const classes = useStyles({ tone, nowrap });
   return (
     <Chip
       size="small"

@@ -2,6 +2,8 @@ import { makeStyles } from '@material-ui/core/styles';
 
 /** Compact list rows for a half-width card: a narrow icon column, text that wraps. */
 export const useListStyles = makeStyles(theme => ({
+  /** A row without the list item's own vertical padding, for lists of short lines. */
+  row: { paddingTop: 0, paddingBottom: 0 },
   icon: {
     minWidth: theme.spacing(4),
     marginTop: theme.spacing(0.5),

@@ -1,0 +1,1 @@
+export { OktetoDevPage, OktetoDevPageContent } from './OktetoDevPage';
