@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, Browser, Page } from 'playwright-core';
-import { oktetoUp } from '@okteto-dev/kube-sandbox';
+import { oktetoDown, oktetoUp } from '@okteto-dev/kube-sandbox';
 import { Demo, ROOT, startDemo } from '../scripts/demo/demo';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -171,6 +171,12 @@ test('a new commit to main turns synestra-io’s expected drift into a conflict,
     path: path.join(SHOTS, 'card-synestra-io-conflict.png'),
     fullPage: true,
   });
+  // the card alone, for the README (docs/images/card-synestra-io-conflict.png)
+  await page
+    .locator('article, .MuiCard-root')
+    .filter({ hasText: 'Dev environment' })
+    .first()
+    .screenshot({ path: path.join(SHOTS, 'card-synestra-io-conflict-card.png') });
   await page.setViewportSize({ width: 1400, height: 1000 });
 });
 
@@ -195,6 +201,107 @@ test('the card follows dev mode toggled in the cluster within the refresh interv
   });
 });
 
+test('live: the card and the Dev environments page follow okteto down within 2 s, with no polling meanwhile', async page => {
+  const context = page.context();
+  const fleet = await context.newPage();
+  const calls: string[] = [];
+  const count = (request: { url(): string }) => {
+    if (request.url().includes('/api/okteto-dev/')) calls.push(request.url());
+  };
+  page.on('request', count);
+  fleet.on('request', count);
+  try {
+    expectText(await openEntity(page, 'corporate'), /Dev mode on · e2e-dev/);
+    await fleet.goto(`${demo.url}/okteto-dev`);
+    const table = fleet.getByRole('table', { name: 'Dev environments' });
+    await eventually(async () =>
+      expectText(await table.innerText(), 'e2e-dev'),
+    );
+    // longer than the polling interval (app-config.yaml: 10 s): a polling page would ask again
+    const before = calls.length;
+    await new Promise(resolve => setTimeout(resolve, 12_000));
+    if (calls.length !== before) {
+      throw new Error(
+        `polled while signals work: ${calls.slice(before).join(', ')}`,
+      );
+    }
+    const changed = Date.now();
+    await oktetoDown(demo.sandbox.store, {
+      devName: 'web-corporate-dev',
+      namespace: 'web-corporate-dev',
+      workload: 'web-corporate-dev-web-app',
+    });
+    await Promise.all([
+      eventually(
+        async () => expectText(await cardText(page), 'Dev mode off'),
+        2_000,
+        100,
+      ),
+      eventually(
+        async () => {
+          if ((await table.innerText()).includes('e2e-dev')) {
+            throw new Error(
+              'the Dev environments page still lists the e2e-dev session',
+            );
+          }
+        },
+        2_000,
+        100,
+      ),
+    ]);
+    process.stdout.write(
+      `[e2e]   card and page changed ${
+        Date.now() - changed
+      } ms after okteto down, with ${
+        calls.length - before
+      } requests to /api/okteto-dev (refetches on the signal)\n`,
+    );
+    await fleet.screenshot({
+      path: path.join(SHOTS, 'page-dev-environments.png'),
+      fullPage: true,
+    });
+  } finally {
+    page.off('request', count);
+    await fleet.close();
+  }
+});
+
+test('fix selfHeal of shop from its card: one pull request, one file', async page => {
+  const before = demo.github.pulls.length;
+  await openEntity(page, 'shop');
+  const item = page.locator('li', { hasText: 'selfHeal off' }).first();
+  await item.getByText('Fix in a pull request').click();
+  await page.waitForURL(/\/create\/templates\/default\/fix-okteto-dev/);
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+  await eventually(async () => {
+    if (demo.github.pulls.length !== before + 1) {
+      throw new Error(
+        `expected one new pull request, found ${
+          demo.github.pulls.length - before
+        }`,
+      );
+    }
+  }, 60_000);
+  const pr = demo.github.pulls[demo.github.pulls.length - 1];
+  const changed = demo.github.diff('NeoGrAIph', 'web-core', 'main', pr.head);
+  if (
+    JSON.stringify(changed) !==
+    JSON.stringify(['deploy/argocd/apps/dev/shop.yaml'])
+  ) {
+    throw new Error(`the pull request changes ${changed.join(', ')}`);
+  }
+  const files = demo.github.files('NeoGrAIph', 'web-core', pr.head);
+  expectText(files['deploy/argocd/apps/dev/shop.yaml'], 'selfHeal: false');
+  await page
+    .getByRole('link', { name: 'Pull request' })
+    .waitFor({ timeout: 30_000 });
+  await page.screenshot({
+    path: path.join(SHOTS, 'template-fix-self-heal.png'),
+    fullPage: true,
+  });
+});
+
 test('"Enable Okteto" opens the template with the app pre-filled', async page => {
   await openEntity(page, 'landings');
   await page.getByRole('button', { name: 'Enable Okteto' }).click();
@@ -214,6 +321,7 @@ test('"Enable Okteto" opens the template with the app pre-filled', async page =>
 });
 
 test('the template opens ONE pull request on the GitHub stand-in', async page => {
+  const before = demo.github.pulls.length;
   await openEntity(page, 'landings');
   await page.getByRole('button', { name: 'Enable Okteto' }).click();
   await page.waitForURL(/\/create\/templates\/default\/enable-okteto/);
@@ -228,13 +336,15 @@ test('the template opens ONE pull request on the GitHub stand-in', async page =>
   await page.getByRole('button', { name: 'Review' }).click();
   await page.getByRole('button', { name: 'Create' }).click();
   await eventually(async () => {
-    if (demo.github.pulls.length !== 1) {
+    if (demo.github.pulls.length !== before + 1) {
       throw new Error(
-        `expected one pull request, found ${demo.github.pulls.length}`,
+        `expected one new pull request, found ${
+          demo.github.pulls.length - before
+        }`,
       );
     }
   }, 60_000);
-  const [pr] = demo.github.pulls;
+  const pr = demo.github.pulls[before];
   if (pr.head !== 'okteto/enable-landings' || pr.base !== 'main') {
     throw new Error(`unexpected pull request ${pr.head} -> ${pr.base}`);
   }
@@ -283,7 +393,10 @@ test('search "dev mode" finds the app in dev mode, and filters to OutOfSync', as
   await eventually(
     async () => {
       await page.goto(`${demo.url}/search?query=dev%20mode`);
-      await page.getByText('Dev environments', { exact: true }).click();
+      await page
+        .getByRole('main')
+        .getByText('Dev environments', { exact: true })
+        .click();
       await eventually(
         async () => expectText(await results(), 'synestra-io dev'),
         5_000,
@@ -353,9 +466,11 @@ async function main() {
         '--disable-quic',
       ],
     });
-    const page = await browser.newPage({
+    // one context: a second tab (the Dev environments page) shares the sign-in
+    const context = await browser.newContext({
       viewport: { width: 1400, height: 1000 },
     });
+    const page = await context.newPage();
     await signIn(page);
     for (const t of tests) {
       const started = Date.now();
