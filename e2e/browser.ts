@@ -176,7 +176,9 @@ test('a new commit to main turns synestra-io’s expected drift into a conflict,
     .locator('article, .MuiCard-root')
     .filter({ hasText: 'Dev environment' })
     .first()
-    .screenshot({ path: path.join(SHOTS, 'card-synestra-io-conflict-card.png') });
+    .screenshot({
+      path: path.join(SHOTS, 'card-synestra-io-conflict-card.png'),
+    });
   await page.setViewportSize({ width: 1400, height: 1000 });
 });
 
@@ -225,6 +227,12 @@ test('live: the card and the Dev environments page follow okteto down within 2 s
         `polled while signals work: ${calls.slice(before).join(', ')}`,
       );
     }
+    const card = page
+      .locator('article, .MuiCard-root')
+      .filter({ hasText: 'Dev environment' })
+      .first();
+    // the README's two frames of a card changing live
+    await card.screenshot({ path: path.join(SHOTS, 'live-1-before.png') });
     const changed = Date.now();
     await oktetoDown(demo.sandbox.store, {
       devName: 'web-corporate-dev',
@@ -256,6 +264,7 @@ test('live: the card and the Dev environments page follow okteto down within 2 s
         calls.length - before
       } requests to /api/okteto-dev (refetches on the signal)\n`,
     );
+    await card.screenshot({ path: path.join(SHOTS, 'live-2-after.png') });
     await fleet.screenshot({
       path: path.join(SHOTS, 'page-dev-environments.png'),
       fullPage: true,

@@ -2,15 +2,12 @@ import {
   DEFAULT_DEV_CONVENTIONS,
   resolveDevTarget,
 } from '@okteto-dev/plugin-okteto-dev-common';
-import { ManifestCache } from '../repo/ManifestCache';
-import { lookupDevEntry } from './devEntry';
+import { repo } from './testRepoFixtures';
 import {
   ArgoApplicationObject,
   FetchedDevObjects,
-  FetchedRepoFiles,
   KubeDeployment,
   KubePod,
-  RepoFile,
 } from './types';
 
 /** web-core's own dev Application: automated sync, selfHeal off, no `/spec/replicas` guard. */
@@ -34,7 +31,6 @@ export const target = resolveDevTarget(
 );
 
 export const NOW = '2026-11-25T10:05:00.000Z';
-const REPO = 'https://github.com/NeoGrAIph/web-core';
 const REVISION = 'e35fb36ba6616dedc4b81b1559667a83a00d3b57';
 const LABELS = {
   'app.kubernetes.io/name': 'web-app',
@@ -330,83 +326,6 @@ export function pod(
   };
 }
 
-/** web-core's dev entry and its alias, as in NeoGrAIph/web-core `.okteto/okteto.yml`. */
-export const MANIFEST = `name: web-core
-dev:
-  web-corporate-dev:
-    selector:
-      app.kubernetes.io/name: web-app
-      app.kubernetes.io/instance: web-corporate-dev
-    container: app
-    workdir: /app/apps/corporate-website
-    command: sh -lc 'pnpm install --frozen-lockfile; pnpm exec next dev --port 3000'
-    sync:
-      - ..:/app
-  web-corporate-dev-web-app:
-    selector:
-      app.kubernetes.io/name: web-app
-      app.kubernetes.io/instance: web-corporate-dev
-    container: app
-    workdir: /app/apps/corporate-website
-    sync:
-      - ..:/app
-`;
-
-export const STIGNORE =
-  '**/node_modules/**\n**/.next/**\n**/.turbo/**\n**/dist/**\n**/coverage/**\n**/.git/**\n';
-
-const manifests = new ManifestCache();
-
-/** The repository side as the fetch builds it, from file contents (undefined: no such file). */
-export function repo(
-  files: {
-    manifest?: string | null;
-    stignore?: string | null;
-    packageJson?: string | null;
-    original?: KubeDeployment;
-    manifestPath?: string;
-  } = {},
-): FetchedRepoFiles {
-  const path = files.manifestPath ?? '.okteto/okteto.yml';
-  const content =
-    files.manifest === null ? undefined : files.manifest ?? MANIFEST;
-  const manifest = { ok: true as const, value: { path, content } };
-  const devEntry = lookupDevEntry(
-    manifest,
-    content === undefined ? undefined : manifests.parse(content),
-    files.original ?? deployment(),
-    target,
-  );
-  const file = (p: string, c: string | null | undefined, fallback: string) => ({
-    ok: true as const,
-    value: {
-      path: p,
-      content: c === null ? undefined : c ?? fallback,
-    } as RepoFile,
-  });
-  return {
-    devEntry,
-    stignores:
-      devEntry.state === 'found'
-        ? [file('.stignore', files.stignore, STIGNORE)]
-        : [],
-    appDir: { path: 'apps/corporate-website', source: 'dev-entry' },
-    manifest: manifest.value,
-    links: {
-      ...(devEntry.state === 'found'
-        ? { manifest: `${REPO}/blob/main/${path}` }
-        : {}),
-      applicationFile: `${REPO}/blob/main/deploy/argocd/apps/dev/corporate.yaml`,
-      valuesFile: `${REPO}/blob/main/deploy/env/dev/corporate.yaml`,
-    },
-    packageJson: file(
-      'apps/corporate-website/package.json',
-      files.packageJson,
-      '{"name": "@synestra/corporate-website", "private": true}',
-    ),
-  };
-}
-
 /** A healthy, synced app without dev mode, everything readable; override any read. */
 export function fetched(
   overrides: Partial<FetchedDevObjects> = {},
@@ -424,3 +343,5 @@ export function fetched(
     ...overrides,
   };
 }
+
+export { MANIFEST, repo, STIGNORE } from './testRepoFixtures';
