@@ -1,18 +1,13 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { startSandbox, Sandbox } from '@okteto-dev/kube-sandbox';
-import { DevStatus } from '@okteto-dev/plugin-okteto-dev-common';
-import request from 'supertest';
 import {
   catalogFactory,
+  fetchStatus,
   repositoryUrlReader,
   sandboxClusters,
+  startOktetoDevBackend,
 } from './__testUtils__/testBackend';
-import { oktetoDevPlugin } from './plugin';
 
 /**
  * Another team's conventions, every one of them different from web-core's, against the sandbox's
@@ -59,38 +54,32 @@ let stop: () => Promise<void>;
 
 beforeAll(async () => {
   sandbox = await startSandbox({ scenario: 'acme' });
-  const backend = await startTestBackend({
+  const backend = await startOktetoDevBackend({
     features: [
-      oktetoDevPlugin,
       catalogFactory([entity('billing'), entity('catalog')]),
       repositoryUrlReader(REPO, path => FILES[path]),
-      mockServices.rootConfig.factory({
-        data: {
-          integrations: { github: [{ host: 'github.com' }] },
-          oktetoDev: {
-            clusters: [{ ...sandboxClusters(sandbox)[0], name: 'acme-dev' }],
-            argocd: { baseUrl: 'https://argocd.acme.example' },
-            conventions: {
-              namespace: 'apps-{app}',
-              applicationName: '{app}-dev',
-              applicationNamespace: 'argocd',
-              workload: '{app}',
-              container: 'web',
-              selector: { 'app.kubernetes.io/name': '{app}' },
-              devService: '{app}',
-              package: '@acme/{app}',
-              appDir: 'services/{app}',
-              manifestPath: 'okteto.yml',
-              envVar: { name: 'APP_ENV', value: 'development' },
-              serverUrlEnv: 'PUBLIC_URL',
-              envSecret: '{app}-secrets',
-              applicationPath: 'gitops/apps/{app}-dev.yaml',
-              valuesPath: 'gitops/values/{app}.yaml',
-            },
-          },
-        },
-      }),
     ],
+    oktetoDev: {
+      clusters: [{ ...sandboxClusters(sandbox)[0], name: 'acme-dev' }],
+      argocd: { baseUrl: 'https://argocd.acme.example' },
+      conventions: {
+        namespace: 'apps-{app}',
+        applicationName: '{app}-dev',
+        applicationNamespace: 'argocd',
+        workload: '{app}',
+        container: 'web',
+        selector: { 'app.kubernetes.io/name': '{app}' },
+        devService: '{app}',
+        package: '@acme/{app}',
+        appDir: 'services/{app}',
+        manifestPath: 'okteto.yml',
+        envVar: { name: 'APP_ENV', value: 'development' },
+        serverUrlEnv: 'PUBLIC_URL',
+        envSecret: '{app}-secrets',
+        applicationPath: 'gitops/apps/{app}-dev.yaml',
+        valuesPath: 'gitops/values/{app}.yaml',
+      },
+    },
   });
   server = backend.server;
   stop = () => backend.stop();
@@ -100,14 +89,7 @@ afterAll(async () => {
   await sandbox?.close();
 });
 
-async function status(name: string): Promise<DevStatus> {
-  const res = await request(server)
-    .get('/api/okteto-dev/v1/status')
-    .query({ entityRef: `component:default/${name}` })
-    .set('Authorization', mockCredentials.user.header());
-  expect(res.status).toBe(200);
-  return res.body;
-}
+const status = (name: string) => fetchStatus({ server }, name);
 
 describe('every convention changed in config', () => {
   it('names, commands and links follow the configuration (the one configured cluster is the default)', async () => {

@@ -1,6 +1,5 @@
 import {
   mockCredentials,
-  mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
@@ -9,9 +8,9 @@ import request from 'supertest';
 import {
   catalogFactory,
   sandboxClusters,
+  startOktetoDevBackend,
   webCoreUrlReader,
 } from './__testUtils__/testBackend';
-import { oktetoDevPlugin } from './plugin';
 
 /**
  * Argo CD elsewhere: the Applications live in a hub cluster (an Argo CD instance named by the
@@ -50,37 +49,31 @@ beforeAll(async () => {
   ]);
   // the spoke runs no Argo CD: its Applications are not there
   spoke.store.delete('applications', 'argo', 'web-synestra-io-dev');
-  const backend = await startTestBackend({
+  const backend = await startOktetoDevBackend({
     features: [
-      oktetoDevPlugin,
       catalogFactory([
         entity('on-hub', { 'argocd/instance-name': 'hub' }),
         entity('unknown-instance', { 'argocd/instance-name': 'nope' }),
       ]),
       webCoreUrlReader,
-      mockServices.rootConfig.factory({
-        data: {
-          integrations: { github: [{ host: 'github.com' }] },
-          oktetoDev: {
-            // counted per request: the polling path (live mode reads through watches instead)
-            live: { enabled: false },
-            clusters: [
-              { ...sandboxClusters(hub)[0], name: 'hub' },
-              { ...sandboxClusters(spoke)[0], name: 'spoke' },
-            ],
-            argocd: {
-              instances: [
-                {
-                  name: 'hub',
-                  cluster: 'hub',
-                  baseUrl: 'https://argocd.hub.example',
-                },
-              ],
-            },
-          },
-        },
-      }),
     ],
+    oktetoDev: {
+      // counted per request: the polling path (live mode reads through watches instead)
+      live: { enabled: false },
+      clusters: [
+        { ...sandboxClusters(hub)[0], name: 'hub' },
+        { ...sandboxClusters(spoke)[0], name: 'spoke' },
+      ],
+      argocd: {
+        instances: [
+          {
+            name: 'hub',
+            cluster: 'hub',
+            baseUrl: 'https://argocd.hub.example',
+          },
+        ],
+      },
+    },
   });
   server = backend.server;
   stop = () => backend.stop();

@@ -1,3 +1,4 @@
+import { JsonObject } from '@backstage/types';
 import {
   BackstageCredentials,
   coreServices,
@@ -103,9 +104,31 @@ export interface TestSetup {
   stop(): Promise<void>;
 }
 
+/**
+ * A real backend with the okteto-dev plugin: `oktetoDev` config (GitHub integration for the
+ * repository reads), and the catalog, UrlReader and whatever else `features` bring.
+ */
+export function startOktetoDevBackend(options: {
+  oktetoDev: JsonObject;
+  features: Parameters<typeof startTestBackend>[0]['features'];
+}) {
+  return startTestBackend({
+    features: [
+      oktetoDevPlugin,
+      mockServices.rootConfig.factory({
+        data: {
+          integrations: { github: [{ host: 'github.com' }] },
+          oktetoDev: options.oktetoDev,
+        },
+      }),
+      ...(options.features ?? []),
+    ],
+  });
+}
+
 /** The sandbox with the web-core scenario and a real backend with okteto-dev pointed at it. */
 export async function startWebCoreBackend(
-  oktetoDev: Record<string, unknown> = {},
+  oktetoDev: JsonObject = {},
   sandboxOptions: Parameters<typeof startSandbox>[0] = {},
   /** More features, e.g. a permissions mock with a policy. */
   extraFeatures: Parameters<typeof startTestBackend>[0]['features'] = [],
@@ -114,26 +137,20 @@ export async function startWebCoreBackend(
     scenario: 'web-core',
     ...sandboxOptions,
   });
-  const backend = await startTestBackend({
+  const backend = await startOktetoDevBackend({
+    oktetoDev: {
+      clusters: sandboxClusters(sandbox),
+      // these tests count the reads of polling mode; live mode has its own (src/live*.test.ts)
+      live: { enabled: false },
+      ...oktetoDev,
+    },
     features: [
-      oktetoDevPlugin,
       // Requests without a token are anonymous, so the auth policy is exercised.
       mockServices.httpAuth.factory({
         defaultCredentials: mockCredentials.none(),
       }),
       catalogFactory(),
       webCoreUrlReader,
-      mockServices.rootConfig.factory({
-        data: {
-          integrations: { github: [{ host: 'github.com' }] },
-          oktetoDev: {
-            clusters: sandboxClusters(sandbox),
-            // these tests count the reads of polling mode; live mode has its own (src/live*.test.ts)
-            live: { enabled: false },
-            ...oktetoDev,
-          },
-        },
-      }),
       ...(extraFeatures ?? []),
     ],
   });
@@ -149,7 +166,7 @@ export async function startWebCoreBackend(
 
 /** GET /v1/status of a default-namespace component as the default user; expects HTTP 200. */
 export async function fetchStatus(
-  setup: TestSetup,
+  setup: Pick<TestSetup, 'server'>,
   name: string,
 ): Promise<DevStatus> {
   const res = await request(setup.server)
