@@ -4,6 +4,8 @@
 // Not part of `npm test`: nothing here asserts on timing.
 import os from 'node:os';
 import { clusterCost } from './clusterCost';
+import { coldViews } from './coldViews';
+import { latency } from './latency';
 import { drill } from './drill';
 import { frontend } from './frontend';
 import { live } from './live';
@@ -15,6 +17,7 @@ import {
   say,
   writeResults,
 } from './lib';
+import { replicas } from './replicas';
 import { scaffolder } from './scaffolder';
 import { scale } from './scale';
 
@@ -23,14 +26,17 @@ const BENCHES: Record<
   { aliases: string[]; run: (ctx: BenchContext) => Promise<void> }
 > = {
   clusterCost: {
-    aliases: ['cost', 'latency', 'clustercost', 'cluster'],
+    aliases: ['cost', 'clustercost', 'cluster'],
     run: clusterCost,
   },
+  latency: { aliases: ['latency', 'viewers'], run: latency },
+  coldViews: { aliases: ['cold', 'coldviews', 'states'], run: coldViews },
   scale: { aliases: ['scale', 'batch', 'search'], run: scale },
   scaffolder: { aliases: ['scaffolder', 'actions'], run: scaffolder },
   frontend: { aliases: ['frontend', 'bundle'], run: frontend },
   drill: { aliases: ['drill', 'faults', 'load'], run: drill },
   live: { aliases: ['live', 'watch', 'signals'], run: live },
+  replicas: { aliases: ['replicas', 'replica', 'engines'], run: replicas },
 };
 
 async function main() {

@@ -128,6 +128,8 @@ export function printTable(table: Table): void {
 // load generation
 
 export interface LoadTarget {
+  /** Another backend than the load's `port` (replicas). */
+  port?: number;
   method: 'GET' | 'POST';
   path: string;
   headers: Record<string, string>;
@@ -136,6 +138,8 @@ export interface LoadTarget {
 
 export interface LoadResult {
   latency: Percentiles;
+  /** Every request's latency (ms), to merge several loads. */
+  samples: number[];
   requests: number;
   rps: number;
   statuses: Record<string, number>;
@@ -146,6 +150,8 @@ export interface LoadResult {
   staleAge: Percentiles;
   errorTypes: Record<string, number>;
   elapsedMs: number;
+  /** Body bytes received in all. */
+  bytes: number;
 }
 
 /** Runs a closed-loop load of `concurrency` viewers for `durationMs` in a child process. */
@@ -156,6 +162,12 @@ export function runLoad(options: {
   durationMs: number;
   timeoutMs?: number;
   inspect?: boolean;
+  /** Send If-None-Match with each target's last ETag, as a browser does. */
+  revalidate?: boolean;
+  /** `{user}` in headers: a new user on every request. */
+  freshUsers?: boolean;
+  /** A viewer whose request failed (no HTTP answer) waits this long before the next. */
+  pauseAfterErrorMs?: number;
 }): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const child = fork(path.join(__dirname, 'loadWorker.mjs'), [], {
@@ -168,6 +180,7 @@ export function runLoad(options: {
       done = true;
       resolve({
         latency: percentiles(m.latencies),
+        samples: m.latencies,
         requests: m.latencies.length,
         rps: m.latencies.length / (m.elapsedMs / 1000),
         statuses: m.statuses,
@@ -178,6 +191,7 @@ export function runLoad(options: {
         staleAge: percentiles(m.staleAges),
         errorTypes: m.errorTypes,
         elapsedMs: m.elapsedMs,
+        bytes: m.bytes,
       });
     });
     child.once('error', reject);

@@ -3,6 +3,12 @@
 // `concurrency` virtual viewers each send one request, wait for the answer, and send the next,
 // until `durationMs` has passed. Bounded: no new request starts after the deadline, and every
 // request gives up after `timeoutMs`.
+//
+// `revalidate`: like a browser's HTTP cache, each target remembers the ETag of its last 200 and
+// sends it as If-None-Match; a 304 counts as an answer (the browser shows the body it has).
+// `freshUsers`: `{user}` in a header becomes a user never seen before on every request, so
+// nothing remembered per user (authorization) is ever reused.
+// A target may name its own `port` (several replicas behind one load).
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -15,9 +21,15 @@ async function main(config) {
     durationMs,
     timeoutMs = 30_000,
     inspect = false, // parse JSON answers: stale ages and error types (fault drill)
+    revalidate = false,
+    freshUsers = false,
+    pauseAfterErrorMs = 0, // a viewer whose request failed waits this long, as a browser would
   } = config;
 
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const etags = new Map();
+  let users = 0;
+  let bytes = 0;
   const latencies = [];
   const statuses = {};
   let nonJson = 0;
@@ -28,29 +40,46 @@ async function main(config) {
   const errorTypes = {};
   let next = 0;
 
-  function once(target) {
+  function headersOf(target, index) {
+    let headers = target.headers;
+    if (freshUsers) {
+      const user = `viewer-${++users}`;
+      headers = Object.fromEntries(
+        Object.entries(headers).map(([k, v]) => [k, v.replace('{user}', user)]),
+      );
+    }
+    const etag = revalidate ? etags.get(index) : undefined;
+    return etag ? { ...headers, 'if-none-match': etag } : headers;
+  }
+
+  function once(target, index) {
     return new Promise(resolve => {
       const started = performance.now();
       const req = http.request(
         {
           host: '127.0.0.1',
-          port,
+          port: target.port ?? port,
           method: target.method,
           path: target.path,
-          headers: target.headers,
+          headers: headersOf(target, index),
           agent,
         },
         res => {
           const chunks = [];
           res.on('data', c => chunks.push(c));
-          res.on('end', () =>
+          res.on('end', () => {
+            if (revalidate && res.statusCode === 200 && res.headers.etag) {
+              etags.set(index, res.headers.etag);
+            }
+            const body = Buffer.concat(chunks);
+            bytes += body.length;
             resolve({
               status: res.statusCode ?? 0,
               latency: performance.now() - started,
-              body: Buffer.concat(chunks),
+              body,
               type: String(res.headers['content-type'] ?? ''),
-            }),
-          );
+            });
+          });
           res.on('error', () =>
             resolve({ status: 0, latency: performance.now() - started }),
           );
@@ -91,8 +120,12 @@ async function main(config) {
 
   async function viewer(deadline) {
     while (performance.now() < deadline) {
-      const target = targets[next++ % targets.length];
-      record(await once(target));
+      const index = next++ % targets.length;
+      const answer = await once(targets[index], index);
+      record(answer);
+      if (answer.status === 0 && pauseAfterErrorMs > 0) {
+        await new Promise(r => setTimeout(r, pauseAfterErrorMs));
+      }
     }
   }
 
@@ -113,6 +146,7 @@ async function main(config) {
     staleAges,
     errorTypes,
     elapsedMs,
+    bytes,
   };
 }
 

@@ -7,7 +7,7 @@ import {
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { generateWebCoreApps, startSandbox } from '@okteto-dev/kube-sandbox';
@@ -192,16 +192,41 @@ export async function scale(ctx: BenchContext): Promise<void> {
           cache: memoryCache(),
           urlReader: noUrlReader,
         });
+        // devStatusServiceRef answered in process by this service (the default client would
+        // call the batch endpoint over HTTP, which then calls the same getStatuses)
+        const byRef = new Map(entities.map(e => [stringifyEntityRef(e), e]));
+        const devStatus = {
+          getStatus: async ({ entityRef }: { entityRef: string }) =>
+            service.getStatus(byRef.get(entityRef)!),
+          getStatuses: async ({ entityRefs }: { entityRefs: string[] }) => {
+            const outcomes = await service.getStatuses(
+              entityRefs.map(ref => byRef.get(ref)!),
+            );
+            return {
+              items: outcomes.flatMap(o => (o.ok ? [o.status] : [])),
+              failures: outcomes.flatMap(o =>
+                o.ok
+                  ? []
+                  : [
+                      {
+                        entityRef: o.entityRef,
+                        error: { name: o.error.name, message: o.error.message },
+                      },
+                    ],
+              ),
+            };
+          },
+        };
         const source = {
           catalog: catalogServiceMock({ entities }),
           auth: mockServices.auth(),
-          service,
+          devStatus,
           logger,
         };
-        const factory = new collator.factory(
-          source,
-          '/catalog/:namespace/:kind/:name',
-        );
+        const factory = new collator.factory({
+          ...source,
+          locationTemplate: '/catalog/:namespace/:kind/:name',
+        });
         const run = await measure(async () => {
           const { documents } = await collator.TestPipeline.fromCollator(
             await factory.getCollator(),
@@ -269,10 +294,12 @@ export async function scale(ctx: BenchContext): Promise<void> {
     ).size === 1;
   ctx.goals.push({
     goal: 'collation of 2,000 entities in ≤ 4 LISTs per cluster',
-    met: collation.run.requests <= 4,
+    met: collation.run.requests <= 4 && collation.run.items === biggest,
     measured: `${collation.run.requests} requests (${
       collation.run.lists
-    } LISTs) for ${biggest} entities via ${collation.mode}${
+    } LISTs) for ${biggest} entities (${collation.run.items} documents) via ${
+      collation.mode
+    }${
       typeof collator === 'string'
         ? ` — no collator was timed: ${collator}`
         : ''

@@ -1,19 +1,46 @@
 // One in-process Backstage backend with BOTH the okteto-dev backend and Backstage's Kubernetes
-// backend, pointed at the same kube-sandbox cluster, with the same catalog entities.
+// backend, pointed at the same kube-sandbox cluster, with the same catalog entities. Honest about
+// what a request costs besides the cluster: the real catalog backend (the entities come from an
+// entity provider and are looked up over HTTP, as in a deployment) and the real permission
+// backend with the allow-all policy (`permission.enabled: true`: every check is an HTTP call to
+// it). Only the tokens are mocks (mock tokens instead of signed JWTs, checked without crypto).
 import {
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
+import permissionPlugin from '@backstage/plugin-permission-backend';
+import allowAllPolicy from '@backstage/plugin-permission-backend-module-allow-all-policy';
 import { Sandbox, startSandbox } from '@okteto-dev/kube-sandbox';
 import oktetoDevPlugin from '@okteto-dev/plugin-okteto-dev-backend';
-import { webCoreUrlReader } from '@okteto-dev/plugin-okteto-dev-backend/src/__testUtils__/testBackend';
+import { repositoryUrlReader } from '@okteto-dev/plugin-okteto-dev-backend/src/__testUtils__/testBackend';
 import { WEB_CORE_ENTITIES } from '@okteto-dev/plugin-okteto-dev-backend/src/__testUtils__/webCoreEntities';
+import { authWithActorsFactory } from '@okteto-dev/plugin-search-backend-module-okteto-dev/src/__testUtils__/authWithActors';
+import { entityProviderModule } from '@okteto-dev/plugin-search-backend-module-okteto-dev/src/__testUtils__/webCoreCatalog';
+import fs from 'node:fs';
 import { AddressInfo } from 'node:net';
-import { LoadTarget } from './lib';
+import path from 'node:path';
+import { LoadTarget, ROOT, sleep } from './lib';
+
+const REPO_DIR = path.join(ROOT, 'examples', 'web-core-repo');
+const REPO_BASE = 'https://github.com/NeoGrAIph/web-core/tree/main/';
+
+/** A UrlReader over examples/web-core-repo (as GitHub would answer) that counts every read. */
+export function countingUrlReader() {
+  const reads: string[] = [];
+  const factory = repositoryUrlReader(REPO_BASE, relative => {
+    reads.push(relative);
+    const file = path.join(REPO_DIR, relative);
+    return file.startsWith(REPO_DIR) && fs.existsSync(file)
+      ? fs.readFileSync(file)
+      : undefined;
+  });
+  return { reads, factory };
+}
 
 /** The six web-core apps the sandbox serves to the token (the `secret` app is forbidden). */
 export const SIX_APPS = [
@@ -55,14 +82,19 @@ export const entityByName = (name: string) =>
 
 export const AUTH = { authorization: mockCredentials.user.header() };
 
+/** The Authorization header of a user (`{user}`: a new user per request, see loadWorker). */
+export const userAuth = (user: string) => ({
+  authorization: mockCredentials.user.header(`user:default/${user}`),
+});
+
 /** What a card view of each plugin sends. */
 export const views = {
-  ours: (name: string): LoadTarget => ({
+  ours: (name: string, user?: string): LoadTarget => ({
     method: 'GET',
     path: `/api/okteto-dev/v1/status?entityRef=${encodeURIComponent(
       `component:default/${name}`,
     )}`,
-    headers: AUTH,
+    headers: user ? userAuth(user) : AUTH,
   }),
   oursBatch: (names: string[]): LoadTarget => ({
     method: 'POST',
@@ -87,9 +119,20 @@ export const views = {
   }),
 };
 
+/** `n` viewers of one card, each its own user (so nothing per user is shared between them). */
+export function viewersOf(
+  view: (name: string, user?: string) => LoadTarget,
+  name: string,
+  n: number,
+): LoadTarget[] {
+  return Array.from({ length: n }, (_, i) => view(name, `viewer-${i + 1}`));
+}
+
 export interface BenchBackend {
   sandbox: Sandbox;
   port: number;
+  /** Repository files read through the UrlReader, in order (reset by emptying it). */
+  repoReads: string[];
   /** One request through real HTTP; returns status, parsed body and wall time. */
   send(target: LoadTarget): Promise<{ status: number; body: any; ms: number }>;
   stop(): Promise<void>;
@@ -99,6 +142,8 @@ export async function startBenchBackend(options: {
   latencyMs: number;
   oktetoDev?: Record<string, unknown>;
   kubernetes?: boolean;
+  /** `mock`: the in-process catalog mock and no permission backend (what earlier runs measured). */
+  catalog?: 'real' | 'mock';
 }): Promise<BenchBackend> {
   const sandbox = await startSandbox({
     scenario: 'web-core',
@@ -111,14 +156,26 @@ export async function startBenchBackend(options: {
     serviceAccountToken: sandbox.token,
   };
   const withKubernetes = options.kubernetes !== false;
+  const realCatalog = options.catalog !== 'mock';
+  const repo = countingUrlReader();
   const backend = await startTestBackend({
     features: [
       oktetoDevPlugin,
       ...(withKubernetes ? [kubernetesPlugin] : []),
-      catalogServiceMock.factory({ entities: BENCH_ENTITIES }),
-      webCoreUrlReader,
+      ...(realCatalog
+        ? [
+            catalogPlugin,
+            entityProviderModule(BENCH_ENTITIES),
+            permissionPlugin,
+            allowAllPolicy,
+            // on-behalf-of tokens name their plugin, as the real auth service's do
+            authWithActorsFactory,
+          ]
+        : [catalogServiceMock.factory({ entities: BENCH_ENTITIES })]),
+      repo.factory,
       mockServices.rootConfig.factory({
         data: {
+          ...(realCatalog ? { permission: { enabled: true } } : {}),
           integrations: { github: [{ host: 'github.com' }] },
           // polling mode, which these benches measure; bench/live.ts compares live mode with it
           oktetoDev: {
@@ -157,29 +214,54 @@ export async function startBenchBackend(options: {
     ],
   });
   const port = (backend.server.address() as AddressInfo).port;
+  const send: BenchBackend['send'] = async target => {
+    const started = performance.now();
+    const res = await fetch(`http://127.0.0.1:${port}${target.path}`, {
+      method: target.method,
+      headers: target.headers,
+      body: target.body,
+    });
+    const text = await res.text();
+    const ms = performance.now() - started;
+    let body: any = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // keep the text
+    }
+    return { status: res.status, body, ms };
+  };
+  // the real catalog processes the provider's entities first
+  const deadline = Date.now() + 60_000;
+  const components = BENCH_ENTITIES.filter(e => e.kind === 'Component').length;
+  const ready = async () =>
+    !realCatalog ||
+    (
+      await send({
+        method: 'GET',
+        path: '/api/catalog/entities/by-query?filter=kind=component&limit=1000',
+        headers: AUTH,
+      })
+    ).body?.items?.length === components;
+  while (!(await ready())) {
+    if (Date.now() > deadline) {
+      await backend.stop();
+      await sandbox.close();
+      throw new Error('the catalog did not serve the bench entities');
+    }
+    await sleep(100);
+  }
+  sandbox.counters.reset();
+  repo.reads.length = 0;
+  let stopped: Promise<void> | undefined;
   return {
     sandbox,
     port,
-    async send(target) {
-      const started = performance.now();
-      const res = await fetch(`http://127.0.0.1:${port}${target.path}`, {
-        method: target.method,
-        headers: target.headers,
-        body: target.body,
-      });
-      const text = await res.text();
-      const ms = performance.now() - started;
-      let body: any = text;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        // keep the text
-      }
-      return { status: res.status, body, ms };
-    },
-    async stop() {
-      await backend.stop();
-      await sandbox.close();
+    repoReads: repo.reads,
+    send,
+    stop() {
+      stopped ??= backend.stop().then(() => sandbox.close());
+      return stopped;
     },
   };
 }

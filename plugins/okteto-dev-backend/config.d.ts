@@ -54,6 +54,27 @@ export interface Config {
       ttlSeconds?: number;
       /** How long the last good answer is served, marked stale, while a cluster fails. Default 300. */
       staleOnErrorSeconds?: number;
+      /**
+       * Answers kept serialised in each replica's memory besides the cache service, until the
+       * cache entry they came from runs out (0: none). Default 2000.
+       */
+      nearEntries?: number;
+      /**
+       * Single flight across replicas: of the replicas that miss the shared cache for one entity at
+       * the same time, one reads the cluster (a short lease in the plugin's database) and the
+       * others take its answer from the cache. Default: on when `backend.cache.store` is shared
+       * (anything but `memory`).
+       */
+      crossReplicaLock?: boolean;
+    };
+    authorization?: {
+      /**
+       * How long a caller's "visible in the catalog and allowed to read the status" is remembered
+       * per entity, in seconds, so that a card refreshing within that time costs no catalog and no
+       * permission call. Only positive outcomes are kept: granted access shows at once, revoked
+       * access stops within this time. 0 asks every time. Default 10.
+       */
+      cacheSeconds?: number;
     };
     /** Timeout of each cluster read, in milliseconds. Default 5000. */
     timeoutMs?: number;

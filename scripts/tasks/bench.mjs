@@ -1,6 +1,7 @@
 // `npm run bench`: the benchmarks in bench/ (not part of `npm test`). Arguments pass through:
-//   npm run bench -- --quick              5 s latency cells, 20 s fault drill (about 3 minutes)
-//   npm run bench -- --only=latency,scale only some benches (cost|latency, scale, scaffolder, frontend, drill)
+//   npm run bench -- --quick              5 s latency cells, 20 s fault drill, 10 s replica runs
+//   npm run bench -- --only=latency,scale only some benches (cost, latency, cold, scale, scaffolder,
+//                                         frontend, drill, live, replicas)
 //   npm run bench -- --latency=50         sandbox latency per request in ms (default 20)
 // Tables go to stdout; the numbers to bench/results/latest.json (git-ignored).
 import fs from 'node:fs';

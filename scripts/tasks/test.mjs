@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CHROMIUM, ensureDebianBinary, tsArgs } from './common.mjs';
+import { ensureEngines, startEnginesChild } from '../engines.mjs';
 import { ensureAppBuilt } from './start.mjs';
 
 /** The packages with an API report: the published ones. packages/* are private test tooling. */
@@ -72,6 +73,10 @@ export default async function test(args, ctx) {
       ctx,
     );
   }
+  if (want('unit')) {
+    // the replica tests run two backends on real PostgreSQL and Redis (packages/backend/src/replicas)
+    ensureEngines(ctx);
+  }
   if (want('browser')) {
     ensureDebianBinary(
       {
@@ -113,13 +118,29 @@ export default async function test(args, ctx) {
       fs.mkdtempSync(path.join(os.tmpdir(), 'okteto-dev-jest-')),
       'report.json',
     );
-    const status = run(
-      bin('backstage-cli'),
-      ['repo', 'test', '--ci', '--json', `--outputFile=${report}`],
-      {
-        env: { ...process.env, CI: 'true' },
-      },
-    );
+    // One PostgreSQL for the database tests written for several engines (TestDatabases: the
+    // fetch leases, the notified states), stopped when the tests end; the replica tests start
+    // their own engines per file.
+    say('tests: starting PostgreSQL and Redis (scripts/engines.mjs)');
+    const engines = await startEnginesChild();
+    const { host, port, user, password } = engines.postgres;
+    let status;
+    try {
+      status = run(
+        bin('backstage-cli'),
+        ['repo', 'test', '--ci', '--json', `--outputFile=${report}`],
+        {
+          env: {
+            ...process.env,
+            CI: 'true',
+            OKTETO_DEV_ENGINES: 'required',
+            [`BACKSTAGE_TEST_DATABASE_POSTGRES${engines.postgresVersion}_CONNECTION_STRING`]: `postgresql://${user}:${password}@${host}:${port}`,
+          },
+        },
+      );
+    } finally {
+      await engines.stop();
+    }
     if (fs.existsSync(report)) {
       const result = JSON.parse(fs.readFileSync(report, 'utf8'));
       passed += result.numPassedTests;

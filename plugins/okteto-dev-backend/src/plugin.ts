@@ -13,7 +13,9 @@ import {
 } from '@okteto-dev/plugin-okteto-dev-node';
 import { DevStatusService } from './service/DevStatusService';
 import { startLive } from './service/live';
+import { setUpCrossReplica } from './service/replicas';
 import { devStatusOptionsFromConfig } from './service/serviceOptions';
+import { EntityAuthorizer } from './authorize';
 import { registerActions } from './actions';
 import { createRouter } from './router';
 
@@ -63,10 +65,27 @@ export const oktetoDevPlugin = createBackendPlugin({
           clusterSupplier: supplier,
         });
         const { live, observer } = await startLive({ ...deps, options });
-        const service = new DevStatusService({ ...options, live, observer });
+        const crossReplica = await setUpCrossReplica({
+          ...deps,
+          timeoutMs: options.timeoutMs,
+        });
+        const service = new DevStatusService({
+          ...options,
+          live,
+          observer,
+          crossReplica,
+        });
+        const authorizer = new EntityAuthorizer(
+          deps,
+          (deps.config.getOptionalNumber(
+            'oktetoDev.authorization.cacheSeconds',
+          ) ?? 10) * 1000,
+        );
         deps.permissionsRegistry.addPermissions(oktetoDevPermissions);
         registerActions({ ...deps, service });
-        deps.httpRouter.use(await createRouter({ ...deps, service }));
+        deps.httpRouter.use(
+          await createRouter({ ...deps, service, authorizer }),
+        );
       },
     });
   },

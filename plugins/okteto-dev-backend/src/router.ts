@@ -2,29 +2,23 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  AuthorizeResult,
-  ResourcePermission,
-} from '@backstage/plugin-permission-common';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   DevClustersResponse,
-  DevStatusBatchResponse,
   oktetoDevClustersReadPermission,
   oktetoDevEventsReadPermission,
-  oktetoDevStatusReadPermission,
 } from '@okteto-dev/plugin-okteto-dev-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { EntityAuthorizer } from './authorize';
+import { SerializedAnswer } from './service/answers/DevAnswer';
 import { DevStatusService } from './service/DevStatusService';
+
+export { authorizedEntities } from './authorize';
 
 /** The most entities one batch request may ask for. */
 export const MAX_BATCH = 500;
@@ -38,6 +32,8 @@ export interface RouterOptions {
   permissions: PermissionsService;
   catalog: CatalogService;
   service: DevStatusService;
+  /** Remembers positive authorization outcomes (`oktetoDev.authorization.cacheSeconds`). */
+  authorizer?: EntityAuthorizer;
 }
 
 /** A full `kind:namespace/name` ref, normalised; a 400 for anything else. */
@@ -54,66 +50,51 @@ export function normalizeEntityRef(ref: unknown): string {
   }
 }
 
-/**
- * Entities the caller may see in the catalog and may read the dev status of. Invisible entities are
- * reported as not found, so their existence is not revealed.
- */
-export async function authorizedEntities(
-  refs: string[],
-  credentials: BackstageCredentials,
-  { catalog, permissions }: Pick<RouterOptions, 'catalog' | 'permissions'>,
-  permission: ResourcePermission<'catalog-entity'> = oktetoDevStatusReadPermission,
-): Promise<Array<{ entityRef: string; entity?: Entity; error?: Error }>> {
-  const { items } = await catalog.getEntitiesByRefs(
-    { entityRefs: refs },
-    { credentials },
-  );
-  const decisions = await permissions.authorize(
-    refs.map(resourceRef => ({ permission, resourceRef })),
-    { credentials },
-  );
-  return refs.map((entityRef, i) => {
-    const entity = items[i] ?? undefined;
-    if (!entity) {
-      return {
-        entityRef,
-        error: new NotFoundError(`Entity ${entityRef} not found`),
-      };
-    }
-    if (decisions[i].result !== AuthorizeResult.ALLOW) {
-      return {
-        entityRef,
-        error: new NotAllowedError(
-          `Permission ${permission.name} is denied for ${entityRef}`,
-        ),
-      };
-    }
-    return { entityRef, entity };
-  });
+/** Sends an answer's bytes with its ETag; a 304 without a body when the browser has them. */
+function sendAnswer(
+  req: express.Request,
+  res: express.Response,
+  { body, etag }: SerializedAnswer,
+): void {
+  res.setHeader('ETag', etag);
+  // private: the answer passed this caller's permission check; no-cache: revalidate every time
+  res.setHeader('Cache-Control', 'private, no-cache');
+  const ifNoneMatch = req.headers['if-none-match'];
+  if (
+    ifNoneMatch &&
+    ifNoneMatch.split(',').some(t => t.trim().replace(/^W\//, '') === etag)
+  ) {
+    res.status(304).end();
+    return;
+  }
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.status(200).end(body);
 }
 
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { httpAuth, permissions, service } = options;
+  const authorizer = options.authorizer ?? new EntityAuthorizer(options, 0);
   const router = Router();
   router.use(express.json({ limit: '256kb' }));
 
   router.get('/v1/status', async (req, res) => {
     const entityRef = normalizeEntityRef(req.query.entityRef);
     const credentials = await httpAuth.credentials(req);
-    const [found] = await authorizedEntities([entityRef], credentials, options);
+    const [found] = await authorizer.authorize([entityRef], credentials);
     if (found.error) throw found.error;
-    res.json(await service.getStatus(found.entity!));
+    const [outcome] = await service.getAnswers([found.entity!]);
+    if (!outcome.ok) throw outcome.error;
+    sendAnswer(req, res, outcome.answer.serialized(outcome.live));
   });
 
   router.get('/v1/events', async (req, res) => {
     const entityRef = normalizeEntityRef(req.query.entityRef);
     const credentials = await httpAuth.credentials(req);
-    const [found] = await authorizedEntities(
+    const [found] = await authorizer.authorize(
       [entityRef],
       credentials,
-      options,
       oktetoDevEventsReadPermission,
     );
     if (found.error) throw found.error;
@@ -131,20 +112,28 @@ export async function createRouter(
     }
     const refs = [...new Set(parsed.data.entityRefs.map(normalizeEntityRef))];
     const credentials = await httpAuth.credentials(req);
-    const found = await authorizedEntities(refs, credentials, options);
+    const found = await authorizer.authorize(refs, credentials);
     const visible = found.filter(f => f.entity);
-    const outcomes = await service.getStatuses(visible.map(f => f.entity!));
-    const response: DevStatusBatchResponse = {
-      items: outcomes.flatMap(o => (o.ok ? [o.status] : [])),
-      failures: [
-        ...found.filter(f => f.error),
-        ...outcomes.flatMap(o => (o.ok ? [] : [o])),
-      ].map(f => ({
-        entityRef: f.entityRef,
-        error: { name: f.error!.name, message: f.error!.message },
-      })),
-    };
-    res.json(response);
+    const outcomes = await service.getAnswers(visible.map(f => f.entity!));
+    const failures = [
+      ...found.filter(f => f.error),
+      ...outcomes.flatMap(o => (o.ok ? [] : [o])),
+    ].map(f => ({
+      entityRef: f.entityRef,
+      error: { name: f.error!.name, message: f.error!.message },
+    }));
+    // a DevStatusBatchResponse, assembled from the answers' bytes rather than serialised again
+    const items = outcomes.flatMap(o =>
+      o.ok ? [o.answer.serialized(o.live).body] : [],
+    );
+    const parts: Buffer[] = [Buffer.from('{"items":[')];
+    items.forEach((body, i) => {
+      if (i > 0) parts.push(Buffer.from(','));
+      parts.push(body);
+    });
+    parts.push(Buffer.from(`],"failures":${JSON.stringify(failures)}}`));
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.status(200).end(Buffer.concat(parts));
   });
 
   router.get('/v1/clusters', async (req, res) => {

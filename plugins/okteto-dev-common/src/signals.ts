@@ -15,6 +15,7 @@ export function devStatusChannel(entityRef: string): string {
  * @public
  */
 export interface DevStatusSignal {
+  /** A signal message is a JSON object of strings. */
   [key: string]: string;
   /** The entity whose status changed. */
   entityRef: string;

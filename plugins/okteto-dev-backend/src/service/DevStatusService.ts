@@ -11,21 +11,25 @@ import {
   DevEventsResponse,
   DevStatus,
 } from '@okteto-dev/plugin-okteto-dev-common';
-import { deriveEvents } from './derive/deriveEvents';
-import { needsPods } from './derive/workloads';
 import { OktetoDevClusterSupplier } from '@okteto-dev/plugin-okteto-dev-node';
+import { DevAnswer } from './answers/DevAnswer';
+import { StatusCache } from './answers/StatusCache';
 import { ClusterRegistry } from './clusters/ClusterRegistry';
-import { ManifestCache } from './repo/ManifestCache';
-import { ArgoSettings, resolveRequest } from './resolveRequest';
-import { RepoFileReader } from './repo/RepoFileReader';
 import { DEFAULT_DERIVE_OPTIONS, deriveDevStatus } from './derive/deriveStatus';
-import { DevTargetRequest, fetchDevObjects } from './fetch/fetchDevObjects';
 import { DeriveOptions, FetchedDevObjects } from './derive/types';
-import { devStatusOptionsFromConfig } from './serviceOptions';
+import { needsPods } from './derive/workloads';
+import { EventsAndClusters } from './EventsAndClusters';
+import { DevTargetRequest, fetchDevObjects } from './fetch/fetchDevObjects';
+import { RecentLists } from './fetch/RecentLists';
 import { DevLiveInfo, LiveStatusSource, StatusObserver } from './live/types';
+import { CrossReplicaFetch } from './replicas/CrossReplicaFetch';
+import { ManifestCache } from './repo/ManifestCache';
+import { RepoFileReader } from './repo/RepoFileReader';
+import { ArgoSettings, resolveRequest } from './resolveRequest';
+import { devStatusOptionsFromConfig } from './serviceOptions';
 
-/** How long whether an entity needed Pods is remembered. */
-const PODS_HINT_TTL_MS = 24 * 3600 * 1000;
+/** Answers kept in the process by default (see `oktetoDev.cache.nearEntries`). */
+export const DEFAULT_NEAR_ENTRIES = 2000;
 
 /**
  * Options of {@link DevStatusService}.
@@ -42,6 +46,8 @@ export interface DevStatusServiceOptions {
   argo?: ArgoSettings;
   ttlSeconds: number;
   staleOnErrorSeconds: number;
+  /** Answers kept in this process besides the cache service (0: none). */
+  nearEntries?: number;
   /** Ages that make a session abandoned or Argo CD's status stale. */
   derive?: DeriveOptions;
   now?: () => Date;
@@ -51,6 +57,8 @@ export interface DevStatusServiceOptions {
   live?: LiveStatusSource;
   /** Shown every answer freshly read in polling mode (notifications). */
   observer?: StatusObserver;
+  /** Single flight across replicas sharing the cache (see `replicas/`). */
+  crossReplica?: CrossReplicaFetch;
 }
 
 /**
@@ -62,21 +70,28 @@ export type DevStatusOutcome =
   | { ok: true; status: DevStatus }
   | { ok: false; entityRef: string; error: Error };
 
+/** One entity's answer as sent: its bytes with their ETag, and how it was read. */
+export type DevAnswerOutcome =
+  | { ok: true; entityRef: string; answer: DevAnswer; live?: DevLiveInfo }
+  | { ok: false; entityRef: string; error: Error };
+
 /**
  * The dev status of entities: resolves targets, reads clusters through one fetch per cluster,
- * derives, and caches. Concurrent requests for the same entity share one fetch; answers are
- * reused for `ttlSeconds` through the cache service (shared by every Backstage replica), and the
+ * derives, and caches. Concurrent requests for the same entity share one fetch (and, with a
+ * shared cache, one fetch across replicas); answers are reused for `ttlSeconds` through the cache
+ * service (shared by every Backstage replica) and kept serialised in the process until then; the
  * last good answer is served, marked stale, while a cluster fails.
  *
  * @public
  */
 export class DevStatusService {
-  private readonly inflight = new Map<string, Promise<DevStatus>>();
-  private readonly inflightEvents = new Map<
-    string,
-    Promise<DevEventsResponse>
-  >();
+  private readonly inflight = new Map<string, Promise<DevAnswer>>();
+  private readonly resolved = new WeakMap<Entity, Promise<DevTargetRequest>>();
+  private readonly liveAnswers = new WeakMap<DevStatus, DevAnswer>();
   private readonly manifests = new ManifestCache();
+  private readonly recentLists: RecentLists;
+  private readonly answers: StatusCache;
+  private readonly other: EventsAndClusters;
   private readonly now: () => Date;
 
   /** Builds the service from `oktetoDev.*` config; `clusterSupplier` replaces the configured clusters. */
@@ -94,14 +109,36 @@ export class DevStatusService {
 
   constructor(private readonly options: DevStatusServiceOptions) {
     this.now = options.now ?? (() => new Date());
+    this.recentLists = new RecentLists(undefined, () => this.now().getTime());
+    this.answers = new StatusCache({
+      cache: options.cache,
+      ttlMs: options.ttlSeconds * 1000,
+      staleOnErrorMs: options.staleOnErrorSeconds * 1000,
+      nearEntries: options.nearEntries ?? DEFAULT_NEAR_ENTRIES,
+      now: () => this.now().getTime(),
+    });
+    this.other = new EventsAndClusters({
+      cache: options.cache,
+      clusters: options.clusters,
+      ttlSeconds: options.ttlSeconds,
+      now: this.now,
+    });
   }
 
-  /** The target of an entity with its clusters resolved (see {@link resolveRequest}). */
+  /**
+   * The target of an entity with its clusters resolved (see {@link resolveRequest}); remembered
+   * per entity object, so the same object asked again is not resolved again.
+   */
   request(entity: Entity): Promise<DevTargetRequest> {
-    return resolveRequest(entity, {
-      ...this.options,
-      argo: this.options.argo ?? { instances: [] },
-    });
+    let request = this.resolved.get(entity);
+    if (!request) {
+      request = resolveRequest(entity, {
+        ...this.options,
+        argo: this.options.argo ?? { instances: [] },
+      });
+      this.resolved.set(entity, request);
+    }
+    return request;
   }
 
   async getStatus(entity: Entity): Promise<DevStatus> {
@@ -110,97 +147,141 @@ export class DevStatusService {
     return outcome.status;
   }
 
-  /**
-   * Statuses of many entities. With live mode, an entity whose watches are ready is derived from
-   * memory (no cluster read, no cache); the others go through the cache, coalesced, as before.
-   * Every answer says which (`live`).
-   */
+  /** Statuses of many entities, as objects (see {@link DevStatusService.getAnswers}). */
   async getStatuses(entities: Entity[]): Promise<DevStatusOutcome[]> {
+    const outcomes = await this.getAnswers(entities);
+    return outcomes.map(o =>
+      o.ok ? { ok: true as const, status: o.answer.statusWith(o.live) } : o,
+    );
+  }
+
+  /**
+   * Answers of many entities, serialised. With live mode, an entity whose watches are ready is
+   * derived from memory (no cluster read, no cache); the others come from this process's copy,
+   * else the cache service, else one coalesced fetch. Every answer says which (`live`).
+   */
+  async getAnswers(entities: Entity[]): Promise<DevAnswerOutcome[]> {
     const { live } = this.options;
-    const outcomes: Array<DevStatusOutcome | Promise<DevStatus>> = [];
-    const modes: Array<DevLiveInfo | undefined> = [];
-    const misses: DevTargetRequest[] = [];
-    const missIndex: number[] = [];
-    const watched: DevTargetRequest[] = [];
-    const watchedIndex: number[] = [];
-    const [cached, requests] = await Promise.all([
-      Promise.all(
-        entities.map(e =>
-          this.options.cache.get(this.key('status', stringifyEntityRef(e))),
+    const requests = await Promise.all(
+      entities.map(e =>
+        this.request(e).then(
+          request => ({ ok: true as const, request }),
+          error => ({ ok: false as const, error: error as Error }),
         ),
       ),
-      Promise.all(
-        entities.map(e =>
-          this.request(e).then(
-            request => ({ ok: true as const, request }),
-            error => ({ ok: false as const, error: error as Error }),
-          ),
-        ),
-      ),
-    ]);
+    );
     live?.register(requests.flatMap(r => (r.ok ? [r.request] : [])));
-    entities.forEach((entity, i) => {
-      const resolved = requests[i];
+    const outcomes: Array<DevAnswerOutcome | Promise<DevAnswerOutcome>> = [];
+    const polled: Array<{ index: number; request: DevTargetRequest }> = [];
+    const watched: Array<{ index: number; request: DevTargetRequest }> = [];
+    const modes: Array<DevLiveInfo | undefined> = [];
+    const ok = (index: number, answer: DevAnswer): DevAnswerOutcome => {
+      const mode = modes[index];
+      return {
+        ok: true,
+        entityRef: answer.entityRef,
+        answer,
+        ...(mode ? { live: mode } : {}),
+      };
+    };
+    requests.forEach((resolved, index) => {
       if (!resolved.ok) {
-        outcomes[i] = {
+        outcomes[index] = {
           ok: false,
-          entityRef: stringifyEntityRef(entity),
+          entityRef: stringifyEntityRef(entities[index]),
           error: resolved.error,
         };
         return;
       }
       const { request } = resolved;
-      modes[i] = live?.modeOf(request);
-      if (modes[i]?.mode === 'watch') {
-        watched.push(request);
-        watchedIndex.push(i);
+      modes[index] = live?.modeOf(request);
+      if (modes[index]?.mode === 'watch') {
+        watched.push({ index, request });
         return;
       }
-      const hit = cached[i] as DevStatus | undefined;
-      if (hit) {
-        outcomes[i] = this.withStale(hit);
+      const near = this.answers.nearAnswer(request.entityRef);
+      if (near && near.errorCount === 0) {
+        outcomes[index] = ok(index, near);
         return;
       }
-      const running = this.inflight.get(request.entityRef);
-      if (running) {
-        outcomes[i] = running.then(s => this.withStale(s));
-        return;
-      }
-      misses.push(request);
-      missIndex.push(i);
+      polled.push({ index, request });
     });
-
-    if (misses.length > 0) {
-      const fetched = this.fetchAndStore(misses);
-      misses.forEach((request, j) => {
-        const promise = fetched.then(all => all[j]);
-        this.inflight.set(request.entityRef, promise);
-        outcomes[missIndex[j]] = promise.then(s => this.withStale(s));
-      });
-      fetched
-        .catch(() => undefined)
-        .finally(() => misses.forEach(r => this.inflight.delete(r.entityRef)));
-    }
     if (watched.length > 0) {
-      const derived = live!.derive(watched).then(all => {
-        all.forEach(status => this.observe(status));
-        return all;
-      });
-      watchedIndex.forEach((index, j) => {
-        outcomes[index] = derived.then(all => all[j]);
+      const derived = this.deriveWatched(watched.map(w => w.request));
+      // handled below by Promise.all, after the awaits of the polled ones: not "unhandled" before
+      derived.catch(() => undefined);
+      watched.forEach(({ index }, j) => {
+        const outcome = derived.then(all => ok(index, all[j]));
+        outcome.catch(() => undefined);
+        outcomes[index] = outcome;
       });
     }
+    if (polled.length > 0) {
+      const refs = polled.map(p => p.request.entityRef);
+      const hits = await this.answers
+        .get(refs)
+        .catch(() => refs.map(() => undefined));
+      // after the await, checked and registered without another: one fetch per entity
+      const misses: typeof polled = [];
+      polled.forEach(({ index, request }, j) => {
+        const answer = hits[j] ?? this.inflight.get(request.entityRef);
+        if (answer) {
+          outcomes[index] = Promise.resolve(answer)
+            .then(a => this.answers.withStale(a))
+            .then(a => ok(index, a));
+        } else {
+          misses.push({ index, request });
+        }
+      });
+      if (misses.length > 0) {
+        const fetched = this.fetchMisses(misses.map(m => m.request));
+        for (const { index, request } of misses) {
+          const ref = request.entityRef;
+          const promise = fetched.then(all => all.get(ref)!);
+          this.inflight.set(ref, promise);
+          outcomes[index] = promise
+            .then(a => this.answers.withStale(a))
+            .then(a => ok(index, a));
+        }
+        fetched
+          .catch(() => undefined)
+          .finally(() =>
+            misses.forEach(m => this.inflight.delete(m.request.entityRef)),
+          );
+      }
+    }
+    return Promise.all(outcomes);
+  }
 
-    return Promise.all(
-      outcomes.map(async (outcome, i) => {
-        if (!(outcome instanceof Promise)) return outcome;
-        const status = await outcome;
-        return {
-          ok: true as const,
-          status: modes[i] ? { ...status, live: modes[i] } : status,
-        };
-      }),
-    );
+  private async fetchMisses(
+    misses: DevTargetRequest[],
+  ): Promise<Map<string, DevAnswer>> {
+    const byRef = new Map(misses.map(r => [r.entityRef, r]));
+    const refs = [...byRef.keys()];
+    const fetch = (keys: string[]) =>
+      this.fetchAndStore(keys.map(k => byRef.get(k)!));
+    const { crossReplica } = this.options;
+    const answers = crossReplica
+      ? await crossReplica.run(refs, fetch, keys =>
+          Promise.all(keys.map(k => this.answers.shared(k))),
+        )
+      : await fetch(refs);
+    return new Map(refs.map((ref, i) => [ref, answers[i]]));
+  }
+
+  private async deriveWatched(
+    requests: DevTargetRequest[],
+  ): Promise<DevAnswer[]> {
+    const statuses = await this.options.live!.derive(requests);
+    return statuses.map(status => {
+      let answer = this.liveAnswers.get(status);
+      if (!answer) {
+        this.observe(status);
+        answer = DevAnswer.fromStatus(status);
+        this.liveAnswers.set(status, answer);
+      }
+      return answer;
+    });
   }
 
   /**
@@ -208,125 +289,43 @@ export class DevStatusService {
    * card's Events section), cached and coalesced like the status.
    */
   async getEvents(entity: Entity): Promise<DevEventsResponse> {
-    const request = await this.request(entity);
-    const key = this.key('events', request.entityRef);
-    const hit = (await this.options.cache.get(key)) as
-      | DevEventsResponse
-      | undefined;
-    if (hit) return hit;
-    const running = this.inflightEvents.get(key);
-    if (running) return running;
-    const promise = (async () => {
-      const { target } = request;
-      const fetchedAt = this.now().toISOString();
-      let response: DevEventsResponse;
-      try {
-        const client = await this.options.clusters.client(target.cluster);
-        const read = await client.listWarningEvents(target.namespace);
-        response = read.ok
-          ? {
-              entityRef: request.entityRef,
-              fetchedAt,
-              items: deriveEvents(read.value, target),
-            }
-          : {
-              entityRef: request.entityRef,
-              fetchedAt,
-              items: [],
-              error: read.error,
-            };
-      } catch (error) {
-        response = {
-          entityRef: request.entityRef,
-          fetchedAt,
-          items: [],
-          error: {
-            type: 'unknown',
-            message: (error as Error).message,
-            cluster: target.cluster,
-          },
-        };
-      }
-      await this.options.cache.set(
-        key,
-        response as unknown as Record<string, never>,
-        {
-          ttl: this.options.ttlSeconds * 1000,
-        },
-      );
-      return response;
-    })().finally(() => this.inflightEvents.delete(key));
-    this.inflightEvents.set(key, promise);
-    return promise;
+    return this.other.events(await this.request(entity));
   }
 
   async getClusters(): Promise<DevClusterInfo[]> {
-    const clusters = await this.options.clusters.list();
-    return Promise.all(
-      clusters.map(async cluster => {
-        const info: DevClusterInfo = {
-          name: cluster.name,
-          url: cluster.url,
-          authProvider: cluster.authProvider,
-          reachable: false,
-        };
-        try {
-          const client = await this.options.clusters.client(cluster.name);
-          const version = await client.version();
-          return version.ok
-            ? { ...info, reachable: true, version: version.value }
-            : { ...info, error: version.error };
-        } catch (error) {
-          return {
-            ...info,
-            error: {
-              type: 'unknown' as const,
-              message: `Cluster ${cluster.name} cannot be used: ${
-                (error as Error).message
-              }`,
-              cluster: cluster.name,
-            },
-          };
-        }
-      }),
-    );
-  }
-
-  private key(
-    kind: 'status' | 'good' | 'events' | 'pods',
-    entityRef: string,
-  ): string {
-    return `okteto-dev:v2:${kind}:${entityRef}`;
+    return this.other.clusters();
   }
 
   private async fetchAndStore(
     misses: DevTargetRequest[],
-  ): Promise<DevStatus[]> {
-    const { cache, ttlSeconds, staleOnErrorSeconds, clusters } = this.options;
-    const hints = await Promise.all(
-      misses.map(r => cache.get(this.key('pods', r.entityRef))),
-    );
+  ): Promise<DevAnswer[]> {
+    const { clusters, logger } = this.options;
+    const hints = await this.answers
+      .podsHints(misses.map(r => r.entityRef))
+      .catch(() => misses.map(() => undefined));
     const requests = misses.map((r, i) =>
-      typeof hints[i] === 'boolean'
-        ? { ...r, podsHint: hints[i] as boolean }
-        : r,
+      hints[i] === undefined ? r : { ...r, podsHint: hints[i] },
     );
     let fetched: FetchedDevObjects[];
+    // batches reuse the wide LISTs of the batch before (a collation's pages); the answers are as
+    // old as the oldest LIST they used
+    const used: { oldest?: number } = {};
     try {
       fetched = await fetchDevObjects(
         {
-          client: name => clusters.client(name),
+          client: async name =>
+            this.recentLists.reader(name, await clusters.client(name), used),
           repo: this.options.repo,
           manifests: this.manifests,
-          now: this.now,
+          now: () =>
+            used.oldest === undefined
+              ? this.now()
+              : new Date(Math.min(used.oldest, this.now().getTime())),
         },
         requests,
       );
     } catch (error) {
-      this.options.logger.error(
-        'okteto-dev: fetching dev status failed',
-        error as Error,
-      );
+      logger.error('okteto-dev: fetching dev status failed', error as Error);
       throw error;
     }
     return Promise.all(
@@ -336,25 +335,21 @@ export class DevStatusService {
           this.options.derive ?? DEFAULT_DERIVE_OPTIONS,
         );
         this.observe(status);
-        const json = status as unknown as Record<string, never>;
+        const answer = DevAnswer.fromStatus(status);
         const podsNeeded =
           objects.deployments.ok &&
           needsPods(objects.deployments.value, objects.target);
-        await Promise.all([
-          cache.set(this.key('status', objects.entityRef), json, {
-            ttl: ttlSeconds * 1000,
-          }),
-          // remembered long after the answer: it only decides what the next fetch reads at once
-          cache.set(this.key('pods', objects.entityRef), podsNeeded, {
-            ttl: PODS_HINT_TTL_MS,
-          }),
-          status.errors.length === 0
-            ? cache.set(this.key('good', objects.entityRef), json, {
-                ttl: staleOnErrorSeconds * 1000,
-              })
-            : undefined,
-        ]);
-        return status;
+        try {
+          await this.answers.store(answer, podsNeeded);
+        } catch (error) {
+          // an unreachable cache costs cluster reads, never an answer
+          logger.warn(
+            `okteto-dev: could not cache the status of ${status.entityRef}: ${
+              (error as Error).message
+            }`,
+          );
+        }
+        return answer;
       }),
     );
   }
@@ -362,23 +357,5 @@ export class DevStatusService {
   /** Shows a fresh answer to the observer (notifications); never awaited, never slowing an answer. */
   private observe(status: DevStatus): void {
     this.options.observer?.observe(status).catch(() => undefined);
-  }
-
-  /** A fresh answer with errors becomes the last good answer, marked stale, when there is one. */
-  private async withStale(status: DevStatus): Promise<DevStatus> {
-    if (status.errors.length === 0) return status;
-    const good = (await this.options.cache.get(
-      this.key('good', status.entityRef),
-    )) as DevStatus | undefined;
-    if (!good) return status;
-    const ageSeconds = Math.max(
-      0,
-      Math.round((this.now().getTime() - Date.parse(good.fetchedAt)) / 1000),
-    );
-    return {
-      ...good,
-      stale: { since: good.fetchedAt, ageSeconds },
-      errors: status.errors,
-    };
   }
 }

@@ -53,6 +53,7 @@ export function devStatusOptionsFromConfig(
     ttlSeconds: config.getOptionalNumber('oktetoDev.cache.ttlSeconds') ?? 15,
     staleOnErrorSeconds:
       config.getOptionalNumber('oktetoDev.cache.staleOnErrorSeconds') ?? 300,
+    nearEntries: config.getOptionalNumber('oktetoDev.cache.nearEntries'),
     timeoutMs,
     derive: {
       abandonedAfterSeconds:
