@@ -35,8 +35,9 @@ describe('App', () => {
       ),
     ).toBeInTheDocument();
     const nav = screen.getByRole('navigation');
-    expect(
-      within(nav).getByRole('link', { name: 'Dev environments' }),
-    ).toHaveAttribute('href', '/okteto-dev');
+    expect(within(nav).getByRole('link', { name: 'Dev mode' })).toHaveAttribute(
+      'href',
+      '/okteto-dev',
+    );
   }, 60_000);
 });

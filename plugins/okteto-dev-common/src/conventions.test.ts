@@ -40,7 +40,11 @@ describe('resolveDevTarget', () => {
         'app.kubernetes.io/name': 'web-app',
         'app.kubernetes.io/instance': 'web-corporate-dev',
       },
-      application: { name: 'web-corporate-dev', namespace: 'argo', cluster: '' },
+      application: {
+        name: 'web-corporate-dev',
+        namespace: 'argo',
+        cluster: '',
+      },
       sources: { package: 'convention', appDir: 'convention' },
     });
   });

@@ -160,7 +160,10 @@ export interface DevTarget {
     instance?: string;
   };
   /** Where `package` and `appDir` came from (annotation or convention; the repository refines them). */
-  sources: { package: 'annotation' | 'convention'; appDir: 'annotation' | 'convention' };
+  sources: {
+    package: 'annotation' | 'convention';
+    appDir: 'annotation' | 'convention';
+  };
 }
 
 /**

@@ -29,4 +29,3 @@ export interface DevError {
   /** The cluster that was read. */
   cluster?: string;
 }
-

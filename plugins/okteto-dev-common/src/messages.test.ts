@@ -8,7 +8,9 @@ describe('messages', () => {
   });
 
   it('gives the English text with the code and parameters', () => {
-    expect(devMessage('checkSecretExists', { secrets: 'web-x-dev-env' })).toEqual({
+    expect(
+      devMessage('checkSecretExists', { secrets: 'web-x-dev-env' }),
+    ).toEqual({
       code: 'checkSecretExists',
       params: { secrets: 'web-x-dev-env' },
       message: 'Secret web-x-dev-env exists.',
@@ -17,10 +19,10 @@ describe('messages', () => {
 
   it('names things only through parameters: no template hard-codes web-core', () => {
     for (const [code, template] of Object.entries(DEV_MESSAGE_TEMPLATES)) {
-      expect([code, /SYNESTRA|web-core|web-app|synestra/i.test(template)]).toEqual([
+      expect([
         code,
-        false,
-      ]);
+        /SYNESTRA|web-core|web-app|synestra/i.test(template),
+      ]).toEqual([code, false]);
     }
   });
 });

@@ -94,8 +94,7 @@ export const DEV_MESSAGE_TEMPLATES = {
   // --- checklist: the workload
   checkWorkloadUnreadable: 'The workload could not be read: {{error}}',
   checkWorkloadMissing: 'Deployment {{namespace}}/{{workload}} does not exist.',
-  checkEnvVarSet:
-    '{{name}}={{value}} is set on the {{container}} container.',
+  checkEnvVarSet: '{{name}}={{value}} is set on the {{container}} container.',
   checkEnvVarWrong:
     '{{name}} is "{{actual}}", expected "{{value}}" ({{file}}).',
   checkEnvVarMissing:
@@ -108,7 +107,8 @@ export const DEV_MESSAGE_TEMPLATES = {
   checkSecretsUnreadable: 'Secrets could not be listed: {{error}}',
 
   // --- checklist: the repository
-  checkDevEntryFound: '{{manifest}} has dev.{{entry}}, which targets this workload.',
+  checkDevEntryFound:
+    '{{manifest}} has dev.{{entry}}, which targets this workload.',
   checkDevEntryFoundAliases:
     '{{manifest}} has dev.{{entry}}, which targets this workload (aliases: {{aliases}}).',
   checkManifestNoSource:
@@ -178,7 +178,10 @@ export interface DevMessage {
  *
  * @public
  */
-export function fillMessage(template: string, params: DevMessageParams): string {
+export function fillMessage(
+  template: string,
+  params: DevMessageParams,
+): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) =>
     key in params ? String(params[key]) : whole,
   );

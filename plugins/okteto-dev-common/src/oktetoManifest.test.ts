@@ -123,13 +123,15 @@ describe('devEntryAppDir: the workdir mapped back through the sync folders', () 
   );
 
   it("gives web-core's app folders, which do not follow the entry names", () => {
-    expect(devEntryAppDir(webCore['web-synestra-io-dev'], '.okteto/okteto.yml')).toBe(
-      'apps/synestra-io',
+    expect(
+      devEntryAppDir(webCore['web-synestra-io-dev'], '.okteto/okteto.yml'),
+    ).toBe('apps/synestra-io');
+    expect(
+      devEntryAppDir(webCore['web-payload-dev'], '.okteto/okteto.yml'),
+    ).toBe('apps/payload-core');
+    expect(devEntryCommand(webCore['web-payload-dev'])).toMatch(
+      /pnpm exec next dev/,
     );
-    expect(devEntryAppDir(webCore['web-payload-dev'], '.okteto/okteto.yml')).toBe(
-      'apps/payload-core',
-    );
-    expect(devEntryCommand(webCore['web-payload-dev'])).toMatch(/pnpm exec next dev/);
   });
 
   it('picks the sync folder whose remote path holds the workdir, the longest first', () => {
@@ -151,12 +153,20 @@ describe('devEntryAppDir: the workdir mapped back through the sync folders', () 
   });
 
   it('is undefined without a workdir inside a synced folder', () => {
-    expect(devEntryAppDir({ sync: ['..:/app'] }, '.okteto/okteto.yml')).toBeUndefined();
     expect(
-      devEntryAppDir({ workdir: '/opt/x', sync: ['..:/app'] }, '.okteto/okteto.yml'),
+      devEntryAppDir({ sync: ['..:/app'] }, '.okteto/okteto.yml'),
     ).toBeUndefined();
     expect(
-      devEntryAppDir({ workdir: '/app/../../etc', sync: ['..:/app'] }, '.okteto/okteto.yml'),
+      devEntryAppDir(
+        { workdir: '/opt/x', sync: ['..:/app'] },
+        '.okteto/okteto.yml',
+      ),
+    ).toBeUndefined();
+    expect(
+      devEntryAppDir(
+        { workdir: '/app/../../etc', sync: ['..:/app'] },
+        '.okteto/okteto.yml',
+      ),
     ).toBeUndefined();
   });
 });
@@ -191,7 +201,9 @@ describe('devEntryPreparesDependencies', () => {
   });
 
   it('fails an image that is not a string (okteto schema.json Dev.Image)', () => {
-    expect(devEntryPreparesDependencies({ image: { name: 'node:22' } })).toEqual({
+    expect(
+      devEntryPreparesDependencies({ image: { name: 'node:22' } }),
+    ).toEqual({
       ok: false,
       problem: 'image-not-string',
     });

@@ -147,7 +147,9 @@ export function devEntryCommand(entry: OktetoDevEntry): string | undefined {
  * @public
  */
 export function isValidDevName(name: string): boolean {
-  return /^[a-z0-9-]+$/.test(name) && !name.startsWith('-') && !name.endsWith('-');
+  return (
+    /^[a-z0-9-]+$/.test(name) && !name.startsWith('-') && !name.endsWith('-')
+  );
 }
 
 /**

@@ -50,6 +50,11 @@ export interface OktetoDevSearchFields {
   oktetoState: string;
   /** Who runs dev mode, when the cluster says so. */
   oktetoUser?: string;
+  /**
+   * `true` when dev mode has been on longer than `oktetoDev.abandonedAfterHours`: probably
+   * forgotten (dev mode outlives `okteto up`).
+   */
+  oktetoAbandoned?: boolean;
   /** The {@link DriftKind}. */
   driftKind: string;
   /** The ids of the failing readiness checklist items. */

@@ -38,7 +38,8 @@ export function stignorePatternKey(line: string): string | undefined {
     return undefined;
   }
   let body = trimmed;
-  if (body.startsWith('(?d)') && !body.startsWith('(?d)!')) body = body.slice(4);
+  if (body.startsWith('(?d)') && !body.startsWith('(?d)!'))
+    body = body.slice(4);
   if (body.startsWith('(?i)(?d)')) body = `(?i)${body.slice(8)}`;
   for (;;) {
     if (body.endsWith('/**')) body = body.slice(0, -3);

@@ -268,6 +268,7 @@ export const messages = {
     oktetoState: 'Okteto dev mode',
     driftKind: 'Drift',
     by: 'by {{user}}',
+    abandoned: 'Probably abandoned',
     state: {
       on: 'Dev mode on',
       off: 'Dev mode off',

@@ -71,7 +71,7 @@ describe('okteto-dev search documents obey okteto-dev.status.read', () => {
       types: [OKTETO_DEV_SEARCH_TYPE],
       filters: { oktetoState: 'active' },
     });
-    expect(titles(active)).toEqual(['shop', 'synestra-io']);
+    expect(titles(active)).toEqual(['admin', 'shop', 'synestra-io']);
   });
 
   it('the outsider finds no okteto-dev document', async () => {
@@ -152,6 +152,7 @@ describe('devStatusServiceRef against the okteto-dev backend', () => {
     await expect(setup.inDevMode(ALLOWED, refs)).resolves.toEqual([
       'component:default/synestra-io',
       'component:default/shop',
+      'component:default/admin',
     ]);
     await expect(setup.inDevMode(OWNER, refs)).resolves.toEqual([
       'component:default/synestra-io',

@@ -372,6 +372,7 @@ const ru: { [key in keyof EnglishMessages]: string | null } = {
   'search.oktetoState': 'Dev-режим Okteto',
   'search.driftKind': 'Расхождение',
   'search.by': '{{user}}',
+  'search.abandoned': 'Вероятно, заброшен',
   'search.state.on': 'Dev-режим включён',
   'search.state.off': 'Dev-режим выключен',
   'search.state.broken': 'Dev-режим сломан',

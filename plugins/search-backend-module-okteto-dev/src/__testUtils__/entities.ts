@@ -35,6 +35,7 @@ export const WEB_CORE = [
   component('shop'),
   component('landings'),
   component('saas'),
+  component('admin'),
   component('payload-core', {
     'okteto-dev/app': 'payload-core',
     'argocd/app-name': 'web-payload-dev',

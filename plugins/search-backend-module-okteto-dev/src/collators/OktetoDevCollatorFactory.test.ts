@@ -9,7 +9,7 @@ import {
 } from '@okteto-dev/kube-sandbox';
 import { OktetoDevSearchDocument } from '@okteto-dev/plugin-okteto-dev-common';
 import { DevStatusServiceApi } from '@okteto-dev/plugin-okteto-dev-node';
-import { component, WEB_CORE } from '../__testUtils__/entities';
+import { component, WEB_CORE, WEB_CORE_APPS } from '../__testUtils__/entities';
 import { startOktetoDevBackend } from '../__testUtils__/oktetoDevBackend';
 import { OktetoDevCollatorFactory } from './OktetoDevCollatorFactory';
 
@@ -52,6 +52,7 @@ describe('OktetoDevCollatorFactory against the web-core scenario', () => {
     const documents = await collate(factory);
     const byApp = Object.fromEntries(documents.map(d => [d.app, d]));
     expect(Object.keys(byApp).sort()).toEqual([
+      'admin',
       'corporate',
       'landings',
       'payload-core',
@@ -73,7 +74,18 @@ describe('OktetoDevCollatorFactory against the web-core scenario', () => {
       authorization: { resourceRef: 'component:default/synestra-io' },
     });
     expect(byApp['synestra-io'].text).toMatch(
-      /^synestra-io dev \(web-synestra-io-dev\): OutOfSync Healthy, Okteto dev mode on since .+ image ghcr\.io\/neograiph\/web-core\/dev:node22-pnpm/,
+      /^synestra-io dev \(web-synestra-io-dev\): OutOfSync Healthy, Okteto dev mode on by a developer unknown to the cluster since .+ image ghcr\.io\/neograiph\/web-core\/dev:node22-pnpm/,
+    );
+    expect(byApp['synestra-io'].oktetoUser).toBeUndefined();
+    expect(byApp['synestra-io'].oktetoAbandoned).toBeUndefined();
+    // a session older than abandonedAfterHours (8): flagged, with the command that ends it
+    expect(byApp.admin).toMatchObject({
+      oktetoState: 'active',
+      oktetoUser: 'dave',
+      oktetoAbandoned: true,
+    });
+    expect(byApp.admin.text).toMatch(
+      /Okteto dev mode on by dave since \S+ probably abandoned .*run okteto down web-admin-dev --namespace web-admin-dev\./,
     );
     expect(byApp.corporate).toMatchObject({
       argoSync: 'Synced',
@@ -125,7 +137,7 @@ describe('OktetoDevCollatorFactory when the cluster is down', () => {
 
   it('still emits every document, with state unknown', async () => {
     const documents = await collate(collator(backend.devStatus, WEB_CORE));
-    expect(documents).toHaveLength(7);
+    expect(documents).toHaveLength(WEB_CORE_APPS.length);
     for (const document of documents) {
       expect(document).toMatchObject({
         argoSync: 'unknown',

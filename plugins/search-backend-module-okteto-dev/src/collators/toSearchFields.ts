@@ -31,6 +31,9 @@ export function toSearchFields(status: DevStatus): OktetoDevSearchFields {
     ...(okteto.state === 'on' && okteto.user
       ? { oktetoUser: okteto.user }
       : {}),
+    ...(okteto.state === 'on' && okteto.abandoned
+      ? { oktetoAbandoned: true }
+      : {}),
     driftKind: status.drift.kind,
     checklistFailed: status.checklist
       .filter(i => i.status === 'fail')
@@ -58,13 +61,23 @@ export function toSearchText(status: DevStatus): string {
   if (okteto.state === 'on') {
     parts.push(
       [
-        `Okteto dev mode on${okteto.user ? ` by ${okteto.user}` : ''}`,
+        `Okteto dev mode on ${
+          okteto.user
+            ? `by ${okteto.user}`
+            : 'by a developer unknown to the cluster'
+        }`,
         okteto.since ? `since ${okteto.since}` : undefined,
+        okteto.abandoned ? 'probably abandoned' : undefined,
         okteto.image ? `image ${okteto.image}` : undefined,
       ]
         .filter(Boolean)
         .join(' '),
     );
+    if (okteto.abandoned) {
+      details.push(
+        `Dev mode has been on since ${okteto.since}: if nobody works on it, run ${status.commands.oktetoDown}.`,
+      );
+    }
   } else if (okteto.state === 'off') {
     parts.push('Okteto dev mode off');
   } else if (okteto.state === 'broken') {

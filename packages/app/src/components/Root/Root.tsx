@@ -27,11 +27,7 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
       <SidebarItem icon={HomeIcon} to="catalog" text="Catalog" />
       <SidebarItem icon={SearchIcon} to="search" text="Search" />
       <SidebarItem icon={CreateComponentIcon} to="create" text="Create..." />
-      <SidebarItem
-        icon={DeveloperModeIcon}
-        to="okteto-dev"
-        text="Dev environments"
-      />
+      <SidebarItem icon={DeveloperModeIcon} to="okteto-dev" text="Dev mode" />
       <SidebarSpace />
       <SidebarDivider />
       <SidebarGroup

@@ -4,11 +4,15 @@ import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import ErrorIcon from '@material-ui/icons/Error';
 import HelpOutlineIcon from '@material-ui/icons/HelpOutline';
 import InfoIcon from '@material-ui/icons/Info';
+import RadioButtonUncheckedIcon from '@material-ui/icons/RadioButtonUnchecked';
 import WarningIcon from '@material-ui/icons/Warning';
 import { ReactElement } from 'react';
 
-/** How a status reads: the chip's colour and, so colour is never the only signal, its icon. */
-export type Tone = 'ok' | 'info' | 'warning' | 'error' | 'neutral';
+/**
+ * How a status reads: the chip's colour and, so colour is never the only signal, its icon.
+ * `neutral` is "not known" (a question mark); `off` is a known, quiet state (dev mode off).
+ */
+export type Tone = 'ok' | 'info' | 'warning' | 'error' | 'neutral' | 'off';
 
 const toneColor = (theme: Theme, tone: Tone) =>
   ({
@@ -17,6 +21,7 @@ const toneColor = (theme: Theme, tone: Tone) =>
     warning: theme.palette.warning.main,
     error: theme.palette.error.main,
     neutral: theme.palette.text.secondary,
+    off: theme.palette.text.secondary,
   }[tone]);
 
 const useStyles = makeStyles<Theme, { tone: Tone; nowrap?: boolean }>(
@@ -51,6 +56,7 @@ const TONE_ICONS: Record<Tone, ReactElement> = {
   warning: <WarningIcon />,
   error: <ErrorIcon />,
   neutral: <HelpOutlineIcon />,
+  off: <RadioButtonUncheckedIcon />,
 };
 
 /**

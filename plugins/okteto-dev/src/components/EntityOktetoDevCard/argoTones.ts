@@ -21,7 +21,7 @@ export const HEALTH_TONES: Record<ArgoHealthStatus, Tone> = {
   Unknown: 'neutral',
 };
 
-const SEVERITY: Tone[] = ['ok', 'info', 'neutral', 'warning', 'error'];
+const SEVERITY: Tone[] = ['ok', 'off', 'info', 'neutral', 'warning', 'error'];
 
 /** The more severe of some tones (an unknown tone counts as neutral). */
 export function worstTone(...tones: Array<Tone | undefined>): Tone {

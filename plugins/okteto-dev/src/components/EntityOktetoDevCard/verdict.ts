@@ -66,7 +66,7 @@ export function useVerdict(status: {
     const { okteto } = status;
     switch (okteto.state) {
       case 'off':
-        return { tone: 'neutral', label: t('summary.devOff') };
+        return { tone: 'off', label: t('summary.devOff') };
       case 'broken':
         return { tone: 'error', label: t('summary.devBroken') };
       case 'error':

@@ -42,7 +42,7 @@ const STATE_TONES: Record<DevState, Tone> = {
   abandoned: 'warning',
   on: 'info',
   unknown: 'warning',
-  off: 'neutral',
+  off: 'off',
 };
 
 const useStyles = makeStyles(theme => ({

@@ -37,6 +37,7 @@ describe('OktetoDevSearchResultListItem', () => {
     expect(
       screen.getByText('Drift expected from dev mode'),
     ).toBeInTheDocument();
+    expect(screen.queryByText('Probably abandoned')).not.toBeInTheDocument();
   });
 
   it('shows a conflict in red words, not only in red', async () => {
@@ -49,6 +50,16 @@ describe('OktetoDevSearchResultListItem', () => {
 
     expect(screen.getByText('Conflict: both pods serve')).toBeInTheDocument();
     expect(screen.queryByText(/^by /)).not.toBeInTheDocument();
+  });
+
+  it('flags a session older than the configured age as probably abandoned', async () => {
+    const abandoned: OktetoDevSearchDocument = {
+      ...document,
+      oktetoAbandoned: true,
+    };
+    await renderInTestApp(<OktetoDevSearchResultListItem result={abandoned} />);
+    expect(screen.getByText('Probably abandoned')).toBeInTheDocument();
+    expect(screen.getByText('by alice')).toBeInTheDocument();
   });
 
   it('shows values it does not know as they are and highlights the title', async () => {

@@ -16,6 +16,7 @@ import Box from '@material-ui/core/Box';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemIcon from '@material-ui/core/ListItemIcon';
 import ListItemText from '@material-ui/core/ListItemText';
+import PersonIcon from '@material-ui/icons/Person';
 import { ReactNode } from 'react';
 import { oktetoDevTranslationRef } from '../../translation';
 import { StatusChip } from '../EntityOktetoDevCard/StatusChip';
@@ -57,7 +58,7 @@ function Highlighted(props: {
 
 /**
  * One `okteto-dev` search result: the entity's title linked to its page, the text, and chips for
- * Argo CD sync and health, Okteto dev mode (and who runs it) and drift.
+ * Argo CD sync and health, Okteto dev mode (who runs it, and whether it looks abandoned) and drift.
  *
  * @public
  */
@@ -113,9 +114,14 @@ export function OktetoDevSearchResultListItem(
               {doc.oktetoState === OKTETO_STATE_SEARCH_VALUES.on &&
                 doc.oktetoUser && (
                   <StatusChip
-                    tone="neutral"
+                    tone="off"
+                    icon={<PersonIcon />}
                     label={t('search.by', { user: doc.oktetoUser })}
                   />
+                )}
+              {doc.oktetoState === OKTETO_STATE_SEARCH_VALUES.on &&
+                doc.oktetoAbandoned && (
+                  <StatusChip tone="warning" label={t('search.abandoned')} />
                 )}
               {doc.driftKind && (
                 <StatusChip {...labels.driftKind(doc.driftKind)} />

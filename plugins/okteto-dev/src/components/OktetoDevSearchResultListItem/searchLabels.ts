@@ -32,7 +32,7 @@ const STATE: Record<
   { tone: Tone; key: keyof typeof OKTETO_STATE_SEARCH_VALUES }
 > = {
   [OKTETO_STATE_SEARCH_VALUES.on]: { tone: 'info', key: 'on' },
-  [OKTETO_STATE_SEARCH_VALUES.off]: { tone: 'neutral', key: 'off' },
+  [OKTETO_STATE_SEARCH_VALUES.off]: { tone: 'off', key: 'off' },
   [OKTETO_STATE_SEARCH_VALUES.broken]: { tone: 'error', key: 'broken' },
   [OKTETO_STATE_SEARCH_VALUES.unknown]: { tone: 'neutral', key: 'unknown' },
 };
