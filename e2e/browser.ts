@@ -418,6 +418,8 @@ test('search "dev mode" finds the app in dev mode, and filters to OutOfSync', as
   const choose = async (filter: string, option: string) => {
     await page.locator(`[aria-label="${filter}"] [role="button"]`).click();
     await page.getByRole('option', { name: option, exact: true }).click();
+    // the menu fades out: wait until it has left the page so that screenshots show the results only
+    await page.locator('.MuiPopover-root').waitFor({ state: 'detached' });
   };
   await choose('Okteto dev mode', 'Dev mode on');
   await eventually(async () => {
@@ -435,7 +437,7 @@ test('search "dev mode" finds the app in dev mode, and filters to OutOfSync', as
   await choose('Argo CD sync', 'Out of sync');
   await eventually(async () => {
     const text = await results();
-    expectText(text, 'portal dev', 'admin dev');
+    expectText(text, 'portal dev', 'admin dev', 'probably abandoned');
     if (text.includes('landings dev'))
       throw new Error('"Out of sync" still lists landings (Synced)');
   });
