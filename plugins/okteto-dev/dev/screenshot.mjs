@@ -5,7 +5,7 @@
  * /tmp/okteto-card-<scenario>-<width>.png, at 450 px (a half-width entity card) and full width.
  * `<scenario>+<Section>` opens that section first (e.g. healthyOff+Commands).
  */
-import { chromium } from 'playwright-core';
+import { launchChromium, newGuestPage, openAsGuest } from './chromium.mjs';
 
 const [baseUrl = 'http://localhost:7007', ...names] = process.argv.slice(2);
 const scenarios = names.length
@@ -13,33 +13,20 @@ const scenarios = names.length
   : ['conflictAutoSync', 'abandoned', 'brokenFailedCreate'];
 const widths = ['450', 'full'];
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium();
 try {
-  const page = await browser.newPage({
+  const page = await newGuestPage(browser, {
     viewport: { width: 1280, height: 900 },
   });
-  // no auth backend here: take the guest sign-in's offer of a local guest token
-  page.on('dialog', dialog => dialog.accept());
   for (const name of scenarios) {
     const [scenario, ...sections] = name.split('+');
     for (const width of widths) {
-      await page.goto(
-        `${baseUrl}/okteto-dev?scenario=${scenario}&width=${width}`,
-      );
-      const enter = page.getByRole('button', { name: 'Enter' });
-      const frameOrSignIn = page.getByTestId('card-frame').or(enter);
-      await frameOrSignIn.first().waitFor({ timeout: 60_000 });
-      if (await enter.isVisible()) await enter.click();
       const frame = page.getByTestId('card-frame');
+      await openAsGuest(
+        page,
+        `${baseUrl}/okteto-dev?scenario=${scenario}&width=${width}`,
+        frame,
+      );
       await frame.getByRole('group').first().waitFor({ timeout: 60_000 });
       for (const section of sections) {
         const header = frame.getByRole('button', {
