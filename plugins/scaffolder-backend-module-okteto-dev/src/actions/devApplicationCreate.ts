@@ -29,12 +29,7 @@ import {
 } from './validation';
 import { unifiedDiffs } from './unifiedDiff';
 import { parseYamlSafe } from './yamlSafe';
-import {
-  readTextIfExists,
-  resolveWorkspacePath,
-  toWorkspaceRelative,
-  writeText,
-} from './workspaceFiles';
+import { readTextIfExists, workspaceFile, writeText } from './workspaceFiles';
 
 /** `github.com?owner=o&repo=r` (RepoUrlPicker) → `https://github.com/o/r.git`. */
 function cloneUrlFromPicker(repoUrl: string): string {
@@ -194,16 +189,12 @@ export function createArgocdDevApplicationCreateAction(options?: {
         },
         { what: 'valuesPath', path: valuesPath, content: renderValues(spec) },
       ].map(file => {
-        const absolute = resolveWorkspacePath(
+        const { file: absolute, relative } = workspaceFile(
           ctx.workspacePath,
           file.path,
           file.what,
         );
-        return {
-          ...file,
-          absolute,
-          relative: toWorkspaceRelative(ctx.workspacePath, absolute),
-        };
+        return { ...file, absolute, relative };
       });
 
       // Check both files before writing either, so a refusal leaves the workspace untouched.

@@ -17,12 +17,7 @@ import {
 import { RESPECT_IGNORE_DIFFERENCES } from './devApplicationRender';
 import { unifiedDiff } from './unifiedDiff';
 import { requireDnsLabel, requireDnsSubdomain } from './validation';
-import {
-  readTextIfExists,
-  resolveWorkspacePath,
-  toWorkspaceRelative,
-  writeText,
-} from './workspaceFiles';
+import { readTextIfExists, workspaceFile, writeText } from './workspaceFiles';
 
 /** The checklist messages of what was fixed, as the entity card words them (English). */
 function reasonOf(
@@ -126,12 +121,11 @@ export function createArgocdDevApplicationPatchAction(options?: {
         workload:
           input.workload && requireDnsSubdomain('workload', input.workload),
       });
-      const file = resolveWorkspacePath(
+      const { file, relative } = workspaceFile(
         ctx.workspacePath,
         input.applicationPath ?? target.applicationPath,
         'applicationPath',
       );
-      const relative = toWorkspaceRelative(ctx.workspacePath, file);
       const text = await readTextIfExists(file, relative);
       if (text === undefined) {
         throw new InputError(

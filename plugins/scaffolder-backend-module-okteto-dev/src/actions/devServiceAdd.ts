@@ -26,12 +26,7 @@ import {
   normalizeRepoFolder,
   requireDnsLabel,
 } from './validation';
-import {
-  readTextIfExists,
-  resolveWorkspacePath,
-  toWorkspaceRelative,
-  writeText,
-} from './workspaceFiles';
+import { readTextIfExists, workspaceFile, writeText } from './workspaceFiles';
 
 /** A dev entry's selector as `k=v,k=v`. */
 function labelSelector(body: DevEntryBody): string {
@@ -56,12 +51,11 @@ async function resolvePackage(
     );
   }
   if (appDir === undefined) return input;
-  const file = resolveWorkspacePath(
+  const { file, relative: label } = workspaceFile(
     workspacePath,
     packageJsonPath(appDir),
     'appDir',
   );
-  const label = toWorkspaceRelative(workspacePath, file);
   const content = await readTextIfExists(file, label);
   if (content === undefined) {
     throw noPackageJsonError(
@@ -118,12 +112,11 @@ export function createOktetoDevServiceAddAction(options?: { config?: Config }) {
           `manifestPath '${manifestPath}' has a placeholder: set app or manifestPath`,
         );
       }
-      const file = resolveWorkspacePath(
+      const { file, relative } = workspaceFile(
         ctx.workspacePath,
         manifestPath,
         'manifestPath',
       );
-      const relative = toWorkspaceRelative(ctx.workspacePath, file);
       if (input.appDir !== undefined && input.workdir !== undefined) {
         throw new InputError(
           'Set appDir or workdir, not both: the workdir is the app folder inside the sync folder',

@@ -9,12 +9,7 @@ import { examples } from './devValuesSetEnv.examples';
 import { unifiedDiff } from './unifiedDiff';
 import { requireDnsLabel } from './validation';
 import { setValuesEnv } from './valuesEnvEdit';
-import {
-  readTextIfExists,
-  resolveWorkspacePath,
-  toWorkspaceRelative,
-  writeText,
-} from './workspaceFiles';
+import { readTextIfExists, workspaceFile, writeText } from './workspaceFiles';
 import { Zod } from './zod';
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -93,12 +88,11 @@ export function createArgocdDevValuesSetEnvAction(options?: {
           throw new InputError(`env value of ${name} must be a string`);
         }
       }
-      const file = resolveWorkspacePath(
+      const { file, relative } = workspaceFile(
         ctx.workspacePath,
         input.valuesPath ?? target.valuesPath,
         'valuesPath',
       );
-      const relative = toWorkspaceRelative(ctx.workspacePath, file);
       const text = await readTextIfExists(file, relative);
       const edit = setValuesEnv(text, relative, env, valuesHeader(input.app));
       if (edit.changed) {

@@ -14,12 +14,7 @@ import { stignoreTargets } from './oktetoSync';
 import { examples } from './stignoreEnsure.examples';
 import { manifestForDevService } from './manifestScan';
 import { unifiedDiffs } from './unifiedDiff';
-import {
-  readTextIfExists,
-  resolveWorkspacePath,
-  toWorkspaceRelative,
-  writeText,
-} from './workspaceFiles';
+import { readTextIfExists, workspaceFile, writeText } from './workspaceFiles';
 import { Zod } from './zod';
 
 /**
@@ -34,12 +29,11 @@ async function findStignorePaths(options: {
   logger: LoggerService;
 }): Promise<string[]> {
   const { workspacePath, devService, logger } = options;
-  const manifestFile = resolveWorkspacePath(
+  const { file: manifestFile, relative } = workspaceFile(
     workspacePath,
     options.manifestPath,
     'manifestPath',
   );
-  const relative = toWorkspaceRelative(workspacePath, manifestFile);
   const text = devService
     ? await readTextIfExists(manifestFile, relative)
     : undefined;
@@ -210,8 +204,11 @@ export function createOktetoStignoreEnsureAction(options?: {
       // Read and merge every file before writing any, so a refusal writes nothing.
       const merges = [];
       for (const target of targets) {
-        const file = resolveWorkspacePath(ctx.workspacePath, target, 'path');
-        const relative = toWorkspaceRelative(ctx.workspacePath, file);
+        const { file, relative } = workspaceFile(
+          ctx.workspacePath,
+          target,
+          'path',
+        );
         const before = await readTextIfExists(file, relative);
         merges.push({
           file,

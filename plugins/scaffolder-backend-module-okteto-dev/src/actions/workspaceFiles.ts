@@ -30,6 +30,20 @@ export function resolveWorkspacePath(
   }
 }
 
+/**
+ * A workspace file named by a path relative to the workspace: the absolute path to read and
+ * write, and the normalised relative one that messages name. Refuses what
+ * {@link resolveWorkspacePath} refuses.
+ */
+export function workspaceFile(
+  workspacePath: string,
+  relativePath: string,
+  what: string,
+): { file: string; relative: string } {
+  const file = resolveWorkspacePath(workspacePath, relativePath, what);
+  return { file, relative: toWorkspaceRelative(workspacePath, file) };
+}
+
 /** Reads a text file, or undefined when it does not exist; refuses files over the size cap. */
 export async function readTextIfExists(
   file: string,

@@ -174,18 +174,14 @@ export function insertPair(
     const pair = `${render(key, keyStyle)}: ${renderFlow(value, style)}`;
     return { start: at, end: at, text: first ? pair : `, ${pair}` };
   }
-  const column = columnOf(text, startOf(map.items[0].key));
-  const at = afterLastItem(text, map, column);
-  const lead = at === text.length && !text.endsWith('\n') ? layout.eol : '';
-  const block = render(
+  return appendBlock(
+    text,
+    map,
+    columnOf(text, startOf(map.items[0].key)),
     { [key]: value },
-    { indent: layout.step, indentSeq: layout.indentSeq, ...options },
+    layout,
+    options,
   );
-  return {
-    start: at,
-    end: at,
-    text: lead + indentLines(block, column, layout.eol),
-  };
 }
 
 /** Appends an item to a sequence (block or flow). */
@@ -201,10 +197,31 @@ export function appendItem(
     const item = renderFlow(value, { ...options, ...flowStyleOf(text, seq) });
     return { start: at, end: at, text: first ? item : `, ${item}` };
   }
-  const column = columnOf(text, startOf(seq));
-  const at = afterLastItem(text, seq, column);
+  return appendBlock(
+    text,
+    seq,
+    columnOf(text, startOf(seq)),
+    [value],
+    layout,
+    options,
+  );
+}
+
+/**
+ * Renders `content` (a one-pair map or a one-item sequence) as a block at `column` and splices it
+ * in after the last item of the block collection, on a line of its own.
+ */
+function appendBlock(
+  text: string,
+  node: YAMLMap | YAMLSeq,
+  column: number,
+  content: unknown,
+  layout: YamlLayout,
+  options: ToStringOptions,
+): Splice {
+  const at = afterLastItem(text, node, column);
   const lead = at === text.length && !text.endsWith('\n') ? layout.eol : '';
-  const block = render([value], {
+  const block = render(content, {
     indent: layout.step,
     indentSeq: layout.indentSeq,
     ...options,
