@@ -10,7 +10,7 @@ import {
   Watch,
 } from '@kubernetes/client-node';
 import { startSandbox, Sandbox } from './index';
-import { waitFor } from './__testUtils__';
+import { eventually } from './eventually';
 
 /**
  * How to read metadata only with @kubernetes/client-node 1.x: a per-call
@@ -155,7 +155,7 @@ describe('@kubernetes/client-node against the sandbox', () => {
       done,
     );
     try {
-      await waitFor(() => events.length === 1);
+      await eventually(() => events.length === 1, { timeoutMs: 10_000 });
       expect(events[0]).toEqual({
         type: 'ADDED',
         name: 'web-corporate-dev-web-app',
@@ -168,7 +168,9 @@ describe('@kubernetes/client-node against the sandbox', () => {
           spec: { replicas: 2 },
         },
       );
-      await waitFor(() => events.some(e => e.type === 'MODIFIED'));
+      await eventually(() => events.some(e => e.type === 'MODIFIED'), {
+        timeoutMs: 10_000,
+      });
     } finally {
       ctl.abort();
     }
@@ -205,8 +207,9 @@ describe('@kubernetes/client-node against the sandbox', () => {
       () => undefined,
     );
     try {
-      await waitFor(
+      await eventually(
         () => events.filter(e => e.startsWith('ADDED')).length >= 1,
+        { timeoutMs: 10_000 },
       );
     } finally {
       ctl.abort();

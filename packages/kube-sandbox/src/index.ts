@@ -287,6 +287,7 @@ export type { ClusterAccess } from './kubeconfig';
 export { httpOps, storeOps, kubeRequest } from './ops';
 export type { KubeOps } from './ops';
 export { ApiError } from './errors';
+export { eventually } from './eventually';
 export { generateSelfSignedCert } from './tls';
 export {
   ENFORCE_LABEL,

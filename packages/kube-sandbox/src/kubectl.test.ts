@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startSandbox, Sandbox } from './index';
-import { hasKubectl, kubectl, kubectlRun, waitFor } from './__testUtils__';
+import { hasKubectl, kubectl, kubectlRun } from './__testUtils__';
+import { eventually } from './eventually';
 
 const describeKubectl = hasKubectl ? describe : describe.skip;
 if (!hasKubectl) {
@@ -80,7 +81,9 @@ describeKubectl('kubectl against the sandbox (HTTPS + token)', () => {
       'custom-columns=TYPE:.type,NAME:.object.metadata.name,LABEL:.object.metadata.labels.watched',
     ]);
     try {
-      await waitFor(() => w.stdout().includes('web-corporate-dev-web-app'));
+      await eventually(() => w.stdout().includes('web-corporate-dev-web-app'), {
+        timeoutMs: 10_000,
+      });
       sb.store.patch(
         'deployments',
         'web-corporate-dev',
@@ -89,8 +92,10 @@ describeKubectl('kubectl against the sandbox (HTTPS + token)', () => {
           metadata: { labels: { watched: 'yes-it-was' } },
         },
       );
-      await waitFor(() =>
-        /MODIFIED\s+web-corporate-dev-web-app\s+yes-it-was/.test(w.stdout()),
+      await eventually(
+        () =>
+          /MODIFIED\s+web-corporate-dev-web-app\s+yes-it-was/.test(w.stdout()),
+        { timeoutMs: 10_000 },
       );
     } finally {
       w.child.kill();

@@ -3,13 +3,12 @@
 // conflict once, not once per replica (the notified-states table on PostgreSQL).
 import { Entity } from '@backstage/catalog-model';
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
-import { oktetoUp, Sandbox } from '@okteto-dev/kube-sandbox';
+import { eventually, oktetoUp, Sandbox } from '@okteto-dev/kube-sandbox';
 import { recordingLogger, WEB_CORE_COMPONENTS } from './__testUtils__/fixtures';
 import { Replica, startReplica } from './__testUtils__/replicaBackend';
 import {
   describeWithEngines,
   EngineSetup,
-  eventually,
   startEngineSetup,
 } from './__testUtils__/withEngines';
 

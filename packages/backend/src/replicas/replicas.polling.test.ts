@@ -1,11 +1,11 @@
 // Two okteto-dev replicas on one PostgreSQL and one Redis, in polling mode: the cache and the
 // single flight span the replicas, and a replica that stops mid-read costs the other no answer.
+import { eventually } from '@okteto-dev/kube-sandbox';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { Answer, Replica, startReplica } from './__testUtils__/replicaBackend';
 import {
   describeWithEngines,
   EngineSetup,
-  eventually,
   startEngineSetup,
 } from './__testUtils__/withEngines';
 

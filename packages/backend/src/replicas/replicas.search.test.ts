@@ -1,5 +1,6 @@
 // Search on the PostgreSQL engine (@backstage/plugin-search-backend-module-pg) with the okteto-dev
 // collator, on two replicas: the index one replica builds, the other answers from.
+import { eventually } from '@okteto-dev/kube-sandbox';
 import {
   OKTETO_DEV_SEARCH_TYPE,
   OktetoDevSearchFields,
@@ -9,7 +10,6 @@ import { Replica, startReplica } from './__testUtils__/replicaBackend';
 import {
   describeWithEngines,
   EngineSetup,
-  eventually,
   startEngineSetup,
 } from './__testUtils__/withEngines';
 

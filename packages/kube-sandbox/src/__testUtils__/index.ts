@@ -15,21 +15,6 @@ import { webCoreAppObjects, WebCoreAppSpec } from '../webcore';
 export const KUBECTL = '/usr/bin/kubectl';
 export const hasKubectl = fs.existsSync(KUBECTL);
 
-/** Polls `fn` until it returns a truthy value (bounded, no fixed sleeps). */
-export async function waitFor<T>(
-  fn: () => T | Promise<T>,
-  timeoutMs = 10000,
-  intervalMs = 25,
-): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error('waitFor: timed out');
-    await new Promise(r => setTimeout(r, intervalMs));
-  }
-}
-
 export interface RawResponse {
   status: number;
   headers: http.IncomingHttpHeaders;

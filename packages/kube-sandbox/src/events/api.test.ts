@@ -7,7 +7,8 @@ import {
   KubeConfig,
   Watch,
 } from '@kubernetes/client-node';
-import { hasKubectl, kubectlRun, raw, waitFor } from '../__testUtils__';
+import { hasKubectl, kubectlRun, raw } from '../__testUtils__';
+import { eventually } from '../eventually';
 import { startSandbox, Sandbox } from '../index';
 
 /* core/v1 Events through the API: @kubernetes/client-node and kubectl. */
@@ -164,7 +165,9 @@ describe('Events through @kubernetes/client-node', () => {
       sb.store.patch('namespaces', undefined, ns, {
         metadata: { labels: { touched: 'yes' } },
       });
-      await waitFor(() => seen.some(e => e.type === 'MODIFIED'));
+      await eventually(() => seen.some(e => e.type === 'MODIFIED'), {
+        timeoutMs: 10_000,
+      });
       expect(seen.find(e => e.type === 'MODIFIED')?.count).toBe(
         (before.count ?? 0) + 1,
       );

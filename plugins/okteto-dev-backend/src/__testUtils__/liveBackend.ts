@@ -25,20 +25,6 @@ import {
 } from './testBackend';
 import { WEB_CORE_ENTITIES } from './webCoreEntities';
 
-/** Polls `probe` until it returns something truthy, for at most `timeoutMs`; never a fixed sleep. */
-export async function eventually<T>(
-  probe: () => Promise<T | undefined | false> | T | undefined | false,
-  { timeoutMs = 30_000, intervalMs = 25, what = 'the condition' } = {},
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(resolve => setTimeout(resolve, intervalMs));
-  }
-}
-
 /** A TCP proxy in front of the sandbox, so a test can cut open connections (watches). */
 export interface TcpProxy {
   url: string;

@@ -21,20 +21,6 @@ if (!available) {
  */
 export const describeWithEngines = available ? describe : describe.skip;
 
-/** Polls `probe` until it returns something truthy, for at most `timeoutMs`; never a fixed sleep. */
-export async function eventually<T>(
-  probe: () => Promise<T | undefined | false> | T | undefined | false,
-  { timeoutMs = 30_000, intervalMs = 25, what = 'the condition' } = {},
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(resolve => setTimeout(resolve, intervalMs));
-  }
-}
-
 /** What a test file shares: the engines and one kube-sandbox, stopped whatever happened. */
 export interface EngineSetup {
   engines: Engines;

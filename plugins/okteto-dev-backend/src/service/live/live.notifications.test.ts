@@ -2,6 +2,7 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import {
+  eventually,
   oktetoDown,
   oktetoUp,
   Sandbox,
@@ -12,7 +13,6 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import {
-  eventually,
   LiveBackend,
   recordingLogger,
   recordingSignals,

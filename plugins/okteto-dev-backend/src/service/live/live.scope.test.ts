@@ -1,12 +1,8 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { Sandbox, startSandbox } from '@okteto-dev/kube-sandbox';
+import { eventually, Sandbox, startSandbox } from '@okteto-dev/kube-sandbox';
 import { DevStatus } from '@okteto-dev/plugin-okteto-dev-common';
 import request from 'supertest';
-import {
-  eventually,
-  LiveBackend,
-  startLiveBackend,
-} from '../../__testUtils__/liveBackend';
+import { LiveBackend, startLiveBackend } from '../../__testUtils__/liveBackend';
 import { WEB_CORE_ENTITIES } from '../../__testUtils__/webCoreEntities';
 
 jest.setTimeout(60_000);

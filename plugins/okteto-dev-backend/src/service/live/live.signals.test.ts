@@ -1,6 +1,10 @@
-import { oktetoUp, Sandbox, startSandbox } from '@okteto-dev/kube-sandbox';
 import {
   eventually,
+  oktetoUp,
+  Sandbox,
+  startSandbox,
+} from '@okteto-dev/kube-sandbox';
+import {
   LiveBackend,
   recordingSignals,
   startLiveBackend,

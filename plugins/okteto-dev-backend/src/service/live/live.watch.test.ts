@@ -1,5 +1,6 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import {
+  eventually,
   oktetoDown,
   oktetoUp,
   Sandbox,
@@ -8,7 +9,6 @@ import {
 import { DevStatus } from '@okteto-dev/plugin-okteto-dev-common';
 import request from 'supertest';
 import {
-  eventually,
   LiveBackend,
   nonWatchRequests,
   startLiveBackend,
