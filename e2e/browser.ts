@@ -64,6 +64,26 @@ async function openEntity(page: Page, name: string) {
 }
 
 /** Opens a collapsed section of the card by its title. */
+/**
+ * Reviews and creates the template run open on the page, waits until exactly one new pull request
+ * is on the GitHub stand-in, and returns it.
+ */
+async function createOnePullRequest(page: Page) {
+  const before = demo.github.pulls.length;
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+  await eventually(async () => {
+    if (demo.github.pulls.length !== before + 1) {
+      throw new Error(
+        `expected one new pull request, found ${
+          demo.github.pulls.length - before
+        }`,
+      );
+    }
+  }, 60_000);
+  return demo.github.pulls[before];
+}
+
 async function openSection(page: Page, title: string) {
   const button = page
     .getByRole('button', { name: title, exact: false })
@@ -276,23 +296,11 @@ test('live: the card and the Dev environments page follow okteto down within 2 s
 });
 
 test('fix selfHeal of shop from its card: one pull request, one file', async page => {
-  const before = demo.github.pulls.length;
   await openEntity(page, 'shop');
   const item = page.locator('li', { hasText: 'selfHeal off' }).first();
   await item.getByText('Fix in a pull request').click();
   await page.waitForURL(/\/create\/templates\/default\/fix-okteto-dev/);
-  await page.getByRole('button', { name: 'Review' }).click();
-  await page.getByRole('button', { name: 'Create' }).click();
-  await eventually(async () => {
-    if (demo.github.pulls.length !== before + 1) {
-      throw new Error(
-        `expected one new pull request, found ${
-          demo.github.pulls.length - before
-        }`,
-      );
-    }
-  }, 60_000);
-  const pr = demo.github.pulls[demo.github.pulls.length - 1];
+  const pr = await createOnePullRequest(page);
   const changed = demo.github.diff('NeoGrAIph', 'web-core', 'main', pr.head);
   if (
     JSON.stringify(changed) !==
@@ -330,7 +338,6 @@ test('"Enable Okteto" opens the template with the app pre-filled', async page =>
 });
 
 test('the template opens ONE pull request on the GitHub stand-in', async page => {
-  const before = demo.github.pulls.length;
   await openEntity(page, 'landings');
   await page.getByRole('button', { name: 'Enable Okteto' }).click();
   await page.waitForURL(/\/create\/templates\/default\/enable-okteto/);
@@ -342,18 +349,7 @@ test('the template opens ONE pull request on the GitHub stand-in', async page =>
       throw new Error(`Dev server URL is '${value}'`);
     }
   });
-  await page.getByRole('button', { name: 'Review' }).click();
-  await page.getByRole('button', { name: 'Create' }).click();
-  await eventually(async () => {
-    if (demo.github.pulls.length !== before + 1) {
-      throw new Error(
-        `expected one new pull request, found ${
-          demo.github.pulls.length - before
-        }`,
-      );
-    }
-  }, 60_000);
-  const pr = demo.github.pulls[before];
+  const pr = await createOnePullRequest(page);
   if (pr.head !== 'okteto/enable-landings' || pr.base !== 'main') {
     throw new Error(`unexpected pull request ${pr.head} -> ${pr.base}`);
   }
