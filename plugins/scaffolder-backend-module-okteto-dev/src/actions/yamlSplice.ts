@@ -174,10 +174,11 @@ export function insertPair(
     const pair = `${render(key, keyStyle)}: ${renderFlow(value, style)}`;
     return { start: at, end: at, text: first ? pair : `, ${pair}` };
   }
-  return appendBlock(
+  const column = columnOf(text, startOf(map.items[0].key));
+  return blockAt(
     text,
-    map,
-    columnOf(text, startOf(map.items[0].key)),
+    afterLastItem(text, map, column),
+    column,
     { [key]: value },
     layout,
     options,
@@ -197,10 +198,11 @@ export function appendItem(
     const item = renderFlow(value, { ...options, ...flowStyleOf(text, seq) });
     return { start: at, end: at, text: first ? item : `, ${item}` };
   }
-  return appendBlock(
+  const column = columnOf(text, startOf(seq));
+  return blockAt(
     text,
-    seq,
-    columnOf(text, startOf(seq)),
+    afterLastItem(text, seq, column),
+    column,
     [value],
     layout,
     options,
@@ -208,18 +210,17 @@ export function appendItem(
 }
 
 /**
- * Renders `content` (a one-pair map or a one-item sequence) as a block at `column` and splices it
- * in after the last item of the block collection, on a line of its own.
+ * Renders `content` as block YAML indented to `column` and inserts it at `at` (a line end), on
+ * lines of its own.
  */
-function appendBlock(
+function blockAt(
   text: string,
-  node: YAMLMap | YAMLSeq,
+  at: number,
   column: number,
   content: unknown,
   layout: YamlLayout,
   options: ToStringOptions,
 ): Splice {
-  const at = afterLastItem(text, node, column);
   const lead = at === text.length && !text.endsWith('\n') ? layout.eol : '';
   const block = render(content, {
     indent: layout.step,
@@ -278,24 +279,9 @@ export function setEmptyValue(
     const at = text.indexOf(':', keyEnd) + 1;
     return { start: at, end: at, text: ` ${renderFlow(value, options)}` };
   }
-  const column = columnOf(text, startOf(pair.key)) + layout.step;
-  const at = lineEnd(text, keyEnd);
-  const lead = at === text.length && !text.endsWith('\n') ? layout.eol : '';
+  // a sequence written without indentSeq starts at the key's column; anything else one step in
   const seqUnderKey = Array.isArray(value) && !layout.indentSeq;
-  const block = render(value, {
-    indent: layout.step,
-    indentSeq: layout.indentSeq,
-    ...options,
-  });
-  return {
-    start: at,
-    end: at,
-    text:
-      lead +
-      indentLines(
-        block,
-        seqUnderKey ? column - layout.step : column,
-        layout.eol,
-      ),
-  };
+  const column =
+    columnOf(text, startOf(pair.key)) + (seqUnderKey ? 0 : layout.step);
+  return blockAt(text, lineEnd(text, keyEnd), column, value, layout, options);
 }
