@@ -1,8 +1,4 @@
-import {
-  CacheService,
-  LoggerService,
-  UrlReaderService,
-} from '@backstage/backend-plugin-api';
+import { CacheService, LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
@@ -11,7 +7,6 @@ import {
   DevEventsResponse,
   DevStatus,
 } from '@okteto-dev/plugin-okteto-dev-common';
-import { OktetoDevClusterSupplier } from '@okteto-dev/plugin-okteto-dev-node';
 import { DevAnswer } from './answers/DevAnswer';
 import { StatusCache } from './answers/StatusCache';
 import { ClusterRegistry } from './clusters/ClusterRegistry';
@@ -97,12 +92,7 @@ export class DevStatusService {
   /** Builds the service from `oktetoDev.*` config; `clusterSupplier` replaces the configured clusters. */
   static fromConfig(
     config: Config,
-    deps: {
-      logger: LoggerService;
-      cache: CacheService;
-      urlReader: UrlReaderService;
-      clusterSupplier?: OktetoDevClusterSupplier;
-    },
+    deps: Parameters<typeof devStatusOptionsFromConfig>[1],
   ): DevStatusService {
     return new DevStatusService(devStatusOptionsFromConfig(config, deps));
   }
