@@ -4,10 +4,13 @@
  */
 import { chromium } from 'playwright-core';
 
-/** The system's Chromium, headless, with the flags that keep it quiet on a build machine. */
+/**
+ * The system's Chromium (or `CHROMIUM_PATH`, as for the browser tests), headless, with the flags
+ * that keep it quiet on a build machine.
+ */
 export function launchChromium() {
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: [
       '--no-sandbox',
       '--disable-gpu',
