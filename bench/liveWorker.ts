@@ -68,6 +68,8 @@ async function run(req: WorkerRequest): Promise<void> {
                 url: req.url,
                 authProvider: 'serviceAccount',
                 serviceAccountToken: req.token,
+                // the sandbox serves plain http on loopback
+                dangerouslyAllowPlainHttp: true,
               },
             ],
             timeoutMs: 60_000,

@@ -154,6 +154,8 @@ export async function startBenchBackend(options: {
     url: sandbox.url,
     authProvider: 'serviceAccount',
     serviceAccountToken: sandbox.token,
+    // the sandbox serves plain http on loopback
+    dangerouslyAllowPlainHttp: true,
   };
   const withKubernetes = options.kubernetes !== false;
   const realCatalog = options.catalog !== 'mock';

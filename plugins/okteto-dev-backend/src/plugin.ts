@@ -7,7 +7,12 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { oktetoDevPermissions } from '@okteto-dev/plugin-okteto-dev-common';
+import type {
+  AuthenticationStrategy,
+  KubernetesClustersSupplier,
+} from '@backstage/plugin-kubernetes-node';
 import {
+  oktetoDevAuthStrategyExtensionPoint,
   OktetoDevClusterSupplier,
   oktetoDevClusterSupplierExtensionPoint,
 } from '@okteto-dev/plugin-okteto-dev-node';
@@ -30,12 +35,27 @@ export const oktetoDevPlugin = createBackendPlugin({
   pluginId: 'okteto-dev',
   register(env) {
     let supplier: OktetoDevClusterSupplier | undefined;
+    const kubernetesSuppliers: KubernetesClustersSupplier[] = [];
+    const strategies = new Map<string, AuthenticationStrategy>();
     env.registerExtensionPoint(oktetoDevClusterSupplierExtensionPoint, {
       setClusterSupplier(next) {
         if (supplier) {
           throw new Error('The okteto-dev cluster supplier was already set');
         }
         supplier = next;
+      },
+      addClusterSupplier(next) {
+        kubernetesSuppliers.push(next);
+      },
+    });
+    env.registerExtensionPoint(oktetoDevAuthStrategyExtensionPoint, {
+      addAuthStrategy(key, strategy) {
+        if (!key || /[^A-Za-z0-9_]/.test(key)) {
+          throw new Error(
+            `okteto-dev auth strategy key '${key}' must be letters, digits and underscores (as the Kubernetes plugin's, no dashes)`,
+          );
+        }
+        strategies.set(key, strategy);
       },
     });
 
@@ -62,7 +82,19 @@ export const oktetoDevPlugin = createBackendPlugin({
           logger: deps.logger,
           cache: deps.cache,
           urlReader: deps.urlReader,
+          catalog: deps.catalog,
+          auth: deps.auth,
           clusterSupplier: supplier,
+          clusterExtensions: {
+            kubernetesSuppliers,
+            authStrategies: strategies,
+          },
+        });
+        // what cannot be used is logged once the other plugins (the catalog) have started
+        deps.lifecycle.addStartupHook(async () => {
+          await options.clusters.snapshot().catch(error =>
+            deps.logger.error('okteto-dev: reading the clusters failed', error),
+          );
         });
         const { live, observer } = await startLive({ ...deps, options });
         const crossReplica = await setUpCrossReplica({

@@ -145,9 +145,7 @@ export async function createRouter(
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError('You may not read the okteto-dev clusters');
     }
-    const response: DevClustersResponse = {
-      items: await service.getClusters(),
-    };
+    const response: DevClustersResponse = await service.getClusters();
     res.json(response);
   });
 

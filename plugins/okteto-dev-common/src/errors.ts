@@ -1,5 +1,7 @@
 /**
- * Why a cluster read failed, as data. Never a stack trace, never a token.
+ * Why a cluster read failed, as data. Never a stack trace, never a token. `unusable`: okteto-dev
+ * cannot use the configured cluster at all (a viewer-token auth provider, plain http without the
+ * opt-in, no identity configured, …), so nothing was sent; the message says why.
  *
  * @public
  */
@@ -10,6 +12,7 @@ export type DevErrorType =
   | 'unreachable'
   | 'timeout'
   | 'bad-response'
+  | 'unusable'
   | 'unknown';
 
 /**

@@ -269,13 +269,20 @@ export interface DevClusterInfo {
   name: string;
   /** Its API server URL, when configured. */
   url?: string;
-  /** How the backend authenticates to it. */
+  /** How the backend authenticates to it (the Kubernetes plugin's `authProvider`). */
   authProvider: string;
+  /**
+   * Where it is configured: `oktetoDev.clusters[0]`, `kubernetes.clusterLocatorMethods[1]
+   * (catalog) Resource default/eu-dev`, a module's supplier.
+   */
+  source?: string;
+  /** False when okteto-dev cannot use it; `error` (type `unusable`) says why. No request is sent to it. */
+  usable?: boolean;
   /** Whether it answered. */
   reachable: boolean;
   /** The Kubernetes version it reports. */
   version?: string;
-  /** Why it did not answer. */
+  /** Why it did not answer, or why it cannot be used. */
   error?: DevError;
 }
 
@@ -285,6 +292,8 @@ export interface DevClusterInfo {
  * @public
  */
 export interface DevClustersResponse {
-  /** The configured clusters. */
+  /** The configured clusters, usable or not (each says). */
   items: DevClusterInfo[];
+  /** Where clusters are configured but could not be read (a cluster locator, the catalog, GKE). */
+  failures?: Array<{ source: string; message: string }>;
 }

@@ -260,6 +260,7 @@ export const messages = {
     unreachable: 'Cluster unreachable',
     timeout: 'Timed out',
     badResponse: 'Bad response',
+    unusable: 'Cluster not usable',
     unknown: 'Error',
   },
   search: {

@@ -86,7 +86,10 @@ export function catalogFactory(entities: Entity[] = WEB_CORE_ENTITIES) {
   });
 }
 
-/** `oktetoDev.clusters` for one sandbox, as cluster `default` with its service-account token. */
+/**
+ * `oktetoDev.clusters` for one sandbox, as cluster `default` with its service-account token (the
+ * sandbox serves plain http on loopback unless started with TLS: that takes the explicit opt-in).
+ */
 export function sandboxClusters(sandbox: Pick<Sandbox, 'url' | 'token'>) {
   return [
     {
@@ -94,6 +97,9 @@ export function sandboxClusters(sandbox: Pick<Sandbox, 'url' | 'token'>) {
       url: sandbox.url,
       authProvider: 'serviceAccount',
       serviceAccountToken: sandbox.token,
+      ...(sandbox.url.startsWith('http:')
+        ? { dangerouslyAllowPlainHttp: true }
+        : {}),
     },
   ];
 }

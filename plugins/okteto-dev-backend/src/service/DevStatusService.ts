@@ -2,7 +2,7 @@ import { CacheService, LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
-  DevClusterInfo,
+  DevClustersResponse,
   DevConventions,
   DevEventsResponse,
   DevStatus,
@@ -282,8 +282,20 @@ export class DevStatusService {
     return this.other.events(await this.request(entity));
   }
 
-  async getClusters(): Promise<DevClusterInfo[]> {
+  /** The configured clusters, whether okteto-dev can use each and whether it answers. */
+  async getClusters(): Promise<DevClustersResponse> {
     return this.other.clusters();
+  }
+
+  /**
+   * Every configured cluster and Argo CD instance name: what callers without
+   * `okteto-dev.clusters.read` must not learn from an error.
+   */
+  clusterAndInstanceNames(): string[] {
+    return [
+      ...this.options.clusters.names(),
+      ...(this.options.argo?.instances ?? []).flatMap(i => [i.name, i.cluster]),
+    ];
   }
 
   private async fetchAndStore(

@@ -1,6 +1,8 @@
 import { CacheService } from '@backstage/backend-plugin-api';
 import {
   DevClusterInfo,
+  DevClustersResponse,
+  DevError,
   DevEventsResponse,
 } from '@okteto-dev/plugin-okteto-dev-common';
 import { ClusterRegistry } from './clusters/ClusterRegistry';
@@ -59,7 +61,7 @@ export class EventsAndClusters {
         entityRef,
         fetchedAt,
         items: [],
-        error: {
+        error: (error as { devError?: DevError }).devError ?? {
           type: 'unknown',
           message: (error as Error).message,
           cluster: target.cluster,
@@ -68,16 +70,32 @@ export class EventsAndClusters {
     }
   }
 
-  async clusters(): Promise<DevClusterInfo[]> {
-    const clusters = await this.options.clusters.list();
-    return Promise.all(
-      clusters.map(async cluster => {
+  /**
+   * Every configured cluster (usable or not, with why not), each usable one asked for its version,
+   * and the cluster sources that could not be read.
+   */
+  async clusters(): Promise<DevClustersResponse> {
+    const { clusters, failures } = await this.options.clusters.snapshot();
+    const items = await Promise.all(
+      clusters.map(async ({ cluster, source, problem }) => {
         const info: DevClusterInfo = {
           name: cluster.name,
-          url: cluster.url,
+          ...(cluster.url ? { url: cluster.url } : {}),
           authProvider: cluster.authProvider,
+          source,
+          usable: !problem,
           reachable: false,
         };
+        if (problem) {
+          return {
+            ...info,
+            error: {
+              type: 'unusable' as const,
+              message: `Cluster '${cluster.name}' cannot be used: ${problem}`,
+              cluster: cluster.name,
+            },
+          };
+        }
         try {
           const client = await this.options.clusters.client(cluster.name);
           const version = await client.version();
@@ -87,7 +105,7 @@ export class EventsAndClusters {
         } catch (error) {
           return {
             ...info,
-            error: {
+            error: (error as { devError?: DevError }).devError ?? {
               type: 'unknown' as const,
               message: `Cluster ${cluster.name} cannot be used: ${
                 (error as Error).message
@@ -98,5 +116,6 @@ export class EventsAndClusters {
         }
       }),
     );
+    return { items, ...(failures.length ? { failures } : {}) };
   }
 }

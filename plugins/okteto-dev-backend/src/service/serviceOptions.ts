@@ -1,4 +1,5 @@
 import {
+  AuthService,
   CacheService,
   LoggerService,
   UrlReaderService,
@@ -9,8 +10,11 @@ import {
   OktetoDevClusterSupplier,
   readDevConventions,
 } from '@okteto-dev/plugin-okteto-dev-node';
-import { ClusterRegistry } from './clusters/ClusterRegistry';
-import { configClusterSupplier } from './clusters/readClusterConfig';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ClusterExtensions,
+  clusterRegistryFromConfig,
+} from './clusters/clusterRegistryFromConfig';
 import type { DevStatusServiceOptions } from './DevStatusService';
 import { CachedRepoFileReader } from './live/CachedRepoFileReader';
 import { readLiveConfig } from './live/config';
@@ -28,7 +32,13 @@ export function devStatusOptionsFromConfig(
     logger: LoggerService;
     cache: CacheService;
     urlReader: UrlReaderService;
+    /** Replaces the configured clusters (a module's `setClusterSupplier`). */
     clusterSupplier?: OktetoDevClusterSupplier;
+    /** What modules added: Kubernetes plugin cluster suppliers, auth strategies. */
+    clusterExtensions?: ClusterExtensions;
+    /** For the Kubernetes plugin's `catalog` cluster locator. */
+    catalog?: CatalogService;
+    auth?: AuthService;
   },
 ): DevStatusServiceOptions & { repo: RepoFileReader; timeoutMs: number } {
   const timeoutMs = config.getOptionalNumber('oktetoDev.timeoutMs') ?? 5000;
@@ -37,10 +47,16 @@ export function devStatusOptionsFromConfig(
   return {
     logger: deps.logger,
     cache: deps.cache,
-    clusters: new ClusterRegistry(
-      deps.clusterSupplier ?? configClusterSupplier(config),
+    clusters: clusterRegistryFromConfig(config, {
+      logger: deps.logger,
+      catalog: deps.catalog,
+      auth: deps.auth,
       timeoutMs,
-    ),
+      extensions: {
+        ...deps.clusterExtensions,
+        supplier: deps.clusterSupplier ?? deps.clusterExtensions?.supplier,
+      },
+    }),
     repo: live.enabled
       ? new CachedRepoFileReader(
           deps.urlReader,

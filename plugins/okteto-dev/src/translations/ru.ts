@@ -365,6 +365,7 @@ const ru: { [key in keyof EnglishMessages]: string | null } = {
   'errorType.unreachable': 'Кластер недоступен',
   'errorType.timeout': 'Превышено время ожидания',
   'errorType.badResponse': 'Некорректный ответ',
+  'errorType.unusable': 'Кластер нельзя использовать',
   'errorType.unknown': 'Ошибка',
 
   'search.argoSync': 'Синхронизация Argo CD',

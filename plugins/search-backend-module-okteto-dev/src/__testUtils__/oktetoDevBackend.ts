@@ -21,6 +21,8 @@ export function oktetoDevConfig(
         url: target.url,
         authProvider: 'serviceAccount',
         serviceAccountToken: target.token,
+        // the sandbox serves plain http on loopback
+        dangerouslyAllowPlainHttp: true,
       },
     ],
   };

@@ -65,6 +65,8 @@ export function replicaConfig(
           url: clusterUrl,
           authProvider: 'serviceAccount',
           serviceAccountToken: token,
+          // the sandbox serves plain http on loopback
+          dangerouslyAllowPlainHttp: true,
         },
       ],
       ...oktetoDev,

@@ -1,9 +1,9 @@
 import { ConfigReader } from '@backstage/config';
-import { readClusterConfig } from './readClusterConfig';
+import { readOwnClusters } from './readClusterConfig';
 
-describe('readClusterConfig', () => {
-  it('reads oktetoDev.clusters', () => {
-    const clusters = readClusterConfig(
+describe('readOwnClusters: oktetoDev.clusters, shaped like the Kubernetes plugin’s cluster entries', () => {
+  it('reads the entries okteto-dev always read', () => {
+    const clusters = readOwnClusters(
       new ConfigReader({
         oktetoDev: {
           clusters: [
@@ -19,69 +19,96 @@ describe('readClusterConfig', () => {
       }),
     );
     expect(clusters).toEqual([
-      expect.objectContaining({
-        name: 'dev',
-        authProvider: 'serviceAccount',
-        serviceAccountToken: 't',
-        caData: 'Y2E=',
-      }),
-      expect.objectContaining({
-        name: 'local',
-        authProvider: 'kubeconfig',
-        context: 'kind-dev',
-      }),
+      {
+        source: 'oktetoDev.clusters[0]',
+        cluster: expect.objectContaining({
+          name: 'dev',
+          authProvider: 'serviceAccount',
+          serviceAccountToken: 't',
+          caData: 'Y2E=',
+          authMetadata: {
+            'kubernetes.io/auth-provider': 'serviceAccount',
+            serviceAccountToken: 't',
+          },
+        }),
+      },
+      {
+        source: 'oktetoDev.clusters[1]',
+        cluster: expect.objectContaining({
+          name: 'local',
+          authProvider: 'kubeconfig',
+          context: 'kind-dev',
+        }),
+      },
     ]);
   });
 
-  it("reuses the Kubernetes plugin's config clusters it can authenticate to", () => {
-    const clusters = readClusterConfig(
+  it('takes the keys of a kubernetes.clusterLocatorMethods entry into the strategy’s authMetadata (ConfigClusterLocator.ts)', () => {
+    const [aws, oidc, block] = readOwnClusters(
       new ConfigReader({
-        kubernetes: {
-          clusterLocatorMethods: [
+        oktetoDev: {
+          clusters: [
             {
-              type: 'config',
-              clusters: [
-                {
-                  name: 'prod',
-                  url: 'https://a',
-                  authProvider: 'serviceAccount',
-                  serviceAccountToken: 's',
-                },
-                { name: 'gke', url: 'https://b', authProvider: 'google' },
-              ],
+              name: 'eks',
+              url: 'https://eks.example.com',
+              authProvider: 'aws',
+              assumeRole: 'arn:aws:iam::123456789012:role/okteto-dev',
+              externalId: 'x1',
             },
-            { type: 'catalog' },
+            {
+              name: 'oidc',
+              url: 'https://oidc.example.com',
+              authProvider: 'oidc',
+              oidcTokenProvider: 'okta',
+            },
+            {
+              name: 'block',
+              url: 'https://b.example.com',
+              authMetadata: {
+                'kubernetes.io/auth-provider': 'azure',
+                'kubernetes.io/x-k8s-aws-id': 'eks-id',
+              },
+            },
           ],
         },
       }),
-    );
-    expect(clusters.map(c => c.name)).toEqual(['prod']);
+    )!;
+    expect(aws.cluster.authMetadata).toEqual({
+      'kubernetes.io/auth-provider': 'aws',
+      'kubernetes.io/aws-assume-role':
+        'arn:aws:iam::123456789012:role/okteto-dev',
+      'kubernetes.io/aws-external-id': 'x1',
+    });
+    expect(oidc.cluster.authMetadata).toEqual({
+      'kubernetes.io/auth-provider': 'oidc',
+      'kubernetes.io/oidc-token-provider': 'okta',
+    });
+    // authMetadata's auth provider wins over the entry's (as in the Kubernetes plugin)
+    expect(block.cluster.authProvider).toBe('azure');
   });
 
-  it('falls back to the default kubeconfig', () => {
-    expect(readClusterConfig(new ConfigReader({}))).toEqual([
-      { name: 'default', authProvider: 'kubeconfig' },
-    ]);
+  it('never assumes a kubeconfig: an entry without url must name its authProvider', () => {
+    const [entry] = readOwnClusters(
+      new ConfigReader({ oktetoDev: { clusters: [{ name: 'x' }] } }),
+    )!;
+    expect(entry.problem).toMatch(/names no authProvider/);
   });
 
-  it('refuses a cluster it cannot use, saying why', () => {
+  it('is undefined without oktetoDev.clusters, and a malformed entry is a startup error', () => {
+    expect(readOwnClusters(new ConfigReader({}))).toBeUndefined();
     expect(() =>
-      readClusterConfig(
+      readOwnClusters(
+        new ConfigReader({ oktetoDev: { clusters: [{ url: 'https://a' }] } }),
+      ),
+    ).toThrow(/name/);
+    expect(() =>
+      readOwnClusters(
         new ConfigReader({
           oktetoDev: {
-            clusters: [{ name: 'x', authProvider: 'serviceAccount' }],
+            clusters: [{ name: 'a', url: 'https://a', authMetadata: { x: 1 } }],
           },
         }),
       ),
-    ).toThrow("oktetoDev.clusters: cluster 'x' needs a url");
-    expect(() =>
-      readClusterConfig(
-        new ConfigReader({
-          oktetoDev: {
-            clusters: [{ name: 'x', url: 'https://a', authProvider: 'oidc' }],
-          },
-        }),
-      ),
-    ).toThrow("authProvider 'oidc'");
+    ).toThrow(/authMetadata.x must be a string/);
   });
 });

@@ -1,75 +1,116 @@
 import { Config } from '@backstage/config';
 import {
-  OktetoDevAuthProvider,
-  OktetoDevCluster,
-  OktetoDevClusterSupplier,
-} from '@okteto-dev/plugin-okteto-dev-node';
+  ANNOTATION_KUBERNETES_AUTH_PROVIDER,
+  ANNOTATION_KUBERNETES_AWS_ASSUME_ROLE,
+  ANNOTATION_KUBERNETES_AWS_EXTERNAL_ID,
+  ANNOTATION_KUBERNETES_OIDC_TOKEN_PROVIDER,
+} from '@backstage/plugin-kubernetes-common';
+import { OktetoDevCluster } from '@okteto-dev/plugin-okteto-dev-node';
+import { ConfiguredCluster } from './sources';
 
-const AUTH_PROVIDERS: OktetoDevAuthProvider[] = [
-  'serviceAccount',
-  'kubeconfig',
-  'inCluster',
-];
+/** Keys of a cluster entry that may only hold strings, in `authMetadata`. */
+function stringRecord(
+  value: unknown,
+  where: string,
+): Record<string, string> | undefined {
+  if (value === undefined) return undefined;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    throw new Error(`${where}.authMetadata must be an object of strings`);
+  }
+  const entries = Object.entries(value as Record<string, unknown>);
+  for (const [key, v] of entries) {
+    if (typeof v !== 'string') {
+      throw new Error(`${where}.authMetadata.${key} must be a string`);
+    }
+  }
+  return Object.fromEntries(entries) as Record<string, string>;
+}
 
-function readCluster(config: Config, where: string): OktetoDevCluster {
-  const name = config.getString('name');
-  const url = config.getOptionalString('url');
-  const authProvider = (config.getOptionalString('authProvider') ??
-    (url ? 'serviceAccount' : 'kubeconfig')) as OktetoDevAuthProvider;
-  if (!AUTH_PROVIDERS.includes(authProvider)) {
-    throw new Error(
-      `${where}: cluster '${name}' has authProvider '${authProvider}'; okteto-dev supports ${AUTH_PROVIDERS.join(
-        ', ',
-      )}`,
-    );
-  }
-  if (authProvider === 'serviceAccount' && !url) {
-    throw new Error(`${where}: cluster '${name}' needs a url`);
-  }
-  return {
+/**
+ * One cluster entry, read the way the Kubernetes plugin's `config` cluster locator reads
+ * `kubernetes.clusterLocatorMethods[].clusters[]` (plugins/kubernetes-backend/src/cluster-locator/
+ * ConfigClusterLocator.ts): `authProvider` (or `authMetadata['kubernetes.io/auth-provider']`),
+ * `serviceAccountToken`, `assumeRole`, `externalId`, `oidcTokenProvider` and `authMetadata` make
+ * the strategy's `authMetadata`; plus okteto-dev's own keys (`dangerouslyAllowPlainHttp`,
+ * `kubeconfigPath`, `context`, `argocdBaseUrl`). A malformed entry (no name, a wrong type) is a
+ * startup error; an entry okteto-dev cannot use is kept, with the reason, for the cluster's status.
+ */
+export function readClusterEntry(
+  c: Config,
+  where: string,
+  defaultAuthProvider?: (url: string | undefined) => string | undefined,
+): ConfiguredCluster {
+  const name = c.getString('name');
+  const url = c.getOptionalString('url');
+  const block = stringRecord(c.getOptional('authMetadata'), where);
+  const authProvider =
+    block?.[ANNOTATION_KUBERNETES_AUTH_PROVIDER] ??
+    c.getOptionalString('authProvider') ??
+    defaultAuthProvider?.(url);
+  const serviceAccountToken = c.getOptionalString('serviceAccountToken');
+  const assumeRole = c.getOptionalString('assumeRole');
+  const externalId = c.getOptionalString('externalId');
+  const oidcTokenProvider = c.getOptionalString('oidcTokenProvider');
+  const authMetadata: Record<string, string> = {
+    ...(authProvider ? { [ANNOTATION_KUBERNETES_AUTH_PROVIDER]: authProvider } : {}),
+    ...(serviceAccountToken ? { serviceAccountToken } : {}),
+    ...(assumeRole ? { [ANNOTATION_KUBERNETES_AWS_ASSUME_ROLE]: assumeRole } : {}),
+    ...(externalId ? { [ANNOTATION_KUBERNETES_AWS_EXTERNAL_ID]: externalId } : {}),
+    ...(oidcTokenProvider
+      ? { [ANNOTATION_KUBERNETES_OIDC_TOKEN_PROVIDER]: oidcTokenProvider }
+      : {}),
+    ...block,
+  };
+  const cluster: OktetoDevCluster = {
     name,
+    title: c.getOptionalString('title'),
     url,
-    authProvider,
-    serviceAccountToken: config.getOptionalString('serviceAccountToken'),
-    caData: config.getOptionalString('caData'),
-    caFile: config.getOptionalString('caFile'),
-    skipTLSVerify: config.getOptionalBoolean('skipTLSVerify'),
-    kubeconfigPath: config.getOptionalString('kubeconfigPath'),
-    context: config.getOptionalString('context'),
-    argocdBaseUrl: config.getOptionalString('argocdBaseUrl'),
+    authProvider: authProvider ?? '',
+    authMetadata,
+    serviceAccountToken:
+      serviceAccountToken ?? block?.serviceAccountToken ?? undefined,
+    caData: c.getOptionalString('caData'),
+    caFile: c.getOptionalString('caFile'),
+    skipTLSVerify: c.getOptionalBoolean('skipTLSVerify'),
+    dangerouslyAllowPlainHttp: c.getOptionalBoolean(
+      'dangerouslyAllowPlainHttp',
+    ),
+    kubeconfigPath: c.getOptionalString('kubeconfigPath'),
+    context: c.getOptionalString('context'),
+    argocdBaseUrl: c.getOptionalString('argocdBaseUrl'),
+  };
+  return {
+    cluster: withoutUndefined(cluster),
+    source: where,
+    ...(authProvider
+      ? {}
+      : {
+          problem:
+            'it names no authProvider (serviceAccount, aws, azure, googleServiceAccount, kubeconfig, inCluster, …); okteto-dev uses no identity it was not given',
+        }),
   };
 }
 
 /**
- * The clusters from config: `oktetoDev.clusters`, else the Kubernetes plugin's config-located
- * clusters, else the default kubeconfig as `default`.
+ * `oktetoDev.clusters`, or undefined when there is none. As before, an entry with a url and no
+ * authProvider is `serviceAccount`; one without a url must name its authProvider (`kubeconfig`
+ * or `inCluster` are never assumed).
  */
-export function readClusterConfig(config: Config): OktetoDevCluster[] {
+export function readOwnClusters(
+  config: Config,
+): ConfiguredCluster[] | undefined {
   const own = config.getOptionalConfigArray('oktetoDev.clusters');
-  if (own && own.length > 0) {
-    return own.map(c => readCluster(c, 'oktetoDev.clusters'));
-  }
-  const methods =
-    config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [];
-  const reused = methods
-    .filter(m => m.getOptionalString('type') === 'config')
-    .flatMap(m => m.getOptionalConfigArray('clusters') ?? [])
-    // Clusters with other auth (google, aws, oidc...) need the Kubernetes plugin's own strategies.
-    .filter(c =>
-      AUTH_PROVIDERS.includes(
-        (c.getOptionalString('authProvider') ??
-          'serviceAccount') as OktetoDevAuthProvider,
-      ),
-    )
-    .map(c => readCluster(c, 'kubernetes.clusterLocatorMethods'));
-  if (reused.length > 0) return reused;
-  return [{ name: 'default', authProvider: 'kubeconfig' }];
+  if (!own || own.length === 0) return undefined;
+  return own.map((c, i) =>
+    readClusterEntry(c, `oktetoDev.clusters[${i}]`, url =>
+      url ? 'serviceAccount' : undefined,
+    ),
+  );
 }
 
-/** The default supplier: clusters from config, read once. */
-export function configClusterSupplier(
-  config: Config,
-): OktetoDevClusterSupplier {
-  const clusters = readClusterConfig(config);
-  return { getClusters: async () => clusters };
+/** Drops keys whose value is undefined, so that entries compare and print cleanly. */
+export function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined),
+  ) as T;
 }

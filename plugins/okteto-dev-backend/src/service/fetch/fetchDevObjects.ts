@@ -114,9 +114,15 @@ function failed(
   cluster: string,
   error: unknown,
 ): { ok: false; error: DevError } {
+  // a cluster okteto-dev cannot use says so as data (ClusterUnusableError)
+  const known = (error as { devError?: DevError }).devError;
   return {
     ok: false,
-    error: { type: 'unknown', message: (error as Error).message, cluster },
+    error: known ?? {
+      type: 'unknown',
+      message: (error as Error).message,
+      cluster,
+    },
   };
 }
 

@@ -1,4 +1,7 @@
 import { startSandbox, Sandbox } from '@okteto-dev/kube-sandbox';
+import { clusterDetails } from '../clusters/assessCluster';
+import { ConfiguredTokenStrategy } from '../clusters/authStrategies';
+import { StrategyCredential } from '../clusters/credentials';
 import { ClusterClient, kubeConfigFor } from './ClusterClient';
 
 jest.setTimeout(60_000);
@@ -10,14 +13,23 @@ describe('ClusterClient against the kube-sandbox', () => {
   let client: ClusterClient;
   beforeAll(async () => {
     sandbox = await startSandbox();
+    const cluster = {
+      name: 'dev',
+      url: sandbox.url,
+      authProvider: 'serviceAccount',
+      serviceAccountToken: sandbox.token,
+      dangerouslyAllowPlainHttp: true,
+    };
     client = new ClusterClient(
       'dev',
-      kubeConfigFor({
-        name: 'dev',
-        url: sandbox.url,
-        authProvider: 'serviceAccount',
-        serviceAccountToken: sandbox.token,
-      }),
+      kubeConfigFor(
+        cluster,
+        // as the registry builds it
+        new StrategyCredential(
+          clusterDetails(cluster),
+          new ConfiguredTokenStrategy(),
+        ),
+      ),
       2000,
     );
     sandbox.store.put({

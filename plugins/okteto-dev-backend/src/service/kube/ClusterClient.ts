@@ -11,6 +11,15 @@ import type {
   ObservableMiddleware,
 } from '@kubernetes/client-node';
 import { OktetoDevCluster } from '@okteto-dev/plugin-okteto-dev-node';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { urlProblem } from '../clusters/assessCluster';
+import {
+  STRATEGY_USER_AUTH,
+  StrategyAuthenticator,
+  StrategyCredential,
+} from '../clusters/credentials';
 import { Read } from '../derive/types';
 import {
   ArgoApplicationObject,
@@ -30,17 +39,71 @@ const CLUSTER_WIDE_RETRY_MS = 5 * 60_000;
 /** Where a LIST looks: one namespace, or every namespace the credentials may read. */
 export type ListScope = { namespace: string } | { allNamespaces: true };
 
-export function kubeConfigFor(cluster: OktetoDevCluster): KubeConfig {
+const IN_CLUSTER_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
+
+/** The kubeconfig file(s) of a `kubeconfig` cluster: its own, `KUBECONFIG`, `~/.kube/config`. */
+function loadKubeconfigFile(kc: KubeConfig, cluster: OktetoDevCluster): void {
+  if (cluster.kubeconfigPath) {
+    kc.loadFromFile(cluster.kubeconfigPath);
+    return;
+  }
+  if (process.env.KUBECONFIG) {
+    // client-node merges the files of KUBECONFIG as kubectl does
+    kc.loadFromDefault();
+    return;
+  }
+  const home = path.join(os.homedir(), '.kube', 'config');
+  if (!fs.existsSync(home)) {
+    // client-node's loadFromDefault would go on to the in-cluster account, then localhost:8080
+    throw new Error(
+      'no kubeconfig to load: kubeconfigPath is not set, KUBECONFIG is empty and ~/.kube/config does not exist',
+    );
+  }
+  kc.loadFromFile(home);
+}
+
+/**
+ * The kubeconfig to read a cluster with, and only with what its configuration names:
+ *
+ * - `inCluster`: the service account of the pod Backstage runs in (an error outside a cluster);
+ * - `kubeconfig`: that file (`kubeconfigPath`, else `KUBECONFIG`, else `~/.kube/config`; an error
+ *   when there is none, never a fallback to the in-cluster account), optionally one `context`;
+ * - any other `authProvider`: the cluster's url and CA, and a user whose credential comes from the
+ *   auth strategy on each request (`credential`, see `StrategyAuthenticator`).
+ *
+ * A plain `http://` server is refused unless the cluster sets `dangerouslyAllowPlainHttp` (then,
+ * and only then, client-node is told to skip TLS, which it requires for http).
+ */
+export function kubeConfigFor(
+  cluster: OktetoDevCluster,
+  credential?: StrategyCredential,
+): KubeConfig {
   const kc = new KubeConfig();
+  const allowHttp = cluster.dangerouslyAllowPlainHttp === true;
   if (cluster.authProvider === 'inCluster') {
+    if (
+      !process.env.KUBERNETES_SERVICE_HOST ||
+      !fs.existsSync(IN_CLUSTER_TOKEN)
+    ) {
+      throw new Error(
+        'authProvider inCluster, but Backstage does not run in a Kubernetes pod with a service account (KUBERNETES_SERVICE_HOST, the token file)',
+      );
+    }
     kc.loadFromCluster();
   } else if (cluster.authProvider === 'kubeconfig') {
-    if (cluster.kubeconfigPath) kc.loadFromFile(cluster.kubeconfigPath);
-    else kc.loadFromDefault();
-    if (cluster.context) kc.setCurrentContext(cluster.context);
+    loadKubeconfigFile(kc, cluster);
+    if (cluster.context) {
+      if (!kc.getContextObject(cluster.context)) {
+        throw new Error(`the kubeconfig has no context '${cluster.context}'`);
+      }
+      kc.setCurrentContext(cluster.context);
+    }
   } else {
     if (!cluster.url) {
-      throw new Error(`Cluster '${cluster.name}' has no url`);
+      throw new Error('it has no url');
+    }
+    if (!credential) {
+      throw new Error(`no auth strategy for '${cluster.authProvider}'`);
     }
     kc.loadFromOptions({
       clusters: [
@@ -49,17 +112,35 @@ export function kubeConfigFor(cluster: OktetoDevCluster): KubeConfig {
           server: cluster.url,
           caData: cluster.caData,
           caFile: cluster.caFile,
-          // client-node refuses plain HTTP unless TLS checks are off; there is no TLS to check then.
-          skipTLSVerify:
-            cluster.skipTLSVerify ?? cluster.url.startsWith('http://'),
+          skipTLSVerify: cluster.skipTLSVerify ?? false,
         },
       ],
-      users: [{ name: 'okteto-dev', token: cluster.serviceAccountToken }],
+      users: [
+        {
+          name: 'okteto-dev',
+          authProvider: { name: STRATEGY_USER_AUTH, config: {} },
+        },
+      ],
       contexts: [
         { name: cluster.name, cluster: cluster.name, user: 'okteto-dev' },
       ],
       currentContext: cluster.name,
     });
+    kc.addAuthenticator(
+      new StrategyAuthenticator(credential, cluster.url, allowHttp),
+    );
+  }
+  const current = kc.getCurrentCluster();
+  if (!current?.server) {
+    throw new Error('the kubeconfig has no current cluster');
+  }
+  const problem = urlProblem(current.server, allowHttp);
+  if (problem) throw new Error(problem);
+  if (current.server.startsWith('http:') && !current.skipTLSVerify) {
+    // client-node refuses http unless TLS checks are off; there is no TLS to check then
+    kc.clusters = kc.clusters.map(c =>
+      c.name === current.name ? { ...c, skipTLSVerify: true } : c,
+    );
   }
   return kc;
 }

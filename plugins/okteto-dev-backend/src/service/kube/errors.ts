@@ -72,12 +72,21 @@ export function toDevError(
       'bad-response': 'the cluster answered with an error',
       unknown: 'the cluster answered with an unexpected status',
       unreachable: '',
+      unusable: '',
     }[type];
     return {
       ...base,
       type,
       statusCode: e.code,
       message: `${resource}: HTTP ${e.code}, ${detail ?? fallback}`,
+    };
+  }
+  if (e.name === 'ClusterCredentialError') {
+    // the auth strategy gave no credential (credentials.ts): nothing was sent
+    return {
+      ...base,
+      type: 'unauthorized',
+      message: `${resource}: ${e.message ?? 'no credential'}`,
     };
   }
   const cause = (e.cause ?? {}) as ErrorLike;

@@ -6,7 +6,6 @@ import { ClusterRegistry } from '../clusters/ClusterRegistry';
 import { deriveDevStatus } from '../derive/deriveStatus';
 import { DeriveOptions } from '../derive/types';
 import { DevTargetRequest, fetchDevObjects } from '../fetch/fetchDevObjects';
-import { kubeConfigFor } from '../kube/ClusterClient';
 import { ManifestCache } from '../repo/ManifestCache';
 import { CachedRepoFileReader } from './CachedRepoFileReader';
 import { ClusterStore, ClusterStoreOptions, Coverage } from './ClusterStore';
@@ -230,17 +229,17 @@ export class LiveMode implements LiveStatusSource {
 
   private async applyPlans(): Promise<void> {
     const plans = this.index.plans();
-    const configured = await this.options.clusters.list();
     if (this.stopped) return;
     for (const [cluster, plan] of plans) {
       let store = this.stores.get(cluster);
       if (!store) {
         try {
-          const details = configured.find(c => c.name === cluster);
-          if (!details) throw new Error('it is not configured');
+          // only what the cluster's configuration names; an unusable cluster is refused here
+          const kubeConfig = await this.options.clusters.kubeConfig(cluster);
+          if (this.stopped) return;
           store = new ClusterStore({
             cluster,
-            kubeConfig: kubeConfigFor(details),
+            kubeConfig,
             timeoutMs: this.options.timeoutMs,
             maxNamespaces: this.options.config.maxNamespacesPerCluster,
             watchTimeoutSeconds: this.options.config.watchTimeoutSeconds,

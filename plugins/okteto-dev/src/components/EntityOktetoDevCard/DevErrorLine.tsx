@@ -11,6 +11,7 @@ const TYPE_KEYS = {
   unreachable: 'errorType.unreachable',
   timeout: 'errorType.timeout',
   'bad-response': 'errorType.badResponse',
+  unusable: 'errorType.unusable',
   unknown: 'errorType.unknown',
 } as const satisfies Record<DevErrorType, string>;
 
