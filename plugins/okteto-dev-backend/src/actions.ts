@@ -10,6 +10,7 @@ import {
   DevStatus,
   OKTETO_DEV_APP_ANNOTATION,
 } from '@okteto-dev/plugin-okteto-dev-common';
+import { ResponseRedaction } from './redaction';
 import { authorizedEntities, MAX_BATCH, normalizeEntityRef } from './router';
 import { DevStatusService } from './service/DevStatusService';
 
@@ -18,6 +19,8 @@ interface ActionOptions {
   catalog: CatalogService;
   permissions: PermissionsService;
   service: DevStatusService;
+  /** Hides cluster names and identities from callers without `okteto-dev.clusters.read`. */
+  redaction?: ResponseRedaction;
 }
 
 /** One entity's status, with the same authorization as `GET /v1/status`. */
@@ -32,7 +35,13 @@ async function statusOf(
     options,
   );
   if (found.error) throw found.error;
-  return options.service.getStatus(found.entity!);
+  const caller = options.redaction?.forCaller(credentials);
+  try {
+    const status = await options.service.getStatus(found.entity!);
+    return caller ? await caller.status(status) : status;
+  } catch (error) {
+    throw caller ? await caller.error(error) : error;
+  }
 }
 
 /** Who is in dev mode where: every annotated entity the caller may read, through the batch path. */
@@ -60,7 +69,10 @@ async function devSessions(
     const outcomes = await options.service.getStatuses(
       found.flatMap(f => (f.entity ? [f.entity] : [])),
     );
-    statuses.push(...outcomes.flatMap(o => (o.ok ? [o.status] : [])));
+    const caller = options.redaction?.forCaller(credentials);
+    for (const o of outcomes) {
+      if (o.ok) statuses.push(caller ? await caller.status(o.status) : o.status);
+    }
   }
   return statuses.filter(
     s => s.okteto.state === 'on' || s.okteto.state === 'broken',

@@ -22,7 +22,9 @@ import { setUpCrossReplica } from './service/replicas';
 import { devStatusOptionsFromConfig } from './service/serviceOptions';
 import { EntityAuthorizer } from './authorize';
 import { registerActions } from './actions';
+import { ResponseRedaction } from './redaction';
 import { createRouter } from './router';
+import { Redactor } from './service/answers/redact';
 
 /**
  * The okteto-dev backend plugin: read-only, cached dev status of catalog entities; with live mode
@@ -107,16 +109,20 @@ export const oktetoDevPlugin = createBackendPlugin({
           observer,
           crossReplica,
         });
-        const authorizer = new EntityAuthorizer(
-          deps,
+        const authorizationTtlMs =
           (deps.config.getOptionalNumber(
             'oktetoDev.authorization.cacheSeconds',
-          ) ?? 10) * 1000,
+          ) ?? 10) * 1000;
+        const authorizer = new EntityAuthorizer(deps, authorizationTtlMs);
+        const redaction = new ResponseRedaction(
+          new Redactor(() => service.clusterAndInstanceNames()),
+          deps.permissions,
+          authorizationTtlMs,
         );
         deps.permissionsRegistry.addPermissions(oktetoDevPermissions);
-        registerActions({ ...deps, service });
+        registerActions({ ...deps, service, redaction });
         deps.httpRouter.use(
-          await createRouter({ ...deps, service, authorizer }),
+          await createRouter({ ...deps, service, authorizer, redaction }),
         );
       },
     });

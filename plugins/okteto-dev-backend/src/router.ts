@@ -15,6 +15,8 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { EntityAuthorizer } from './authorize';
+import { ResponseRedaction } from './redaction';
+import { Redactor } from './service/answers/redact';
 import { SerializedAnswer } from './service/answers/DevAnswer';
 import { DevStatusService } from './service/DevStatusService';
 
@@ -34,6 +36,11 @@ export interface RouterOptions {
   service: DevStatusService;
   /** Remembers positive authorization outcomes (`oktetoDev.authorization.cacheSeconds`). */
   authorizer?: EntityAuthorizer;
+  /**
+   * Hides configured cluster names and identities from callers without
+   * `okteto-dev.clusters.read` (default: with the service's cluster and instance names).
+   */
+  redaction?: ResponseRedaction;
 }
 
 /** A full `kind:namespace/name` ref, normalised; a 400 for anything else. */
@@ -76,29 +83,41 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { httpAuth, permissions, service } = options;
   const authorizer = options.authorizer ?? new EntityAuthorizer(options, 0);
+  const redaction =
+    options.redaction ??
+    new ResponseRedaction(
+      new Redactor(() => service.clusterAndInstanceNames()),
+      permissions,
+      0,
+    );
   const router = Router();
   router.use(express.json({ limit: '256kb' }));
 
   router.get('/v1/status', async (req, res) => {
     const entityRef = normalizeEntityRef(req.query.entityRef);
     const credentials = await httpAuth.credentials(req);
+    const caller = redaction.forCaller(credentials);
     const [found] = await authorizer.authorize([entityRef], credentials);
-    if (found.error) throw found.error;
+    if (found.error) throw await caller.error(found.error);
     const [outcome] = await service.getAnswers([found.entity!]);
-    if (!outcome.ok) throw outcome.error;
-    sendAnswer(req, res, outcome.answer.serialized(outcome.live));
+    if (!outcome.ok) throw await caller.error(outcome.error);
+    sendAnswer(req, res, await caller.answer(outcome.answer, outcome.live));
   });
 
   router.get('/v1/events', async (req, res) => {
     const entityRef = normalizeEntityRef(req.query.entityRef);
     const credentials = await httpAuth.credentials(req);
+    const caller = redaction.forCaller(credentials);
     const [found] = await authorizer.authorize(
       [entityRef],
       credentials,
       oktetoDevEventsReadPermission,
     );
-    if (found.error) throw found.error;
-    res.json(await service.getEvents(found.entity!));
+    if (found.error) throw await caller.error(found.error);
+    const events = await service
+      .getEvents(found.entity!)
+      .catch(async error => Promise.reject(await caller.error(error)));
+    res.json(await caller.events(events));
   });
 
   router.post('/v1/status/batch', async (req, res) => {
@@ -112,19 +131,27 @@ export async function createRouter(
     }
     const refs = [...new Set(parsed.data.entityRefs.map(normalizeEntityRef))];
     const credentials = await httpAuth.credentials(req);
+    const caller = redaction.forCaller(credentials);
     const found = await authorizer.authorize(refs, credentials);
     const visible = found.filter(f => f.entity);
     const outcomes = await service.getAnswers(visible.map(f => f.entity!));
-    const failures = [
-      ...found.filter(f => f.error),
-      ...outcomes.flatMap(o => (o.ok ? [] : [o])),
-    ].map(f => ({
-      entityRef: f.entityRef,
-      error: { name: f.error!.name, message: f.error!.message },
-    }));
+    const failures = await Promise.all(
+      [
+        ...found.filter(f => f.error),
+        ...outcomes.flatMap(o => (o.ok ? [] : [o])),
+      ].map(async f => ({
+        entityRef: f.entityRef,
+        error: {
+          name: f.error!.name,
+          message: await caller.text(f.error!.message),
+        },
+      })),
+    );
     // a DevStatusBatchResponse, assembled from the answers' bytes rather than serialised again
-    const items = outcomes.flatMap(o =>
-      o.ok ? [o.answer.serialized(o.live).body] : [],
+    const items = await Promise.all(
+      outcomes.flatMap(o =>
+        o.ok ? [caller.answer(o.answer, o.live).then(a => a.body)] : [],
+      ),
     );
     const parts: Buffer[] = [Buffer.from('{"items":[')];
     items.forEach((body, i) => {

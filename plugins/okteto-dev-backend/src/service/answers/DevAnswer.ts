@@ -1,6 +1,7 @@
 import { DevStatus } from '@okteto-dev/plugin-okteto-dev-common';
 import { createHash } from 'node:crypto';
 import { DevLiveInfo } from '../live/types';
+import { Redactor } from './redact';
 
 /** An answer's bytes and their entity tag. */
 export interface SerializedAnswer {
@@ -31,6 +32,10 @@ export class DevAnswer {
   private bytes: SerializedAnswer | undefined;
   /** The same answer with a `live` field, by that field's JSON (polling reasons are few). */
   private readonly withLive = new Map<string, SerializedAnswer>();
+  /** The redacted copy (see {@link DevAnswer.redacted}), for one version of the names. */
+  private hidden:
+    | { version: string; answer: DevAnswer | undefined }
+    | undefined;
 
   private constructor(
     readonly entityRef: string,
@@ -81,6 +86,29 @@ export class DevAnswer {
       this.withLive.set(field, kept);
     }
     return kept;
+  }
+
+  /**
+   * The answer as a caller without `okteto-dev.clusters.read` gets it (no configured cluster name,
+   * no identity: see {@link Redactor}), serialised like {@link DevAnswer.serialized}. The very same
+   * bytes when nothing needed hiding, so the caller can tell: most answers have nothing to hide.
+   * Redacted once per answer and version of the names, however many callers it is sent to.
+   */
+  redacted(redactor: Redactor, live?: DevLiveInfo): SerializedAnswer {
+    const { version } = redactor;
+    if (this.hidden?.version !== version) {
+      const json = redactor.statusJson(this.json);
+      this.hidden = {
+        version,
+        answer:
+          json === this.json
+            ? undefined
+            : new DevAnswer(this.entityRef, json, this.errorCount),
+      };
+    }
+    const liveShown = live ? redactor.value(live) : undefined;
+    if (!this.hidden.answer && liveShown === live) return this.serialized(live);
+    return (this.hidden.answer ?? this).serialized(liveShown);
   }
 
   /** The status object with its `live` field, as `getStatus` callers get it. */
