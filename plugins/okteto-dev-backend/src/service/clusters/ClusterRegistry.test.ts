@@ -383,3 +383,75 @@ describe("the catalog locator: the Kubernetes plugin's rules for catalog cluster
     );
   });
 });
+
+describe("modules' clusters", () => {
+  it('adds the clusters of a Kubernetes plugin supplier, asked with okteto-dev’s own credentials', async () => {
+    const asked: unknown[] = [];
+    const { registry } = registryOf(
+      {
+        oktetoDev: {
+          clusters: [
+            { name: 'own', url: 'https://own.example.com', serviceAccountToken: 't' },
+          ],
+        },
+      },
+      {
+        auth: mockServices.auth(),
+        extensions: {
+          kubernetesSuppliers: [
+            {
+              async getClusters(options: { credentials: unknown }) {
+                asked.push(options.credentials);
+                return [
+                  {
+                    name: 'supplied',
+                    url: 'https://supplied.example.com',
+                    authMetadata: { 'kubernetes.io/auth-provider': 'aws' },
+                  },
+                ];
+              },
+            },
+          ],
+        },
+      },
+    );
+    const { clusters } = await registry.snapshot();
+    expect(clusters.map(c => [c.cluster.name, c.source, c.problem])).toEqual([
+      ['own', 'oktetoDev.clusters[0]', undefined],
+      ['supplied', 'addClusterSupplier #1', undefined],
+    ]);
+    expect(asked).toEqual([
+      expect.objectContaining({
+        principal: expect.objectContaining({
+          type: 'service',
+          subject: 'plugin:test',
+        }),
+      }),
+    ]);
+  });
+
+  it('setClusterSupplier replaces the configured clusters', async () => {
+    const { registry } = registryOf(
+      {
+        oktetoDev: {
+          clusters: [{ name: 'own', url: 'https://own.example.com' }],
+        },
+      },
+      {
+        extensions: {
+          supplier: {
+            getClusters: async () => [
+              {
+                name: 'discovered',
+                url: 'https://d.example.com',
+                authProvider: 'serviceAccount',
+                serviceAccountToken: 't',
+              },
+            ],
+          },
+        },
+      },
+    );
+    expect((await registry.list()).map(c => c.name)).toEqual(['discovered']);
+  });
+});

@@ -162,7 +162,14 @@ export class ClusterRegistry {
           .map(f => `${f.source} could not be read: ${f.message}`)
           .join('; ')}`
       : '';
-    const choices = names.length > 0 ? names.join(', ') : 'none';
+    if (names.length === 0) {
+      throw new InputError(
+        `No cluster is configured for okteto-dev${
+          requested ? ` (asked for '${requested}')` : ''
+        }: it reads the clusters of oktetoDev.clusters, else those of kubernetes.clusterLocatorMethods, and never falls back to Backstage's own kubeconfig (configure a cluster with authProvider kubeconfig or inCluster for that)${unread}`,
+      );
+    }
+    const choices = names.join(', ');
     if (requested) {
       if (names.includes(requested)) return requested;
       throw new InputError(
@@ -171,9 +178,7 @@ export class ClusterRegistry {
     }
     if (names.length === 1) return names[0];
     throw new InputError(
-      names.length === 0
-        ? `No cluster is configured for okteto-dev: it reads the clusters of oktetoDev.clusters, else those of kubernetes.clusterLocatorMethods, and never falls back to Backstage's own kubeconfig (configure a cluster with authProvider kubeconfig or inCluster for that)${unread}`
-        : `Several clusters are configured (${choices}): name one with the okteto-dev/cluster annotation or oktetoDev.conventions.cluster`,
+      `Several clusters are configured (${choices}): name one with the okteto-dev/cluster annotation or oktetoDev.conventions.cluster`,
     );
   }
 
