@@ -2,26 +2,54 @@ export interface Config {
   /** Configuration of the okteto-dev backend. All keys are optional. */
   oktetoDev?: {
     /**
-     * Clusters to read from. When none are configured, okteto-dev reuses the clusters of
-     * Backstage's Kubernetes plugin (`kubernetes.clusterLocatorMethods` of type `config`), else
-     * the default kubeconfig (in-cluster, else `~/.kube/config`) as cluster `default`.
+     * Clusters to read from, shaped like the Kubernetes plugin's cluster entries
+     * (`kubernetes.clusterLocatorMethods[].clusters[]`). When none are configured, okteto-dev
+     * reuses the clusters of Backstage's Kubernetes plugin (`kubernetes.clusterLocatorMethods`:
+     * `config`, `catalog`, `localKubectlProxy`, `gke`) with the same auth strategies. Never the
+     * default kubeconfig: that takes a cluster with `authProvider: kubeconfig` or `inCluster`.
      */
     clusters?: Array<{
       /** Name that entities use in `okteto-dev/cluster`. */
       name: string;
+      /** A human-readable name. */
+      title?: string;
       /** API server URL. */
       url?: string;
-      /** How to authenticate. Default `serviceAccount` when a url is set. */
-      authProvider?: 'serviceAccount' | 'kubeconfig' | 'inCluster';
+      /**
+       * How to authenticate: `serviceAccount` (default when a url is set), `aws`, `azure`,
+       * `googleServiceAccount`, `localKubectlProxy` (Backstage's strategies), `kubeconfig`,
+       * `inCluster`, or a key a module added. `oidc`, `google` and `aks` need each viewer's own
+       * token and are refused, with the reason in the cluster's status.
+       */
+      authProvider?: string;
       /** @visibility secret */
       serviceAccountToken?: string;
+      /** For `aws`: the role to assume. */
+      assumeRole?: string;
+      /** For `aws`: the external id of the role. */
+      externalId?: string;
+      /** For `oidc` (refused: it needs the viewer's token). */
+      oidcTokenProvider?: string;
+      /**
+       * What the auth strategy reads, as the Kubernetes plugin's `authMetadata`
+       * (`kubernetes.io/aws-assume-role`, `kubernetes.io/x-k8s-aws-id`, …).
+       * @visibility secret
+       */
+      authMetadata?: { [key: string]: string };
       /** Base64 PEM of the API server's CA. @visibility secret */
       caData?: string;
       /** Path to the API server's CA. */
       caFile?: string;
       /** Do not verify the API server's certificate. Default false. Never use in production. */
       skipTLSVerify?: boolean;
-      /** With `authProvider: kubeconfig`: the file to load instead of the default. */
+      /**
+       * Allow a plain `http://` url: the credential and every answer travel unencrypted. Default
+       * false: an `http://` cluster without it is refused (its status says so) and nothing is sent
+       * to it. The same key is read on a `kubernetes.clusterLocatorMethods` cluster entry and on a
+       * `localKubectlProxy` locator entry.
+       */
+      dangerouslyAllowPlainHttp?: boolean;
+      /** With `authProvider: kubeconfig`: the file to load instead of `KUBECONFIG` / `~/.kube/config`. */
       kubeconfigPath?: string;
       /** With `authProvider: kubeconfig`: the context to use. */
       context?: string;
@@ -72,7 +100,9 @@ export interface Config {
        * How long a caller's "visible in the catalog and allowed to read the status" is remembered
        * per entity, in seconds, so that a card refreshing within that time costs no catalog and no
        * permission call. Only positive outcomes are kept: granted access shows at once, revoked
-       * access stops within this time. 0 asks every time. Default 10.
+       * access stops within this time. 0 asks every time. Default 10. A caller's
+       * `okteto-dev.clusters.read` (whether errors may name clusters and identities) is
+       * remembered as long, either way, and only asked when an answer has something to hide.
        */
       cacheSeconds?: number;
     };

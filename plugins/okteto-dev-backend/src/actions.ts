@@ -71,7 +71,8 @@ async function devSessions(
     );
     const caller = options.redaction?.forCaller(credentials);
     for (const o of outcomes) {
-      if (o.ok) statuses.push(caller ? await caller.status(o.status) : o.status);
+      if (o.ok)
+        statuses.push(caller ? await caller.status(o.status) : o.status);
     }
   }
   return statuses.filter(

@@ -59,7 +59,9 @@ export async function authorizedEntities(
 }
 
 /** Who is asking, as far as the catalog's visibility and the permission policy can tell. */
-export function principalKey(credentials: BackstageCredentials): string | undefined {
+export function principalKey(
+  credentials: BackstageCredentials,
+): string | undefined {
   const principal = credentials.principal as {
     type?: string;
     userEntityRef?: string;

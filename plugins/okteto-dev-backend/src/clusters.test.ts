@@ -258,8 +258,16 @@ describe('a backend configured only through kubernetes.clusterLocatorMethods, no
   });
 
   it.each([
-    ['app-okta', 'okta-dev', /authProvider 'oidc' signs in with each viewer's own OIDC token/],
-    ['app-gke', 'gke-user', /authProvider 'google' signs in with each viewer's own Google token/],
+    [
+      'app-okta',
+      'okta-dev',
+      /authProvider 'oidc' signs in with each viewer's own OIDC token/,
+    ],
+    [
+      'app-gke',
+      'gke-user',
+      /authProvider 'google' signs in with each viewer's own Google token/,
+    ],
     ['app-plain', 'plain-dev', /plain http:\/\/.*dangerouslyAllowPlainHttp/],
     ['app-no-token', 'pod-token', /without a serviceAccountToken: .*inCluster/],
   ])(
@@ -271,7 +279,9 @@ describe('a backend configured only through kubernetes.clusterLocatorMethods, no
       expect(body.errors.length).toBeGreaterThan(0);
       for (const error of body.errors) {
         expect(error).toMatchObject({ type: 'unusable', cluster });
-        expect(error.message).toContain(`Cluster '${cluster}' cannot be used: `);
+        expect(error.message).toContain(
+          `Cluster '${cluster}' cannot be used: `,
+        );
         expect(error.message).toMatch(why);
       }
     },

@@ -94,9 +94,14 @@ export const oktetoDevPlugin = createBackendPlugin({
         });
         // what cannot be used is logged once the other plugins (the catalog) have started
         deps.lifecycle.addStartupHook(async () => {
-          await options.clusters.snapshot().catch(error =>
-            deps.logger.error('okteto-dev: reading the clusters failed', error),
-          );
+          await options.clusters
+            .snapshot()
+            .catch(error =>
+              deps.logger.error(
+                'okteto-dev: reading the clusters failed',
+                error,
+              ),
+            );
         });
         const { live, observer } = await startLive({ ...deps, options });
         const crossReplica = await setUpCrossReplica({

@@ -180,9 +180,7 @@ it('an unknown cluster: a 400 that lists the configured ones to the admin only',
   const viewer = await get('status', 'on-nowhere', VIEWER);
   expect(admin.status).toBe(400);
   expect(viewer.status).toBe(400);
-  expect(admin.body.error.message).toContain(
-    `(configured: ${HUB}, ${SPOKE})`,
-  );
+  expect(admin.body.error.message).toContain(`(configured: ${HUB}, ${SPOKE})`);
   expect(viewer.body.error.name).toBe('InputError');
   expect(viewer.body.error.message).toContain(
     "No cluster named 'nowhere' is configured",

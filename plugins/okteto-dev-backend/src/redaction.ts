@@ -13,56 +13,6 @@ import { DevAnswer, SerializedAnswer } from './service/answers/DevAnswer';
 import { Redactor } from './service/answers/redact';
 import { DevLiveInfo } from './service/live/types';
 
-/**
- * Answers as each caller may see them. Answers are shared between callers (the cache, the
- * serialised copies and their ETags), so what names configured clusters, Argo CD instances or the
- * identities okteto-dev reads with — errors, `(configured: …)` lists, Kubernetes RBAC denials —
- * is hidden here, at response time, from callers without `okteto-dev.clusters.read`. The
- * permission is only asked when an answer has something to hide, and remembered per caller for
- * `ttlMs` (as `oktetoDev.authorization.cacheSeconds`).
- */
-export class ResponseRedaction {
-  private readonly decisions = new Map<
-    string,
-    { allowed: boolean; expiresAt: number }
-  >();
-
-  constructor(
-    readonly redactor: Redactor,
-    private readonly permissions: PermissionsService,
-    private readonly ttlMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  /** Whether the caller may see cluster names and identities (`okteto-dev.clusters.read`). */
-  async mayReadClusters(credentials: BackstageCredentials): Promise<boolean> {
-    const key = this.ttlMs > 0 ? principalKey(credentials) : undefined;
-    const kept = key ? this.decisions.get(key) : undefined;
-    if (kept && kept.expiresAt > this.now()) return kept.allowed;
-    const [decision] = await this.permissions.authorize(
-      [{ permission: oktetoDevClustersReadPermission }],
-      { credentials },
-    );
-    const allowed = decision.result === AuthorizeResult.ALLOW;
-    if (key) {
-      if (this.decisions.size >= 10_000) {
-        this.decisions.delete(this.decisions.keys().next().value!);
-      }
-      this.decisions.set(key, { allowed, expiresAt: this.now() + this.ttlMs });
-    }
-    return allowed;
-  }
-
-  /** One permission question per request at most, and none when nothing needs hiding. */
-  forCaller(credentials: BackstageCredentials): CallerRedaction {
-    let allowed: Promise<boolean> | undefined;
-    return new CallerRedaction(this.redactor, () => {
-      allowed ??= this.mayReadClusters(credentials);
-      return allowed;
-    });
-  }
-}
-
 /** {@link ResponseRedaction} for one request's caller. */
 export class CallerRedaction {
   constructor(
@@ -116,5 +66,55 @@ export class CallerRedaction {
     redacted.name = error.name;
     redacted.stack = `${error.name}: ${message}`;
     return redacted;
+  }
+}
+
+/**
+ * Answers as each caller may see them. Answers are shared between callers (the cache, the
+ * serialised copies and their ETags), so what names configured clusters, Argo CD instances or the
+ * identities okteto-dev reads with — errors, `(configured: …)` lists, Kubernetes RBAC denials —
+ * is hidden here, at response time, from callers without `okteto-dev.clusters.read`. The
+ * permission is only asked when an answer has something to hide, and remembered per caller for
+ * `ttlMs` (as `oktetoDev.authorization.cacheSeconds`).
+ */
+export class ResponseRedaction {
+  private readonly decisions = new Map<
+    string,
+    { allowed: boolean; expiresAt: number }
+  >();
+
+  constructor(
+    readonly redactor: Redactor,
+    private readonly permissions: PermissionsService,
+    private readonly ttlMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Whether the caller may see cluster names and identities (`okteto-dev.clusters.read`). */
+  async mayReadClusters(credentials: BackstageCredentials): Promise<boolean> {
+    const key = this.ttlMs > 0 ? principalKey(credentials) : undefined;
+    const kept = key ? this.decisions.get(key) : undefined;
+    if (kept && kept.expiresAt > this.now()) return kept.allowed;
+    const [decision] = await this.permissions.authorize(
+      [{ permission: oktetoDevClustersReadPermission }],
+      { credentials },
+    );
+    const allowed = decision.result === AuthorizeResult.ALLOW;
+    if (key) {
+      if (this.decisions.size >= 10_000) {
+        this.decisions.delete(this.decisions.keys().next().value!);
+      }
+      this.decisions.set(key, { allowed, expiresAt: this.now() + this.ttlMs });
+    }
+    return allowed;
+  }
+
+  /** One permission question per request at most, and none when nothing needs hiding. */
+  forCaller(credentials: BackstageCredentials): CallerRedaction {
+    let allowed: Promise<boolean> | undefined;
+    return new CallerRedaction(this.redactor, () => {
+      allowed ??= this.mayReadClusters(credentials);
+      return allowed;
+    });
   }
 }

@@ -78,7 +78,7 @@ describe('a redacted answer', () => {
         },
       ],
       errors,
-    }) as unknown as DevStatus;
+    } as unknown as DevStatus);
 
   it('keeps the very bytes of an answer with nothing to hide', () => {
     const answer = DevAnswer.fromStatus(status([]));

@@ -157,7 +157,11 @@ describe("the Kubernetes plugin's clusters, nothing skipped in silence", () => {
               authProvider: 'serviceAccount',
               serviceAccountToken: 't',
             },
-            { name: 'eks', url: 'https://eks.example.com', authProvider: 'aws' },
+            {
+              name: 'eks',
+              url: 'https://eks.example.com',
+              authProvider: 'aws',
+            },
             {
               name: 'aks-server',
               url: 'https://aks.example.com',
@@ -197,8 +201,16 @@ describe("the Kubernetes plugin's clusters, nothing skipped in silence", () => {
               serviceAccountToken: 't',
               dangerouslyAllowPlainHttp: true,
             },
-            { name: 'vault', url: 'https://v.example.com', authProvider: 'vault' },
-            { name: 'sa', url: 'https://twice.example.com', authProvider: 'aws' },
+            {
+              name: 'vault',
+              url: 'https://v.example.com',
+              authProvider: 'vault',
+            },
+            {
+              name: 'sa',
+              url: 'https://twice.example.com',
+              authProvider: 'aws',
+            },
           ],
         },
         { type: 'localKubectlProxy' },
@@ -233,7 +245,8 @@ describe("the Kubernetes plugin's clusters, nothing skipped in silence", () => {
     const problems = Object.fromEntries(
       clusters.map(c => [`${c.cluster.name}@${c.source}`, c.problem]),
     );
-    const at = (i: number) => `@kubernetes.clusterLocatorMethods[0].clusters[${i}]`;
+    const at = (i: number) =>
+      `@kubernetes.clusterLocatorMethods[0].clusters[${i}]`;
     expect(problems).toEqual({
       [`sa${at(0)}`]: undefined,
       [`eks${at(1)}`]: undefined,
@@ -245,7 +258,9 @@ describe("the Kubernetes plugin's clusters, nothing skipped in silence", () => {
       [`gke-user${at(5)}`]: expect.stringMatching(
         /each viewer's own Google token.*googleServiceAccount is the server-side one/,
       ),
-      [`aks-user${at(6)}`]: expect.stringMatching(/each viewer's own Azure token/),
+      [`aks-user${at(6)}`]: expect.stringMatching(
+        /each viewer's own Azure token/,
+      ),
       [`plain${at(7)}`]: expect.stringMatching(
         /plain http:\/\/.* set dangerouslyAllowPlainHttp: true on this cluster/,
       ),
@@ -391,7 +406,11 @@ describe("modules' clusters", () => {
       {
         oktetoDev: {
           clusters: [
-            { name: 'own', url: 'https://own.example.com', serviceAccountToken: 't' },
+            {
+              name: 'own',
+              url: 'https://own.example.com',
+              serviceAccountToken: 't',
+            },
           ],
         },
       },

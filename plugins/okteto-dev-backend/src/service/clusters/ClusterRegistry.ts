@@ -61,9 +61,14 @@ export interface ClusterRegistryOptions {
  * status, `/v1/clusters` and the log say so, and no request is ever sent to it.
  */
 export class ClusterRegistry {
-  private readonly built = new Map<string, { key: string; ready: Promise<Built> }>();
+  private readonly built = new Map<
+    string,
+    { key: string; ready: Promise<Built> }
+  >();
   private readonly seen = new Set<string>();
-  private current: { at: number; snapshot: Promise<ClusterSnapshot> } | undefined;
+  private current:
+    | { at: number; snapshot: Promise<ClusterSnapshot> }
+    | undefined;
   private readonly logged = new Set<string>();
   private lastUsable: number | undefined;
 
@@ -200,7 +205,9 @@ export class ClusterRegistry {
 
   private async usable(name: string): Promise<Built> {
     const snapshot = await this.snapshot();
-    const entry = snapshot.clusters.find(c => c.first && c.cluster.name === name);
+    const entry = snapshot.clusters.find(
+      c => c.first && c.cluster.name === name,
+    );
     if (!entry) {
       await this.resolve(name);
       throw new InputError(`No cluster named '${name}' is configured`);

@@ -48,7 +48,9 @@ export function urlProblem(
 export function serviceAccountToken(
   cluster: OktetoDevCluster,
 ): string | undefined {
-  return cluster.serviceAccountToken ?? cluster.authMetadata?.serviceAccountToken;
+  return (
+    cluster.serviceAccountToken ?? cluster.authMetadata?.serviceAccountToken
+  );
 }
 
 /** The cluster as Backstage's strategies take it (`ClusterDetails`). */

@@ -42,7 +42,8 @@ export function readCatalogLocatorOptions(
 function hostMatches(hostname: string, pattern: string): boolean {
   const host = hostname.toLowerCase();
   const p = pattern.toLowerCase();
-  if (p.startsWith('*.')) return host.endsWith(p.slice(1)) || host === p.slice(2);
+  if (p.startsWith('*.'))
+    return host.endsWith(p.slice(1)) || host === p.slice(2);
   return host === p;
 }
 
@@ -71,13 +72,22 @@ export async function catalogUrlProblem(
   try {
     parsed = new URL(url ?? '');
   } catch {
-    return { problem: 'its API server URL is not a valid URL', allowedHost: false };
+    return {
+      problem: 'its API server URL is not a valid URL',
+      allowedHost: false,
+    };
   }
   if (parsed.username || parsed.password) {
-    return { problem: 'its API server URL contains credentials', allowedHost: false };
+    return {
+      problem: 'its API server URL contains credentials',
+      allowedHost: false,
+    };
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    return { problem: 'its API server URL is neither https nor http', allowedHost: false };
+    return {
+      problem: 'its API server URL is neither https nor http',
+      allowedHost: false,
+    };
   }
   const hostname = parsed.hostname.replace(/^\[|\]$/g, '').toLowerCase();
   if (
@@ -139,7 +149,8 @@ export async function catalogCluster(
   const annotations = entity.metadata.annotations ?? {};
   const authMetadata = Object.fromEntries(
     Object.entries(annotations).filter(
-      ([key]) => key.startsWith('kubernetes.io/') && key !== 'serviceAccountToken',
+      ([key]) =>
+        key.startsWith('kubernetes.io/') && key !== 'serviceAccountToken',
     ),
   );
   const authProvider = annotations[ANNOTATION_KUBERNETES_AUTH_PROVIDER] ?? '';

@@ -119,7 +119,8 @@ export function readGkeClusters(
  */
 export async function defaultGkeClient(): Promise<GkeClusterLister> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const container = require('@google-cloud/container') as typeof import('@google-cloud/container');
+  const container =
+    require('@google-cloud/container') as typeof import('@google-cloud/container');
   return new container.v1.ClusterManagerClient({
     libName: 'okteto-dev/plugin-okteto-dev-backend',
   }) as unknown as GkeClusterLister;

@@ -56,7 +56,9 @@ export function kubernetesLocatorSources(
     config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [];
   return methods.map((method, i) => {
     const type = method.getOptionalString('type') ?? '';
-    const label = `kubernetes.clusterLocatorMethods[${i}] (${type || 'no type'})`;
+    const label = `kubernetes.clusterLocatorMethods[${i}] (${
+      type || 'no type'
+    })`;
     switch (type) {
       case 'config':
         return staticSource(

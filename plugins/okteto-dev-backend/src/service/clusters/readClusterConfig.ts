@@ -52,10 +52,16 @@ export function readClusterEntry(
   const externalId = c.getOptionalString('externalId');
   const oidcTokenProvider = c.getOptionalString('oidcTokenProvider');
   const authMetadata: Record<string, string> = {
-    ...(authProvider ? { [ANNOTATION_KUBERNETES_AUTH_PROVIDER]: authProvider } : {}),
+    ...(authProvider
+      ? { [ANNOTATION_KUBERNETES_AUTH_PROVIDER]: authProvider }
+      : {}),
     ...(serviceAccountToken ? { serviceAccountToken } : {}),
-    ...(assumeRole ? { [ANNOTATION_KUBERNETES_AWS_ASSUME_ROLE]: assumeRole } : {}),
-    ...(externalId ? { [ANNOTATION_KUBERNETES_AWS_EXTERNAL_ID]: externalId } : {}),
+    ...(assumeRole
+      ? { [ANNOTATION_KUBERNETES_AWS_ASSUME_ROLE]: assumeRole }
+      : {}),
+    ...(externalId
+      ? { [ANNOTATION_KUBERNETES_AWS_EXTERNAL_ID]: externalId }
+      : {}),
     ...(oidcTokenProvider
       ? { [ANNOTATION_KUBERNETES_OIDC_TOKEN_PROVIDER]: oidcTokenProvider }
       : {}),
