@@ -269,7 +269,7 @@ describe("the Kubernetes plugin's clusters, nothing skipped in silence", () => {
         /authProvider 'vault' has no auth strategy .* oktetoDevAuthStrategyExtensionPoint/,
       ),
       [`sa${at(10)}`]: expect.stringMatching(
-        /another cluster named 'sa' comes first \(kubernetes.clusterLocatorMethods\[0\].clusters\[0\]\)/,
+        /another cluster of this name comes first \(kubernetes.clusterLocatorMethods\[0\].clusters\[0\]\)/,
       ),
       'local@kubernetes.clusterLocatorMethods[1] (localKubectlProxy)':
         expect.stringMatching(/plain http:\/\//),

@@ -120,7 +120,7 @@ export class ClusterRegistry {
         clusters.push({
           ...entry,
           first: false,
-          problem: `another cluster named '${name}' comes first (${earlier.source}), and that one is used`,
+          problem: `another cluster of this name comes first (${earlier.source}), and that one is used`,
         });
         continue;
       }
@@ -238,7 +238,15 @@ export class ClusterRegistry {
         const strategy = await this.options.strategies.get(
           cluster.authProvider,
         );
-        credential = new StrategyCredential(clusterDetails(cluster), strategy!);
+        credential = new StrategyCredential(
+          clusterDetails(cluster),
+          strategy!,
+          Date.now,
+          error =>
+            this.logOnce(
+              `okteto-dev: cluster '${cluster.name}': authProvider '${cluster.authProvider}' gave no credential: ${error?.message}`,
+            ),
+        );
       }
       built.kubeConfig = kubeConfigFor(cluster, credential);
     } catch (error) {
@@ -267,6 +275,12 @@ export class ClusterRegistry {
     }
   }
 
+  private logOnce(line: string): void {
+    if (this.logged.has(line)) return;
+    this.logged.add(line);
+    this.options.logger?.warn(line);
+  }
+
   /** Logs each problem once, and whether any cluster is usable when that changes. */
   private report(
     clusters: RegisteredCluster[],
@@ -275,17 +289,14 @@ export class ClusterRegistry {
     const { logger } = this.options;
     if (!logger) return;
     for (const c of clusters) {
-      if (!c.problem) continue;
-      const line = `okteto-dev: cluster '${c.cluster.name}' (${c.source}) cannot be used: ${c.problem}`;
-      if (this.logged.has(line)) continue;
-      this.logged.add(line);
-      logger.warn(line);
+      if (c.problem) {
+        this.logOnce(
+          `okteto-dev: cluster '${c.cluster.name}' (${c.source}) cannot be used: ${c.problem}`,
+        );
+      }
     }
     for (const f of failures) {
-      const line = `okteto-dev: ${f.source} could not be read: ${f.message}`;
-      if (this.logged.has(line)) continue;
-      this.logged.add(line);
-      logger.warn(line);
+      this.logOnce(`okteto-dev: ${f.source} could not be read: ${f.message}`);
     }
     const usable = clusters.filter(c => c.first && !c.problem).length;
     if (usable !== this.lastUsable) {

@@ -51,21 +51,27 @@ describe('StrategyCredential', () => {
     expect(s.calls).toBe(2);
   });
 
-  it('a failure is a ClusterCredentialError naming the provider, remembered for 5 s', async () => {
+  it('a failure is a ClusterCredentialError naming the provider, without principals, remembered for 5 s', async () => {
     let now = 0;
+    const logged: Error[] = [];
     const s = strategy(async () => {
-      throw new Error('Could not load credentials from any providers\nstack…');
+      throw new Error(
+        'User: arn:aws:sts::123456789012:assumed-role/x/y is not authorized; okteto@p.iam.gserviceaccount.com\nstack…',
+      );
     });
     const credential = new StrategyCredential(
       clusterDetails({ ...cluster('https://a'), authProvider: 'aws' }),
       s,
       () => now,
+      error => logged.push(error),
     );
     const error = await credential.get().catch(e => e);
     expect(error).toBeInstanceOf(ClusterCredentialError);
     expect(error.message).toBe(
-      "okteto-dev could not get a credential from authProvider 'aws': Could not load credentials from any providers",
+      "okteto-dev could not get a credential from authProvider 'aws': User: arn:[hidden] is not authorized; [hidden]",
     );
+    // the whole error goes to the log
+    expect(logged[0].message).toContain('okteto@p.iam.gserviceaccount.com');
     await credential.get().catch(() => undefined);
     expect(s.calls).toBe(1);
     now += 5_000;

@@ -5,6 +5,7 @@ import type {
   KubernetesCredential,
 } from '@backstage/plugin-kubernetes-node';
 import type https from 'node:https';
+import { redactIdentities } from '../answers/redact';
 
 /** The `authProvider.name` of the kubeconfig user whose credential comes from a strategy. */
 export const STRATEGY_USER_AUTH = 'okteto-dev-strategy';
@@ -38,6 +39,8 @@ export class StrategyCredential {
     private readonly details: ClusterDetails,
     private readonly strategy: AuthenticationStrategy,
     private readonly now: () => number = Date.now,
+    /** Told the whole failure (the log): what reads say is shortened and without identities. */
+    private readonly onFailure?: (error: Error) => void,
   ) {}
 
   get(): Promise<KubernetesCredential> {
@@ -57,9 +60,14 @@ export class StrategyCredential {
         if (this.kept?.value === value) {
           this.kept.until = this.now() + FAILURE_TTL_MS;
         }
-        const first = String((error as Error)?.message ?? error)
-          .split('\n')[0]
-          .slice(0, 300);
+        this.onFailure?.(error as Error);
+        // answers are shared by everyone who may read the entity: no principal of the cloud
+        // provider (ARNs, service-account e-mails) goes into them; the log has the whole error
+        const first = redactIdentities(
+          String((error as Error)?.message ?? error)
+            .split('\n')[0]
+            .slice(0, 300),
+        ).replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, '[hidden]');
         throw new ClusterCredentialError(
           `okteto-dev could not get a credential from authProvider '${provider}': ${first}`,
         );
