@@ -272,8 +272,8 @@ export interface DevClusterInfo {
   /** How the backend authenticates to it (the Kubernetes plugin's `authProvider`). */
   authProvider: string;
   /**
-   * Where it is configured: `oktetoDev.clusters[0]`, `kubernetes.clusterLocatorMethods[1]
-   * (catalog) Resource default/eu-dev`, a module's supplier.
+   * Where it is configured, for example `oktetoDev.clusters[0]`,
+   * `kubernetes.clusterLocatorMethods[1] (catalog) Resource default/eu-dev` or a module's supplier.
    */
   source?: string;
   /** False when okteto-dev cannot use it; `error` (type `unusable`) says why. No request is sent to it. */
