@@ -14,7 +14,7 @@ import {
 
 /**
  * Argo CD elsewhere: the Applications live in a hub cluster (an Argo CD instance named by the
- * entity's `argocd/instance-name`), the workload in a spoke.
+ * entity's `okteto-dev/argocd-instance`), the workload in a spoke.
  */
 jest.setTimeout(60_000);
 
@@ -52,8 +52,8 @@ beforeAll(async () => {
   const backend = await startOktetoDevBackend({
     features: [
       catalogFactory([
-        entity('on-hub', { 'argocd/instance-name': 'hub' }),
-        entity('unknown-instance', { 'argocd/instance-name': 'nope' }),
+        entity('on-hub', { 'okteto-dev/argocd-instance': 'hub' }),
+        entity('unknown-instance', { 'okteto-dev/argocd-instance': 'nope' }),
       ]),
       webCoreUrlReader,
     ],

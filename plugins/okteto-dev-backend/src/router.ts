@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { EntityAuthorizer } from './authorize';
 import { SerializedAnswer } from './service/answers/DevAnswer';
 import { DevStatusService } from './service/DevStatusService';
+import { DevTargetRefusedError } from './service/resolveRequest';
 
 export { authorizedEntities } from './authorize';
 
@@ -118,10 +119,17 @@ export async function createRouter(
     const failures = [
       ...found.filter(f => f.error),
       ...outcomes.flatMap(o => (o.ok ? [] : [o])),
-    ].map(f => ({
-      entityRef: f.entityRef,
-      error: { name: f.error!.name, message: f.error!.message },
-    }));
+    ].map(f => {
+      const refusals = (f.error as Partial<DevTargetRefusedError>).refusals;
+      return {
+        entityRef: f.entityRef,
+        error: {
+          name: f.error!.name,
+          message: f.error!.message,
+          ...(refusals ? { refusals } : {}),
+        },
+      };
+    });
     // a DevStatusBatchResponse, assembled from the answers' bytes rather than serialised again
     const items = outcomes.flatMap(o =>
       o.ok ? [o.answer.serialized(o.live).body] : [],

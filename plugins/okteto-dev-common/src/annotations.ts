@@ -22,7 +22,8 @@ export const OKTETO_DEV_ARGOCD_APP_NAMESPACE_ANNOTATION =
  *
  * @public
  */
-export const OKTETO_DEV_ARGOCD_INSTANCE_ANNOTATION = 'okteto-dev/argocd-instance';
+export const OKTETO_DEV_ARGOCD_INSTANCE_ANNOTATION =
+  'okteto-dev/argocd-instance';
 /** Key of the app's entry under `dev:` in the Okteto manifest. @public */
 export const OKTETO_DEV_DEV_SERVICE_ANNOTATION = 'okteto-dev/dev-service';
 /** Package name of the app, for the package manager's dev command. @public */

@@ -2,7 +2,12 @@ import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { parse } from 'shell-quote';
 import { buildDevCommands, shellCommand, shellQuote } from './commands';
-import { isDnsLabel } from './conventions';
+import {
+  DEFAULT_DEV_CONVENTIONS,
+  DevTargetError,
+  isDnsLabel,
+  resolveDevTarget,
+} from './conventions';
 import { isValidDevName } from './oktetoManifest';
 import { isValidPackageName } from './packageName';
 import { PackageManagerName, workspaceDevArgv } from './packageManager';
@@ -24,9 +29,13 @@ const FRIENDS = [
 
 /** The words `sh` reads from a command line (POSIX sh, not our own parsing). */
 function shWords(line: string): string[] {
-  const result = spawnSync('sh', ['-c', `set -- ${line}; printf '%s\\0' "$@"`], {
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    'sh',
+    ['-c', `set -- ${line}; printf '%s\\0' "$@"`],
+    {
+      encoding: 'utf8',
+    },
+  );
   if (result.status !== 0) throw new Error(result.stderr);
   return result.stdout.split('\0').slice(0, -1);
 }
@@ -85,21 +94,24 @@ describe('buildDevCommands', () => {
     });
   });
 
-  it.each(FRIENDS)('withholds every okteto command for dev name %j, naming it', bad => {
-    const { commands, withheld } = buildDevCommands(
-      values(bad, 'web-shop-dev', '@acme/shop'),
-    );
-    expect(commands).toBeUndefined();
-    expect(withheld).toEqual([
-      expect.objectContaining({
-        code: 'commandDevNameInvalid',
-        params: {
-          value: bad.replace(/\n/g, '?'),
-          source: 'the Okteto manifest',
-        },
-      }),
-    ]);
-  });
+  it.each(FRIENDS)(
+    'withholds every okteto command for dev name %j, naming it',
+    bad => {
+      const { commands, withheld } = buildDevCommands(
+        values(bad, 'web-shop-dev', '@acme/shop'),
+      );
+      expect(commands).toBeUndefined();
+      expect(withheld).toEqual([
+        expect.objectContaining({
+          code: 'commandDevNameInvalid',
+          params: {
+            value: bad.replace(/\n/g, '?'),
+            source: 'the Okteto manifest',
+          },
+        }),
+      ]);
+    },
+  );
 
   it.each(FRIENDS)('withholds every okteto command for namespace %j', bad => {
     const { commands, withheld } = buildDevCommands(
@@ -111,16 +123,21 @@ describe('buildDevCommands', () => {
     ]);
   });
 
-  it.each(FRIENDS)('withholds the dev command for package %j, keeping okteto up and down', bad => {
-    const { commands, withheld } = buildDevCommands(
-      values('shop', 'web-shop-dev', bad),
-    );
-    expect(commands?.oktetoUp).toBe('okteto up shop --namespace web-shop-dev');
-    expect(commands?.dev).toBeUndefined();
-    expect(withheld.map(w => [w.code, w.params.source])).toEqual([
-      ['commandPackageInvalid', 'apps/x/package.json'],
-    ]);
-  });
+  it.each(FRIENDS)(
+    'withholds the dev command for package %j, keeping okteto up and down',
+    bad => {
+      const { commands, withheld } = buildDevCommands(
+        values('shop', 'web-shop-dev', bad),
+      );
+      expect(commands?.oktetoUp).toBe(
+        'okteto up shop --namespace web-shop-dev',
+      );
+      expect(commands?.dev).toBeUndefined();
+      expect(withheld.map(w => [w.code, w.params.source])).toEqual([
+        ['commandPackageInvalid', 'apps/x/package.json'],
+      ]);
+    },
+  );
 
   it('for arbitrary values, offers only commands that read back as exactly the intended words', () => {
     const word = fc.oneof(
@@ -147,7 +164,13 @@ describe('buildDevCommands', () => {
           }
           const expected: Record<string, string[]> = {
             oktetoUp: ['okteto', 'up', devService, '--namespace', namespace],
-            oktetoDown: ['okteto', 'down', devService, '--namespace', namespace],
+            oktetoDown: [
+              'okteto',
+              'down',
+              devService,
+              '--namespace',
+              namespace,
+            ],
           };
           if (commands.dev !== undefined) {
             expect(isValidPackageName(pkg)).toBe(true);
@@ -178,9 +201,12 @@ describe('shellQuote', () => {
 
   it('reads back as the same words in shell-quote’s parser, for any strings', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ minLength: 1 }), { minLength: 1 }), argv => {
-        expect(parsed(shellCommand(argv))).toEqual(argv);
-      }),
+      fc.property(
+        fc.array(fc.string({ minLength: 1 }), { minLength: 1 }),
+        argv => {
+          expect(parsed(shellCommand(argv))).toEqual(argv);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -196,7 +222,9 @@ describe('shellQuote', () => {
     fc.assert(
       fc.property(
         fc.array(
-          fc.string({ unit: 'binary', minLength: 1 }).filter(s => !s.includes('\0')),
+          fc
+            .string({ unit: 'binary', minLength: 1 })
+            .filter(s => !s.includes('\0')),
           { minLength: 1, maxLength: 4 },
         ),
         argv => {
@@ -204,6 +232,80 @@ describe('shellQuote', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('commands from arbitrary annotations', () => {
+  const KEYS = [
+    'okteto-dev/app',
+    'okteto-dev/namespace',
+    'okteto-dev/workload',
+    'okteto-dev/dev-service',
+    'okteto-dev/package',
+    'okteto-dev/app-dir',
+    'okteto-dev/cluster',
+    'okteto-dev/argocd-app',
+    'okteto-dev/argocd-app-namespace',
+    'okteto-dev/argocd-instance',
+    'argocd/app-name',
+    'argocd/app-namespace',
+    'argocd/instance-name',
+    'backstage.io/kubernetes-namespace',
+  ];
+
+  it('either refuses the entity or offers only commands that read back as the intended words', () => {
+    const value = fc.oneof(
+      fc.string(),
+      fc.constantFrom(...FRIENDS),
+      fc.stringMatching(/^[a-z0-9-]{1,12}$/),
+    );
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.constantFrom(...KEYS), value),
+        fc.boolean(),
+        (annotations, reuseForeignAnnotations) => {
+          let target;
+          try {
+            target = resolveDevTarget(
+              {
+                apiVersion: 'backstage.io/v1alpha1',
+                kind: 'Component',
+                metadata: { name: 'x', annotations },
+              },
+              DEFAULT_DEV_CONVENTIONS,
+              { reuseForeignAnnotations },
+            );
+          } catch (error) {
+            expect(error).toBeInstanceOf(DevTargetError);
+            return;
+          }
+          const { commands } = buildDevCommands(
+            values(target.devService, target.namespace, target.package),
+          );
+          if (!commands) return;
+          expect(parsed(commands.oktetoUp)).toEqual([
+            'okteto',
+            'up',
+            target.devService,
+            '--namespace',
+            target.namespace,
+          ]);
+          expect(parsed(commands.oktetoDown)).toEqual([
+            'okteto',
+            'down',
+            target.devService,
+            '--namespace',
+            target.namespace,
+          ]);
+          if (commands.dev !== undefined) {
+            expect(parsed(commands.dev)).toEqual(
+              workspaceDevArgv('pnpm', target.package),
+            );
+          }
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });

@@ -206,7 +206,12 @@ describe('resolveDevTarget: annotations of other plugins', () => {
     });
     expect(target.origins).toEqual({});
     const text = JSON.stringify(target);
-    for (const name of ['shop-prod', 'argocd-prod', 'prod-argo', 'production']) {
+    for (const name of [
+      'shop-prod',
+      'argocd-prod',
+      'prod-argo',
+      'production',
+    ]) {
       expect(text).not.toContain(name);
     }
   });
@@ -242,7 +247,10 @@ describe('fillTemplate', () => {
 describe('resolveDevTarget: Argo CD elsewhere', () => {
   it('takes the conventions’ applicationCluster and the entity’s okteto-dev/argocd-instance', () => {
     const target = resolveDevTarget(
-      component({ 'okteto-dev/app': 'shop', 'okteto-dev/argocd-instance': 'hub' }),
+      component({
+        'okteto-dev/app': 'shop',
+        'okteto-dev/argocd-instance': 'hub',
+      }),
       mergeConventions({ applicationCluster: 'hub-cluster' }),
     );
     expect(target.application).toEqual({

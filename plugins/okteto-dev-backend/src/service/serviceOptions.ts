@@ -8,6 +8,7 @@ import { ScmIntegrations } from '@backstage/integration';
 import {
   OktetoDevClusterSupplier,
   readDevConventions,
+  readDevTargetPolicy,
 } from '@okteto-dev/plugin-okteto-dev-node';
 import { ClusterRegistry } from './clusters/ClusterRegistry';
 import { configClusterSupplier } from './clusters/readClusterConfig';
@@ -49,6 +50,7 @@ export function devStatusOptionsFromConfig(
         )
       : new RepoFileReader(deps.urlReader, integrations),
     conventions: readDevConventions(config),
+    targets: readDevTargetPolicy(config),
     argo: readArgoSettings(config),
     ttlSeconds: config.getOptionalNumber('oktetoDev.cache.ttlSeconds') ?? 15,
     staleOnErrorSeconds:

@@ -67,6 +67,12 @@ export function replicaConfig(
           serviceAccountToken: token,
         },
       ],
+      // payload-core's irregular web-payload-dev, as app-config.yaml allows it
+      targets: {
+        allow: [
+          { namespaces: ['web-*-dev'], applications: ['argo/web-*-dev'] },
+        ],
+      },
       ...oktetoDev,
     },
   };
