@@ -38,9 +38,15 @@ export function shellCommand(argv: string[]): string {
   return argv.map(shellQuote).join(' ');
 }
 
-/** A value of a command and where it came from (an annotation, a file, a naming template). */
-interface CommandValue {
+/**
+ * A value of a command and where it came from.
+ *
+ * @public
+ */
+export interface DevCommandValue {
+  /** The value, unchecked. */
   value: string;
+  /** Where it came from: an annotation, a file of the repository, a naming template. */
   source: string;
 }
 
@@ -58,9 +64,9 @@ interface CommandValue {
  * @public
  */
 export function buildDevCommands(options: {
-  devService: CommandValue;
-  namespace: CommandValue;
-  package: CommandValue;
+  devService: DevCommandValue;
+  namespace: DevCommandValue;
+  package: DevCommandValue;
   /** The repository's package manager; default pnpm. */
   packageManager?: PackageManagerName;
   /** Whether the dev entry has its own `command`. */

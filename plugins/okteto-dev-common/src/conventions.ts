@@ -126,11 +126,17 @@ export const DEFAULT_DEV_CONVENTIONS: DevConventions = Object.freeze({
  * @public
  */
 export interface DevTargetOrigins {
+  /** The annotation that named the cluster. */
   cluster?: string;
+  /** The annotation that named the namespace. */
   namespace?: string;
+  /** The annotation that named the workload. */
   workload?: string;
+  /** The annotation that named the dev entry. */
   devService?: string;
+  /** The annotation that named the package. */
   package?: string;
+  /** The annotation that named the app folder. */
   appDir?: string;
   /** The Application's name. */
   application?: string;

@@ -62,7 +62,11 @@ export function matchesTargetPattern(value: string, pattern: string): boolean {
   return new RegExp(`^${source}$`).test(value);
 }
 
-/** The values the naming templates give an entity (what is always allowed). */
+/**
+ * The values the naming templates give an entity (what is always allowed).
+ *
+ * @public
+ */
 export type ConventionalDevTarget = Pick<
   DevTarget,
   'namespace' | 'workload'
