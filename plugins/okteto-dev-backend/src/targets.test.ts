@@ -299,3 +299,55 @@ describe('shell metacharacters in annotations and in the repository', () => {
     expect(JSON.stringify(sessions.body)).not.toContain(`run ${EVIL}`);
   });
 });
+
+describe('with oktetoDev.targets.reuseForeignAnnotations', () => {
+  it('takes the Kubernetes plugin’s and the Argo CD card’s annotations, still inside the allow rules', async () => {
+    const payload = component('payload-core', {
+      'okteto-dev/app': 'payload-core',
+      'backstage.io/kubernetes-namespace': 'web-payload-dev',
+      'argocd/app-name': 'web-payload-dev',
+    });
+    const production = component('payload-prod', {
+      'okteto-dev/app': 'payload-core',
+      'backstage.io/kubernetes-namespace': 'payload-production',
+    });
+    const backend = await startOktetoDevBackend({
+      features: [catalogFactory([payload, production])],
+      oktetoDev: {
+        clusters: sandboxClusters(sandbox),
+        live: { enabled: false },
+        targets: {
+          reuseForeignAnnotations: true,
+          allow: [
+            { namespaces: ['web-*-dev'], applications: ['argo/web-*-dev'] },
+          ],
+        },
+      },
+    });
+    try {
+      const status = (name: string) =>
+        request(backend.server)
+          .get('/api/okteto-dev/v1/status')
+          .query({ entityRef: `component:default/${name}` })
+          .set('Authorization', mockCredentials.user.header());
+      const ok = await status('payload-core');
+      expect(ok.status).toBe(200);
+      expect(ok.body.target).toMatchObject({
+        namespace: 'web-payload-dev',
+        workload: 'web-payload-dev-web-app',
+        application: { name: 'web-payload-dev', namespace: 'argo' },
+      });
+      sandbox.counters.reset();
+      const refused = await status('payload-prod');
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.refusals[0].params).toEqual({
+        value: 'payload-production',
+        source: 'backstage.io/kubernetes-namespace',
+        allowed: 'web-payload-core-dev, web-*-dev',
+      });
+      expect(sandbox.counters.total).toBe(0);
+    } finally {
+      await backend.stop();
+    }
+  });
+});
