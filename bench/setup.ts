@@ -18,7 +18,10 @@ import allowAllPolicy from '@backstage/plugin-permission-backend-module-allow-al
 import { Sandbox, startSandbox } from '@okteto-dev/kube-sandbox';
 import oktetoDevPlugin from '@okteto-dev/plugin-okteto-dev-backend';
 import { repositoryUrlReader } from '@okteto-dev/plugin-okteto-dev-backend/src/__testUtils__/testBackend';
-import { WEB_CORE_ENTITIES } from '@okteto-dev/plugin-okteto-dev-backend/src/__testUtils__/webCoreEntities';
+import {
+  WEB_CORE_ENTITIES,
+  WEB_CORE_TARGETS,
+} from '@okteto-dev/plugin-okteto-dev-backend/src/__testUtils__/webCoreEntities';
 import { authWithActorsFactory } from '@okteto-dev/plugin-search-backend-module-okteto-dev/src/__testUtils__/authWithActors';
 import { entityProviderModule } from '@okteto-dev/plugin-search-backend-module-okteto-dev/src/__testUtils__/webCoreCatalog';
 import fs from 'node:fs';
@@ -182,6 +185,7 @@ export async function startBenchBackend(options: {
           // polling mode, which these benches measure; bench/live.ts compares live mode with it
           oktetoDev: {
             clusters: [cluster],
+            targets: WEB_CORE_TARGETS,
             live: { enabled: false },
             ...options.oktetoDev,
           },

@@ -61,7 +61,7 @@ export interface Config {
       baseUrl?: string;
       /**
        * Argo CD instances, for several instances or hub and spoke: an entity names one with the
-       * `argocd/instance-name` annotation; its Applications are read from `cluster`.
+       * `okteto-dev/argocd-instance` annotation; its Applications are read from `cluster`.
        */
       instances?: Array<{
         name: string;

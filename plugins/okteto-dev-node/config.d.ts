@@ -2,6 +2,33 @@ export interface Config {
   /** Configuration of okteto-dev. All keys are optional. */
   oktetoDev?: {
     /**
+     * What an entity may aim okteto-dev at. Read by `readDevTargetPolicy`; the backend checks every
+     * entity's target against it before any cluster read, and refuses anything else with a status
+     * naming the value, the annotation and what is allowed.
+     */
+    targets?: {
+      /**
+       * Let `backstage.io/kubernetes-namespace`, `argocd/app-name`, `argocd/app-namespace` and
+       * `argocd/instance-name` stand in for okteto-dev's own annotations. Default false: in catalogs
+       * set up for Backstage's Kubernetes plugin and an Argo CD card they name production.
+       */
+      reuseForeignAnnotations?: boolean;
+      /**
+       * Targets allowed besides the naming templates' own, per cluster. Globs: `*` any run of
+       * characters but `/`, `?` one. Default: none.
+       */
+      allow?: Array<{
+        /** Configured cluster name (glob). Default `*`. */
+        cluster?: string;
+        /** Namespaces of dev workloads, e.g. `web-*-dev`. Default none. */
+        namespaces?: string[];
+        /** Argo CD Applications as `<namespace>/<name>`, e.g. `argo/web-*-dev`. Default none. */
+        applications?: string[];
+        /** Workload names. Default `*` (any workload in an allowed namespace). */
+        workloads?: string[];
+      }>;
+    };
+    /**
      * Naming conventions of the monorepo; every string is a template over `{app}`, `{application}`,
      * `{namespace}`. Read once by `readDevConventions` and used by the backend, search and the
      * scaffolder actions alike. Defaults follow NeoGrAIph/web-core.

@@ -14,6 +14,7 @@ import {
   sandboxClusters,
   webCoreUrlReader,
 } from '../src/__testUtils__/testBackend';
+import { WEB_CORE_TARGETS } from '../src/__testUtils__/webCoreEntities';
 
 async function main() {
   const sandbox = await startSandbox({ scenario: 'web-core' });
@@ -36,6 +37,7 @@ async function main() {
         integrations: { github: [{ host: 'github.com' }] },
         oktetoDev: {
           clusters: sandboxClusters(sandbox),
+          targets: WEB_CORE_TARGETS,
         },
       },
     }),

@@ -148,7 +148,16 @@ export function registerActions(options: ActionOptions) {
               abandoned: z.boolean(),
               drift: z.string(),
               problems: z.array(z.string()),
-              oktetoDown: z.string(),
+              oktetoDown: z
+                .string()
+                .optional()
+                .describe(
+                  'Absent when withheld: the target guard or a bad value (see withheld)',
+                ),
+              withheld: z
+                .array(z.string())
+                .optional()
+                .describe('Why no command is offered'),
             }),
           ),
         }),
@@ -175,7 +184,8 @@ export function registerActions(options: ActionOptions) {
           s.okteto.state === 'broken'
             ? s.okteto.problems.map(p => p.message)
             : [],
-        oktetoDown: s.commands.oktetoDown,
+        ...(s.commands ? { oktetoDown: s.commands.oktetoDown } : {}),
+        ...(s.guard?.length ? { withheld: s.guard.map(g => g.message) } : {}),
       }));
       const urgency = (x: (typeof sessions)[number]) =>
         (x.drift === 'conflict' ? 4 : 0) +
@@ -217,6 +227,12 @@ export function registerActions(options: ActionOptions) {
             }),
           ),
           failingChecks: z.array(z.string()),
+          withheld: z
+            .array(z.string())
+            .optional()
+            .describe(
+              'Why no okteto up, okteto down or scaling advice is given (the target guard, a bad value)',
+            ),
         }),
     },
     action: async ({ input, credentials }) => {
@@ -240,6 +256,9 @@ export function registerActions(options: ActionOptions) {
           failingChecks: status.checklist
             .filter(i => i.status === 'fail')
             .map(i => i.message),
+          ...(status.guard?.length
+            ? { withheld: status.guard.map(g => g.message) }
+            : {}),
         },
       };
     },

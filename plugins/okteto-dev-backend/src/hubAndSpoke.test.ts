@@ -14,7 +14,7 @@ import {
 
 /**
  * Argo CD elsewhere: the Applications live in a hub cluster (an Argo CD instance named by the
- * entity's `argocd/instance-name`), the workload in a spoke.
+ * entity's `okteto-dev/argocd-instance`), the workload in a spoke.
  */
 jest.setTimeout(60_000);
 
@@ -52,8 +52,8 @@ beforeAll(async () => {
   const backend = await startOktetoDevBackend({
     features: [
       catalogFactory([
-        entity('on-hub', { 'argocd/instance-name': 'hub' }),
-        entity('unknown-instance', { 'argocd/instance-name': 'nope' }),
+        entity('on-hub', { 'okteto-dev/argocd-instance': 'hub' }),
+        entity('unknown-instance', { 'okteto-dev/argocd-instance': 'nope' }),
       ]),
       webCoreUrlReader,
     ],
@@ -112,6 +112,21 @@ it('reads the Application from the instance’s cluster and the workload from th
   expect(hub.counters.count({ resource: 'deployments' })).toBe(0);
   expect(spoke.counters.count({ resource: 'applications' })).toBe(0);
   expect(spoke.counters.count({ resource: 'deployments' })).toBe(1);
+});
+
+it('withholds okteto commands while the hub’s Application deploys in-cluster, to the hub (the target guard)', async () => {
+  const res = await get('on-hub');
+  expect(res.body.commands).toBeUndefined();
+  expect(res.body.guard).toEqual([
+    expect.objectContaining({
+      code: 'guardDestinationServer',
+      params: {
+        application: 'argo/web-synestra-io-dev',
+        server: 'https://kubernetes.default.svc',
+        expected: `spoke: ${spoke.url.replace(/\/+$/, '')}`,
+      },
+    }),
+  ]);
 });
 
 it('an unknown instance is a 400 that lists the configured ones', async () => {

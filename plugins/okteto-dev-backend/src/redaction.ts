@@ -62,9 +62,12 @@ export class CallerRedaction {
     if (!(error instanceof Error)) return error;
     const message = await this.text(error.message);
     if (message === error.message) return error;
-    const redacted = new Error(message);
+    const redacted: Error & { refusals?: unknown } = new Error(message);
     redacted.name = error.name;
     redacted.stack = `${error.name}: ${message}`;
+    // a refused target's statements travel with the 400 (the card renders them)
+    const { refusals } = error as { refusals?: unknown };
+    if (refusals) redacted.refusals = await this.value(refusals);
     return redacted;
   }
 }

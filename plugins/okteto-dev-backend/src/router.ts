@@ -19,6 +19,7 @@ import { ResponseRedaction } from './redaction';
 import { Redactor } from './service/answers/redact';
 import { SerializedAnswer } from './service/answers/DevAnswer';
 import { DevStatusService } from './service/DevStatusService';
+import { DevTargetRefusedError } from './service/resolveRequest';
 
 export { authorizedEntities } from './authorize';
 
@@ -139,13 +140,17 @@ export async function createRouter(
       [
         ...found.filter(f => f.error),
         ...outcomes.flatMap(o => (o.ok ? [] : [o])),
-      ].map(async f => ({
-        entityRef: f.entityRef,
-        error: {
-          name: f.error!.name,
-          message: await caller.text(f.error!.message),
-        },
-      })),
+      ].map(async f => {
+        const refusals = (f.error as Partial<DevTargetRefusedError>).refusals;
+        return {
+          entityRef: f.entityRef,
+          error: {
+            name: f.error!.name,
+            message: await caller.text(f.error!.message),
+            ...(refusals ? { refusals: await caller.value(refusals) } : {}),
+          },
+        };
+      }),
     );
     // a DevStatusBatchResponse, assembled from the answers' bytes rather than serialised again
     const items = await Promise.all(

@@ -56,8 +56,12 @@ describe('the commands are the repository’s own (no package annotation anywher
     expect(s.commands).toMatchObject({
       oktetoUp: 'okteto up web-synestra-io-dev --namespace web-synestra-io-dev',
       devSource: 'dev-entry',
-      dev: expect.stringContaining('pnpm exec next dev'),
     });
+    // what okteto up runs itself: information, never a command to paste
+    expect(s.commands?.dev).toBeUndefined();
+    expect(s.target.devEntry?.command).toContain('pnpm exec next dev');
+    // nothing to type, so no package manager to choose and no root package.json read for it
+    expect(s.target.packageManager).toBeUndefined();
   });
 
   it('payload-core: app folder apps/payload-core for the Application web-payload-dev', async () => {
@@ -76,7 +80,13 @@ describe('the commands are the repository’s own (no package annotation anywher
         code: 'packageJsonMissing',
         params: expect.objectContaining({ path: 'apps/saas/package.json' }),
       }),
+      // the repository names its package manager (examples/web-core-repo/package.json)
+      expect.objectContaining({
+        code: 'packageManagerField',
+        params: { manager: 'pnpm', path: 'package.json' },
+      }),
     ]);
+    expect(s.commands?.dev).toBe('pnpm --filter saas dev');
   });
 });
 

@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   DEFAULT_DEV_CONVENTIONS,
+  DevTargetError,
   fillTemplate,
   mergeConventions,
   resolveDevTarget,
@@ -46,6 +47,7 @@ describe('resolveDevTarget', () => {
         cluster: '',
       },
       sources: { package: 'convention', appDir: 'convention' },
+      origins: {},
     });
   });
 
@@ -53,8 +55,8 @@ describe('resolveDevTarget', () => {
     const target = resolveDevTarget(
       component({
         'okteto-dev/app': 'payload-core',
-        'argocd/app-name': 'web-payload-dev',
-        'backstage.io/kubernetes-namespace': 'web-payload-dev',
+        'okteto-dev/argocd-app': 'web-payload-dev',
+        'okteto-dev/namespace': 'web-payload-dev',
         'okteto-dev/dev-service': 'web-payload-dev',
         'okteto-dev/package': '@synestra/payload-core',
       }),
@@ -71,6 +73,12 @@ describe('resolveDevTarget', () => {
     expect(target.devService).toBe('web-payload-dev');
     expect(target.package).toBe('@synestra/payload-core');
     expect(target.appDir).toBe('apps/payload-core');
+    expect(target.origins).toEqual({
+      application: 'okteto-dev/argocd-app',
+      namespace: 'okteto-dev/namespace',
+      devService: 'okteto-dev/dev-service',
+      package: 'okteto-dev/package',
+    });
   });
 
   it('takes every override annotation', () => {
@@ -80,13 +88,15 @@ describe('resolveDevTarget', () => {
         'okteto-dev/cluster': 'staging-eu',
         'okteto-dev/workload': 'shop-frontend',
         'okteto-dev/app-dir': 'apps/shop-next',
-        'argocd/app-namespace': 'argocd',
+        'okteto-dev/argocd-app-namespace': 'argocd',
+        'okteto-dev/argocd-instance': 'hub',
       }),
     );
     expect(target.cluster).toBe('staging-eu');
     expect(target.workload).toBe('shop-frontend');
     expect(target.appDir).toBe('apps/shop-next');
     expect(target.application.namespace).toBe('argocd');
+    expect(target.application.instance).toBe('hub');
   });
 
   it('follows conventions from config', () => {
@@ -121,18 +131,110 @@ describe('resolveDevTarget', () => {
   });
 
   it.each([
-    [{ 'okteto-dev/app': 'Corporate' }, 'DNS-1123 label'],
-    [{ 'okteto-dev/app': '../etc' }, 'DNS-1123 label'],
+    [{ 'okteto-dev/app': 'Corporate' }, 'Corporate (from okteto-dev/app)'],
+    [{ 'okteto-dev/app': '../etc' }, '../etc (from okteto-dev/app)'],
     [
-      { 'okteto-dev/app': 'ok', 'backstage.io/kubernetes-namespace': 'a/b' },
-      "namespace 'a/b'",
+      { 'okteto-dev/app': 'ok', 'okteto-dev/namespace': 'a/b' },
+      'a/b (from okteto-dev/namespace)',
     ],
     [
       { 'okteto-dev/app': 'ok', 'okteto-dev/workload': 'x?y=1' },
-      "workload 'x?y=1'",
+      'x?y=1 (from okteto-dev/workload)',
+    ],
+    [
+      { 'okteto-dev/app': 'ok', 'okteto-dev/argocd-app': 'a;b' },
+      'a;b (from okteto-dev/argocd-app)',
     ],
   ])('refuses names that are not DNS-1123 (%j)', (annotations, message) => {
     expect(() => resolveDevTarget(component(annotations))).toThrow(message);
+  });
+
+  it('names every bad value at once, each with its annotation', () => {
+    let error: DevTargetError | undefined;
+    try {
+      resolveDevTarget(
+        component({
+          'okteto-dev/app': 'ok',
+          'okteto-dev/namespace': 'A',
+          'okteto-dev/cluster': 'x y',
+        }),
+      );
+    } catch (e) {
+      error = e as DevTargetError;
+    }
+    expect(error?.name).toBe('InputError');
+    expect(error?.problems.map(p => p.params)).toEqual([
+      { value: 'A', source: 'okteto-dev/namespace' },
+      { value: 'x y', source: 'okteto-dev/cluster' },
+    ]);
+  });
+
+  it('does not validate the dev service or package: the commands check them', () => {
+    const target = resolveDevTarget(
+      component({
+        'okteto-dev/app': 'ok',
+        'okteto-dev/dev-service': 'x;rm -rf /',
+        'okteto-dev/package': '$(id)',
+      }),
+    );
+    expect(target.devService).toBe('x;rm -rf /');
+    expect(target.package).toBe('$(id)');
+  });
+});
+
+describe('resolveDevTarget: annotations of other plugins', () => {
+  // A catalog set up for Backstage's Kubernetes plugin and the Argo CD card: their annotations
+  // name production, next to the dev environment okteto-dev is about.
+  const production = {
+    'okteto-dev/app': 'shop',
+    'argocd/app-name': 'shop-prod',
+    'argocd/app-namespace': 'argocd-prod',
+    'argocd/instance-name': 'prod-argo',
+    'argocd/app-selector': 'app=shop',
+    'backstage.io/kubernetes-namespace': 'shop-production',
+    'backstage.io/kubernetes-id': 'shop',
+    'backstage.io/kubernetes-label-selector': 'app=shop',
+  };
+
+  it('never takes them: the dev target follows the conventions', () => {
+    const target = resolveDevTarget(component(production));
+    expect(target.namespace).toBe('web-shop-dev');
+    expect(target.application).toEqual({
+      name: 'web-shop-dev',
+      namespace: 'argo',
+      cluster: '',
+    });
+    expect(target.origins).toEqual({});
+    const text = JSON.stringify(target);
+    for (const name of [
+      'shop-prod',
+      'argocd-prod',
+      'prod-argo',
+      'production',
+    ]) {
+      expect(text).not.toContain(name);
+    }
+  });
+
+  it('takes the four with reuseForeignAnnotations, okteto-dev’s own still first', () => {
+    const target = resolveDevTarget(
+      component({ ...production, 'okteto-dev/namespace': 'web-shop-dev' }),
+      DEFAULT_DEV_CONVENTIONS,
+      { reuseForeignAnnotations: true },
+    );
+    expect(target.namespace).toBe('web-shop-dev');
+    expect(target.application).toEqual({
+      name: 'shop-prod',
+      namespace: 'argocd-prod',
+      cluster: '',
+      instance: 'prod-argo',
+    });
+    expect(target.origins).toEqual({
+      namespace: 'okteto-dev/namespace',
+      application: 'argocd/app-name',
+      applicationNamespace: 'argocd/app-namespace',
+      instance: 'argocd/instance-name',
+    });
   });
 });
 
@@ -143,9 +245,12 @@ describe('fillTemplate', () => {
 });
 
 describe('resolveDevTarget: Argo CD elsewhere', () => {
-  it('takes the conventions’ applicationCluster and the entity’s argocd/instance-name', () => {
+  it('takes the conventions’ applicationCluster and the entity’s okteto-dev/argocd-instance', () => {
     const target = resolveDevTarget(
-      component({ 'okteto-dev/app': 'shop', 'argocd/instance-name': 'hub' }),
+      component({
+        'okteto-dev/app': 'shop',
+        'okteto-dev/argocd-instance': 'hub',
+      }),
       mergeConventions({ applicationCluster: 'hub-cluster' }),
     );
     expect(target.application).toEqual({

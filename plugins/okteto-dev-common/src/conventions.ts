@@ -5,12 +5,18 @@ import {
   ARGOCD_APP_NAMESPACE_ANNOTATION,
   KUBERNETES_NAMESPACE_ANNOTATION,
   OKTETO_DEV_APP_ANNOTATION,
+  OKTETO_DEV_ARGOCD_APP_ANNOTATION,
+  OKTETO_DEV_ARGOCD_APP_NAMESPACE_ANNOTATION,
+  OKTETO_DEV_ARGOCD_INSTANCE_ANNOTATION,
+  OKTETO_DEV_NAMESPACE_ANNOTATION,
   OKTETO_DEV_APP_DIR_ANNOTATION,
   OKTETO_DEV_CLUSTER_ANNOTATION,
   OKTETO_DEV_DEV_SERVICE_ANNOTATION,
   OKTETO_DEV_PACKAGE_ANNOTATION,
   OKTETO_DEV_WORKLOAD_ANNOTATION,
 } from './annotations';
+import { devMessage, DevMessage } from './messages';
+import { shown } from './shown';
 
 /**
  * Naming conventions of a monorepo's dev environments, as templates.
@@ -114,6 +120,33 @@ export const DEFAULT_DEV_CONVENTIONS: DevConventions = Object.freeze({
 }) as DevConventions;
 
 /**
+ * Which annotation gave each value of a {@link DevTarget}; a value without one follows the naming
+ * templates (`oktetoDev.conventions`).
+ *
+ * @public
+ */
+export interface DevTargetOrigins {
+  /** The annotation that named the cluster. */
+  cluster?: string;
+  /** The annotation that named the namespace. */
+  namespace?: string;
+  /** The annotation that named the workload. */
+  workload?: string;
+  /** The annotation that named the dev entry. */
+  devService?: string;
+  /** The annotation that named the package. */
+  package?: string;
+  /** The annotation that named the app folder. */
+  appDir?: string;
+  /** The Application's name. */
+  application?: string;
+  /** The Application's namespace. */
+  applicationNamespace?: string;
+  /** The Argo CD instance. */
+  instance?: string;
+}
+
+/**
  * Where an entity's dev environment lives, fully resolved.
  *
  * @public
@@ -129,9 +162,12 @@ export interface DevTarget {
   workload: string;
   /** The container that Okteto replaces. */
   container: string;
-  /** The key of the dev entry in the Okteto manifest. */
+  /**
+   * The key of the dev entry in the Okteto manifest. Not validated here: it only reaches a command
+   * after `buildDevCommands` checked it as an Okteto dev name.
+   */
   devService: string;
-  /** The pnpm package of the app (see `sources`). */
+  /** The package of the app (see `sources`); checked as an npm package name before any command. */
   package: string;
   /** The folder of the app in the monorepo (see `sources`). */
   appDir: string;
@@ -164,18 +200,46 @@ export interface DevTarget {
     package: 'annotation' | 'convention';
     appDir: 'annotation' | 'convention';
   };
+  /** The annotation behind each value that one set. */
+  origins: DevTargetOrigins;
 }
 
 /**
- * Thrown when an entity cannot be resolved to a dev target.
+ * Thrown when an entity cannot be resolved to a dev target: every value that failed, with where it
+ * came from, as statements of the status (`problems`).
  *
  * @public
  */
 export class DevTargetError extends Error {
-  constructor(message: string) {
-    super(message);
+  /** Each value that failed, and why. */
+  readonly problems: DevMessage[];
+
+  constructor(message: string | DevMessage[]) {
+    super(
+      typeof message === 'string'
+        ? message
+        : message.map(m => m.message).join(' '),
+    );
     this.name = 'InputError';
+    this.problems =
+      typeof message === 'string' ? [] : message.map(m => ({ ...m }));
   }
+}
+
+/**
+ * Options of {@link resolveDevTarget}.
+ *
+ * @public
+ */
+export interface ResolveDevTargetOptions {
+  /**
+   * Let the annotations of Backstage's Kubernetes plugin and of the Argo CD card
+   * (`backstage.io/kubernetes-namespace`, `argocd/app-name`, `argocd/app-namespace`,
+   * `argocd/instance-name`) stand in for okteto-dev's own when those are absent. Off by default:
+   * in catalogs set up for those plugins they name production
+   * (`oktetoDev.targets.reuseForeignAnnotations`).
+   */
+  reuseForeignAnnotations?: boolean;
 }
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -256,15 +320,18 @@ export function isOktetoDevEnabled(entity: Entity): boolean {
 }
 
 /**
- * Resolves where an entity's dev environment lives: conventions first, then the entity's annotations.
- * Every name that reaches the cluster is validated, so a bad annotation is an error here and never a
- * strange request later.
+ * Resolves where an entity's dev environment lives: okteto-dev's own annotations first (and, only
+ * with `reuseForeignAnnotations`, those of the Kubernetes plugin and the Argo CD card), else the
+ * naming templates. Every name that reaches the cluster is validated, so a bad annotation is an
+ * error here (naming each bad value and where it came from) and never a strange request later.
+ * Whether the configuration allows the result is {@link checkDevTarget}'s question.
  *
  * @public
  */
 export function resolveDevTarget(
   entity: Entity,
   conventions: DevConventions = DEFAULT_DEV_CONVENTIONS,
+  options: ResolveDevTargetOptions = {},
 ): DevTarget {
   const annotations = entity.metadata.annotations ?? {};
   const app = getDevApp(entity);
@@ -274,45 +341,84 @@ export function resolveDevTarget(
     );
   }
   if (!isDnsLabel(app)) {
-    throw new DevTargetError(
-      `Annotation '${OKTETO_DEV_APP_ANNOTATION}' must be a DNS-1123 label (lower-case letters, digits and '-'), got '${app}'`,
-    );
+    throw new DevTargetError([
+      devMessage('targetNameInvalid', {
+        value: shown(app),
+        source: OKTETO_DEV_APP_ANNOTATION,
+      }),
+    ]);
   }
-  const pick = (annotation: string, fallback: string) =>
-    annotations[annotation]?.trim() || fallback;
+  const origins: DevTargetOrigins = {};
+  const foreign = options.reuseForeignAnnotations === true;
+  /** The value of the first of `keys` that is set, remembering which; else the fallback. */
+  const pick = (
+    field: keyof DevTargetOrigins,
+    keys: Array<string | false>,
+    fallback: string,
+  ) => {
+    for (const key of keys) {
+      const value = key ? annotations[key]?.trim() : undefined;
+      if (key && value) {
+        origins[field] = key;
+        return value;
+      }
+    }
+    return fallback;
+  };
 
   const base = { app };
   const applicationName = pick(
-    ARGOCD_APP_NAME_ANNOTATION,
+    'application',
+    [OKTETO_DEV_ARGOCD_APP_ANNOTATION, foreign && ARGOCD_APP_NAME_ANNOTATION],
     fillTemplate(conventions.applicationName, base),
   );
   const namespace = pick(
-    KUBERNETES_NAMESPACE_ANNOTATION,
+    'namespace',
+    [
+      OKTETO_DEV_NAMESPACE_ANNOTATION,
+      foreign && KUBERNETES_NAMESPACE_ANNOTATION,
+    ],
     fillTemplate(conventions.namespace, {
       ...base,
       application: applicationName,
     }),
   );
   const values = { app, application: applicationName, namespace };
+  const instance = pick(
+    'instance',
+    [
+      OKTETO_DEV_ARGOCD_INSTANCE_ANNOTATION,
+      foreign && ARGOCD_INSTANCE_ANNOTATION,
+    ],
+    '',
+  );
   const target: DevTarget = {
     app,
-    cluster: pick(OKTETO_DEV_CLUSTER_ANNOTATION, conventions.cluster ?? ''),
+    cluster: pick(
+      'cluster',
+      [OKTETO_DEV_CLUSTER_ANNOTATION],
+      conventions.cluster ?? '',
+    ),
     namespace,
     workload: pick(
-      OKTETO_DEV_WORKLOAD_ANNOTATION,
+      'workload',
+      [OKTETO_DEV_WORKLOAD_ANNOTATION],
       fillTemplate(conventions.workload, values),
     ),
     container: fillTemplate(conventions.container, values),
     devService: pick(
-      OKTETO_DEV_DEV_SERVICE_ANNOTATION,
+      'devService',
+      [OKTETO_DEV_DEV_SERVICE_ANNOTATION],
       fillTemplate(conventions.devService, values),
     ),
     package: pick(
-      OKTETO_DEV_PACKAGE_ANNOTATION,
+      'package',
+      [OKTETO_DEV_PACKAGE_ANNOTATION],
       fillTemplate(conventions.package, values),
     ),
     appDir: pick(
-      OKTETO_DEV_APP_DIR_ANNOTATION,
+      'appDir',
+      [OKTETO_DEV_APP_DIR_ANNOTATION],
       fillTemplate(conventions.appDir, values),
     ),
     manifestPath: fillTemplate(conventions.manifestPath, values),
@@ -327,57 +433,65 @@ export function resolveDevTarget(
     ),
     applicationPath: fillTemplate(conventions.applicationPath, values),
     valuesPath: fillTemplate(conventions.valuesPath, values),
-    sources: {
-      package: annotations[OKTETO_DEV_PACKAGE_ANNOTATION]?.trim()
-        ? 'annotation'
-        : 'convention',
-      appDir: annotations[OKTETO_DEV_APP_DIR_ANNOTATION]?.trim()
-        ? 'annotation'
-        : 'convention',
-    },
+    sources: { package: 'convention', appDir: 'convention' },
     application: {
       name: applicationName,
       namespace: pick(
-        ARGOCD_APP_NAMESPACE_ANNOTATION,
+        'applicationNamespace',
+        [
+          OKTETO_DEV_ARGOCD_APP_NAMESPACE_ANNOTATION,
+          foreign && ARGOCD_APP_NAMESPACE_ANNOTATION,
+        ],
         fillTemplate(conventions.applicationNamespace, values),
       ),
       cluster: conventions.applicationCluster ?? '',
-      ...(annotations[ARGOCD_INSTANCE_ANNOTATION]?.trim()
-        ? { instance: annotations[ARGOCD_INSTANCE_ANNOTATION].trim() }
-        : {}),
+      ...(instance ? { instance } : {}),
     },
+    origins,
   };
+  if (origins.package) target.sources.package = 'annotation';
+  if (origins.appDir) target.sources.appDir = 'annotation';
 
-  const labels: Array<[string, string]> = [
-    ['namespace', target.namespace],
-    ['Argo CD Application namespace', target.application.namespace],
-    ['container', target.container],
-  ];
-  for (const [what, value] of labels) {
-    if (!isDnsLabel(value)) {
-      throw new DevTargetError(
-        `The resolved ${what} '${value}' is not a DNS-1123 label`,
-      );
-    }
-  }
-  const subdomains: Array<[string, string]> = [
-    ['workload', target.workload],
-    ['Argo CD Application name', target.application.name],
+  const source = (field: keyof DevTargetOrigins, template: string) =>
+    origins[field] ?? `oktetoDev.conventions.${template}`;
+  const checks: Array<[string, string, (v: string) => boolean]> = [
+    [target.namespace, source('namespace', 'namespace'), isDnsLabel],
+    [
+      target.application.namespace,
+      source('applicationNamespace', 'applicationNamespace'),
+      isDnsLabel,
+    ],
+    [target.container, 'oktetoDev.conventions.container', isDnsLabel],
+    [target.workload, source('workload', 'workload'), isDnsSubdomain],
+    [
+      target.application.name,
+      source('application', 'applicationName'),
+      isDnsSubdomain,
+    ],
     ...(target.cluster
-      ? [['cluster name', target.cluster] as [string, string]]
+      ? [
+          [target.cluster, source('cluster', 'cluster'), isDnsSubdomain] as [
+            string,
+            string,
+            (v: string) => boolean,
+          ],
+        ]
+      : []),
+    ...(instance
+      ? [
+          [instance, origins.instance!, isDnsSubdomain] as [
+            string,
+            string,
+            (v: string) => boolean,
+          ],
+        ]
       : []),
   ];
-  for (const [what, value] of subdomains) {
-    if (!isDnsSubdomain(value)) {
-      throw new DevTargetError(
-        `The resolved ${what} '${value}' is not a DNS-1123 name`,
-      );
-    }
-  }
-  if (!target.devService || /\s/.test(target.devService)) {
-    throw new DevTargetError(
-      `The resolved dev service '${target.devService}' is not a valid Okteto dev name`,
+  const problems = checks
+    .filter(([value, , valid]) => !valid(value))
+    .map(([value, from]) =>
+      devMessage('targetNameInvalid', { value: shown(value), source: from }),
     );
-  }
+  if (problems.length > 0) throw new DevTargetError(problems);
   return target;
 }

@@ -19,3 +19,5 @@ export * from './messages';
 export * from './packageName';
 export * from './argoRules';
 export * from './signals';
+export * from './targetPolicy';
+export * from './packageManager';

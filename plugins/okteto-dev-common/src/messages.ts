@@ -136,6 +136,48 @@ export const DEV_MESSAGE_TEMPLATES = {
   checkStignoreMissingEntries: '{{path}} does not ignore {{entries}}.',
   checkStignoreComplete: '{{paths}} ignores the recommended set.',
 
+  // --- drift and dev-mode advice when the commands are withheld (see `guard`)
+  driftConflictAutoSyncWithheld:
+    'Conflict: both the original {{workload}} (replicas: {{replicas}}) and the dev clone {{clone}} serve the Service, so requests reach the old code at random. Automated sync restored the original when a new revision arrived. No command to end it is offered here: see why above.',
+  driftConflictSelfHealWithheld:
+    'Conflict: both the original {{workload}} (replicas: {{replicas}}) and the dev clone {{clone}} serve the Service, so requests reach the old code at random. Self-heal on {{application}} scaled the original back up. No command to end it is offered here: see why above.',
+  driftConflictInterruptedWithheld:
+    'Conflict: both the original {{workload}} (replicas: {{replicas}}) and the dev clone {{clone}} serve the Service, so requests reach the old code at random, after an interrupted okteto up or okteto down. No command to end it is offered here: see why above.',
+  driftConflictOtherWithheld:
+    'Conflict: both the original {{workload}} (replicas: {{replicas}}) and the dev clone {{clone}} serve the Service, so requests reach the old code at random. Something scaled the original back up. No command to end it is offered here: see why above.',
+  oktetoCloneDeletedByPruneWithheld:
+    '{{workload}} is in dev mode (label dev.okteto.com) but its dev clone {{clone}} is gone: {{application}} tracks resources by label, so the clone inherited the tracking label and automated sync with prune deleted it. No command to recover is offered here: see why above.',
+  oktetoCloneDeletedWithheld:
+    '{{workload}} is in dev mode (label dev.okteto.com) but its dev clone {{clone}} is gone: it was deleted from outside Okteto. No command to recover is offered here: see why above.',
+
+  // --- the target: what the configuration allows (nothing is read for a refused target)
+  targetNameInvalid:
+    '{{value}} (from {{source}}) is not a valid Kubernetes name (lower-case letters, digits and "-"), so okteto-dev reads nothing for this entity.',
+  targetNamespaceRefused:
+    'Namespace {{value}} (from {{source}}) is not one okteto-dev may read for this entity; the configuration allows {{allowed}}. Nothing was read.',
+  targetWorkloadRefused:
+    'Workload {{value}} (from {{source}}) is not one okteto-dev may read for this entity; the configuration allows {{allowed}}. Nothing was read.',
+  targetApplicationRefused:
+    'Argo CD Application {{value}} (from {{source}}) is not one okteto-dev may read for this entity; the configuration allows {{allowed}}. Nothing was read.',
+  targetClusterRefused:
+    'Cluster {{value}} (from {{source}}) is not one okteto-dev may read for this entity; the configuration allows {{allowed}}. Nothing was read.',
+
+  // --- the target guard and the values of the commands: why a command is not offered
+  guardDestinationNamespace:
+    'No okteto up, okteto down or scaling command is offered: {{application}} deploys to namespace {{destination}}, not to the dev target {{namespace}}.',
+  guardDestinationServer:
+    'No okteto up, okteto down or scaling command is offered: {{application}} deploys to {{server}}, not to the cluster of the dev target ({{expected}}).',
+  guardWorkloadMismatch:
+    'No okteto up, okteto down or scaling command is offered: dev.{{entry}} in {{manifest}} selects Deployment {{selected}} in {{namespace}}, not the dev target {{workload}}.',
+  guardWorkloadAmbiguous:
+    'No okteto up, okteto down or scaling command is offered: dev.{{entry}} in {{manifest}} selects {{count}} Deployments in {{namespace}} ({{selected}}); okteto up takes exactly one, and the dev target is {{workload}}.',
+  commandDevNameInvalid:
+    'No okteto command is offered: the dev entry name {{value}} (from {{source}}) is not a name Okteto accepts (lower-case letters, digits and "-", not starting or ending with "-").',
+  commandNamespaceInvalid:
+    'No okteto command is offered: the namespace {{value}} (from {{source}}) is not a DNS-1123 label.',
+  commandPackageInvalid:
+    'No command to run the app is offered: the package name {{value}} (from {{source}}) is not a valid npm package name.',
+
   // --- where the commands' values come from
   packageJsonMissing:
     '{{path}} does not exist, so the package name is a guess from the naming template ({{package}}).',
@@ -143,6 +185,14 @@ export const DEV_MESSAGE_TEMPLATES = {
     '{{path}} could not be read ({{error}}), so the package name is a guess from the naming template ({{package}}).',
   packageJsonInvalid:
     '{{path}} has no valid "name", so the package name is a guess from the naming template ({{package}}).',
+  packageManagerField:
+    'The dev command uses {{manager}}: the packageManager field of {{path}} names it.',
+  packageManagerLockfile:
+    'The dev command uses {{manager}}: the repository has {{path}}.',
+  packageManagerDefault:
+    'The repository names no package manager (no packageManager field in package.json, no lockfile at its root), so the dev command assumes {{manager}}.',
+  packageManagerUnreadable:
+    '{{path}} could not be read ({{error}}), so the dev command assumes {{manager}}.',
 } as const;
 
 /**
@@ -201,4 +251,32 @@ export function devMessage(
     params,
     message: fillMessage(DEV_MESSAGE_TEMPLATES[code], params),
   };
+}
+
+/**
+ * Statements that advise a cluster-changing command (okteto up, okteto down, scaling), and the same
+ * statement without that advice, for a status whose commands are withheld.
+ *
+ * @public
+ */
+export const WITHHELD_ADVICE_CODES: Readonly<
+  Partial<Record<DevMessageCode, DevMessageCode>>
+> = Object.freeze({
+  driftConflictAutoSync: 'driftConflictAutoSyncWithheld',
+  driftConflictSelfHeal: 'driftConflictSelfHealWithheld',
+  driftConflictInterrupted: 'driftConflictInterruptedWithheld',
+  driftConflictOther: 'driftConflictOtherWithheld',
+  oktetoCloneDeletedByPrune: 'oktetoCloneDeletedByPruneWithheld',
+  oktetoCloneDeleted: 'oktetoCloneDeletedWithheld',
+});
+
+/**
+ * The statement without its advice to run okteto up, okteto down or scale, when it has any (see
+ * {@link WITHHELD_ADVICE_CODES}); other statements as they are.
+ *
+ * @public
+ */
+export function withoutCommandAdvice<T extends DevMessage>(message: T): T {
+  const code = WITHHELD_ADVICE_CODES[message.code];
+  return code ? { ...message, ...devMessage(code, message.params) } : message;
 }

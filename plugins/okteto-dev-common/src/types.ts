@@ -2,6 +2,7 @@ import { ArgoResource, ArgoStatus } from './argoTypes';
 import { DevTarget } from './conventions';
 import { DevError } from './errors';
 import { DevMessage } from './messages';
+import { PackageManagerChoice } from './packageManager';
 import { OktetoStatus, WorkloadStatus } from './workloadTypes';
 
 /**
@@ -86,7 +87,9 @@ export interface ChecklistItem extends DevMessage {
 }
 
 /**
- * The commands a developer copies.
+ * The commands a developer copies. Every word is checked (the dev entry name as Okteto validates
+ * it, the namespace as a DNS-1123 label, the package as an npm package name) and quoted for a
+ * POSIX shell.
  *
  * @public
  */
@@ -95,11 +98,16 @@ export interface DevCommands {
   oktetoUp: string;
   /** Stops dev mode (`okteto down`). */
   oktetoDown: string;
-  /** What runs the app in the dev container. */
-  dev: string;
+  /**
+   * What the developer types in the dev container's shell to run the app (the package manager's
+   * workspace dev script). Absent when the dev entry has its own `command` — okteto up runs that
+   * itself (`target.devEntry.command`, shown as information, never offered to paste) — or when the
+   * package name failed its check (`guard` says so).
+   */
+  dev?: string;
   /**
    * `dev-entry`: the dev entry's own `command`, which okteto up runs itself (nothing to type);
-   * `package`: typed in the dev container's shell (`pnpm --filter <package> dev`).
+   * `package`: typed in the dev container's shell (`dev`).
    */
   devSource: 'dev-entry' | 'package';
 }
@@ -215,7 +223,9 @@ export interface DevStatus {
     applicationPath: string;
     valuesPath: string;
     sources: { package: DevValueSource; appDir: DevValueSource };
-    /** Why a value is a guess (e.g. a missing package.json). */
+    /** The repository's package manager, which the dev command follows, and how it was told. */
+    packageManager?: PackageManagerChoice;
+    /** Why a value is a guess (e.g. a missing package.json, no package manager named). */
     notes: DevMessage[];
     devEntry?: DevEntryInfo;
   };
@@ -229,8 +239,17 @@ export interface DevStatus {
   drift: Drift;
   /** The readiness checklist, in the order of {@link CHECKLIST_IDS}. */
   checklist: ChecklistItem[];
-  /** The commands to start and stop dev mode and run the app. */
-  commands: DevCommands;
+  /**
+   * The commands to start and stop dev mode and run the app. Absent when they are withheld: the
+   * dev Application deploys somewhere else than the dev target, the dev entry selects another
+   * workload, or a value of the commands failed its check (`guard` says which).
+   */
+  commands?: DevCommands;
+  /**
+   * Why commands are not offered (all of them, or the one to run the app): the target guard and
+   * each value that failed its check, naming the value and where it came from.
+   */
+  guard?: DevMessage[];
   /** Links to Argo CD, the app and the repository files. */
   links: DevLinks;
   /** Every read that failed. */
@@ -255,7 +274,12 @@ export interface DevStatusBatchResponse {
   /** The entities that could not: unknown, invisible to the caller, denied, or without `okteto-dev/app`. */
   failures?: Array<{
     entityRef: string;
-    error: { name: string; message: string };
+    error: {
+      name: string;
+      message: string;
+      /** For a target the configuration does not allow, or a bad value: each one, as a statement. */
+      refusals?: DevMessage[];
+    };
   }>;
 }
 

@@ -6,6 +6,7 @@
  */
 export * from './clusters';
 export { readDevConventions } from './conventions/readDevConventions';
+export { readDevTargetPolicy } from './conventions/readDevTargetPolicy';
 export {
   DEV_STATUS_BATCH_LIMIT,
   DevStatusClient,

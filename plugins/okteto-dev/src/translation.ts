@@ -18,6 +18,9 @@ export const messages = {
       'Stale: the cluster could not be read, showing the last good answer from {{age}}.',
     refreshFailed: 'Refresh failed, showing the previous answer: {{message}}',
     otherErrors: 'Other read errors',
+    refusedTitle: 'okteto-dev read nothing for this entity',
+    refusedHint:
+      'Its annotations point outside what the configuration allows (oktetoDev.targets). Correct the annotation, or ask the Backstage admins to allow the target.',
   },
   summary: {
     label: 'Summary',
@@ -152,6 +155,9 @@ export const messages = {
     devEntryWorkdir: 'okteto up runs in the dev container, in {{workdir}}:',
     package: 'Run in the dev container:',
     dev: 'Run the app in the dev container',
+    devEntryNote:
+      'Nothing to type: okteto up runs this itself. It comes from the repository, shown for information only.',
+    withheld: 'Commands withheld',
     target:
       'Package {{package}} ({{packageSource}}), folder {{appDir}} ({{appDirSource}})',
     source: {

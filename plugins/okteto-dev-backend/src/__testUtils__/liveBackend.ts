@@ -23,7 +23,7 @@ import {
   sandboxClusters,
   webCoreUrlReader,
 } from './testBackend';
-import { WEB_CORE_ENTITIES } from './webCoreEntities';
+import { WEB_CORE_ENTITIES, WEB_CORE_TARGETS } from './webCoreEntities';
 
 /** A TCP proxy in front of the sandbox, so a test can cut open connections (watches). */
 export interface TcpProxy {
@@ -138,6 +138,7 @@ export async function startLiveBackend(options: {
               url: options.clusterUrl ?? sandbox.url,
               token: sandbox.token,
             }),
+            targets: WEB_CORE_TARGETS,
             live: { debounceMs: 50, ...(options.oktetoDev?.live as object) },
             ...Object.fromEntries(
               Object.entries(options.oktetoDev ?? {}).filter(

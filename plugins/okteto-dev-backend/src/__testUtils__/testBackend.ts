@@ -20,7 +20,7 @@ import fs from 'node:fs';
 import request from 'supertest';
 import path from 'node:path';
 import { oktetoDevPlugin } from '../plugin';
-import { WEB_CORE_ENTITIES } from './webCoreEntities';
+import { WEB_CORE_ENTITIES, WEB_CORE_TARGETS } from './webCoreEntities';
 
 /** The user the fake catalog hides every entity from. */
 export const OUTSIDER = 'user:default/outsider';
@@ -146,6 +146,7 @@ export async function startWebCoreBackend(
   const backend = await startOktetoDevBackend({
     oktetoDev: {
       clusters: sandboxClusters(sandbox),
+      targets: WEB_CORE_TARGETS,
       // these tests count the reads of polling mode; live mode has its own (src/live*.test.ts)
       live: { enabled: false },
       ...oktetoDev,

@@ -3,6 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 
+/**
+ * What the demo's configuration allows besides the naming templates (`oktetoDev.targets` in
+ * app-config.yaml): payload-core's irregular `web-payload-dev` is inside `web-*-dev`.
+ */
+export const WEB_CORE_TARGETS = {
+  allow: [{ namespaces: ['web-*-dev'], applications: ['argo/web-*-dev'] }],
+};
+
 const EXAMPLES = path.resolve(__dirname, '../../../../examples/entities.yaml');
 
 /**

@@ -6,6 +6,7 @@ import {
   DevConventions,
   DevEventsResponse,
   DevStatus,
+  DevTargetPolicy,
 } from '@okteto-dev/plugin-okteto-dev-common';
 import { DevAnswer } from './answers/DevAnswer';
 import { StatusCache } from './answers/StatusCache';
@@ -37,6 +38,8 @@ export interface DevStatusServiceOptions {
   clusters: ClusterRegistry;
   repo: RepoFileReader;
   conventions: DevConventions;
+  /** What entities may aim at (`oktetoDev.targets`); default: the naming templates only. */
+  targets?: DevTargetPolicy;
   /** Argo CD's UI and instances. */
   argo?: ArgoSettings;
   ttlSeconds: number;

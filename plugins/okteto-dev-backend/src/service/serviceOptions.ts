@@ -9,6 +9,7 @@ import { ScmIntegrations } from '@backstage/integration';
 import {
   OktetoDevClusterSupplier,
   readDevConventions,
+  readDevTargetPolicy,
 } from '@okteto-dev/plugin-okteto-dev-node';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -65,6 +66,7 @@ export function devStatusOptionsFromConfig(
         )
       : new RepoFileReader(deps.urlReader, integrations),
     conventions: readDevConventions(config),
+    targets: readDevTargetPolicy(config),
     argo: readArgoSettings(config),
     ttlSeconds: config.getOptionalNumber('oktetoDev.cache.ttlSeconds') ?? 15,
     staleOnErrorSeconds:

@@ -325,7 +325,6 @@ function makeBaseStatus(overrides: Partial<DevStatus>): DevStatus {
     commands: {
       oktetoUp: `okteto up ${DEV_ENTRY} --namespace ${NAMESPACE}`,
       oktetoDown: `okteto down ${DEV_ENTRY} --namespace ${NAMESPACE}`,
-      dev: ENTRY_COMMAND,
       devSource: 'dev-entry',
     },
     links: {

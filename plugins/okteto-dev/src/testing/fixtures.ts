@@ -2,6 +2,7 @@ import { ResponseError } from '@backstage/errors';
 import {
   DevClustersResponse,
   DevEventsResponse,
+  DevMessage,
   DevStatus,
   DevStatusBatchResponse,
 } from '@okteto-dev/plugin-okteto-dev-common';
@@ -38,6 +39,31 @@ export async function responseError(
     new Response(JSON.stringify({ error: { name, message } }), {
       status: statusCode,
       statusText: name,
+      headers: { 'Content-Type': 'application/json' },
+    }),
+  );
+}
+
+/**
+ * The backend's 400 for a refused target, as Backstage's error middleware sends it (the serialised
+ * error with its `refusals`, the request and the response).
+ */
+export async function refusalError(
+  refusals: DevMessage[],
+): Promise<ResponseError> {
+  const body = {
+    error: {
+      name: 'InputError',
+      message: refusals.map(r => r.message).join(' '),
+      refusals,
+    },
+    request: { method: 'GET', url: '/api/okteto-dev/v1/status' },
+    response: { statusCode: 400 },
+  };
+  return ResponseError.fromResponse(
+    new Response(JSON.stringify(body), {
+      status: 400,
+      statusText: 'Bad Request',
       headers: { 'Content-Type': 'application/json' },
     }),
   );

@@ -95,7 +95,7 @@ export const withoutDevEntry = (
   return makeStatus({
     target: { ...base.target, devEntry: undefined },
     commands: {
-      ...base.commands,
+      ...base.commands!,
       dev: `pnpm --filter ${base.target.package} dev`,
       devSource: 'package',
     },

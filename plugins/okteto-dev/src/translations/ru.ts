@@ -141,6 +141,56 @@ const ru: { [key in keyof EnglishMessages]: string | null } = {
     'Не удалось прочитать {{path}} ({{error}}), поэтому имя пакета — догадка по шаблону именования ({{package}}).',
   'msg.packageJsonInvalid':
     'В {{path}} нет корректного "name", поэтому имя пакета — догадка по шаблону именования ({{package}}).',
+  'msg.packageManagerField':
+    'Команда запуска использует {{manager}}: его называет поле packageManager в {{path}}.',
+  'msg.packageManagerLockfile':
+    'Команда запуска использует {{manager}}: в репозитории есть {{path}}.',
+  'msg.packageManagerDefault':
+    'Репозиторий не называет менеджер пакетов (нет поля packageManager в package.json и lock-файла в корне), поэтому команда запуска предполагает {{manager}}.',
+  'msg.packageManagerUnreadable':
+    'Не удалось прочитать {{path}} ({{error}}), поэтому команда запуска предполагает {{manager}}.',
+
+  // --- drift and dev-mode advice when the commands are withheld
+  'msg.driftConflictAutoSyncWithheld':
+    'Конфликт: и исходный {{workload}} (реплик: {{replicas}}), и dev-клон {{clone}} обслуживают Service, поэтому запросы случайно попадают на старый код. Автоматическая синхронизация вернула исходный, когда пришла новая ревизия. Команда для исправления здесь не предлагается: причина указана выше.',
+  'msg.driftConflictSelfHealWithheld':
+    'Конфликт: и исходный {{workload}} (реплик: {{replicas}}), и dev-клон {{clone}} обслуживают Service, поэтому запросы случайно попадают на старый код. Self-heal в {{application}} снова масштабировал исходный. Команда для исправления здесь не предлагается: причина указана выше.',
+  'msg.driftConflictInterruptedWithheld':
+    'Конфликт: и исходный {{workload}} (реплик: {{replicas}}), и dev-клон {{clone}} обслуживают Service, поэтому запросы случайно попадают на старый код — после прерванного okteto up или okteto down. Команда для исправления здесь не предлагается: причина указана выше.',
+  'msg.driftConflictOtherWithheld':
+    'Конфликт: и исходный {{workload}} (реплик: {{replicas}}), и dev-клон {{clone}} обслуживают Service, поэтому запросы случайно попадают на старый код. Что-то снова масштабировало исходный. Команда для исправления здесь не предлагается: причина указана выше.',
+  'msg.oktetoCloneDeletedByPruneWithheld':
+    '{{workload}} в dev-режиме (метка dev.okteto.com), но его dev-клона {{clone}} нет: {{application}} отслеживает ресурсы по метке, клон унаследовал метку отслеживания, и автоматическая синхронизация с prune его удалила. Команда для восстановления здесь не предлагается: причина указана выше.',
+  'msg.oktetoCloneDeletedWithheld':
+    '{{workload}} в dev-режиме (метка dev.okteto.com), но его dev-клона {{clone}} нет: его удалили в обход Okteto. Команда для восстановления здесь не предлагается: причина указана выше.',
+
+  // --- the target: what the configuration allows
+  'msg.targetNameInvalid':
+    '{{value}} (из {{source}}) — недопустимое имя Kubernetes (строчные буквы, цифры и "-"), поэтому okteto-dev ничего не читает для этой сущности.',
+  'msg.targetNamespaceRefused':
+    'Namespace {{value}} (из {{source}}) не входит в то, что okteto-dev может читать для этой сущности; конфигурация разрешает {{allowed}}. Ничего не прочитано.',
+  'msg.targetWorkloadRefused':
+    'Workload {{value}} (из {{source}}) не входит в то, что okteto-dev может читать для этой сущности; конфигурация разрешает {{allowed}}. Ничего не прочитано.',
+  'msg.targetApplicationRefused':
+    'Application Argo CD {{value}} (из {{source}}) не входит в то, что okteto-dev может читать для этой сущности; конфигурация разрешает {{allowed}}. Ничего не прочитано.',
+  'msg.targetClusterRefused':
+    'Кластер {{value}} (из {{source}}) не входит в то, что okteto-dev может читать для этой сущности; конфигурация разрешает {{allowed}}. Ничего не прочитано.',
+
+  // --- the target guard and the values of the commands
+  'msg.guardDestinationNamespace':
+    'Команды okteto up, okteto down и масштабирования не предлагаются: {{application}} развёртывает в namespace {{destination}}, а не в dev-цель {{namespace}}.',
+  'msg.guardDestinationServer':
+    'Команды okteto up, okteto down и масштабирования не предлагаются: {{application}} развёртывает в {{server}}, а не в кластер dev-цели ({{expected}}).',
+  'msg.guardWorkloadMismatch':
+    'Команды okteto up, okteto down и масштабирования не предлагаются: dev.{{entry}} в {{manifest}} выбирает Deployment {{selected}} в {{namespace}}, а не dev-цель {{workload}}.',
+  'msg.guardWorkloadAmbiguous':
+    'Команды okteto up, okteto down и масштабирования не предлагаются: dev.{{entry}} в {{manifest}} выбирает {{count}} Deployment в {{namespace}} ({{selected}}); okteto up берёт ровно один, а dev-цель — {{workload}}.',
+  'msg.commandDevNameInvalid':
+    'Команды okteto не предлагаются: имя dev-записи {{value}} (из {{source}}) Okteto не принимает (строчные буквы, цифры и "-", не в начале и не в конце).',
+  'msg.commandNamespaceInvalid':
+    'Команды okteto не предлагаются: namespace {{value}} (из {{source}}) — не метка DNS-1123.',
+  'msg.commandPackageInvalid':
+    'Команда запуска приложения не предлагается: имя пакета {{value}} (из {{source}}) — недопустимое имя npm-пакета.',
 
   // --- the card
   'card.title': 'Dev-окружение',
@@ -152,6 +202,9 @@ const ru: { [key in keyof EnglishMessages]: string | null } = {
   'card.refreshFailed':
     'Не удалось обновить, показан предыдущий ответ: {{message}}',
   'card.otherErrors': 'Другие ошибки чтения',
+  'card.refusedTitle': 'okteto-dev ничего не читал для этой сущности',
+  'card.refusedHint':
+    'Её аннотации указывают за пределы того, что разрешает конфигурация (oktetoDev.targets). Исправьте аннотацию или попросите администраторов Backstage разрешить эту цель.',
 
   'summary.label': 'Сводка',
   'summary.argo': 'Argo CD: {{sync}} · {{health}}',
@@ -273,6 +326,9 @@ const ru: { [key in keyof EnglishMessages]: string | null } = {
     'okteto up запускает в dev-контейнере, в {{workdir}}:',
   'commands.package': 'Выполните в dev-контейнере:',
   'commands.dev': 'Запустить приложение в dev-контейнере',
+  'commands.devEntryNote':
+    'Ничего вводить не нужно: okteto up запускает это сам. Команда взята из репозитория и показана только для сведения.',
+  'commands.withheld': 'Команды не предлагаются',
   'commands.target':
     'Пакет {{package}} ({{packageSource}}), папка {{appDir}} ({{appDirSource}})',
   'commands.source.annotation': 'из аннотации',

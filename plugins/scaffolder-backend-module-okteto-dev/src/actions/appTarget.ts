@@ -1,12 +1,13 @@
 import { InputError } from '@backstage/errors';
 import {
-  ARGOCD_APP_NAME_ANNOTATION,
-  ARGOCD_APP_NAMESPACE_ANNOTATION,
   DevConventions,
   DevTarget,
   fillTemplate,
-  KUBERNETES_NAMESPACE_ANNOTATION,
+  isValidDevName,
   OKTETO_DEV_APP_ANNOTATION,
+  OKTETO_DEV_ARGOCD_APP_ANNOTATION,
+  OKTETO_DEV_ARGOCD_APP_NAMESPACE_ANNOTATION,
+  OKTETO_DEV_NAMESPACE_ANNOTATION,
   OKTETO_DEV_DEV_SERVICE_ANNOTATION,
   OKTETO_DEV_WORKLOAD_ANNOTATION,
   resolveDevTarget,
@@ -34,7 +35,7 @@ export interface AppTarget extends DevTarget {
 /**
  * Resolves an app key to the names and paths of its dev environment with `resolveDevTarget` of the
  * common package, the function the card and search use: an input given to an action plays the part
- * of the entity annotation with the same meaning (`argocd/app-name`, `okteto-dev/workload`, ...),
+ * of the entity annotation with the same meaning (`okteto-dev/argocd-app`, `okteto-dev/workload`, ...),
  * so what the template writes is what the card then looks for.
  */
 export function resolveAppTarget(
@@ -47,9 +48,12 @@ export function resolveAppTarget(
     [OKTETO_DEV_APP_ANNOTATION]: app,
   };
   const byAnnotation: Array<[string, string | undefined]> = [
-    [ARGOCD_APP_NAME_ANNOTATION, overrides.applicationName],
-    [ARGOCD_APP_NAMESPACE_ANNOTATION, overrides.applicationNamespace],
-    [KUBERNETES_NAMESPACE_ANNOTATION, overrides.namespace],
+    [OKTETO_DEV_ARGOCD_APP_ANNOTATION, overrides.applicationName],
+    [
+      OKTETO_DEV_ARGOCD_APP_NAMESPACE_ANNOTATION,
+      overrides.applicationNamespace,
+    ],
+    [OKTETO_DEV_NAMESPACE_ANNOTATION, overrides.namespace],
     [OKTETO_DEV_WORKLOAD_ANNOTATION, overrides.workload],
     [OKTETO_DEV_DEV_SERVICE_ANNOTATION, overrides.devService],
   ];
@@ -69,6 +73,13 @@ export function resolveAppTarget(
   } catch (error) {
     throw new InputError(
       `The names of app '${app}' do not resolve: ${(error as Error).message}`,
+    );
+  }
+  // resolveDevTarget leaves the dev service to the commands' check; a file the template writes
+  // needs it valid now (okteto/okteto pkg/model/dev.go, Validate)
+  if (!isValidDevName(target.devService)) {
+    throw new InputError(
+      `The dev service of app '${app}' is '${target.devService}', which Okteto rejects: lower-case letters, digits and '-', not starting or ending with '-'`,
     );
   }
   const values = {

@@ -38,8 +38,8 @@ export const WEB_CORE = [
   component('admin'),
   component('payload-core', {
     'okteto-dev/app': 'payload-core',
-    'argocd/app-name': 'web-payload-dev',
-    'backstage.io/kubernetes-namespace': 'web-payload-dev',
+    'okteto-dev/argocd-app': 'web-payload-dev',
+    'okteto-dev/namespace': 'web-payload-dev',
   }),
   component('secret-app', { 'okteto-dev/app': 'secret' }),
   component('docs-site', {}),

@@ -15,6 +15,10 @@ export function oktetoDevConfig(
     timeoutMs,
     // these tests count the LISTs of polling mode (live mode reads through watches instead)
     live: { enabled: false },
+    // payload-core's irregular web-payload-dev, as the demo's app-config.yaml allows it
+    targets: {
+      allow: [{ namespaces: ['web-*-dev'], applications: ['argo/web-*-dev'] }],
+    },
     clusters: [
       {
         name: 'default',

@@ -74,8 +74,12 @@ export function toSearchText(status: DevStatus): string {
         .join(' '),
     );
     if (okteto.abandoned) {
+      // no command when the target guard withholds it (or a value failed its check)
+      const down = status.commands?.oktetoDown;
       details.push(
-        `Dev mode has been on since ${okteto.since}: if nobody works on it, run ${status.commands.oktetoDown}.`,
+        down
+          ? `Dev mode has been on since ${okteto.since}: if nobody works on it, run ${down}.`
+          : `Dev mode has been on since ${okteto.since}.`,
       );
     }
   } else if (okteto.state === 'off') {

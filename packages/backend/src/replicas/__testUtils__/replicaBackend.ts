@@ -69,6 +69,12 @@ export function replicaConfig(
           dangerouslyAllowPlainHttp: true,
         },
       ],
+      // payload-core's irregular web-payload-dev, as app-config.yaml allows it
+      targets: {
+        allow: [
+          { namespaces: ['web-*-dev'], applications: ['argo/web-*-dev'] },
+        ],
+      },
       ...oktetoDev,
     },
   };

@@ -46,9 +46,13 @@ describe('deriveDevStatus', () => {
     expect(status.commands).toEqual({
       oktetoUp: 'okteto up web-corporate-dev --namespace web-corporate-dev',
       oktetoDown: 'okteto down web-corporate-dev --namespace web-corporate-dev',
-      dev: "sh -lc 'pnpm install --frozen-lockfile; pnpm exec next dev --port 3000'",
+      // the entry's own command is what okteto up runs: information, never a command to paste
       devSource: 'dev-entry',
     });
+    expect(status.target.devEntry?.command).toBe(
+      "sh -lc 'pnpm install --frozen-lockfile; pnpm exec next dev --port 3000'",
+    );
+    expect(status.guard).toBeUndefined();
   });
 
   it('without a command in the dev entry, the developer types the package dev script', () => {

@@ -1,15 +1,15 @@
 import {
-  buildDevCommands,
   DevError,
   DevMessage,
   devMessage,
   devEntryCommand,
-  isValidPackageName,
   DevStatus,
+  withoutCommandAdvice,
   DevValueSource,
   WorkloadStatus,
 } from '@okteto-dev/plugin-okteto-dev-common';
 import { deriveArgo } from './deriveArgo';
+import { deriveCommands, derivePackageManager } from './deriveCommands';
 import { deriveChecklist } from './deriveChecklist';
 import { deriveDrift } from './deriveDrift';
 import { deriveLinks } from './deriveLinks';
@@ -97,7 +97,9 @@ function resolvePackage(objects: FetchedDevObjects): {
   }
   try {
     const name = (JSON.parse(read.value.content) as { name?: unknown }).name;
-    if (isValidPackageName(name)) {
+    // a name that fails the check stays what it is: the commands name it and withhold the dev
+    // command, rather than offer one built on a guess
+    if (typeof name === 'string' && name.trim()) {
       return { name, source: 'package-json' };
     }
   } catch {
@@ -145,6 +147,20 @@ export function deriveDevStatus(
   const workdir =
     typeof found?.entry.workdir === 'string' ? found.entry.workdir : undefined;
   const workload = deriveWorkload(objects.deployments, located, objects);
+  const manager = derivePackageManager(objects);
+  const { commands, guard } = deriveCommands(objects, {
+    devService,
+    package: pkg,
+    packageManager: manager.choice,
+    entryCommand: command !== undefined,
+  });
+  // without okteto up and down, no statement may advise running them either
+  const advise = <T extends DevMessage>(message: T): T =>
+    commands ? message : withoutCommandAdvice(message);
+  const notes = [
+    ...(pkg.note ? [pkg.note] : []),
+    ...(manager.note && !command ? [manager.note] : []),
+  ];
   return {
     entityRef: objects.entityRef,
     fetchedAt,
@@ -162,7 +178,8 @@ export function deriveDevStatus(
       applicationPath: target.applicationPath,
       valuesPath: target.valuesPath,
       sources: { package: pkg.source, appDir: objects.repo.appDir.source },
-      notes: pkg.note ? [pkg.note] : [],
+      ...(command ? {} : { packageManager: manager.choice }),
+      notes,
       ...(found
         ? {
             devEntry: {
@@ -177,18 +194,17 @@ export function deriveDevStatus(
     },
     argo,
     workload,
-    okteto,
-    drift: deriveDrift(argo, okteto, located, target),
+    okteto:
+      okteto.state === 'broken'
+        ? { ...okteto, problems: okteto.problems.map(advise) }
+        : okteto,
+    drift: advise(deriveDrift(argo, okteto, located, target)),
     checklist: deriveChecklist(argo, objects, located, {
       ...target,
       devService,
     }),
-    commands: buildDevCommands({
-      devService,
-      namespace: target.namespace,
-      package: pkg.name,
-      entryCommand: command,
-    }),
+    ...(commands ? { commands } : {}),
+    ...(guard.length > 0 ? { guard } : {}),
     links: deriveLinks(objects, argo, workload, lookup),
     errors: collectErrors(objects),
   };

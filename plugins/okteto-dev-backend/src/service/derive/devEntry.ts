@@ -1,6 +1,7 @@
 import {
   DevTarget,
   findDevEntriesForWorkload,
+  getDevEntries,
   isLegacyOktetoManifest,
 } from '@okteto-dev/plugin-okteto-dev-common';
 import {
@@ -44,12 +45,14 @@ export function lookupDevEntry(
     target.devService,
   );
   const [found, ...aliases] = matches;
-  if (!found) return { state: 'missing-entry', manifestPath };
+  const entries = getDevEntries(parsed.data);
+  if (!found) return { state: 'missing-entry', manifestPath, entries };
   return {
     state: 'found',
     name: found.name,
     entry: found.entry,
     manifestPath,
     aliases: aliases.map(a => a.name),
+    entries,
   };
 }

@@ -1,3 +1,4 @@
+import { PACKAGE_MANAGER_LOCKFILES } from '@okteto-dev/plugin-okteto-dev-common';
 import { ManifestCache } from '../repo/ManifestCache';
 import { lookupDevEntry } from './devEntry';
 import { deployment, target } from './testFixtures';
@@ -40,6 +41,10 @@ export function repo(
     packageJson?: string | null;
     original?: KubeDeployment;
     manifestPath?: string;
+    /** The root package.json (default: one naming pnpm); null: none. */
+    rootPackageJson?: string | null;
+    /** Root lockfiles that exist, in the order the fetch looks for them. */
+    lockfiles?: string[];
   } = {},
 ): FetchedRepoFiles {
   const path = files.manifestPath ?? '.okteto/okteto.yml';
@@ -79,5 +84,35 @@ export function repo(
       files.packageJson,
       '{"name": "@synestra/corporate-website", "private": true}',
     ),
+    packageManager: {
+      rootPackageJson: file(
+        'package.json',
+        files.rootPackageJson,
+        '{"name": "web-core", "private": true, "packageManager": "pnpm@9.15.0"}',
+      ),
+      lockfiles: lockfilesRead(files.rootPackageJson, files.lockfiles ?? []),
+    },
   };
+}
+
+/** The lockfiles the fetch reads: none when the root package.json names the manager, else in order until one exists. */
+function lockfilesRead(
+  rootPackageJson: string | null | undefined,
+  present: string[],
+): NonNullable<FetchedRepoFiles['packageManager']>['lockfiles'] {
+  if (rootPackageJson === undefined) return [];
+  const reads: NonNullable<FetchedRepoFiles['packageManager']>['lockfiles'] =
+    [];
+  for (const { file } of PACKAGE_MANAGER_LOCKFILES) {
+    const exists = present.includes(file);
+    reads.push({
+      file,
+      read: {
+        ok: true,
+        value: { path: file, ...(exists ? { content: '' } : {}) },
+      },
+    });
+    if (exists) break;
+  }
+  return reads;
 }

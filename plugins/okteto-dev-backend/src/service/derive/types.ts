@@ -188,13 +188,19 @@ export type DevEntryLookup =
       entry: OktetoDevEntry;
       manifestPath: string;
       aliases: string[];
+      /** Every dev entry of the manifest (the target guard checks what the command's entry selects). */
+      entries: Record<string, OktetoDevEntry>;
     }
   | { state: 'no-source' }
   | { state: 'unreadable'; error: DevError }
   | { state: 'missing-manifest'; manifestPath: string }
   | { state: 'invalid'; manifestPath: string; message: string }
   | { state: 'legacy'; manifestPath: string }
-  | { state: 'missing-entry'; manifestPath: string };
+  | {
+      state: 'missing-entry';
+      manifestPath: string;
+      entries: Record<string, OktetoDevEntry>;
+    };
 
 /** The repository side of one entity: the manifest, the dev entry, and the files it leads to. */
 export interface FetchedRepoFiles {
@@ -210,6 +216,14 @@ export interface FetchedRepoFiles {
   packageJson?: Read<RepoFile>;
   /** The manifest as read (for the dev entry's line). */
   manifest?: RepoFile;
+  /**
+   * What tells the package manager, when the dev command needs one: the root `package.json`, and
+   * only when it names none the root lockfiles in order until one exists.
+   */
+  packageManager?: {
+    rootPackageJson: Read<RepoFile>;
+    lockfiles: Array<{ file: string; read: Read<RepoFile> }>;
+  };
   /** Web UI URLs of the app's files, when the repository is known. */
   links: { manifest?: string; applicationFile?: string; valuesFile?: string };
 }
@@ -240,4 +254,6 @@ export interface FetchedDevObjects {
   repo: FetchedRepoFiles;
   /** The Argo CD UI holding the Application, when configured. */
   argocdBaseUrl?: string;
+  /** The API server URL of the workload's cluster, when configured (the target guard). */
+  clusterUrl?: string;
 }

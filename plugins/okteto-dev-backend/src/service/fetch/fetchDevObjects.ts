@@ -1,6 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   devEntryAppDir,
+  devEntryCommand,
+  PACKAGE_MANAGER_LOCKFILES,
+  packageManagerOfPackageJson,
   DevError,
   DevTarget,
   stignorePathsForDevEntry,
@@ -28,6 +31,8 @@ export interface DevTargetRequest {
   conventionNamespace: string;
   /** The Argo CD UI holding its Application, when configured. */
   argocdBaseUrl?: string;
+  /** The API server URL of the workload's cluster, when configured (the target guard). */
+  clusterUrl?: string;
   /**
    * Whether its last answer needed Pods (dev mode, a workload not at its replicas); unknown when
    * there is no last answer. Pods are then read alongside the rest, in the same round trip.
@@ -271,7 +276,9 @@ async function readRepository(
     applicationFile: view(target.applicationPath),
     valuesFile: view(target.valuesPath),
   };
-  const [stignores, packageJson] = await Promise.all([
+  // the package manager matters only when there is something to type: no command of the entry's own
+  const needsManager = !(found && devEntryCommand(found.entry));
+  const [stignores, packageJson, packageManager] = await Promise.all([
     found
       ? Promise.all(
           stignorePathsForDevEntry(found.entry, found.manifestPath).map(path =>
@@ -285,6 +292,9 @@ async function readRepository(
           base,
           appDir.path ? `${appDir.path}/package.json` : 'package.json',
         ),
+    needsManager
+      ? readPackageManager(context.repo, base)
+      : Promise.resolve(undefined),
   ]);
   return {
     devEntry,
@@ -293,7 +303,32 @@ async function readRepository(
     links,
     ...(packageJson ? { packageJson } : {}),
     ...(manifest?.ok ? { manifest: manifest.value } : {}),
+    ...(packageManager ? { packageManager } : {}),
   };
+}
+
+/**
+ * What tells the repository's package manager, at the least cost: the root `package.json` (one
+ * read, shared by every app of the repository), and only when it names none, the root lockfiles
+ * in order until one exists (their content is not kept).
+ */
+async function readPackageManager(
+  repo: RepoFileReader,
+  base: string,
+): Promise<NonNullable<FetchedRepoFiles['packageManager']>> {
+  const rootPackageJson = await repo.read(base, 'package.json');
+  const lockfiles: Array<{ file: string; read: Read<RepoFile> }> = [];
+  if (
+    !rootPackageJson.ok ||
+    packageManagerOfPackageJson(rootPackageJson.value.content) === undefined
+  ) {
+    for (const { file } of PACKAGE_MANAGER_LOCKFILES) {
+      const read = await repo.read(base, file, { presenceOnly: true });
+      lockfiles.push({ file, read });
+      if (read.ok && read.value.content !== undefined) break;
+    }
+  }
+  return { rootPackageJson, lockfiles };
 }
 
 /**
@@ -344,6 +379,7 @@ export async function fetchDevObjects(
         ...(request.argocdBaseUrl
           ? { argocdBaseUrl: request.argocdBaseUrl }
           : {}),
+        ...(request.clusterUrl ? { clusterUrl: request.clusterUrl } : {}),
       };
     }),
   );

@@ -1,7 +1,7 @@
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { Read, RepoFile } from '../derive/types';
-import { RepoFileReader } from '../repo/RepoFileReader';
+import { RepoFileReader, RepoReadOptions } from '../repo/RepoFileReader';
 
 /** A failed read is tried again after at most this long. */
 const ERROR_TTL_MS = 30_000;
@@ -69,15 +69,19 @@ export class CachedRepoFileReader extends RepoFileReader {
     );
   }
 
-  override read(base: string, path: string): Promise<Read<RepoFile>> {
-    const key = `${base}\n${path}`;
+  override read(
+    base: string,
+    path: string,
+    options: RepoReadOptions = {},
+  ): Promise<Read<RepoFile>> {
+    const key = `${base}\n${path}${options.presenceOnly ? '\npresence' : ''}`;
     const hit = this.cache.get(key);
     const now = this.now();
     if (hit) {
       const ttl = hit.failed ? Math.min(this.ttlMs, ERROR_TTL_MS) : this.ttlMs;
       if (now - hit.at < ttl) return hit.read;
     }
-    const entry: Entry = { at: now, read: super.read(base, path) };
+    const entry: Entry = { at: now, read: super.read(base, path, options) };
     this.cache.set(key, entry);
     entry.read.then(read => {
       entry.failed = !read.ok;

@@ -71,7 +71,8 @@ export function cardFingerprint(s: DevStatus): string {
           okteto.state === 'error' ? okteto.error.type : '',
         ],
     s.checklist.map(i => [i.id, i.status]),
-    s.commands.oktetoDown,
+    s.commands?.oktetoDown ?? '',
+    (s.guard ?? []).map(g => g.code),
     s.errors.map(e => [e.type, e.resource ?? '']),
   ];
   return createHash('sha1').update(JSON.stringify(view)).digest('base64');

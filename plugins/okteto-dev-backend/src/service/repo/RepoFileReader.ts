@@ -30,6 +30,12 @@ function locationUrls(entity: Entity): string[] {
   return urls;
 }
 
+/** Options of {@link RepoFileReader.read}. */
+export interface RepoReadOptions {
+  /** Keep only whether the file exists (its content comes back empty). */
+  presenceOnly?: boolean;
+}
+
 /**
  * Reads files of an entity's repository (the Okteto manifest, the `.stignore`) through
  * Backstage's UrlReader, so the same integrations and credentials apply as for the catalog.
@@ -91,7 +97,15 @@ export class RepoFileReader {
     return url;
   }
 
-  read(base: string, path: string): Promise<Read<RepoFile>> {
+  /**
+   * A file of the repository; `content` is undefined when it does not exist. With `presenceOnly`
+   * (lockfiles, which can be megabytes) a file that exists comes back with empty content.
+   */
+  read(
+    base: string,
+    path: string,
+    options: RepoReadOptions = {},
+  ): Promise<Read<RepoFile>> {
     let url: string;
     try {
       url = this.integrations.resolveUrl({ url: `/${path}`, base });
@@ -105,19 +119,25 @@ export class RepoFileReader {
         },
       });
     }
-    const running = this.inflight.get(url);
+    const key = options.presenceOnly ? `${url}\npresence` : url;
+    const running = this.inflight.get(key);
     if (running) return running;
-    const promise = this.readUrl(url, path).finally(() =>
-      this.inflight.delete(url),
+    const promise = this.readUrl(url, path, options).finally(() =>
+      this.inflight.delete(key),
     );
-    this.inflight.set(url, promise);
+    this.inflight.set(key, promise);
     return promise;
   }
 
-  private async readUrl(url: string, path: string): Promise<Read<RepoFile>> {
+  private async readUrl(
+    url: string,
+    path: string,
+    options: RepoReadOptions,
+  ): Promise<Read<RepoFile>> {
     try {
       const response = await this.urlReader.readUrl(url);
-      const content = (await response.buffer()).toString('utf8');
+      const buffer = await response.buffer();
+      const content = options.presenceOnly ? '' : buffer.toString('utf8');
       return { ok: true, value: { path, url, content } };
     } catch (error) {
       const name = (error as Error)?.name;

@@ -3,11 +3,25 @@ import {
   DevStatus,
   DevValueSource,
 } from '@okteto-dev/plugin-okteto-dev-common';
+import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import { oktetoDevTranslationRef } from '../../translation';
 import { CollapsibleSection } from './CollapsibleSection';
 import { CommandLine } from './CommandLine';
 import { useDevMessage } from './useDevMessage';
+
+const useStyles = makeStyles(theme => ({
+  entryCommand: {
+    fontFamily: 'monospace',
+    whiteSpace: 'pre-wrap',
+    overflowWrap: 'anywhere',
+    margin: theme.spacing(0.5, 0),
+    paddingLeft: theme.spacing(1),
+    borderLeft: `3px solid ${theme.palette.divider}`,
+    color: theme.palette.text.secondary,
+  },
+}));
 
 const SOURCE_KEYS = {
   annotation: 'commands.source.annotation',
@@ -30,50 +44,70 @@ export function CommandList(props: {
   const { commands, target } = status;
   const { t } = useTranslationRef(oktetoDevTranslationRef);
   const render = useDevMessage();
+  const classes = useStyles();
   const entry = target.devEntry;
   const source = (value?: DevValueSource) =>
     t(SOURCE_KEYS[value ?? 'convention'] ?? SOURCE_KEYS.convention);
 
-  let devLabel: string = t('commands.package');
-  if (commands.devSource === 'dev-entry') {
-    devLabel = entry?.workdir
-      ? t('commands.devEntryWorkdir', { workdir: entry.workdir })
-      : t('commands.devEntry');
-  }
+  const devLabel = t('commands.package');
 
   return (
     <CollapsibleSection title={t('commands.title')} defaultOpen={false}>
-      <CommandLine
-        label={
-          entry
-            ? t('commands.oktetoUpEntry', {
-                entry: entry.name,
-                manifest: entry.manifestPath,
-              })
-            : t('commands.oktetoUp')
-        }
-        copyLabel={t('commands.oktetoUp')}
-        command={commands.oktetoUp}
-        note={
-          entry && entry.aliases.length > 0 ? (
-            <Typography variant="caption" color="textSecondary" component="p">
-              {t('commands.aliases', { aliases: entry.aliases.join(', ') })}
-            </Typography>
-          ) : undefined
-        }
-      />
-      {!withoutDown && (
+      {/* withheld (the target guard, a bad value): the reason is shown at the top of the card */}
+      {commands && (
+        <CommandLine
+          label={
+            entry
+              ? t('commands.oktetoUpEntry', {
+                  entry: entry.name,
+                  manifest: entry.manifestPath,
+                })
+              : t('commands.oktetoUp')
+          }
+          copyLabel={t('commands.oktetoUp')}
+          command={commands.oktetoUp}
+          note={
+            entry && entry.aliases.length > 0 ? (
+              <Typography variant="caption" color="textSecondary" component="p">
+                {t('commands.aliases', { aliases: entry.aliases.join(', ') })}
+              </Typography>
+            ) : undefined
+          }
+        />
+      )}
+      {commands && !withoutDown && (
         <CommandLine
           label={t('commands.oktetoDown')}
           command={commands.oktetoDown}
         />
       )}
-      <CommandLine
-        label={devLabel}
-        copyLabel={t('commands.dev')}
-        command={commands.dev}
-        copy={commands.devSource !== 'dev-entry'}
-      />
+      {commands?.dev !== undefined && (
+        <CommandLine
+          label={devLabel}
+          copyLabel={t('commands.dev')}
+          command={commands.dev}
+        />
+      )}
+      {entry?.command !== undefined && (
+        // the repository's own shell string: what okteto up runs, never offered to paste
+        <Box mb={1}>
+          <Typography variant="caption" color="textSecondary" component="p">
+            {entry.workdir
+              ? t('commands.devEntryWorkdir', { workdir: entry.workdir })
+              : t('commands.devEntry')}
+          </Typography>
+          <Typography
+            variant="body2"
+            component="blockquote"
+            className={classes.entryCommand}
+          >
+            {entry.command}
+          </Typography>
+          <Typography variant="caption" color="textSecondary" component="p">
+            {t('commands.devEntryNote')}
+          </Typography>
+        </Box>
+      )}
       <Typography variant="caption" color="textSecondary" component="p">
         {t('commands.target', {
           package: target.package,

@@ -27,6 +27,7 @@ import { FixButton } from './FixButton';
 import { fixFor } from './fixes';
 import { HistorySection } from './HistorySection';
 import { OktetoSection } from './OktetoSection';
+import { WithheldCommands } from './RefusedTarget';
 import { StopDevMode } from './StopDevMode';
 import { formatAge, useLanguage } from './time';
 import { VerdictLine } from './VerdictLine';
@@ -120,7 +121,14 @@ export function DevStatusContent(props: {
         </Box>
       )}
       <VerdictLine status={status} />
-      {stop && <StopDevMode command={status.commands.oktetoDown} />}
+      {status.guard && status.guard.length > 0 && (
+        <Box mt={1} mb={1}>
+          <WithheldCommands guard={status.guard} />
+        </Box>
+      )}
+      {stop && status.commands && (
+        <StopDevMode command={status.commands.oktetoDown} />
+      )}
       <DriftSection drift={status.drift} attention={attention.drift} />
       <OktetoSection status={status} attention={attention.okteto} />
       <ArgoSection status={status} attention={attention.argo} />

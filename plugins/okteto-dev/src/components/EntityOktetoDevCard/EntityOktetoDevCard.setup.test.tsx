@@ -83,8 +83,14 @@ describe('EntityOktetoDevCard: set-up and Argo CD', () => {
         'okteto up runs in the dev container, in /app/apps/corporate-website:',
       ),
     ).toBeInTheDocument();
+    // the dev entry's own command: information, with no copy button
     expect(
-      commands.getByText(fixtures.healthyOff.commands.dev),
+      commands.getByText(fixtures.healthyOff.target.devEntry!.command!),
+    ).toBeInTheDocument();
+    expect(
+      commands.getByText(
+        'Nothing to type: okteto up runs this itself. It comes from the repository, shown for information only.',
+      ),
     ).toBeInTheDocument();
     expect(
       commands

@@ -15,6 +15,7 @@ import RefreshIcon from '@material-ui/icons/Refresh';
 import Skeleton from '@material-ui/lab/Skeleton';
 import { oktetoDevTranslationRef } from '../../translation';
 import { DevStatusContent } from './DevStatusContent';
+import { RefusedTarget, refusalsOf } from './RefusedTarget';
 import { useDevStatus } from './useDevStatus';
 
 function LoadingSkeleton(props: { label: string }) {
@@ -61,6 +62,8 @@ function DevStatusCard() {
     content = (
       <DevStatusContent entity={entity} status={status} refreshError={error} />
     );
+  } else if (refusalsOf(error)) {
+    content = <RefusedTarget refusals={refusalsOf(error)!} />;
   } else if (error) {
     content = <ResponseErrorPanel error={error} />;
   } else {

@@ -36,14 +36,17 @@ export function notificationFor(
   state: Exclude<ProblemState, 'none'>,
 ): NotificationPayload {
   const { name } = parseEntityRef(status.entityRef);
-  const down = status.commands.oktetoDown;
+  // withheld by the target guard or a bad value: the notification says why instead of a command
+  const down = status.commands?.oktetoDown;
+  const guard = (status.guard ?? []).map(g => g.message).join(' ');
+  const stop = down ? `Stop dev mode: ${down}` : guard;
   const where = `${status.target.namespace} on cluster ${status.target.cluster}`;
   const common = { link: entityPath(status.entityRef), topic: 'okteto-dev' };
   if (state === 'conflict') {
     return {
       ...common,
       title: `${name}: Okteto dev mode and Argo CD both run the app`,
-      description: `${status.drift.message} (${where}). Stop dev mode: ${down}`,
+      description: `${status.drift.message} (${where}). ${stop}`,
       severity: 'high',
     };
   }
@@ -57,7 +60,7 @@ export function notificationFor(
       title: `${name}: Okteto dev mode is broken`,
       description: `${
         problem ?? 'The dev container does not run'
-      } (${where}). Stop dev mode: ${down}`,
+      } (${where}). ${stop}`,
       severity: 'normal',
     };
   }
@@ -67,7 +70,9 @@ export function notificationFor(
   return {
     ...common,
     title: `${name}: Okteto dev mode is probably abandoned`,
-    description: `Dev mode has been on${by} for ${hours} hours (${where}). If nobody uses it: ${down}`,
+    description: `Dev mode has been on${by} for ${hours} hours (${where}). ${
+      down ? `If nobody uses it: ${down}` : guard
+    }`,
     severity: 'low',
   };
 }

@@ -94,7 +94,7 @@ describe('DevNotifier', () => {
       payload: {
         severity: 'high',
         link: '/catalog/default/component/corporate',
-        description: expect.stringContaining(conflict.commands.oktetoDown),
+        description: expect.stringContaining(conflict.commands!.oktetoDown),
       },
     });
     // a status that cannot tell (a failed read) changes nothing
