@@ -5,7 +5,6 @@ import {
 } from '@okteto-dev/plugin-okteto-dev-common';
 import Typography from '@material-ui/core/Typography';
 import { oktetoDevTranslationRef } from '../../translation';
-import { CollapsibleSection } from './CollapsibleSection';
 import { CommandLine } from './CommandLine';
 import { useDevMessage } from './useDevMessage';
 
@@ -18,11 +17,12 @@ const SOURCE_KEYS = {
 } as const satisfies Record<DevValueSource, string>;
 
 /**
- * The commands to start and stop dev mode and what runs the app in the dev container, and,
+ * The commands section's body (its heading is in `sections.tsx`; this loads when the reader opens
+ * it): the commands to start and stop dev mode and what runs the app in the dev container, and,
  * quietly, where the package and folder came from. `withoutDown` when `okteto down` is already
  * offered at the top of the card.
  */
-export function CommandList(props: {
+export function CommandListBody(props: {
   status: DevStatus;
   withoutDown?: boolean;
 }) {
@@ -42,7 +42,7 @@ export function CommandList(props: {
   }
 
   return (
-    <CollapsibleSection title={t('commands.title')} defaultOpen={false}>
+    <>
       <CommandLine
         label={
           entry
@@ -92,6 +92,6 @@ export function CommandList(props: {
           {render(note)}
         </Typography>
       ))}
-    </CollapsibleSection>
+    </>
   );
 }
