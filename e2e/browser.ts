@@ -48,13 +48,23 @@ function expectText(text: string, ...wanted: Array<string | RegExp>) {
 
 let demo: Demo;
 
-/** The card's visible text, once it has loaded (no skeleton). */
+/** The card's visible text, once it and its open sections have loaded (no skeleton). */
 async function cardText(page: Page): Promise<string> {
   const card = page
     .locator('article, .MuiCard-root')
     .filter({ hasText: 'Dev environment' })
     .first();
   await card.getByText('Readiness checklist').waitFor({ timeout: 30_000 });
+  // what is inside an open section loads after the card (a chunk of its own): wait for it
+  await eventually(
+    async () => {
+      const loading = await card.getByTestId('okteto-dev-loading-part').count();
+      if (loading > 0)
+        throw new Error(`${loading} part(s) of the card still loading`);
+    },
+    30_000,
+    100,
+  );
   return card.innerText();
 }
 

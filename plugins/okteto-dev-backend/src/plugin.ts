@@ -16,6 +16,7 @@ import {
   OktetoDevClusterSupplier,
   oktetoDevClusterSupplierExtensionPoint,
 } from '@okteto-dev/plugin-okteto-dev-node';
+import { openDatabase } from './service/database/migrations';
 import { DevStatusService } from './service/DevStatusService';
 import { startLive } from './service/live';
 import { setUpCrossReplica } from './service/replicas';
@@ -80,6 +81,8 @@ export const oktetoDevPlugin = createBackendPlugin({
         notifications: notificationService,
       },
       async init(deps) {
+        // the plugin's tables, migrated before anything reads them (unless migrations are skipped)
+        await openDatabase(deps.database);
         const options = devStatusOptionsFromConfig(deps.config, {
           logger: deps.logger,
           cache: deps.cache,

@@ -42,6 +42,9 @@ try {
           })
           .waitFor();
       }
+      // open sections load their bodies after the card: shoot once none is a skeleton
+      const loading = frame.getByTestId('okteto-dev-loading-part');
+      while ((await loading.count()) > 0) await page.waitForTimeout(50);
       const file = `/tmp/okteto-card-${[scenario, ...sections].join(
         '-',
       )}-${width}.png`.replace(/[^\w/.-]/g, '');

@@ -9,7 +9,7 @@ import {
   TestApiProvider,
 } from '@backstage/test-utils';
 import { DevStatus } from '@okteto-dev/plugin-okteto-dev-common';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { oktetoDevApiRef, OktetoDevApi } from '../api';
 import { EntityOktetoDevCard } from '../components/EntityOktetoDevCard';
@@ -39,10 +39,25 @@ export function renderCard(options: {
   );
 }
 
-/** Renders the card for one answer of the backend, in English. */
+/**
+ * Waits until every part of the card that loads when shown (a section's body, the `okteto down`
+ * box) has loaded: until then a skeleton holds its place.
+ */
+export async function partsLoaded() {
+  await waitFor(
+    () =>
+      expect(screen.queryAllByTestId('okteto-dev-loading-part')).toHaveLength(
+        0,
+      ),
+    { timeout: 5000 },
+  );
+}
+
+/** Renders the card for one answer of the backend, in English, with its open sections loaded. */
 export async function renderStatus(status: DevStatus, entity?: Entity) {
   await renderCard({ api: new FakeOktetoDevApi({ status }), entity });
   await screen.findByRole('group', { name: 'Summary' });
+  await partsLoaded();
 }
 
 // The new frontend system test app uses the real translation API; its app-language API takes the
@@ -78,6 +93,7 @@ export async function renderStatusInRussian(
     },
   );
   await screen.findByRole('group', { name: 'Сводка' });
+  await partsLoaded();
 }
 
 /** The parts of the summary line at the top of the card, as read. */
@@ -117,12 +133,13 @@ export function expectOpenSections(open: string[], titles = SECTIONS) {
   );
 }
 
-/** Opens a collapsed section and returns queries within it. */
+/** Opens a collapsed section, waits for its body to load and returns queries within it. */
 export async function expandSection(title: string) {
   const button = sectionButton(title);
   if (button.getAttribute('aria-expanded') !== 'true') {
     await userEvent.click(button);
   }
+  await partsLoaded();
   return within(button.closest('section')!);
 }
 

@@ -1,3 +1,31 @@
+// Why our own list-then-watch and not @kubernetes/client-node's `ListWatch`/`makeInformer`
+// (evaluated at 1.4.0, the installed version; src/cache.ts and src/watch.ts of
+// kubernetes-client/javascript, compiled to dist/cache.js and dist/watch.js in node_modules):
+//
+// - Secrets as metadata only: `Watch.watch()` builds its request from `applyToFetchOptions({})`
+//   (watch.ts:39) and takes no headers, so a watch cannot ask for `as=PartialObjectMetadata`:
+//   Secret data (and `last-applied-configuration`) would cross the wire and sit in the cache.
+// - Bookmarks: the watch query holds resourceVersion and the selectors only (cache.ts:176-188),
+//   never `allowWatchBookmarks` or `timeoutSeconds`; BOOKMARK is handled (cache.ts:235) but never
+//   asked for, so on a quiet namespace the resourceVersion falls behind compaction and a resume
+//   after a dropped connection becomes 410 and a full relist.
+// - Errors: any error but 410 calls the error callbacks and stops (cache.ts:147-157): no retry,
+//   no backoff; a non-200 answer becomes `Error(statusText)` with the status code only
+//   (watch.ts:84-92), dropping the Status message that names the missing permission, which our
+//   polling fallback quotes; `connect` fires before the list and watch are tried (cache.ts:162),
+//   so "the server took the watch" (when we reset the failure count) cannot be told.
+// - Stalled streams: a 30 s timeout signal is built and then overwritten (watch.ts:42-44), so a
+//   half-open connection is noticed only by TCP keep-alive; we cut a watch that stays silent
+//   (150 s at most; bookmarks keep a healthy one talking). A line that is not JSON is skipped
+//   silently (watch.ts:80-82); we count it as a failure and resume after a backoff.
+// - Memory: the cache keeps every object of the path as received (addOrUpdateObject,
+//   cache.ts:296-323), no transform and no filter; we keep the fields the derivation reads
+//   (`slim.ts`) of the objects `keep` admits, and relist when the filter changes (`setKeep`).
+// It does handle 410 by relisting (cache.ts:149-153, 218-220), per-namespace or cluster-wide
+// paths, label/field selectors, and paging through the caller's list function. On upstream main
+// (2.0.0, unreleased) ListWatch gained a 1-30 s reconnect backoff and watch.ts a 30 s timeout on
+// the whole request (every watch reopened after 30 s); the points above still hold. The backend
+// README ("Live mode") says the same for operators.
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { DevError } from '@okteto-dev/plugin-okteto-dev-common';
 import { toDevError } from '../kube/errors';
@@ -51,8 +79,9 @@ const IDLE_MS = 150_000;
 /**
  * List-then-watch of one kind in one namespace (or all): a LIST (paginated) gives the objects and a
  * resourceVersion, a WATCH from there (with bookmarks) keeps them current; a watch that ends is
- * resumed from the last resourceVersion seen; 410 Gone (the server no longer has it) relists; any
- * other failure is retried with exponential backoff and jitter. Only the fields the derivation
+ * resumed from the last resourceVersion seen (after a backoff when it ended as soon as it was
+ * accepted); 410 Gone (the server no longer has it) relists; any other failure is retried with
+ * exponential backoff and jitter. Only the fields the derivation
  * reads are kept (`slim.ts`), and only objects that `keep` admits.
  */
 export class Reflector {
@@ -61,6 +90,8 @@ export class Reflector {
   private rv: string | undefined;
   private listed = false;
   private failures = 0;
+  /** Watches in a row that the server ended at once, without an error. */
+  private quickEnds = 0;
   private current: { abort(): void } | undefined;
   private keep: KeepFilter;
   private stateValue: ReflectorState = 'starting';
@@ -141,10 +172,22 @@ export class Reflector {
       try {
         if (this.rv === undefined) await this.relist();
         if (signal.aborted) break;
+        const started = Date.now();
         const gone = await this.watch();
         if (gone) {
           this.stats.gone++;
           this.rv = undefined;
+        } else if (
+          this.rv !== undefined &&
+          !signal.aborted &&
+          Date.now() - started < this.quickEndMs()
+        ) {
+          // a stream ended as soon as it was accepted (a proxy cutting it, say) is not reopened
+          // in a tight loop: the next waits as after a failure, longer each time in a row
+          this.quickEnds++;
+          await sleep(backoffMs(this.quickEnds, this.options.backoff), signal);
+        } else {
+          this.quickEnds = 0;
         }
       } catch (error) {
         if (signal.aborted) break;
@@ -177,6 +220,11 @@ export class Reflector {
         await sleep(backoffMs(this.failures, this.options.backoff), signal);
       }
     }
+  }
+
+  /** A watch shorter than this ended "at once": a quarter of its timeout, at most a second. */
+  private quickEndMs(): number {
+    return Math.min(1000, (this.options.watchTimeoutSeconds * 1000) / 4);
   }
 
   private entry(raw: Record<string, any>): Entry {

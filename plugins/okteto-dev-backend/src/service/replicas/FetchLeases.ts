@@ -1,9 +1,8 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { randomUUID } from 'node:crypto';
+import { Knex, openDatabase } from '../database/migrations';
 
-type Knex = Awaited<ReturnType<DatabaseService['getClient']>>;
-
-/** The table of who is reading which entity's status from the cluster right now. */
+/** The table of who is reading which entity's status from the cluster right now (`migrations/`). */
 export const LEASES_TABLE = 'okteto_dev_fetch_leases';
 
 /** Rows per statement, well under every engine's bound-parameter limit. */
@@ -33,20 +32,7 @@ export class FetchLeases {
     database: DatabaseService,
     now: () => number = Date.now,
   ): Promise<FetchLeases> {
-    const db = await database.getClient();
-    if (!(await db.schema.hasTable(LEASES_TABLE))) {
-      try {
-        await db.schema.createTable(LEASES_TABLE, table => {
-          table.string('lease_key', 512).primary().notNullable();
-          table.string('holder', 64).notNullable();
-          table.bigInteger('expires_at').notNullable();
-        });
-      } catch (error) {
-        // another replica created it at the same moment
-        if (!(await db.schema.hasTable(LEASES_TABLE))) throw error;
-      }
-    }
-    return new FetchLeases(db, now);
+    return new FetchLeases(await openDatabase(database), now);
   }
 
   /**

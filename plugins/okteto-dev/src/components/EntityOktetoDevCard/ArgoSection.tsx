@@ -4,10 +4,8 @@ import { DevStatus } from '@okteto-dev/plugin-okteto-dev-common';
 import Typography from '@material-ui/core/Typography';
 import { oktetoDevTranslationRef } from '../../translation';
 import { ArgoNotices } from './ArgoNotices';
-import { CollapsibleSection } from './CollapsibleSection';
 import { DevErrorLine } from './DevErrorLine';
 import { commitUrl, shortSha } from './revision';
-import { Tone } from './StatusChip';
 import { formatSince, useLanguage } from './time';
 
 /** "Open in Argo CD" and the Application's file in the repository, those the backend could build. */
@@ -35,11 +33,12 @@ function ArgoLinks(props: { status: DevStatus }) {
 }
 
 /**
- * Argo CD: the Application, the deployed revision and when it was synced, and whatever Argo CD
- * reports beyond that. Sync and health are on the summary line.
+ * The Argo CD section's body (its heading is in `sections.tsx`; this loads when it opens): the
+ * Application, the deployed revision and when it was synced, and whatever Argo CD reports beyond
+ * that. Sync and health are on the summary line.
  */
-export function ArgoSection(props: { status: DevStatus; attention?: Tone }) {
-  const { status, attention } = props;
+export function ArgoBody(props: { status: DevStatus }) {
+  const { status } = props;
   const { argo, target } = status;
   const { t } = useTranslationRef(oktetoDevTranslationRef);
   const language = useLanguage();
@@ -89,13 +88,5 @@ export function ArgoSection(props: { status: DevStatus; attention?: Tone }) {
     );
   }
 
-  return (
-    <CollapsibleSection
-      title={t('argo.title')}
-      tone={attention}
-      defaultOpen={Boolean(attention)}
-    >
-      {content}
-    </CollapsibleSection>
-  );
+  return content;
 }

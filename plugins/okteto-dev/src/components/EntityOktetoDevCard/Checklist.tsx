@@ -13,7 +13,6 @@ import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { ReactNode, useState } from 'react';
 import { oktetoDevTranslationRef } from '../../translation';
-import { CollapsibleSection } from './CollapsibleSection';
 import { useListStyles } from './listStyles';
 import { Tone, ToneIcon } from './StatusChip';
 import { useDevMessage } from './useDevMessage';
@@ -82,16 +81,16 @@ function ItemRow(props: {
 }
 
 /**
- * The readiness checklist: "6 of 9 passed" on its heading; the items that did not pass are
- * listed, the passed ones behind a toggle. `actions` gives what goes under an item: a link to the
- * file that fixes it, a button that opens the fix as a pull request.
+ * The readiness checklist's body ("6 of 9 passed" is on its heading, in `sections.tsx`; this
+ * loads when it opens): the items that did not pass are listed, the passed ones behind a toggle.
+ * `actions` gives what goes under an item: a link to the file that fixes it, a button that opens
+ * the fix as a pull request.
  */
-export function Checklist(props: {
+export function ChecklistBody(props: {
   status: DevStatus;
-  attention?: Tone;
   actions?: (item: ChecklistItem) => ReactNode;
 }) {
-  const { status, attention, actions } = props;
+  const { status, actions } = props;
   const items = status.checklist;
   const { t } = useTranslationRef(oktetoDevTranslationRef);
   const [showPassed, setShowPassed] = useState(false);
@@ -117,15 +116,7 @@ export function Checklist(props: {
   };
 
   return (
-    <CollapsibleSection
-      title={t('checklist.title')}
-      summary={t('checklist.passed', {
-        passed: String(passed.length),
-        total: String(items.length),
-      })}
-      tone={attention}
-      defaultOpen={Boolean(attention)}
-    >
+    <>
       <List dense disablePadding aria-label={t('checklist.title')}>
         {shown.map(item => (
           <ItemRow
@@ -149,6 +140,6 @@ export function Checklist(props: {
             : t('checklist.showPassed', { passed: String(passed.length) })}
         </Button>
       )}
-    </CollapsibleSection>
+    </>
   );
 }

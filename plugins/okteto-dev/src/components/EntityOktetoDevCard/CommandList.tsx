@@ -7,7 +7,6 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { oktetoDevTranslationRef } from '../../translation';
-import { CollapsibleSection } from './CollapsibleSection';
 import { CommandLine } from './CommandLine';
 import { useDevMessage } from './useDevMessage';
 
@@ -32,11 +31,12 @@ const SOURCE_KEYS = {
 } as const satisfies Record<DevValueSource, string>;
 
 /**
- * The commands to start and stop dev mode and what runs the app in the dev container, and,
+ * The commands section's body (its heading is in `sections.tsx`; this loads when the reader opens
+ * it): the commands to start and stop dev mode and what runs the app in the dev container, and,
  * quietly, where the package and folder came from. `withoutDown` when `okteto down` is already
  * offered at the top of the card.
  */
-export function CommandList(props: {
+export function CommandListBody(props: {
   status: DevStatus;
   withoutDown?: boolean;
 }) {
@@ -52,7 +52,7 @@ export function CommandList(props: {
   const devLabel = t('commands.package');
 
   return (
-    <CollapsibleSection title={t('commands.title')} defaultOpen={false}>
+    <>
       {/* withheld (the target guard, a bad value): the reason is shown at the top of the card */}
       {commands && (
         <CommandLine
@@ -126,6 +126,6 @@ export function CommandList(props: {
           {render(note)}
         </Typography>
       ))}
-    </CollapsibleSection>
+    </>
   );
 }

@@ -1,52 +1,41 @@
 import { Entity } from '@backstage/catalog-model';
-import { Link } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import {
-  ChecklistItem,
-  DevError,
-  DevStatus,
-} from '@okteto-dev/plugin-okteto-dev-common';
+import { DevError, DevStatus } from '@okteto-dev/plugin-okteto-dev-common';
 import Box from '@material-ui/core/Box';
-import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
 import { oktetoDevTranslationRef } from '../../translation';
-import { ArgoSection } from './ArgoSection';
-import {
-  needsOktetoDown,
-  offersEnableOkteto,
-  sectionAttention,
-} from './attention';
-import { Checklist } from './Checklist';
-import { CommandList } from './CommandList';
-import { DevErrorLine } from './DevErrorLine';
+import { needsOktetoDown, sectionAttention } from './attention';
 import { DriftSection } from './DriftSection';
-import { EnableOktetoButton } from './EnableOktetoButton';
-import { EventsSection } from './EventsSection';
-import { FixButton } from './FixButton';
-import { fixFor } from './fixes';
-import { HistorySection } from './HistorySection';
-import { OktetoSection } from './OktetoSection';
+import {
+  ArgoSection,
+  Checklist,
+  CommandList,
+  EventsSection,
+  HistorySection,
+  lazyPart,
+  OktetoSection,
+  WorkloadSection,
+} from './sections';
 import { WithheldCommands } from './RefusedTarget';
-import { StopDevMode } from './StopDevMode';
 import { formatAge, useLanguage } from './time';
 import { VerdictLine } from './VerdictLine';
-import { WorkloadSection } from './WorkloadSection';
 
-const useStyles = makeStyles(theme => ({
+const useStyles = makeStyles({
   // long names, paths and commands wrap anywhere rather than run past the card's edge
   root: { overflowWrap: 'anywhere', minWidth: 0 },
-  actions: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: theme.spacing(1),
-    marginTop: theme.spacing(0.5),
-  },
-}));
+});
 
 const sameError = (a: DevError, b: DevError) =>
   a.message === b.message && a.resource === b.resource && a.type === b.type;
+
+// shown only in some states (a session to end, an error no section shows): loaded when shown
+const StopDevMode = lazyPart(() =>
+  import('./StopDevMode').then(m => m.StopDevMode),
+);
+const DevErrorLine = lazyPart(() =>
+  import('./DevErrorLine').then(m => m.DevErrorLine),
+);
 
 /** Errors of `errors[]` that no section already shows in place. */
 function otherErrors(status: DevStatus): DevError[] {
@@ -54,36 +43,6 @@ function otherErrors(status: DevStatus): DevError[] {
     part.state === 'error' ? [part.error] : [],
   );
   return status.errors.filter(error => !shown.some(s => sameError(s, error)));
-}
-
-/**
- * What goes under a checklist item: the values file next to the env var, "Enable Okteto" for an
- * app without a dev entry that nobody is in dev mode on, else the fix as a pull request.
- */
-function ItemActions(props: {
-  entity: Entity;
-  status: DevStatus;
-  item: ChecklistItem;
-}) {
-  const { entity, status, item } = props;
-  const { t } = useTranslationRef(oktetoDevTranslationRef);
-  const classes = useStyles();
-  if (item.id === 'dev-service' && offersEnableOkteto(status)) {
-    return <EnableOktetoButton entity={entity} status={status} />;
-  }
-  const fix = fixFor(item, status);
-  const values = item.id === 'env-var' ? status.links?.valuesFile : undefined;
-  if (!fix && !values) return null;
-  return (
-    <Box className={classes.actions}>
-      {values && (
-        <Typography variant="body2" component="span">
-          <Link to={values}>{t('links.valuesFile')}</Link>
-        </Typography>
-      )}
-      {fix && <FixButton entity={entity} status={status} fix={fix} />}
-    </Box>
-  );
 }
 
 /**
@@ -136,11 +95,9 @@ export function DevStatusContent(props: {
       <WorkloadSection status={status} attention={attention.workload} />
       <EventsSection status={status} />
       <Checklist
+        entity={entity}
         status={status}
         attention={attention.checklist}
-        actions={item => (
-          <ItemActions entity={entity} status={status} item={item} />
-        )}
       />
       <CommandList status={status} withoutDown={stop} />
       {otherErrors(status).map(error => (

@@ -1,10 +1,6 @@
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import {
-  DevEvent,
-  DevStatus,
-  PodSummary,
-} from '@okteto-dev/plugin-okteto-dev-common';
+import { DevEvent, DevStatus } from '@okteto-dev/plugin-okteto-dev-common';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemIcon from '@material-ui/core/ListItemIcon';
@@ -15,48 +11,22 @@ import Skeleton from '@material-ui/lab/Skeleton';
 import useAsync from 'react-use/esm/useAsync';
 import { oktetoDevApiRef } from '../../api';
 import { oktetoDevTranslationRef } from '../../translation';
-import { CollapsibleSection } from './CollapsibleSection';
 import { DevErrorLine } from './DevErrorLine';
 import { useListStyles } from './listStyles';
 import { ToneIcon } from './StatusChip';
+import type { PodTermination } from './sections';
 import { formatSince, useLanguage } from './time';
-
-type Termination = NonNullable<PodSummary['lastTermination']>;
-
-/** Pods of the workload and of the dev clone that restarted, with how their container last ended. */
-export function lastTerminations(
-  status: DevStatus,
-): Array<{ pod: string; termination: Termination }> {
-  const { workload, okteto } = status;
-  const pods = [
-    ...(workload.state === 'ok' ? workload.pods : []),
-    ...((okteto.state === 'on' || okteto.state === 'broken') && okteto.pods
-      ? okteto.pods
-      : []),
-  ];
-  return pods
-    .flatMap(pod =>
-      pod.lastTermination
-        ? [{ pod: pod.name, termination: pod.lastTermination }]
-        : [],
-    )
-    .sort((a, b) =>
-      (b.termination.finishedAt ?? '').localeCompare(
-        a.termination.finishedAt ?? '',
-      ),
-    );
-}
 
 const isForbidden = (error: Error) =>
   (error as ResponseError).statusCode === 403 ||
   (error as ResponseError).body?.error?.name === 'NotAllowedError';
 
 /** How containers last ended, from the status: no request. */
-function Terminations(props: { status: DevStatus }) {
+function Terminations(props: { items: PodTermination[] }) {
+  const { items } = props;
   const { t } = useTranslationRef(oktetoDevTranslationRef);
   const language = useLanguage();
   const classes = useListStyles();
-  const items = lastTerminations(props.status);
   if (items.length === 0) return null;
   return (
     <List dense disablePadding aria-label={t('events.terminations')}>
@@ -181,25 +151,20 @@ function Events(props: { status: DevStatus }) {
 }
 
 /**
- * Why pods restart or do not start: how their containers last ended (from the status) and the
- * Kubernetes Warning events, fetched only when the reader opens the section.
+ * The events section's body (its heading is in `sections.tsx`; this loads when the reader opens
+ * it): why pods restart or do not start — how their containers last ended (from the status) and
+ * the Kubernetes Warning events, fetched now.
  */
-export function EventsSection(props: { status: DevStatus }) {
-  const { status } = props;
-  const { t } = useTranslationRef(oktetoDevTranslationRef);
-  const [last] = lastTerminations(status);
+export function EventsBody(props: {
+  status: DevStatus;
+  /** From the heading, which names the last one. */
+  terminations: PodTermination[];
+}) {
+  const { status, terminations } = props;
   return (
-    <CollapsibleSection
-      title={t('events.title')}
-      summary={
-        last?.termination.reason
-          ? t('events.summary', { reason: last.termination.reason })
-          : undefined
-      }
-      defaultOpen={false}
-    >
-      <Terminations status={status} />
+    <>
+      <Terminations items={terminations} />
       <Events status={status} />
-    </CollapsibleSection>
+    </>
   );
 }

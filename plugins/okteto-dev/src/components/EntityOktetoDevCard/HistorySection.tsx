@@ -13,7 +13,6 @@ import ListItemText from '@material-ui/core/ListItemText';
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import { oktetoDevTranslationRef } from '../../translation';
-import { CollapsibleSection } from './CollapsibleSection';
 import { useListStyles } from './listStyles';
 import { commitUrl, shortSha } from './revision';
 import { Tone, ToneIcon } from './StatusChip';
@@ -163,26 +162,20 @@ function ResourceList(props: {
 }
 
 /**
- * The Application's last syncs and its resources, from the status already read (no request of
- * its own). Collapsed until asked for; absent when the Application could not be read.
+ * The history section's body (its heading is in `sections.tsx`; this loads when the reader opens
+ * it): the Application's last syncs and its resources, from the status already read (no request
+ * of its own).
  */
-export function HistorySection(props: { status: DevStatus }) {
+export function HistoryBody(props: { status: DevStatus }) {
   const { argo, drift } = props.status;
   const { t } = useTranslationRef(oktetoDevTranslationRef);
   if (argo.state !== 'ok') return null;
   return (
-    <CollapsibleSection
-      title={t('history.title')}
-      summary={t('history.summary', {
-        syncs: String(argo.history.length),
-        resources: String(argo.resources.length),
-      })}
-      defaultOpen={false}
-    >
+    <>
       <SubHeading>{t('history.syncs')}</SubHeading>
       <SyncList history={argo.history} repoURL={argo.repoURL} />
       <SubHeading>{t('history.resources')}</SubHeading>
       <ResourceList resources={argo.resources} drift={drift.resources} />
-    </CollapsibleSection>
+    </>
   );
 }

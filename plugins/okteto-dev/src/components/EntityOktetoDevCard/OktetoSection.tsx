@@ -5,10 +5,8 @@ import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { oktetoDevTranslationRef } from '../../translation';
-import { CollapsibleSection } from './CollapsibleSection';
 import { DevErrorLine } from './DevErrorLine';
 import { PodList } from './PodList';
-import { Tone } from './StatusChip';
 import { formatDuration, formatSince, secondsSince, useLanguage } from './time';
 import { useDevMessage } from './useDevMessage';
 
@@ -97,11 +95,12 @@ function DevEntryLink(props: { status: DevStatus }) {
 }
 
 /**
- * Okteto dev mode: off, on (a session) or broken (why), and what the cluster cannot tell; the dev
- * entry in the manifest.
+ * The Okteto section's body (its heading is in `sections.tsx`; this loads when it opens): dev
+ * mode off, on (a session) or broken (why), and what the cluster cannot tell; the dev entry in
+ * the manifest.
  */
-export function OktetoSection(props: { status: DevStatus; attention?: Tone }) {
-  const { status, attention } = props;
+export function OktetoBody(props: { status: DevStatus }) {
+  const { status } = props;
   const { okteto } = status;
   const { t } = useTranslationRef(oktetoDevTranslationRef);
   const render = useDevMessage();
@@ -136,13 +135,9 @@ export function OktetoSection(props: { status: DevStatus; attention?: Tone }) {
     );
   }
   return (
-    <CollapsibleSection
-      title={t('okteto.title')}
-      tone={attention}
-      defaultOpen={Boolean(attention)}
-    >
+    <>
       {content}
       <DevEntryLink status={status} />
-    </CollapsibleSection>
+    </>
   );
 }

@@ -3,22 +3,19 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { DevStatus } from '@okteto-dev/plugin-okteto-dev-common';
 import Typography from '@material-ui/core/Typography';
 import { oktetoDevTranslationRef } from '../../translation';
-import { CollapsibleSection } from './CollapsibleSection';
 import { DevErrorLine } from './DevErrorLine';
 import { PodList } from './PodList';
-import { Tone } from './StatusChip';
 
-/** The Argo CD-managed workload: ready replicas, how Argo CD tracks it, its pods. */
-export function WorkloadSection(props: {
-  status: DevStatus;
-  attention?: Tone;
-}) {
-  const { status, attention } = props;
+/**
+ * The workload section's body (its heading, with the ready replicas, is in `sections.tsx`; this
+ * loads when it opens): the Argo CD-managed workload, how Argo CD tracks it, its pods.
+ */
+export function WorkloadBody(props: { status: DevStatus }) {
+  const { status } = props;
   const { workload, target } = status;
   const { t } = useTranslationRef(oktetoDevTranslationRef);
 
   let content;
-  let summary: string | undefined;
   if (workload.state === 'error') {
     content = (
       <DevErrorLine title={t('workload.error')} error={workload.error} />
@@ -33,12 +30,6 @@ export function WorkloadSection(props: {
       </Typography>
     );
   } else {
-    summary = t('workload.summary', {
-      kind: workload.kind,
-      name: workload.name,
-      ready: String(workload.readyReplicas),
-      replicas: String(workload.replicas),
-    });
     content = (
       <>
         {status.links?.app && (
@@ -63,14 +54,5 @@ export function WorkloadSection(props: {
     );
   }
 
-  return (
-    <CollapsibleSection
-      title={t('workload.title')}
-      summary={summary}
-      tone={attention}
-      defaultOpen={Boolean(attention)}
-    >
-      {content}
-    </CollapsibleSection>
-  );
+  return content;
 }

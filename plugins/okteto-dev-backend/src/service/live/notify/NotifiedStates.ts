@@ -1,8 +1,7 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
+import { Knex, openDatabase } from '../../database/migrations';
 
-type Knex = Awaited<ReturnType<DatabaseService['getClient']>>;
-
-/** The table of the last state each entity's owners were told about. */
+/** The table of the last state each entity's owners were told about (`migrations/`). */
 export const NOTIFIED_TABLE = 'okteto_dev_notified_states';
 
 /**
@@ -16,20 +15,7 @@ export class NotifiedStates {
   private constructor(private readonly db: Knex) {}
 
   static async create(database: DatabaseService): Promise<NotifiedStates> {
-    const db = await database.getClient();
-    if (!(await db.schema.hasTable(NOTIFIED_TABLE))) {
-      try {
-        await db.schema.createTable(NOTIFIED_TABLE, table => {
-          table.string('entity_ref', 512).primary().notNullable();
-          table.string('state', 32).notNullable();
-          table.string('updated_at', 32).notNullable();
-        });
-      } catch (error) {
-        // another replica created it at the same moment
-        if (!(await db.schema.hasTable(NOTIFIED_TABLE))) throw error;
-      }
-    }
-    return new NotifiedStates(db);
+    return new NotifiedStates(await openDatabase(database));
   }
 
   /** The recorded state of an entity, if any. */
