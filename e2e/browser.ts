@@ -66,7 +66,9 @@ async function openEntity(page: Page, name: string) {
 /** Opens a collapsed section of the card by its title. */
 /**
  * Reviews and creates the template run open on the page, waits until exactly one new pull request
- * is on the GitHub stand-in, and returns it.
+ * is on the GitHub stand-in, checks that it was opened as the signed-in user (the token
+ * RepoUrlPicker's requestUserCredentials got from the app's GitHub sign-in, not the integration's),
+ * and returns it.
  */
 async function createOnePullRequest(page: Page) {
   const before = demo.github.pulls.length;
@@ -81,7 +83,16 @@ async function createOnePullRequest(page: Page) {
       );
     }
   }, 60_000);
-  return demo.github.pulls[before];
+  const pr = demo.github.pulls[before];
+  const authors = demo.github.commitAuthors(pr.owner, pr.repo, pr.base, pr.head);
+  if (pr.author !== 'guest' || authors.some(a => a !== 'guest')) {
+    throw new Error(
+      `the pull request was opened by ${pr.author}, its commits made by ${authors.join(
+        ', ',
+      )}; expected the signed-in user, guest`,
+    );
+  }
+  return pr;
 }
 
 async function openSection(page: Page, title: string) {

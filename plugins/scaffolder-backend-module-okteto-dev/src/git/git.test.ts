@@ -43,7 +43,7 @@ const integrations = ScmIntegrations.fromConfig(
     },
   }),
 );
-const config = (host: string) => integrations.byHost(host)!.config as any;
+const config = (host: string) => (integrations.byHost(host) as any).config;
 
 describe('locateRepository and fileUrl', () => {
   // Each host's file URL, turned into the API request by that host's own builder of

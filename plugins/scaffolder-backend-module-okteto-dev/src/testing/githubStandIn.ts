@@ -140,6 +140,20 @@ export async function startGithubStandIn(
         : null;
       return { status: 200, json: { data: { repository: { ref } } } };
     }
+    if (method === 'GET' && path === '/api/v3/user/repos') {
+      // what RepoUrlPicker's owner/repository autocomplete lists: the repositories the user reads
+      if (!login) return refuse(401, 'Requires authentication');
+      return {
+        status: 200,
+        json: [...store.values()]
+          .filter(r => r.permission(login))
+          .map(r => ({
+            name: r.name,
+            full_name: `${r.owner}/${r.name}`,
+            owner: { login: r.owner },
+          })),
+      };
+    }
     const m = path.match(/^\/api\/v3\/repos\/([^/]+)\/([^/]+)(\/.*)?$/);
     if (!m) return undefined;
     const allowed = access(store.get(`${m[1]}/${m[2]}`), method !== 'GET');
