@@ -84,10 +84,17 @@ async function createOnePullRequest(page: Page) {
     }
   }, 60_000);
   const pr = demo.github.pulls[before];
-  const authors = demo.github.commitAuthors(pr.owner, pr.repo, pr.base, pr.head);
+  const authors = demo.github.commitAuthors(
+    pr.owner,
+    pr.repo,
+    pr.base,
+    pr.head,
+  );
   if (pr.author !== 'guest' || authors.some(a => a !== 'guest')) {
     throw new Error(
-      `the pull request was opened by ${pr.author}, its commits made by ${authors.join(
+      `the pull request was opened by ${
+        pr.author
+      }, its commits made by ${authors.join(
         ', ',
       )}; expected the signed-in user, guest`,
     );

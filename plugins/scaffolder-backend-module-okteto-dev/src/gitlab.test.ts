@@ -187,11 +187,15 @@ describe('the templates on GitLab', () => {
     const writes = () =>
       gitlab.requests.filter(r => !r.startsWith('GET ')).length;
     const before = writes();
-    const { status, body, files: workspace } = await dryRunTemplate(
-      server,
-      fixTemplate,
-      { repository, app: 'synestra-io', fix: 'replicas-ignored' },
-    );
+    const {
+      status,
+      body,
+      files: workspace,
+    } = await dryRunTemplate(server, fixTemplate, {
+      repository,
+      app: 'synestra-io',
+      fix: 'replicas-ignored',
+    });
     expect(status).toBe(200);
     expect(workspace['deploy/argocd/apps/dev/synestra-io.yaml']).toContain(
       '/spec/replicas',

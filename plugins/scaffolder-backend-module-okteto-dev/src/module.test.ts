@@ -142,9 +142,7 @@ describe('template enable-okteto through the scaffolder backend', () => {
     expect(
       standIn.commitAuthors('NeoGrAIph', 'web-core', 'main', pr.head),
     ).toEqual(['alice']);
-    expect(
-      standIn.requestsAs.filter(r => !r.startsWith('alice ')),
-    ).toEqual([]);
+    expect(standIn.requestsAs.filter(r => !r.startsWith('alice '))).toEqual([]);
     expect(pr.body).toContain(
       'Enables Okteto dev mode for `corporate` (`@synestra/corporate-website` in `apps/corporate-website`)',
     );

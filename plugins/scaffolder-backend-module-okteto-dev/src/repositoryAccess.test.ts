@@ -45,7 +45,9 @@ describe('repository access of the templates and actions', () => {
         branchFiles: { [FIX_BRANCH]: { 'README.md': 'their work' } },
       },
     ]);
-    otherBranchReadme = github.files('NeoGrAIph', 'other', FIX_BRANCH)['README.md'];
+    otherBranchReadme = github.files('NeoGrAIph', 'other', FIX_BRANCH)[
+      'README.md'
+    ];
     server = await startScaffolder(github, [fixTemplate], {
       allowedRepositories: ['github.com/NeoGrAIph/web-core'],
     });
@@ -153,7 +155,9 @@ describe('repository access of the templates and actions', () => {
     );
     expect(status).toBe(200);
     expect(files['salaries.csv']).toBe('alice,1\nbob,2\n');
-    expect(github.requestsAs.every(r => r.startsWith('backstage-integration '))).toBe(true);
+    expect(
+      github.requestsAs.every(r => r.startsWith('backstage-integration ')),
+    ).toBe(true);
   });
 
   it('a run cannot update a pull-request branch of another repository', async () => {
@@ -209,11 +213,12 @@ describe('repository access of the templates and actions', () => {
       head: FIX_BRANCH,
       author: 'backstage-integration',
     });
-    expect(github.requestsAs.every(r => r.startsWith('backstage-integration ')))
-      .toBe(true);
+    expect(
+      github.requestsAs.every(r => r.startsWith('backstage-integration ')),
+    ).toBe(true);
   });
 
-  it("an allowed repository the user cannot read stays unread, though the integration could", async () => {
+  it('an allowed repository the user cannot read stays unread, though the integration could', async () => {
     const before = github.pulls.length;
     const { task, messages } = await runTemplate(
       lenient,

@@ -61,7 +61,11 @@ describe('okteto:repo-files:fetch', () => {
         ...options,
       }),
     );
-    return createOktetoRepoFilesFetchAction({ urlReader, integrations, config });
+    return createOktetoRepoFilesFetchAction({
+      urlReader,
+      integrations,
+      config,
+    });
   }
   afterAll(() => standIn.close());
   beforeEach(() => {
@@ -327,7 +331,7 @@ describe('okteto:repo-files:fetch', () => {
       ).rejects.toThrow(/your GitHub account cannot read it/);
     });
 
-    it('refuses an unknown token with the host\'s answer', async () => {
+    it("refuses an unknown token with the host's answer", async () => {
       await expect(
         run({
           repoUrl: 'github.com?owner=acme&repo=mono',
@@ -336,7 +340,8 @@ describe('okteto:repo-files:fetch', () => {
         }),
       ).rejects.toMatchObject({
         name: 'NotAllowedError',
-        message: 'GitHub refused your GitHub account access to github.com/acme/mono (401)',
+        message:
+          'GitHub refused your GitHub account access to github.com/acme/mono (401)',
       });
     });
   });

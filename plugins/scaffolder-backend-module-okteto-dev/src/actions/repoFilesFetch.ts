@@ -205,9 +205,9 @@ export function createOktetoRepoFilesFetchAction(options: {
       }
       for (const p of explicit) await fetch(p);
       ctx.logger.info(
-        `Fetched [${fetched.join(
-          ', ',
-        )}] from ${repository.location.repository}@${branch} as ${
+        `Fetched [${fetched.join(', ')}] from ${
+          repository.location.repository
+        }@${branch} as ${
           repository.identity.kind === 'user' ? 'the user' : 'the integration'
         }; missing [${missing.join(', ')}]`,
       );

@@ -8,7 +8,10 @@ import { examples } from './repoResolve.examples';
 const config = new ConfigReader({
   integrations: {
     bitbucketServer: [
-      { host: 'bb.example.com', apiBaseUrl: 'https://bb.example.com/rest/api/1.0' },
+      {
+        host: 'bb.example.com',
+        apiBaseUrl: 'https://bb.example.com/rest/api/1.0',
+      },
     ],
     bitbucketCloud: [{ username: 'u', appPassword: 'p' }],
     azure: [{ host: 'dev.azure.com' }],

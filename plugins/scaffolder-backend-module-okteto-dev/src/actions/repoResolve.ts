@@ -3,10 +3,7 @@ import { InputError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { hostName } from '../git/gitIdentity';
-import {
-  authorizeRepository,
-  readRepoAccessOptions,
-} from '../git/repoFiles';
+import { authorizeRepository, readRepoAccessOptions } from '../git/repoFiles';
 import { GitHostType } from '../git/repoLocation';
 import { examples } from './repoResolve.examples';
 import { Zod } from './zod';
@@ -116,7 +113,9 @@ export function createOktetoRepoResolveAction(options: {
       ctx.logger.info(
         `${location.repository}: ${location.type}${
           pullRequestAction ? `, ${pullRequestAction}` : ''
-        }, read as ${identity.kind === 'user' ? 'the user' : 'the integration'}`,
+        }, read as ${
+          identity.kind === 'user' ? 'the user' : 'the integration'
+        }`,
       );
       ctx.output('type', location.type);
       ctx.output('host', location.host);

@@ -98,7 +98,10 @@ export function unifiedDiff(
       `@@ -${hunkRange(
         from + 1,
         context + oldMiddle.length + after3.length,
-      )} +${hunkRange(from + 1, context + newMiddle.length + after3.length)} @@`,
+      )} +${hunkRange(
+        from + 1,
+        context + newMiddle.length + after3.length,
+      )} @@`,
       ...diffLines(' ', a.slice(from, head)),
       ...diffLines('-', oldMiddle),
       ...diffLines('+', newMiddle),

@@ -121,7 +121,11 @@ describe('okteto-dev autocomplete, resource package', () => {
   it('answers only what the caller could read', async () => {
     const internal = 'github.com?owner=acme&repo=internal';
     await expect(
-      ask({ repoUrl: internal, appDir: 'apps/hr' }, 'package', STAND_IN_TOKENS.bob),
+      ask(
+        { repoUrl: internal, appDir: 'apps/hr' },
+        'package',
+        STAND_IN_TOKENS.bob,
+      ),
     ).resolves.toEqual({ results: [{ id: '@acme/hr', title: '@acme/hr' }] });
     // alice cannot read the repository: the same answer as for one that does not exist
     await expect(

@@ -18,7 +18,12 @@ export class RepositoryAllowList {
 
   constructor(patterns: readonly string[] | undefined) {
     this.patterns = (patterns ?? [])
-      .map(p => p.trim().replace(/^https?:\/\//, '').replace(/\/+$/, ''))
+      .map(p =>
+        p
+          .trim()
+          .replace(/^https?:\/\//, '')
+          .replace(/\/+$/, ''),
+      )
       .filter(Boolean);
   }
 
@@ -35,7 +40,9 @@ export class RepositoryAllowList {
     throw new NotAllowedError(
       this.patterns.length === 0
         ? `${location.repository} is not an allowed repository: ${ALLOWED_REPOSITORIES_KEY} lists none, so the okteto-dev actions read and change no repository`
-        : `${location.repository} is not an allowed repository (${ALLOWED_REPOSITORIES_KEY}: ${this.patterns.join(
+        : `${
+            location.repository
+          } is not an allowed repository (${ALLOWED_REPOSITORIES_KEY}: ${this.patterns.join(
             ', ',
           )})`,
     );

@@ -63,8 +63,7 @@ describe('locateRepository and fileUrl', () => {
     [
       'gitlab.example.com?owner=group/sub&repo=mono',
       'gitlab.example.com/group/sub/mono',
-      (url: string) =>
-        getGitLabFileFetchUrl(url, config('gitlab.example.com')),
+      (url: string) => getGitLabFileFetchUrl(url, config('gitlab.example.com')),
       'https://gitlab.example.com/git/api/v4/projects/group%2Fsub%2Fmono/repository/files/apps%2Fa%20b%2Fpackage.json/raw?ref=main',
     ],
     [

@@ -78,13 +78,13 @@ export function readIdentity(
     ) {
       return { kind: 'integration' };
     }
+    const instead = options.requireScmUserCredentials
+      ? ' (scaffolder.requireScmUserCredentials is on)'
+      : '; oktetoDev.scaffolder.allowIntegrationCredentials: true would read with the integration instead';
     throw new NotAllowedError(
       `Reading ${location.repository} needs your own ${name} sign-in: the okteto-dev actions read ` +
         `repositories as the user who runs the template (RepoUrlPicker requestUserCredentials passes ` +
-        `it as the token input), and no token came with this request` +
-        (options.requireScmUserCredentials
-          ? ' (scaffolder.requireScmUserCredentials is on)'
-          : '; oktetoDev.scaffolder.allowIntegrationCredentials: true would read with the integration instead'),
+        `it as the token input), and no token came with this request${instead}`,
     );
   }
   if (options.allowIntegrationCredentials) return { kind: 'integration' };

@@ -73,12 +73,12 @@ function webBase(
   type: GitHostType,
   host: string,
 ): string {
-  const baseUrl =
-    type === 'gitlab'
-      ? integrations.gitlab.byHost(host)?.config.baseUrl
-      : type === 'gitea'
-      ? integrations.gitea.byHost(host)?.config.baseUrl
-      : undefined;
+  let baseUrl: string | undefined;
+  if (type === 'gitlab') {
+    baseUrl = integrations.gitlab.byHost(host)?.config.baseUrl;
+  } else if (type === 'gitea') {
+    baseUrl = integrations.gitea.byHost(host)?.config.baseUrl;
+  }
   return (baseUrl ?? `https://${host}`).replace(/\/+$/, '');
 }
 

@@ -23,10 +23,10 @@ export class RepoRefs {
   private readonly azure: DefaultAzureDevOpsCredentialsProvider;
 
   constructor(private readonly integrations: ScmIntegrationRegistry) {
-    this.github = DefaultGithubCredentialsProvider.fromIntegrations(integrations);
-    this.azure = DefaultAzureDevOpsCredentialsProvider.fromIntegrations(
-      integrations,
-    );
+    this.github =
+      DefaultGithubCredentialsProvider.fromIntegrations(integrations);
+    this.azure =
+      DefaultAzureDevOpsCredentialsProvider.fromIntegrations(integrations);
   }
 
   /** The repository's default branch. */

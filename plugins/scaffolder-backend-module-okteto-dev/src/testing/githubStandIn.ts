@@ -1,8 +1,4 @@
-import {
-  DEFAULT_STAND_IN_USERS,
-  Repo,
-  StandInRepoSeed,
-} from './standInRepo';
+import { DEFAULT_STAND_IN_USERS, Repo, StandInRepoSeed } from './standInRepo';
 import {
   requestToken,
   StandInAnswer,
@@ -56,7 +52,12 @@ export interface GithubStandIn {
   /** Files whose content differs between two branches (added, changed or deleted). */
   diff(owner: string, repo: string, base: string, head: string): string[];
   /** Who made the commits on `head` that are not on `base`. */
-  commitAuthors(owner: string, repo: string, base: string, head: string): string[];
+  commitAuthors(
+    owner: string,
+    repo: string,
+    base: string,
+    head: string,
+  ): string[];
   /** Merges a pull request: its base branch moves to the head's commit. */
   merge(pull: StandInPullRequest): void;
   close(): Promise<void>;

@@ -1,9 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  DEFAULT_STAND_IN_USERS,
-  Repo,
-  StandInRepoSeed,
-} from './standInRepo';
+import { DEFAULT_STAND_IN_USERS, Repo, StandInRepoSeed } from './standInRepo';
 import {
   requestToken,
   StandInAnswer,
@@ -171,7 +167,8 @@ export async function startGitlabStandIn(
     if (method === 'GET' && rest.join('/') === 'repository/tree') {
       const ref = url.searchParams.get('ref') ?? repo.defaultBranch;
       const tree = repo.treeOf(commitOf(ref));
-      if (!tree) return { status: 404, json: { message: '404 Tree Not Found' } };
+      if (!tree)
+        return { status: 404, json: { message: '404 Tree Not Found' } };
       const under = url.searchParams.get('path');
       return {
         status: 200,
@@ -209,16 +206,31 @@ export async function startGitlabStandIn(
       const branch = String(body.branch);
       const parent = repo.refs.get(branch);
       if (!parent) {
-        return { status: 400, json: { message: 'You can only create or edit files when you are on a branch' } };
+        return {
+          status: 400,
+          json: {
+            message:
+              'You can only create or edit files when you are on a branch',
+          },
+        };
       }
       const tree = new Map(repo.treeOf(parent) ?? []);
       for (const action of (body.actions ?? []) as CommitAction[]) {
         const exists = tree.has(action.file_path);
         if (action.action === 'create' && exists) {
-          return { status: 400, json: { message: 'A file with this name already exists' } };
+          return {
+            status: 400,
+            json: { message: 'A file with this name already exists' },
+          };
         }
-        if ((action.action === 'update' || action.action === 'delete') && !exists) {
-          return { status: 400, json: { message: 'A file with this name doesn\'t exist' } };
+        if (
+          (action.action === 'update' || action.action === 'delete') &&
+          !exists
+        ) {
+          return {
+            status: 400,
+            json: { message: "A file with this name doesn't exist" },
+          };
         }
         if (action.action === 'delete') {
           tree.delete(action.file_path);
@@ -243,7 +255,11 @@ export async function startGitlabStandIn(
       repo.refs.set(branch, sha);
       return {
         status: 201,
-        json: { id: sha, short_id: sha.slice(0, 8), title: body.commit_message },
+        json: {
+          id: sha,
+          short_id: sha.slice(0, 8),
+          title: body.commit_message,
+        },
       };
     }
     if (rest.length === 1 && rest[0] === 'merge_requests') {
@@ -252,7 +268,10 @@ export async function startGitlabStandIn(
         return {
           status: 200,
           json: mergeRequests
-            .filter(mr => mr.project === path && (!source || mr.sourceBranch === source))
+            .filter(
+              mr =>
+                mr.project === path && (!source || mr.sourceBranch === source),
+            )
             .map(mrJson),
         };
       }
@@ -263,12 +282,19 @@ export async function startGitlabStandIn(
           return { status: 404, json: { message: '404 Branch Not Found' } };
         }
         const open = mergeRequests.find(
-          mr => mr.project === path && mr.sourceBranch === source && mr.state === 'opened',
+          mr =>
+            mr.project === path &&
+            mr.sourceBranch === source &&
+            mr.state === 'opened',
         );
         if (open) {
           return {
             status: 409,
-            json: { message: [`Another open merge request already exists for this source branch: !${open.iid}`] },
+            json: {
+              message: [
+                `Another open merge request already exists for this source branch: !${open.iid}`,
+              ],
+            },
           };
         }
         const mr: StandInMergeRequest = {

@@ -84,7 +84,10 @@ export class Repo {
     for (const branch of seed.branches ?? []) repo.refs.set(branch, initial);
     for (const [branch, files] of Object.entries(seed.branchFiles ?? {})) {
       const tree = new Map(
-        Object.entries(files).map(([p, c]) => [p, repo.putBlob(Buffer.from(c))]),
+        Object.entries(files).map(([p, c]) => [
+          p,
+          repo.putBlob(Buffer.from(c)),
+        ]),
       );
       repo.refs.set(
         branch,
