@@ -193,6 +193,23 @@ export function locateRepository(
   }
 }
 
+/**
+ * The URL Git clones the repository from, as the host's web UI shows it: `<web>.git` on GitHub,
+ * GitLab and Gitea, `https://bitbucket.org/<workspace>/<repo>.git`,
+ * `https://<host>/scm/<PROJECT>/<repo>.git` on Bitbucket Server, and the `_git` URL itself on
+ * Azure DevOps. What an Argo CD Application's `repoURL` holds.
+ */
+export function cloneUrl(location: RepoLocation): string {
+  switch (location.type) {
+    case 'bitbucketServer':
+      return `https://${location.host}/scm/${location.project}/${location.repo}.git`;
+    case 'azure':
+      return location.webUrl;
+    default:
+      return `${location.webUrl}.git`;
+  }
+}
+
 function encodePath(filePath: string): string {
   return filePath.split('/').map(encodeURIComponent).join('/');
 }
