@@ -75,10 +75,26 @@ async function openEntity(page: Page, name: string) {
 
 /** Opens a collapsed section of the card by its title. */
 /**
- * Reviews and creates the template run open on the page, waits until exactly one new pull request
- * is on the GitHub stand-in, and returns it.
+ * Resolves once RepoUrlPicker holds the user's GitHub token: it then asks the scaffolder's GitHub
+ * autocomplete for the user's repositories with it. Call before opening the template.
  */
-async function createOnePullRequest(page: Page) {
+function githubSignIn(page: Page) {
+  return page.waitForRequest(
+    r => r.url().includes('/api/scaffolder/v2/autocomplete/github/'),
+    { timeout: 30_000 },
+  );
+}
+
+/**
+ * Reviews and creates the template run open on the page, waits until exactly one new pull request
+ * is on the GitHub stand-in, checks that it was opened as the signed-in user (the token
+ * RepoUrlPicker's requestUserCredentials got from the app's GitHub sign-in, not the integration's),
+ * and returns it.
+ */
+async function createOnePullRequest(page: Page, signedIn: Promise<unknown>) {
+  // RepoUrlPicker fetches the user's token (requestUserCredentials) half a second after the form
+  // opens, and lists the user's repositories with it: only then does a run carry the user's identity
+  await signedIn;
   const before = demo.github.pulls.length;
   await page.getByRole('button', { name: 'Review' }).click();
   await page.getByRole('button', { name: 'Create' }).click();
@@ -91,7 +107,23 @@ async function createOnePullRequest(page: Page) {
       );
     }
   }, 60_000);
-  return demo.github.pulls[before];
+  const pr = demo.github.pulls[before];
+  const authors = demo.github.commitAuthors(
+    pr.owner,
+    pr.repo,
+    pr.base,
+    pr.head,
+  );
+  if (pr.author !== 'guest' || authors.some(a => a !== 'guest')) {
+    throw new Error(
+      `the pull request was opened by ${
+        pr.author
+      }, its commits made by ${authors.join(
+        ', ',
+      )}; expected the signed-in user, guest`,
+    );
+  }
+  return pr;
 }
 
 async function openSection(page: Page, title: string) {
@@ -308,9 +340,10 @@ test('live: the card and the Dev environments page follow okteto down within 2 s
 test('fix selfHeal of shop from its card: one pull request, one file', async page => {
   await openEntity(page, 'shop');
   const item = page.locator('li', { hasText: 'selfHeal off' }).first();
+  const signedIn = githubSignIn(page);
   await item.getByText('Fix in a pull request').click();
   await page.waitForURL(/\/create\/templates\/default\/fix-okteto-dev/);
-  const pr = await createOnePullRequest(page);
+  const pr = await createOnePullRequest(page, signedIn);
   const changed = demo.github.diff('NeoGrAIph', 'web-core', 'main', pr.head);
   if (
     JSON.stringify(changed) !==
@@ -349,6 +382,7 @@ test('"Enable Okteto" opens the template with the app pre-filled', async page =>
 
 test('the template opens ONE pull request on the GitHub stand-in', async page => {
   await openEntity(page, 'landings');
+  const signedIn = githubSignIn(page);
   await page.getByRole('button', { name: 'Enable Okteto' }).click();
   await page.waitForURL(/\/create\/templates\/default\/enable-okteto/);
   // pre-filled from the card: the Deployment's NEXT_PUBLIC_SERVER_URL and the source location
@@ -359,7 +393,7 @@ test('the template opens ONE pull request on the GitHub stand-in', async page =>
       throw new Error(`Dev server URL is '${value}'`);
     }
   });
-  const pr = await createOnePullRequest(page);
+  const pr = await createOnePullRequest(page, signedIn);
   if (pr.head !== 'okteto/enable-landings' || pr.base !== 'main') {
     throw new Error(`unexpected pull request ${pr.head} -> ${pr.base}`);
   }

@@ -31,6 +31,26 @@ export interface Config {
        * `{appDir}` and `{app}`. Default web-core's `sh -lc '...; pnpm --filter {package} dev'`.
        */
       devCommand?: string;
+      /**
+       * The repositories the okteto-dev actions (`okteto:repo:resolve`, `okteto:repo-files:fetch`,
+       * the `okteto-dev` autocomplete) may read, and so the templates may open pull requests in:
+       * globs over `host/path` — `github.com/NeoGrAIph/web-core`, `github.com/acme/*`,
+       * `gitlab.example.com/platform/**` (`*` within one path segment, `**` across GitLab
+       * subgroups), matched without regard to case. Bitbucket Server paths are `host/PROJECT/repo`,
+       * Bitbucket Cloud `bitbucket.org/workspace/repo`, Azure DevOps `host/org/project/repo`.
+       * Enforced on the server for every run, dry run and autocomplete request, whatever the form
+       * sent. Default: none, so nothing is read or changed until this is set.
+       */
+      allowedRepositories?: string[];
+      /**
+       * Read repositories with the integration's credentials when no user token can be used: the
+       * run carries none (a task started through the API without secrets, a user not signed in
+       * to the host), or the host's Backstage reader takes none (Bitbucket, Azure DevOps, Gitea).
+       * Still only `allowedRepositories`. Default false: such reads are refused, and the
+       * template stops at its first step. Backstage's own `scaffolder.requireScmUserCredentials:
+       * true` wins over this for GitHub and GitLab.
+       */
+      allowIntegrationCredentials?: boolean;
     };
   };
 }

@@ -18,6 +18,17 @@ export const DEMO_DIR = path.join(ROOT, '.okteto-dev-demo');
 export const KUBECONFIG = path.join(DEMO_DIR, 'kubeconfig');
 const REPO_DIR = path.join(ROOT, 'examples', 'web-core-repo');
 
+/**
+ * Whose tokens the GitHub stand-in knows: the integration's (`integrations.github[].token` of
+ * app-config.yaml) and the one the demo app's stand-in GitHub sign-in hands every user
+ * (`DEMO_GITHUB_USER_TOKEN` in packages/app/src/apis.ts), so template runs read and open pull
+ * requests as `guest`, the way they do as the signed-in user against GitHub.
+ */
+export const DEMO_GITHUB_USERS: Record<string, string> = {
+  'local-demo-token': 'backstage-integration',
+  'demo-guest-github-token': 'guest',
+};
+
 export interface Demo {
   url: string;
   sandbox: Sandbox;
@@ -100,9 +111,10 @@ export async function startDemo(
       sandbox.url
     }; kubeconfig ${path.relative(ROOT, KUBECONFIG)}`,
   );
-  const github = await startGithubStandIn([
-    { owner: 'NeoGrAIph', name: 'web-core', files: repoFiles(REPO_DIR) },
-  ]);
+  const github = await startGithubStandIn(
+    [{ owner: 'NeoGrAIph', name: 'web-core', files: repoFiles(REPO_DIR) }],
+    { users: DEMO_GITHUB_USERS },
+  );
   log(`GitHub stand-in serving NeoGrAIph/web-core at ${github.url}`);
 
   const logFile = options.backendLog ?? path.join(DEMO_DIR, 'backend.log');

@@ -24,7 +24,9 @@ backend.add(
 );
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
+// Each host's own pull-request action; the okteto-dev templates pick the one for the repository.
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+backend.add(import('@backstage/plugin-scaffolder-backend-module-gitlab'));
 backend.add(import('@okteto-dev/plugin-scaffolder-backend-module-okteto-dev'));
 
 backend.add(import('@backstage/plugin-search-backend'));

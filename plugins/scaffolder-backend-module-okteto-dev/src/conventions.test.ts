@@ -17,6 +17,8 @@ import {
   createOktetoStignoreEnsureAction,
 } from './actions';
 import { GithubStandIn, startGithubStandIn } from './testing/githubStandIn';
+import { STAND_IN_TOKENS } from './testing/standInRepo';
+import { gitHostsConfig } from './__testUtils__/gitHosts';
 import { runAction } from './__testUtils__/runAction';
 
 /** Every convention changed from web-core's, each with a placeholder where one makes sense. */
@@ -72,13 +74,14 @@ describe('the actions follow every convention of oktetoDev.conventions', () => {
         },
       },
     ]);
+    const data = gitHostsConfig({
+      github: standIn,
+      allowedRepositories: ['github.com/acme/mono'],
+      scaffolder,
+    });
     config = new ConfigReader({
-      integrations: {
-        github: [
-          { host: 'github.com', apiBaseUrl: standIn.apiBaseUrl, token: 'x' },
-        ],
-      },
-      oktetoDev: { conventions, scaffolder },
+      ...data,
+      oktetoDev: { ...data.oktetoDev, conventions },
     });
   });
   afterAll(() => standIn.close());
@@ -95,7 +98,11 @@ describe('the actions follow every convention of oktetoDev.conventions', () => {
     });
     const fetched = await runAction(
       fetch,
-      { repoUrl: 'github.com?owner=acme&repo=mono', ...input },
+      {
+        repoUrl: 'github.com?owner=acme&repo=mono',
+        token: STAND_IN_TOKENS.alice,
+        ...input,
+      },
       mockDir.path,
     );
     expect(fetched).toEqual({

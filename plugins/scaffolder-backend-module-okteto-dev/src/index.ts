@@ -8,3 +8,4 @@
 export { scaffolderModuleOktetoDev as default } from './module';
 export * from './actions';
 export { OKTETO_DEV_AUTOCOMPLETE_PROVIDER } from './autocomplete/packageAutocomplete';
+export type { GitHostType } from './git/repoLocation';

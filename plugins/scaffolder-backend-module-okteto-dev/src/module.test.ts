@@ -7,6 +7,7 @@ import request from 'supertest';
 import yaml from 'yaml';
 import { readWebCoreFixture, webCoreDevCommand } from './testing/fixtures';
 import { GithubStandIn, startGithubStandIn } from './testing/githubStandIn';
+import { STAND_IN_TOKENS } from './testing/standInRepo';
 import {
   readTemplate,
   runTemplate as runTask,
@@ -135,7 +136,13 @@ describe('template enable-okteto through the scaffolder backend', () => {
       head: 'okteto/enable-corporate',
       base: 'main',
       title: 'Enable Okteto dev mode for corporate',
+      // opened, and its commit made, with the user's own token: as alice, not the integration
+      author: 'alice',
     });
+    expect(
+      standIn.commitAuthors('NeoGrAIph', 'web-core', 'main', pr.head),
+    ).toEqual(['alice']);
+    expect(standIn.requestsAs.filter(r => !r.startsWith('alice '))).toEqual([]);
     expect(pr.body).toContain(
       'Enables Okteto dev mode for `corporate` (`@synestra/corporate-website` in `apps/corporate-website`)',
     );
@@ -204,6 +211,7 @@ describe('template enable-okteto through the scaffolder backend', () => {
       .send({
         template,
         values,
+        secrets: { USER_OAUTH_TOKEN: STAND_IN_TOKENS.alice },
         directoryContents: SEEDED.map(p => ({
           path: p,
           base64Content: Buffer.from(readWebCoreFixture(p)).toString('base64'),
@@ -256,7 +264,7 @@ describe('template enable-okteto through the scaffolder backend', () => {
         .post('/api/scaffolder/v2/autocomplete/okteto-dev/package')
         .set('Authorization', auth)
         .send({
-          token: 'user-token',
+          token: STAND_IN_TOKENS.alice,
           context: { repoUrl: values.repository, appDir },
         });
     const found = await ask('apps/corporate-website');

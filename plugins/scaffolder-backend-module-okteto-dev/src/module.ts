@@ -11,16 +11,17 @@ import {
   createArgocdDevValuesSetEnvAction,
   createOktetoDevServiceAddAction,
   createOktetoRepoFilesFetchAction,
+  createOktetoRepoResolveAction,
   createOktetoStignoreEnsureAction,
 } from './actions';
 import {
   createOktetoDevAutocompleteHandler,
   OKTETO_DEV_AUTOCOMPLETE_PROVIDER,
 } from './autocomplete/packageAutocomplete';
-import { GithubRepoFiles } from './github/githubRepoFiles';
+import { readRepoAccessOptions, RepoFiles } from './git/repoFiles';
 
 /**
- * Scaffolder module with the okteto-dev actions (`okteto:repo-files:fetch`,
+ * Scaffolder module with the okteto-dev actions (`okteto:repo:resolve`, `okteto:repo-files:fetch`,
  * `okteto:dev-service:add`, `okteto:stignore:ensure`, `argocd:dev-application:create`,
  * `argocd:dev-application:patch`, `argocd:dev-values:set-env`) and the `okteto-dev`
  * autocomplete provider (resource `package`).
@@ -37,11 +38,11 @@ export const scaffolderModuleOktetoDev = createBackendModule({
         autocomplete: scaffolderAutocompleteExtensionPoint,
         config: coreServices.rootConfig,
         urlReader: coreServices.urlReader,
-        logger: coreServices.logger,
       },
-      async init({ scaffolder, autocomplete, config, urlReader, logger }) {
+      async init({ scaffolder, autocomplete, config, urlReader }) {
         const integrations = ScmIntegrations.fromConfig(config);
         scaffolder.addActions(
+          createOktetoRepoResolveAction({ integrations, config }),
           createOktetoRepoFilesFetchAction({ urlReader, integrations, config }),
           createOktetoDevServiceAddAction({ config }),
           createOktetoStignoreEnsureAction({ config }),
@@ -52,8 +53,11 @@ export const scaffolderModuleOktetoDev = createBackendModule({
         autocomplete.addAutocompleteProvider({
           id: OKTETO_DEV_AUTOCOMPLETE_PROVIDER,
           handler: createOktetoDevAutocompleteHandler({
-            github: new GithubRepoFiles({ urlReader, integrations }),
-            logger,
+            files: new RepoFiles({
+              urlReader,
+              integrations,
+              access: readRepoAccessOptions(config),
+            }),
           }),
         });
       },

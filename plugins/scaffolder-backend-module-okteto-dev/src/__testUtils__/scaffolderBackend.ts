@@ -6,38 +6,58 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import scaffolderGithubModule from '@backstage/plugin-scaffolder-backend-module-github';
+import scaffolderGitlabModule from '@backstage/plugin-scaffolder-backend-module-gitlab';
+import { parseEntityYaml } from '@backstage/plugin-catalog-node';
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
-import yaml from 'yaml';
 import scaffolderModuleOktetoDev from '../index';
 import { GithubStandIn } from '../testing/githubStandIn';
+import { GitlabStandIn } from '../testing/gitlabStandIn';
+import { STAND_IN_TOKENS } from '../testing/standInRepo';
+import { gitHostsConfig } from './gitHosts';
 
 /** The server of a test backend, for supertest. */
 export type TestServer = Parameters<typeof request>[0];
 
-/** A template of the repository's `templates/` folder, parsed. */
+/**
+ * A template of the repository's `templates/` folder, parsed as the catalog parses it
+ * (`parseEntityYaml` of `@backstage/plugin-catalog-node`: the templates share text through YAML
+ * anchors).
+ */
 export function readTemplate(name: string): any {
-  return yaml.parse(
-    fs.readFileSync(
-      path.resolve(__dirname, `../../../../templates/${name}/template.yaml`),
-      'utf8',
+  const [result] = [
+    ...parseEntityYaml(
+      fs.readFileSync(
+        path.resolve(__dirname, `../../../../templates/${name}/template.yaml`),
+      ),
+      { type: 'file', target: `templates/${name}/template.yaml` },
     ),
-  );
+  ];
+  if (result.type !== 'entity') {
+    throw new Error(`template ${name}: ${JSON.stringify(result)}`);
+  }
+  return result.entity;
 }
 
 /**
- * A real scaffolder backend (with the GitHub module and this module) whose catalog holds the given
- * templates and whose GitHub integration is the stand-in.
+ * A real scaffolder backend (with the GitHub and GitLab modules and this module) whose catalog
+ * holds the given templates and whose integrations are the stand-ins (see `gitHostsConfig`).
  */
 export async function startScaffolder(
-  standIn: GithubStandIn,
+  hosts: GithubStandIn | { github?: GithubStandIn; gitlab?: GitlabStandIn },
   templates: any[],
+  options: {
+    allowedRepositories?: string[];
+    allowIntegrationCredentials?: boolean;
+  } = {},
 ): Promise<TestServer> {
+  const standIns = 'apiBaseUrl' in hosts ? { github: hosts } : hosts;
   const backend = await startTestBackend({
     features: [
       scaffolderPlugin,
       scaffolderGithubModule,
+      scaffolderGitlabModule,
       scaffolderModuleOktetoDev,
       catalogServiceMock.factory({
         entities: templates.map(template => ({
@@ -46,34 +66,35 @@ export async function startScaffolder(
         })),
       }),
       mockServices.rootConfig.factory({
-        data: {
-          integrations: {
-            github: [
-              {
-                host: 'github.com',
-                apiBaseUrl: standIn.apiBaseUrl,
-                token: 'x',
-              },
-            ],
-          },
-        },
+        data: gitHostsConfig({
+          ...standIns,
+          allowedRepositories: options.allowedRepositories ?? [
+            'github.com/NeoGrAIph/web-core',
+          ],
+          allowIntegrationCredentials: options.allowIntegrationCredentials,
+        }),
       }),
     ],
   });
   return backend.server;
 }
 
-/** Runs a template through the scaffolder API; resolves when the task has ended. */
+/**
+ * Runs a template through the scaffolder API, with the secrets the form would send (by default
+ * alice's token for the host, as RepoUrlPicker's requestUserCredentials puts it); resolves when the
+ * task has ended.
+ */
 export async function runTemplate(
   server: TestServer,
   templateRef: string,
   values: Record<string, string>,
+  secrets: Record<string, string> = { USER_OAUTH_TOKEN: STAND_IN_TOKENS.alice },
 ): Promise<{ task: any; events: any[]; messages: string[] }> {
   const auth = mockCredentials.user.header();
   const created = await request(server)
     .post('/api/scaffolder/v2/tasks')
     .set('Authorization', auth)
-    .send({ templateRef, values });
+    .send({ templateRef, values, secrets });
   if (created.status !== 201) {
     throw new Error(
       `task not created: ${created.status} ${JSON.stringify(created.body)}`,
@@ -110,6 +131,7 @@ export async function dryRunTemplate(
   template: any,
   values: Record<string, string>,
   files: Record<string, string> = {},
+  secrets: Record<string, string> = { USER_OAUTH_TOKEN: STAND_IN_TOKENS.alice },
 ): Promise<{ status: number; body: any; files: Record<string, string> }> {
   const response = await request(server)
     .post('/api/scaffolder/v2/dry-run')
@@ -117,6 +139,7 @@ export async function dryRunTemplate(
     .send({
       template,
       values,
+      secrets,
       directoryContents: Object.entries(files).map(([p, content]) => ({
         path: p,
         base64Content: Buffer.from(content).toString('base64'),

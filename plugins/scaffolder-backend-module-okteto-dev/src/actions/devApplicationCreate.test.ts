@@ -68,6 +68,52 @@ describe('argocd:dev-application:create', () => {
     ).rejects.toThrow('repoUrl is not in the form host?owner=o&repo=r');
   });
 
+  it.each([
+    [
+      'gitlab.com?owner=acme/platform&repo=web',
+      'https://gitlab.com/acme/platform/web.git',
+    ],
+    [
+      'git.example.com?owner=acme&repo=web',
+      'https://git.example.com/gitlab/acme/web.git',
+    ],
+    [
+      'bb.example.com?project=PRJ&repo=web',
+      'https://bb.example.com/scm/PRJ/web.git',
+    ],
+    [
+      'bitbucket.org?workspace=acme&project=P&repo=web',
+      'https://bitbucket.org/acme/web.git',
+    ],
+    [
+      'dev.azure.com?organization=acme&project=p&repo=web',
+      'https://dev.azure.com/acme/p/_git/web',
+    ],
+  ])("clones %s from its host's clone URL", async (repoUrl, repoURL) => {
+    const act = createArgocdDevApplicationCreateAction({
+      config: new ConfigReader({
+        integrations: {
+          gitlab: [
+            {
+              host: 'git.example.com',
+              baseUrl: 'https://git.example.com/gitlab',
+              apiBaseUrl: 'https://git.example.com/gitlab/api/v4',
+            },
+          ],
+          bitbucketServer: [
+            {
+              host: 'bb.example.com',
+              apiBaseUrl: 'https://bb.example.com/rest/api/1.0',
+            },
+          ],
+          azure: [{ host: 'dev.azure.com' }],
+        },
+      }),
+    });
+    await run({ app: 'corporate', repoUrl }, act);
+    expect(yaml.parse(read(APP_PATH)).spec.source.repoURL).toBe(repoURL);
+  });
+
   it("writes web-core's synestra-io Application byte for byte, plus the replicas guard", async () => {
     await run({ ...corporate, app: 'synestra-io' });
     expect(read('deploy/argocd/apps/dev/synestra-io.yaml')).toBe(

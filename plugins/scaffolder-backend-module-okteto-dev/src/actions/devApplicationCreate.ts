@@ -1,5 +1,10 @@
-import { Config } from '@backstage/config';
+import { Config, ConfigReader } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import {
+  ScmIntegrationRegistry,
+  ScmIntegrations,
+} from '@backstage/integration';
+import { cloneUrl, locateRepository, RepoLocation } from '../git/repoLocation';
 import { fillTemplate } from '@okteto-dev/plugin-okteto-dev-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { sameData } from './yamlDocuments';
@@ -31,8 +36,23 @@ import { unifiedDiffs } from './unifiedDiff';
 import { parseYamlSafe } from './yamlSafe';
 import { readTextIfExists, workspaceFile, writeText } from './workspaceFiles';
 
-/** `github.com?owner=o&repo=r` (RepoUrlPicker) → `https://github.com/o/r.git`. */
-function cloneUrlFromPicker(repoUrl: string): string {
+/**
+ * A RepoUrlPicker value → the repository's clone URL: through the host's integration when there is
+ * one (`gitlab.com?owner=g/sub&repo=r` → `https://gitlab.com/g/sub/r.git`,
+ * `bb.example.com?project=P&repo=r` → `https://bb.example.com/scm/P/r.git`, ...), else as
+ * `https://<host>/<owner>/<repo>.git`.
+ */
+function cloneUrlFromPicker(
+  repoUrl: string,
+  integrations: ScmIntegrationRegistry,
+): string {
+  let location: RepoLocation | undefined;
+  try {
+    location = locateRepository(repoUrl, integrations);
+  } catch {
+    location = undefined;
+  }
+  if (location) return cloneUrl(location);
   let url: URL;
   try {
     url = new URL(`https://${repoUrl}`);
@@ -55,6 +75,7 @@ function cloneUrlFromPicker(repoUrl: string): string {
 function resolveDevApplication(
   input: DevApplicationInput,
   options: OktetoDevScaffolderOptions,
+  integrations: ScmIntegrationRegistry,
 ): { spec: DevApplicationSpec; applicationPath: string; valuesPath: string } {
   const app = requireDnsLabel('app', input.app);
   const target = resolveAppTarget(options.conventions, app, {
@@ -81,7 +102,9 @@ function resolveDevApplication(
   }
   const repoURL =
     input.repoURL ??
-    (input.repoUrl ? cloneUrlFromPicker(input.repoUrl) : undefined) ??
+    (input.repoUrl
+      ? cloneUrlFromPicker(input.repoUrl, integrations)
+      : undefined) ??
     options.repoURL;
   if (!repoURL) {
     throw new InputError(
@@ -166,6 +189,9 @@ export function createArgocdDevApplicationCreateAction(options?: {
   config?: Config;
 }) {
   const settings = readOktetoDevScaffolderOptions(options?.config);
+  const integrations = ScmIntegrations.fromConfig(
+    options?.config ?? new ConfigReader({}),
+  );
   return createTemplateAction({
     id: 'argocd:dev-application:create',
     description:
@@ -180,6 +206,7 @@ export function createArgocdDevApplicationCreateAction(options?: {
       const { spec, applicationPath, valuesPath } = resolveDevApplication(
         ctx.input,
         settings,
+        integrations,
       );
       const files = [
         {

@@ -1,13 +1,9 @@
-import { UrlReaders } from '@backstage/backend-defaults/urlReader';
-import {
-  createMockDirectory,
-  mockServices,
-} from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
-import { ScmIntegrations } from '@backstage/integration';
+import { createMockDirectory } from '@backstage/backend-test-utils';
 import fs from 'node:fs';
 import { readWebCoreFixture } from '../testing/fixtures';
 import { GithubStandIn, startGithubStandIn } from '../testing/githubStandIn';
+import { STAND_IN_TOKENS } from '../testing/standInRepo';
+import { gitHostsConfig, gitServices } from '../__testUtils__/gitHosts';
 import { exampleSteps, runAction } from '../__testUtils__/runAction';
 import { createOktetoRepoFilesFetchAction } from './repoFilesFetch';
 import { examples } from './repoFilesFetch.examples';
@@ -80,20 +76,17 @@ describe('okteto:repo-files:fetch examples', () => {
         },
       },
     ]);
-    const config = new ConfigReader({
-      integrations: {
-        github: [
-          { host: 'github.com', apiBaseUrl: standIn.apiBaseUrl, token: 'x' },
-        ],
-      },
-    });
-    action = createOktetoRepoFilesFetchAction({
-      urlReader: UrlReaders.default({
-        config,
-        logger: mockServices.logger.mock(),
-      }),
-      integrations: ScmIntegrations.fromConfig(config),
-    });
+    action = createOktetoRepoFilesFetchAction(
+      gitServices(
+        gitHostsConfig({
+          github: standIn,
+          allowedRepositories: [
+            'github.com/NeoGrAIph/web-core',
+            'github.com/example/monorepo',
+          ],
+        }),
+      ),
+    );
   });
   afterAll(() => standIn.close());
 
@@ -105,7 +98,14 @@ describe('okteto:repo-files:fetch examples', () => {
     '%s',
     async (_, input, index) => {
       mockDir.clear();
-      const outputs = await runAction(action, input, mockDir.path);
+      // the template's secret, as the scaffolder renders it for a user signed in to the host
+      const rendered = JSON.parse(
+        JSON.stringify(input).replace(
+          '${{ secrets.USER_OAUTH_TOKEN }}',
+          STAND_IN_TOKENS.alice,
+        ),
+      );
+      const outputs = await runAction(action, rendered, mockDir.path);
       expect(outputs).toEqual(effects[index].outputs);
       for (const [file, content] of Object.entries(effects[index].files)) {
         expect(fs.readFileSync(mockDir.resolve(file), 'utf8')).toBe(content);

@@ -4,7 +4,7 @@ import yaml from 'yaml';
 export const examples: TemplateExample[] = [
   {
     description:
-      "Fetch what the okteto-dev actions edit for app corporate (manifest, .stignore files, dev Application and values) and its folder's package.json",
+      "Fetch, as the user who runs the template, what the okteto-dev actions edit for app corporate (manifest, .stignore files, dev Application and values) and its folder's package.json",
     example: yaml.stringify({
       steps: [
         {
@@ -13,6 +13,7 @@ export const examples: TemplateExample[] = [
           name: 'Fetch current files',
           input: {
             repoUrl: 'github.com?owner=NeoGrAIph&repo=web-core',
+            token: '${{ secrets.USER_OAUTH_TOKEN }}',
             app: 'corporate',
             appDir: 'apps/corporate-website',
           },
@@ -31,6 +32,7 @@ export const examples: TemplateExample[] = [
           name: 'Fetch current files',
           input: {
             repoUrl: 'github.com?owner=example&repo=monorepo',
+            token: '${{ secrets.USER_OAUTH_TOKEN }}',
             branch: 'develop',
             paths: ['okteto.yml'],
             targetPath: 'repo',

@@ -1,14 +1,12 @@
-import { UrlReaders } from '@backstage/backend-defaults/urlReader';
-import {
-  createMockDirectory,
-  mockServices,
-} from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
-import { ScmIntegrations } from '@backstage/integration';
+import { createMockDirectory } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import fs from 'node:fs';
 import { GithubStandIn, startGithubStandIn } from '../testing/githubStandIn';
+import { STAND_IN_TOKENS } from '../testing/standInRepo';
+import { gitHostsConfig, gitServices } from '../__testUtils__/gitHosts';
 import { createOktetoRepoFilesFetchAction } from './repoFilesFetch';
+
+const ALICE = STAND_IN_TOKENS.alice;
 
 describe('okteto:repo-files:fetch', () => {
   const mockDir = createMockDirectory();
@@ -39,34 +37,52 @@ describe('okteto:repo-files:fetch', () => {
           'apps/nameless/package.json': '{"private":true}',
         },
       },
-    ]);
-    const config = new ConfigReader({
-      integrations: {
-        github: [
-          { host: 'github.com', apiBaseUrl: standIn.apiBaseUrl, token: 'x' },
-        ],
+      {
+        // private: the integration can read it, alice cannot
+        owner: 'acme',
+        name: 'payroll',
+        files: { '.okteto/okteto.yml': 'dev: {}\n', 'salaries.csv': 'x' },
+        members: { 'backstage-integration': 'write', bob: 'read' },
       },
-    });
-    action = createOktetoRepoFilesFetchAction({
-      urlReader: UrlReaders.default({
-        config,
-        logger: mockServices.logger.mock(),
-      }),
-      integrations: ScmIntegrations.fromConfig(config),
-    });
+      {
+        owner: 'other',
+        name: 'mono',
+        files: { '.okteto/okteto.yml': 'dev: {}\n' },
+      },
+    ]);
+    action = makeAction();
   });
+
+  function makeAction(options: { allowIntegrationCredentials?: boolean } = {}) {
+    const { urlReader, integrations, config } = gitServices(
+      gitHostsConfig({
+        github: standIn,
+        allowedRepositories: ['github.com/acme/*'],
+        ...options,
+      }),
+    );
+    return createOktetoRepoFilesFetchAction({
+      urlReader,
+      integrations,
+      config,
+    });
+  }
   afterAll(() => standIn.close());
   beforeEach(() => {
     mockDir.clear();
     standIn.requests.length = 0;
+    standIn.requestsAs.length = 0;
   });
 
-  async function run(input: Record<string, unknown>) {
+  async function run(
+    input: Record<string, unknown>,
+    using: ReturnType<typeof createOktetoRepoFilesFetchAction> = action,
+  ) {
     const ctx = createMockActionContext({
-      input: input as any,
+      input: { token: ALICE, ...input } as any,
       workspacePath: mockDir.path,
     });
-    await action.handler(ctx);
+    await using.handler(ctx);
     const outputs: Record<string, unknown> = {};
     for (const [name, value] of (ctx.output as jest.Mock).mock.calls) {
       outputs[name] = value;
@@ -205,10 +221,10 @@ describe('okteto:repo-files:fetch', () => {
     [{ paths: [], appDir: '../etc' }, /relative path without '\.\.'/],
     [{ paths: [], app: 'Bad App' }, /app must be a DNS-1123 label/],
     [{ paths: [] }, /nothing to fetch/],
-    [
-      { repoUrl: 'gitlab.com?owner=a&repo=b' },
-      /No GitHub integration|Unable to find integration/,
-    ],
+    [{ repoUrl: 'gitlab.com?owner=a&repo=b' }, /not an allowed repository/],
+    [{ repoUrl: 'example.com?owner=a&repo=b' }, /No matching integration/],
+    [{ repoUrl: 'github.com?owner=other&repo=mono' }, /not an allowed/],
+    [{ repoUrl: 'github.com?owner=acme&repo=..' }, /invalid repository/],
   ])('refuses bad input %j', async (patch, message) => {
     await expect(
       run({
@@ -218,5 +234,115 @@ describe('okteto:repo-files:fetch', () => {
       }),
     ).rejects.toThrow(message);
     expect(standIn.requests).toEqual([]);
+  });
+
+  describe("as the user: the template's token, never the integration's unless allowed", () => {
+    it("reads with the user's token", async () => {
+      await run({
+        repoUrl: 'github.com?owner=acme&repo=mono',
+        paths: ['.okteto/okteto.yml'],
+      });
+      expect(standIn.requestsAs).toEqual([
+        'alice GET /api/v3/repos/acme/mono',
+        'alice GET /api/v3/repos/acme/mono/contents/.okteto/okteto.yml',
+      ]);
+      const bob = await run({
+        repoUrl: 'github.com?owner=acme&repo=payroll',
+        paths: ['.okteto/okteto.yml'],
+        token: STAND_IN_TOKENS.bob,
+      });
+      expect(bob.fetched).toEqual(['.okteto/okteto.yml']);
+    });
+
+    it('cannot read what the user cannot read, though the integration could', async () => {
+      await expect(
+        run({
+          repoUrl: 'github.com?owner=acme&repo=payroll',
+          paths: ['salaries.csv'],
+        }),
+      ).rejects.toMatchObject({
+        name: 'NotFoundError',
+        message:
+          'github.com/acme/payroll does not exist, or your GitHub account cannot read it',
+      });
+      expect(standIn.requests).toEqual(['GET /api/v3/repos/acme/payroll']);
+      expect(fs.readdirSync(mockDir.path)).toEqual([]);
+    });
+
+    it('refuses a run without a user token before any request', async () => {
+      await expect(
+        run({
+          repoUrl: 'github.com?owner=acme&repo=mono',
+          paths: ['.okteto/okteto.yml'],
+          token: undefined,
+        }),
+      ).rejects.toMatchObject({
+        name: 'NotAllowedError',
+        message: expect.stringContaining(
+          'Reading github.com/acme/mono needs your own GitHub sign-in',
+        ),
+      });
+      await expect(
+        run({
+          repoUrl: 'github.com?owner=acme&repo=mono',
+          paths: ['.okteto/okteto.yml'],
+          token: '  ',
+        }),
+      ).rejects.toThrow(/needs your own GitHub sign-in/);
+      expect(standIn.requests).toEqual([]);
+    });
+
+    it('reads as the integration only where config allows it, and only allowed repositories', async () => {
+      const lenient = makeAction({ allowIntegrationCredentials: true });
+      const outputs = await run(
+        {
+          repoUrl: 'github.com?owner=acme&repo=payroll',
+          paths: ['salaries.csv'],
+          token: undefined,
+        },
+        lenient,
+      );
+      expect(outputs.fetched).toEqual(['salaries.csv']);
+      expect(standIn.requestsAs).toEqual([
+        'backstage-integration GET /api/v3/repos/acme/payroll',
+        'backstage-integration GET /api/v3/repos/acme/payroll/contents/salaries.csv',
+      ]);
+      await expect(
+        run(
+          {
+            repoUrl: 'github.com?owner=other&repo=mono',
+            paths: ['.okteto/okteto.yml'],
+            token: undefined,
+          },
+          lenient,
+        ),
+      ).rejects.toThrow(
+        'github.com/other/mono is not an allowed repository (oktetoDev.scaffolder.allowedRepositories: github.com/acme/*)',
+      );
+      // a user's token still wins over the integration
+      await expect(
+        run(
+          {
+            repoUrl: 'github.com?owner=acme&repo=payroll',
+            paths: ['salaries.csv'],
+          },
+          lenient,
+        ),
+      ).rejects.toThrow(/your GitHub account cannot read it/);
+    });
+
+    it("refuses an unknown token with the host's answer", async () => {
+      await expect(
+        run({
+          repoUrl: 'github.com?owner=acme&repo=mono',
+          paths: ['.okteto/okteto.yml'],
+          token: 'stolen',
+        }),
+      ).rejects.toMatchObject({
+        name: 'NotAllowedError',
+        message:
+          'GitHub refused your GitHub account access to github.com/acme/mono (401)',
+      });
+    });
   });
 });

@@ -4,7 +4,7 @@ import { InputError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { joinRepoPath } from '@okteto-dev/plugin-okteto-dev-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { GithubRepoFiles } from '../github/githubRepoFiles';
+import { readRepoAccessOptions, RepoFiles } from '../git/repoFiles';
 import { resolveAppTarget } from './appTarget';
 import { readOktetoDevScaffolderOptions } from './config';
 import { stignoreTargets } from './oktetoSync';
@@ -35,7 +35,9 @@ function requireRepoFilePath(p: string): string {
  * `app` it fetches what the okteto-dev actions edit for that app (the Okteto manifest, the
  * `.stignore` of each sync folder, the dev Application and values files, as
  * `oktetoDev.conventions` names them); with `appDir` the app folder's package.json, which must
- * exist.
+ * exist. Files are read through the backend's `UrlReader` (any Git host Backstage integrates), as
+ * the user whose `token` the template passes, and only from a repository of
+ * `oktetoDev.scaffolder.allowedRepositories`.
  *
  * @public
  */
@@ -44,12 +46,16 @@ export function createOktetoRepoFilesFetchAction(options: {
   integrations: ScmIntegrationRegistry;
   config?: Config;
 }) {
-  const github = new GithubRepoFiles(options);
+  const files = new RepoFiles({
+    urlReader: options.urlReader,
+    integrations: options.integrations,
+    access: readRepoAccessOptions(options.config),
+  });
   const { conventions } = readOktetoDevScaffolderOptions(options.config);
   return createTemplateAction({
     id: 'okteto:repo-files:fetch',
     description:
-      'Copies the current version of files of a GitHub repository into the workspace: given paths, the files the okteto-dev actions edit for an app, and its package.json',
+      'Copies the current version of files of a repository (any Git host Backstage integrates) into the workspace, read as the user: given paths, the files the okteto-dev actions edit for an app, and its package.json',
     examples,
     supportsDryRun: true,
     schema: {
@@ -57,8 +63,15 @@ export function createOktetoRepoFilesFetchAction(options: {
         repoUrl: (z: Zod) =>
           z.string({
             description:
-              "Repository in RepoUrlPicker form 'github.com?owner=o&repo=r'",
+              "Repository in RepoUrlPicker form ('github.com?owner=o&repo=r', 'gitlab.com?owner=group&repo=r', ...)",
           }),
+        token: (z: Zod) =>
+          z
+            .string({
+              description:
+                "The user's token for the host (RepoUrlPicker requestUserCredentials, secrets.USER_OAUTH_TOKEN). Without it reads are refused unless oktetoDev.scaffolder.allowIntegrationCredentials is true",
+            })
+            .optional(),
         branch: (z: Zod) =>
           z
             .string({
@@ -129,12 +142,11 @@ export function createOktetoRepoFilesFetchAction(options: {
       for (const p of explicit) {
         resolveWorkspacePath(ctx.workspacePath, `${targetPath}/${p}`, 'path');
       }
-      const location = await github.locate(
-        input.repoUrl,
-        input.branch,
-        ctx.logger,
-      );
-      const { owner, repo, branch } = location;
+      const repository = await files.open(input.repoUrl, {
+        branch: input.branch,
+        token: input.token,
+      });
+      const { branch } = repository;
 
       const fetched: string[] = [];
       const missing: string[] = [];
@@ -147,7 +159,7 @@ export function createOktetoRepoFilesFetchAction(options: {
         );
         if (done.has(p)) return undefined;
         done.add(p);
-        const content = await github.read(location, p, ctx.signal);
+        const content = await files.read(repository, p, ctx.signal);
         if (content === undefined) {
           missing.push(p);
           ctx.logger.info(`${p} does not exist on ${branch}`);
@@ -193,9 +205,11 @@ export function createOktetoRepoFilesFetchAction(options: {
       }
       for (const p of explicit) await fetch(p);
       ctx.logger.info(
-        `Fetched [${fetched.join(
-          ', ',
-        )}] from ${owner}/${repo}@${branch}; missing [${missing.join(', ')}]`,
+        `Fetched [${fetched.join(', ')}] from ${
+          repository.location.repository
+        }@${branch} as ${
+          repository.identity.kind === 'user' ? 'the user' : 'the integration'
+        }; missing [${missing.join(', ')}]`,
       );
       ctx.output('fetched', fetched);
       ctx.output('missing', missing);

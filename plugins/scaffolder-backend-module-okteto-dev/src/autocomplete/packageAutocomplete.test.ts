@@ -1,9 +1,6 @@
-import { UrlReaders } from '@backstage/backend-defaults/urlReader';
-import { mockServices } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
-import { ScmIntegrations } from '@backstage/integration';
-import { GithubRepoFiles } from '../github/githubRepoFiles';
 import { GithubStandIn, startGithubStandIn } from '../testing/githubStandIn';
+import { STAND_IN_TOKENS } from '../testing/standInRepo';
+import { gitHostsConfig, gitServices } from '../__testUtils__/gitHosts';
 import { createOktetoDevAutocompleteHandler } from './packageAutocomplete';
 
 describe('okteto-dev autocomplete, resource package', () => {
@@ -28,30 +25,39 @@ describe('okteto-dev autocomplete, resource package', () => {
           'secrets/token.txt': 'do not read',
         },
       },
-    ]);
-    const config = new ConfigReader({
-      integrations: {
-        github: [
-          { host: 'github.com', apiBaseUrl: standIn.apiBaseUrl, token: 'x' },
-        ],
+      {
+        // private: the integration and bob can read it, alice cannot
+        owner: 'acme',
+        name: 'internal',
+        files: { 'apps/hr/package.json': '{"name":"@acme/hr"}' },
+        members: { 'backstage-integration': 'write', bob: 'read' },
       },
-    });
-    const logger = mockServices.logger.mock();
+      {
+        owner: 'elsewhere',
+        name: 'mono',
+        files: { 'apps/x/package.json': '{"name":"x"}' },
+      },
+    ]);
     handler = createOktetoDevAutocompleteHandler({
-      github: new GithubRepoFiles({
-        urlReader: UrlReaders.default({ config, logger }),
-        integrations: ScmIntegrations.fromConfig(config),
-      }),
-      logger,
+      files: gitServices(
+        gitHostsConfig({
+          github: standIn,
+          allowedRepositories: ['github.com/acme/*'],
+        }),
+      ).files,
     });
   });
   afterAll(() => standIn.close());
   beforeEach(() => {
     standIn.requests.length = 0;
+    standIn.requestsAs.length = 0;
   });
 
-  const ask = (context: Record<string, string>, resource = 'package') =>
-    handler({ resource, token: 'user-token', context });
+  const ask = (
+    context: Record<string, string>,
+    resource = 'package',
+    token: string = STAND_IN_TOKENS.alice,
+  ) => handler({ resource, token, context });
 
   it('answers the name in <appDir>/package.json of the default branch', async () => {
     await expect(
@@ -64,9 +70,9 @@ describe('okteto-dev autocomplete, resource package', () => {
         },
       ],
     });
-    expect(standIn.requests).toEqual([
-      'GET /api/v3/repos/acme/mono',
-      'GET /api/v3/repos/acme/mono/contents/apps/corporate-website/package.json',
+    expect(standIn.requestsAs).toEqual([
+      'alice GET /api/v3/repos/acme/mono',
+      'alice GET /api/v3/repos/acme/mono/contents/apps/corporate-website/package.json',
     ]);
     await expect(ask({ repoUrl, appDir: '.' })).resolves.toEqual({
       results: [{ id: 'mono-root', title: 'mono-root' }],
@@ -89,7 +95,12 @@ describe('okteto-dev autocomplete, resource package', () => {
     [{ repoUrl, appDir: '/etc' }, /relative path/],
     [{ repoUrl }, /Missing context 'appDir'/],
     [{ appDir: 'apps/x' }, /Missing context 'repoUrl'/],
-    [{ repoUrl: 'gitlab.com?owner=a&repo=b', appDir: 'x' }, /integration/],
+    [{ repoUrl: 'gitlab.com?owner=a&repo=b', appDir: 'x' }, /not an allowed/],
+    [{ repoUrl: 'example.com?owner=a&repo=b', appDir: 'x' }, /integration/],
+    [
+      { repoUrl: 'github.com?owner=elsewhere&repo=mono', appDir: 'apps/x' },
+      /github.com\/elsewhere\/mono is not an allowed repository/,
+    ],
     [
       { repoUrl: 'github.com?owner=acme&repo=mono/../../x', appDir: 'apps' },
       /invalid repository name/,
@@ -106,4 +117,38 @@ describe('okteto-dev autocomplete, resource package', () => {
     );
     expect(standIn.requests).toEqual([]);
   });
+
+  it('answers only what the caller could read', async () => {
+    const internal = 'github.com?owner=acme&repo=internal';
+    await expect(
+      ask(
+        { repoUrl: internal, appDir: 'apps/hr' },
+        'package',
+        STAND_IN_TOKENS.bob,
+      ),
+    ).resolves.toEqual({ results: [{ id: '@acme/hr', title: '@acme/hr' }] });
+    // alice cannot read the repository: the same answer as for one that does not exist
+    await expect(
+      ask({ repoUrl: internal, appDir: 'apps/hr' }),
+    ).rejects.toMatchObject({
+      name: 'NotFoundError',
+      message:
+        'github.com/acme/internal does not exist, or your GitHub account cannot read it',
+    });
+    expect(standIn.requestsAs).toEqual([
+      'bob GET /api/v3/repos/acme/internal',
+      'bob GET /api/v3/repos/acme/internal/contents/apps/hr/package.json',
+      'alice GET /api/v3/repos/acme/internal',
+    ]);
+  });
+
+  it.each([['none'], ['']])(
+    'refuses a caller without a token (%j)',
+    async token => {
+      await expect(
+        ask({ repoUrl, appDir: 'apps/corporate-website' }, 'package', token),
+      ).rejects.toMatchObject({ name: 'NotAllowedError' });
+      expect(standIn.requests).toEqual([]);
+    },
+  );
 });

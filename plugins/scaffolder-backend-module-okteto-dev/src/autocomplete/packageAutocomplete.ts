@@ -1,6 +1,5 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { GithubRepoFiles } from '../github/githubRepoFiles';
+import { RepoFiles } from '../git/repoFiles';
 import { packageJsonPath, packageNameOf } from '../actions/packageJson';
 import { normalizeRepoFolder } from '../actions/validation';
 
@@ -21,21 +20,24 @@ export interface AutocompleteResults {
  * The okteto-dev autocomplete handler. Resource `package`, context `{ repoUrl, appDir }` (repoUrl
  * in RepoUrlPicker form): the `name` of `<appDir>/package.json` on the repository's default branch,
  * as `{ results: [{ id: name, title: name }] }`; `{ results: [] }` when the folder or its
- * package.json does not exist or holds no valid name. It reads that one file and nothing else,
- * with the integration's credentials (the access `okteto:repo-files:fetch` uses): the folder must
- * be a relative path without `..`, and only the package name comes back.
+ * package.json does not exist or holds no valid name. It answers only what the caller could read:
+ * the request's `token` (the user's token for the host, which the form sends) is what reads the
+ * repository, through the backend's `UrlReader`; the repository must be one of
+ * `oktetoDev.scaffolder.allowedRepositories`; without a usable token the request is refused
+ * (403) unless `oktetoDev.scaffolder.allowIntegrationCredentials` is true. It reads that one file
+ * (and the default branch) and nothing else: the folder must be a relative path without `..`, and
+ * only the package name comes back.
  */
 export function createOktetoDevAutocompleteHandler(options: {
-  github: GithubRepoFiles;
-  logger: LoggerService;
+  files: RepoFiles;
 }) {
-  const { github, logger } = options;
+  const { files } = options;
   return async function handleAutocomplete(request: {
     resource: string;
     token: string;
     context: Record<string, string>;
   }): Promise<AutocompleteResults> {
-    const { resource, context } = request;
+    const { resource, context, token } = request;
     if (resource !== 'package') {
       throw new InputError(
         `Invalid resource '${resource}' of the ${OKTETO_DEV_AUTOCOMPLETE_PROVIDER} autocomplete provider; it has 'package'`,
@@ -51,8 +53,8 @@ export function createOktetoDevAutocompleteHandler(options: {
       throw new InputError("Missing context 'appDir' (like apps/shop)");
     }
     const appDir = normalizeRepoFolder('appDir', context.appDir);
-    const location = await github.locate(repoUrl, undefined, logger);
-    const content = await github.read(location, packageJsonPath(appDir));
+    const repository = await files.open(repoUrl, { token });
+    const content = await files.read(repository, packageJsonPath(appDir));
     const name =
       content === undefined
         ? undefined

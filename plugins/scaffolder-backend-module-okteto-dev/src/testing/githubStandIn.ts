@@ -1,11 +1,18 @@
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
-import { Repo } from './githubStandInRepo';
+import { DEFAULT_STAND_IN_USERS, Repo, StandInRepoSeed } from './standInRepo';
+import {
+  requestToken,
+  StandInAnswer,
+  StandInRequest,
+  startStandInServer,
+} from './standInServer';
 
 /**
- * A local stand-in for the parts of the GitHub REST (and one GraphQL) API that the UrlReader and
- * `publish:github:pull-request` use. Git objects are kept in memory: a tree is a flat map of file
- * paths to blob ids, and equal content gives equal ids, so an unchanged file is no change.
+ * A local stand-in for the parts of the GitHub REST (and one GraphQL) API that Backstage's GitHub
+ * `UrlReader`, okteto-dev's default-branch lookup and `publish:github:pull-request` use. Git
+ * objects are kept in memory: a tree is a flat map of file paths to blob ids, and equal content
+ * gives equal ids, so an unchanged file is no change. Requests are authenticated like GitHub's:
+ * `Authorization: Bearer|token <token>` names a user (an unknown token is a 401); a repository with
+ * `members` is private — to anyone else it does not exist (404) — and writing needs `write`.
  */
 
 /** A pull request opened against the stand-in. */
@@ -17,6 +24,8 @@ export interface StandInPullRequest {
   base: string;
   title: string;
   body: string;
+  /** The login of the token that opened it. */
+  author?: string;
   /** `merged` after {@link GithubStandIn.merge}. */
   state: 'open' | 'merged';
 }
@@ -31,6 +40,10 @@ export interface GithubStandIn {
   requests: string[];
   /** Requests the stand-in did not know how to answer. */
   unhandled: string[];
+  /** Every request as `<login or -> METHOD /path`: whose token each one carried. */
+  requestsAs: string[];
+  /** Requests refused for their token or the repository's members, as `METHOD /path status`. */
+  refused: string[];
   pulls: StandInPullRequest[];
   /** Branch names of a repository. */
   branches(owner: string, repo: string): string[];
@@ -38,78 +51,78 @@ export interface GithubStandIn {
   files(owner: string, repo: string, branch: string): Record<string, string>;
   /** Files whose content differs between two branches (added, changed or deleted). */
   diff(owner: string, repo: string, base: string, head: string): string[];
+  /** Who made the commits on `head` that are not on `base`. */
+  commitAuthors(
+    owner: string,
+    repo: string,
+    base: string,
+    head: string,
+  ): string[];
   /** Merges a pull request: its base branch moves to the head's commit. */
   merge(pull: StandInPullRequest): void;
   close(): Promise<void>;
 }
 
-async function readBody(req: http.IncomingMessage): Promise<any> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  return text ? JSON.parse(text) : {};
-}
-
 /** Starts the stand-in on a free local port with the given repositories. */
 export async function startGithubStandIn(
-  repos: Array<{
-    owner: string;
-    name: string;
-    defaultBranch?: string;
-    /** More branches, all at the initial commit. */
-    branches?: string[];
-    /** More branches, each at a commit of its own with these files. */
-    branchFiles?: Record<string, Record<string, string>>;
-    files: Record<string, string>;
-  }>,
+  repos: StandInRepoSeed[],
+  options: {
+    /** Token → login. Default: {@link DEFAULT_STAND_IN_USERS}. */
+    users?: Record<string, string>;
+  } = {},
 ): Promise<GithubStandIn> {
-  const store = new Map(
-    repos.map(r => {
-      const repo = new Repo(
-        r.owner,
-        r.name,
-        r.defaultBranch ?? 'main',
-        r.files,
-      );
-      const initial = repo.refs.get(repo.defaultBranch)!;
-      for (const branch of r.branches ?? []) repo.refs.set(branch, initial);
-      for (const [branch, files] of Object.entries(r.branchFiles ?? {})) {
-        const tree = new Map(
-          Object.entries(files).map(([p, c]) => [
-            p,
-            repo.putBlob(Buffer.from(c)),
-          ]),
-        );
-        repo.refs.set(
-          branch,
-          repo.putCommit({
-            tree: repo.putTree(tree),
-            parents: [initial],
-            message: branch,
-          }),
-        );
-      }
-      return [`${r.owner}/${r.name}`, repo];
-    }),
-  );
-  const requests: string[] = [];
-  const unhandled: string[] = [];
+  const users = options.users ?? DEFAULT_STAND_IN_USERS;
+  const store = new Map(repos.map(r => [`${r.owner}/${r.name}`, Repo.seed(r)]));
   const pulls: StandInPullRequest[] = [];
-  let base = '';
+  const refused: string[] = [];
+  const requestsAs: string[] = [];
 
-  function handle(method: string, url: URL, body: any, accept: string) {
+  function handle(request: StandInRequest, base: string): StandInAnswer {
+    const { method, url, body } = request;
     const path = url.pathname;
+    const token = requestToken(request.headers);
+    const login = token === undefined ? undefined : users[token];
+    requestsAs.push(`${login ?? '-'} ${method} ${url.pathname}`);
+    const refuse = (status: number, message: string): StandInAnswer => {
+      refused.push(`${method} ${path} ${status}`);
+      return { status, json: { message } };
+    };
+    if (token !== undefined && login === undefined) {
+      return refuse(401, 'Bad credentials');
+    }
+    /** The repository if `login` may use it for this method, else the refusal. */
+    const access = (
+      repo: Repo | undefined,
+      write: boolean,
+    ): { repo: Repo } | { answer: StandInAnswer } => {
+      const permission = repo?.permission(login);
+      if (!repo || !permission) return { answer: refuse(404, 'Not Found') };
+      if (write && permission !== 'write') {
+        return {
+          answer: refuse(
+            login ? 403 : 401,
+            login ? 'Resource not accessible' : 'Requires authentication',
+          ),
+        };
+      }
+      return { repo };
+    };
+
     if (method === 'POST' && path === '/api/graphql') {
-      const { owner, repo, head } = body.variables ?? {};
-      const found = store.get(`${owner}/${repo}`);
+      const { owner, repo: name, head } = body.variables ?? {};
+      const allowed = access(store.get(`${owner}/${name}`), false);
+      if ('answer' in allowed) {
+        return { status: 200, json: { data: { repository: null } } };
+      }
+      const found = allowed.repo;
       const pr = pulls.find(
         p =>
           p.owner === owner &&
-          p.repo === repo &&
+          p.repo === name &&
           p.head === head &&
           p.state === 'open',
       );
-      const ref = found?.refs.has(head)
+      const ref = found.refs.has(head)
         ? {
             associatedPullRequests: {
               edges: pr
@@ -128,9 +141,25 @@ export async function startGithubStandIn(
         : null;
       return { status: 200, json: { data: { repository: { ref } } } };
     }
+    if (method === 'GET' && path === '/api/v3/user/repos') {
+      // what RepoUrlPicker's owner/repository autocomplete lists: the repositories the user reads
+      if (!login) return refuse(401, 'Requires authentication');
+      return {
+        status: 200,
+        json: [...store.values()]
+          .filter(r => r.permission(login))
+          .map(r => ({
+            name: r.name,
+            full_name: `${r.owner}/${r.name}`,
+            owner: { login: r.owner },
+          })),
+      };
+    }
     const m = path.match(/^\/api\/v3\/repos\/([^/]+)\/([^/]+)(\/.*)?$/);
-    const repo = m ? store.get(`${m[1]}/${m[2]}`) : undefined;
-    if (!m || !repo) return undefined;
+    if (!m) return undefined;
+    const allowed = access(store.get(`${m[1]}/${m[2]}`), method !== 'GET');
+    if ('answer' in allowed) return allowed.answer;
+    const repo = allowed.repo;
     const rest = m[3] ?? '';
     const html = `${base}/${repo.owner}/${repo.name}`;
 
@@ -142,9 +171,14 @@ export async function startGithubStandIn(
           name: repo.name,
           full_name: `${repo.owner}/${repo.name}`,
           html_url: html,
+          private: Boolean(repo.members),
           owner: { login: repo.owner },
           default_branch: repo.defaultBranch,
-          permissions: { admin: true, push: true, pull: true },
+          permissions: {
+            admin: false,
+            push: repo.permission(login) === 'write',
+            pull: true,
+          },
         },
       };
     }
@@ -156,7 +190,13 @@ export async function startGithubStandIn(
         ?.get(filePath);
       if (!sha) return { status: 404, json: { message: 'Not Found' } };
       const content = repo.blobs.get(sha)!;
-      if (accept.includes('raw')) return { status: 200, raw: content };
+      if (String(request.headers.accept ?? '').includes('raw')) {
+        return {
+          status: 200,
+          raw: content,
+          contentType: 'application/vnd.github.v3.raw',
+        };
+      }
       return {
         status: 200,
         json: {
@@ -179,14 +219,12 @@ export async function startGithubStandIn(
     }
     const getRef = rest.match(/^\/git\/ref\/heads\/(.+)$/);
     if (method === 'GET' && getRef) {
-      const sha = repo.refs.get(decodeURIComponent(getRef[1]));
+      const branch = decodeURIComponent(getRef[1]);
+      const sha = repo.refs.get(branch);
       if (!sha) return { status: 404, json: { message: 'Not Found' } };
       return {
         status: 200,
-        json: {
-          ref: `refs/heads/${getRef[1]}`,
-          object: { sha, type: 'commit' },
-        },
+        json: { ref: `refs/heads/${branch}`, object: { sha, type: 'commit' } },
       };
     }
     if (method === 'POST' && rest === '/git/blobs') {
@@ -217,6 +255,7 @@ export async function startGithubStandIn(
         tree: body.tree,
         parents: body.parents,
         message: body.message,
+        author: login,
       });
       return { status: 201, json: { sha, tree: { sha: body.tree } } };
     }
@@ -251,6 +290,7 @@ export async function startGithubStandIn(
         base: body.base,
         title: body.title,
         body: body.body ?? '',
+        author: login,
         state: 'open',
       };
       pulls.push(pr);
@@ -288,70 +328,30 @@ export async function startGithubStandIn(
     return undefined;
   }
 
-  const server = http.createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', base);
-    const line = `${req.method} ${url.pathname}`;
-    requests.push(line);
-    try {
-      const body = await readBody(req);
-      const answer = handle(
-        req.method ?? 'GET',
-        url,
-        body,
-        String(req.headers.accept ?? ''),
-      );
-      if (!answer) {
-        unhandled.push(line);
-        res
-          .writeHead(404, { 'content-type': 'application/json' })
-          .end('{"message":"Not Found"}');
-      } else if ('raw' in answer) {
-        res
-          .writeHead(answer.status, {
-            'content-type': 'application/vnd.github.v3.raw',
-          })
-          .end(answer.raw);
-      } else {
-        res
-          .writeHead(answer.status, { 'content-type': 'application/json' })
-          .end(JSON.stringify(answer.json));
-      }
-    } catch (error) {
-      res.writeHead(500).end(String(error));
-    }
-  });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
+  const server = await startStandInServer(handle);
   const repoOf = (owner: string, name: string) => {
     const repo = store.get(`${owner}/${name}`);
     if (!repo) throw new Error(`no repository ${owner}/${name}`);
     return repo;
   };
   return {
-    url: base,
-    apiBaseUrl: `${base}/api/v3`,
-    requests,
-    unhandled,
+    url: server.url,
+    apiBaseUrl: `${server.url}/api/v3`,
+    requests: server.requests,
+    unhandled: server.unhandled,
+    refused,
+    requestsAs,
     pulls,
     branches: (owner, name) => [...repoOf(owner, name).refs.keys()],
     files: (owner, name, branch) => repoOf(owner, name).filesAt(branch),
-    diff(owner, name, from, to) {
-      const repo = repoOf(owner, name);
-      const a = repo.treeOf(from) ?? new Map();
-      const b = repo.treeOf(to) ?? new Map();
-      const paths = new Set([...a.keys(), ...b.keys()]);
-      return [...paths].filter(p => a.get(p) !== b.get(p)).sort();
-    },
+    diff: (owner, name, from, to) => repoOf(owner, name).diff(from, to),
+    commitAuthors: (owner, name, from, to) =>
+      repoOf(owner, name).authorsSince(from, to),
     merge(pull) {
       const repo = repoOf(pull.owner, pull.repo);
       repo.refs.set(pull.base, repo.refs.get(pull.head)!);
       pull.state = 'merged';
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close(error => (error ? reject(error) : resolve()));
-      }),
+    close: server.close,
   };
 }

@@ -1,4 +1,7 @@
+import { UrlReaders } from '@backstage/backend-defaults/urlReader';
 import { mockServices } from '@backstage/backend-test-utils';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
 import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
@@ -88,5 +91,77 @@ describe('RepoFileReader', () => {
     expect(a).toEqual(b);
     expect(a).toMatchObject({ ok: false, error: { type: 'forbidden' } });
     expect(readUrl).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('RepoFileReader on GitLab, through the real UrlReaders', () => {
+  // A project in a subgroup on a GitLab served at a loopback port: the GitLab reader of
+  // backend-defaults turns `…/-/blob/<ref>/<path>` into the files API, with the integration's token.
+  let server: http.Server;
+  let base: string;
+  const seen: string[] = [];
+
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      seen.push(`${req.headers.authorization} ${req.url}`);
+      if (
+        req.url ===
+        '/api/v4/projects/platform%2Fweb%2Fmono/repository/files/.okteto%2Fokteto.yml/raw?ref=main'
+      ) {
+        res.writeHead(200, { 'content-type': 'text/plain' }).end('dev: {}\n');
+      } else {
+        res.writeHead(404).end('{"message":"404 File Not Found"}');
+      }
+    });
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise(resolve => server.close(resolve)));
+
+  it("reads from the entity's project, and links to the file's GitLab page", async () => {
+    const config = new ConfigReader({
+      integrations: {
+        gitlab: [
+          {
+            host: new URL(base).host,
+            baseUrl: base,
+            apiBaseUrl: `${base}/api/v4`,
+            token: 'gitlab-token',
+          },
+        ],
+      },
+    });
+    const gitlab = ScmIntegrations.fromConfig(config);
+    const repo = new RepoFileReader(
+      UrlReaders.default({ config, logger: mockServices.logger.mock() }),
+      gitlab,
+    );
+    const e = entity({
+      'backstage.io/source-location': `url:${base}/platform/web/mono/-/tree/main/apps/shop/`,
+    });
+    expect(repo.entityFolder(e)).toBe('apps/shop');
+    const root = repo.repositoryBase(e)!;
+    await expect(repo.read(root, '.okteto/okteto.yml')).resolves.toEqual({
+      ok: true,
+      value: {
+        path: '.okteto/okteto.yml',
+        url: `${base}/platform/web/mono/-/tree/main/.okteto/okteto.yml`,
+        content: 'dev: {}\n',
+      },
+    });
+    await expect(repo.read(root, '.stignore')).resolves.toEqual({
+      ok: true,
+      value: {
+        path: '.stignore',
+        url: `${base}/platform/web/mono/-/tree/main/.stignore`,
+      },
+    });
+    expect(repo.viewUrl(root, '.okteto/okteto.yml')).toBe(
+      `${base}/platform/web/mono/-/blob/main/.okteto/okteto.yml`,
+    );
+    expect(seen).toEqual([
+      'Bearer gitlab-token /api/v4/projects/platform%2Fweb%2Fmono/repository/files/.okteto%2Fokteto.yml/raw?ref=main',
+      'Bearer gitlab-token /api/v4/projects/platform%2Fweb%2Fmono/repository/files/.stignore/raw?ref=main',
+    ]);
   });
 });

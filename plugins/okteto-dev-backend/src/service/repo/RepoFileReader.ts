@@ -129,13 +129,25 @@ export class RepoFileReader {
     return promise;
   }
 
+  /**
+   * The URL to hand the UrlReader: a file URL resolved against a `tree` source location is a `tree`
+   * URL, which the GitHub reader takes (`getGithubFileFetchUrl`: "GitHub is automatically
+   * redirecting tree urls to blob urls") but the GitLab reader refuses ("Url path must include
+   * /blob/", `getGitLabFileFetchUrl` of `@backstage/integration`): GitLab reads the `blob` form.
+   */
+  private readableUrl(url: string): string {
+    return this.integrations.byUrl(url)?.type === 'gitlab'
+      ? replaceGitLabUrlType(url, 'blob')
+      : url;
+  }
+
   private async readUrl(
     url: string,
     path: string,
     options: RepoReadOptions,
   ): Promise<Read<RepoFile>> {
     try {
-      const response = await this.urlReader.readUrl(url);
+      const response = await this.urlReader.readUrl(this.readableUrl(url));
       const buffer = await response.buffer();
       const content = options.presenceOnly ? '' : buffer.toString('utf8');
       return { ok: true, value: { path, url, content } };

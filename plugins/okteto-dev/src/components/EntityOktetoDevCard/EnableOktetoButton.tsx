@@ -46,19 +46,43 @@ export function enableOktetoHref(options: {
 }
 
 /**
- * The entity's repository in RepoUrlPicker form (`github.com?owner=o&repo=r`), from its source
- * location, or undefined when that is not a `https://host/owner/repo/...` URL.
+ * The entity's repository in RepoUrlPicker form, from its source location, or undefined when the
+ * URL does not tell it: `github.com?owner=o&repo=r` (GitHub, Gitea: `https://host/owner/repo/...`),
+ * `gitlab.com?owner=group/sub&repo=r` (GitLab: `https://host/group/sub/repo/-/...`),
+ * `host?project=P&repo=r` (Bitbucket Server: `.../projects/P/repos/r/...`) and
+ * `dev.azure.com?organization=o&project=p&repo=r` (Azure DevOps: `.../o/p/_git/r`). Bitbucket Cloud
+ * values need the workspace's project, which its URLs do not hold: the form asks for it.
  */
 export function repositoryOf(entity: Entity): string | undefined {
   const location = entity.metadata.annotations?.[ANNOTATION_SOURCE_LOCATION];
-  const match = location?.match(
-    /^url:https:\/\/([^/]+)\/([^/]+)\/([^/]+?)(\.git)?(\/|$)/,
-  );
+  const match = location?.match(/^url:https:\/\/([^/?#]+)\/([^?#]*)/);
   if (!match) return undefined;
-  const [, host, owner, repo] = match;
-  return `${host}?owner=${encodeURIComponent(owner)}&repo=${encodeURIComponent(
-    repo,
-  )}`;
+  const [, host, rest] = match;
+  const segments = rest.split('/').filter(Boolean).map(decodeURIComponent);
+  const value = (params: Record<string, string>) =>
+    `${host}?${Object.entries(params)
+      .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+      .join('&')}`;
+  const at = (marker: string) => segments.indexOf(marker);
+  if (host === 'bitbucket.org') return undefined;
+  if (segments[0] === 'projects' && segments[2] === 'repos' && segments[3]) {
+    return value({ project: segments[1], repo: segments[3] });
+  }
+  if (at('_git') === 2 && segments[3]) {
+    return value({
+      organization: segments[0],
+      project: segments[1],
+      repo: segments[3].replace(/\.git$/, ''),
+    });
+  }
+  // GitLab: the project path (groups and subgroups, then the project) ends where `/-/` starts
+  const dash = at('-');
+  const path = dash >= 2 ? segments.slice(0, dash) : segments.slice(0, 2);
+  if (path.length < 2) return undefined;
+  return value({
+    owner: path.slice(0, -1).join('/'),
+    repo: path[path.length - 1].replace(/\.git$/, ''),
+  });
 }
 
 /**

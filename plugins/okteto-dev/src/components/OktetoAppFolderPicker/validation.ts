@@ -24,9 +24,11 @@ export const APP_FOLDER_AUTOCOMPLETE = {
 } as const;
 
 /**
- * What goes in `token` when the user holds no token for the repository's host: the autocomplete
- * route rejects an empty one, and okteto-dev's handler reads the repository with the backend's
- * integration credentials anyway.
+ * What goes in `token` when the user holds no token for the repository's host (the autocomplete
+ * route rejects an empty one). okteto-dev's handler reads the repository as the user whose token
+ * it gets, so with this it answers only where `oktetoDev.scaffolder.allowIntegrationCredentials`
+ * lets it read with the integration; otherwise it refuses, and the check blocks nothing (RepoUrlPicker's
+ * `requestUserCredentials` signs the user in to the host before this field is checked).
  */
 export const NO_USER_TOKEN = 'none';
 
