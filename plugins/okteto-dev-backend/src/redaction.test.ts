@@ -30,6 +30,8 @@ jest.setTimeout(60_000);
 const VIEWER = 'user:default/viewer';
 const HUB = 'eu-payments-hub';
 const SPOKE = 'eu-oidc-spoke';
+/** Configured, but holds no dev target (`oktetoDev.targets` allows the hub and the spoke). */
+const OTHER = 'eu-ledger-prod';
 /** The sandbox token's user (packages/kube-sandbox/src/server/forbid.ts). */
 const SERVICE_ACCOUNT = 'system:serviceaccount:kube-sandbox:sandbox';
 
@@ -61,6 +63,7 @@ beforeAll(async () => {
       live: { enabled: false },
       clusters: [
         { ...sandboxClusters(sandbox)[0], name: HUB },
+        { ...sandboxClusters(sandbox)[0], name: OTHER },
         {
           name: SPOKE,
           url: 'https://spoke.example.com',
@@ -69,6 +72,8 @@ beforeAll(async () => {
         },
       ],
       conventions: { cluster: HUB },
+      // the spoke may hold dev targets (so its entities reach the cluster, and fail there)
+      targets: { allow: [{ cluster: SPOKE }] },
     },
     features: [
       mockServices.httpAuth.factory({
@@ -78,6 +83,7 @@ beforeAll(async () => {
         ...WEB_CORE_ENTITIES,
         withAnnotations('on-spoke', { 'okteto-dev/cluster': SPOKE }),
         withAnnotations('on-nowhere', { 'okteto-dev/cluster': 'nowhere' }),
+        withAnnotations('on-other', { 'okteto-dev/cluster': OTHER }),
       ]),
       webCoreUrlReader,
       mockServices.permissions.mock({
@@ -180,7 +186,7 @@ it('an unknown cluster: a 400 that lists the configured ones to the admin only',
   const viewer = await get('status', 'on-nowhere', VIEWER);
   expect(admin.status).toBe(400);
   expect(viewer.status).toBe(400);
-  expect(admin.body.error.message).toContain(`(configured: ${HUB}, ${SPOKE})`);
+  expect(admin.body.error.message).toContain(`(configured: ${HUB}, ${OTHER}, ${SPOKE})`);
   expect(viewer.body.error.name).toBe('InputError');
   expect(viewer.body.error.message).toContain(
     "No cluster named 'nowhere' is configured",
@@ -234,4 +240,32 @@ it('events: the error of a forbidden namespace, without the identity', async () 
   expect(viewerBody.error!.cluster).toBeUndefined();
   expect(viewer.text).not.toContain(SERVICE_ACCOUNT);
   expect(viewerBody.error!.message).toContain('web-secret-dev');
+});
+
+it('a refused cluster is named to the admin only, in the 400 and in the batch', async () => {
+  const admin = await get('status', 'on-other');
+  const viewer = await get('status', 'on-other', VIEWER);
+  expect(admin.status).toBe(400);
+  expect(viewer.status).toBe(400);
+  expect(admin.body.error.refusals).toEqual([
+    expect.objectContaining({
+      code: 'targetClusterRefused',
+      params: expect.objectContaining({ value: OTHER }),
+    }),
+  ]);
+  expect(viewer.body.error.refusals).toEqual([
+    expect.objectContaining({
+      code: 'targetClusterRefused',
+      params: expect.objectContaining({ value: '[hidden]', allowed: '[hidden]' }),
+    }),
+  ]);
+  const batch = await request(backend.server)
+    .post('/api/okteto-dev/v1/status/batch')
+    .set('Authorization', mockCredentials.user.header(VIEWER))
+    .send({ entityRefs: ['component:default/on-other'] });
+  for (const body of [viewer.body, batch.body]) {
+    const text = JSON.stringify(body);
+    expect(text).toContain('targetClusterRefused');
+    for (const name of [OTHER, HUB, SPOKE]) expect(text).not.toContain(name);
+  }
 });

@@ -5,6 +5,7 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   DevEventsResponse,
+  DevMessage,
   DevStatus,
   oktetoDevClustersReadPermission,
 } from '@okteto-dev/plugin-okteto-dev-common';
@@ -55,19 +56,46 @@ export class CallerRedaction {
   }
 
   /**
+   * An error's name, message and (a refused target's) statements for this caller. A refused
+   * target's message is its statements joined, so it is made again from the redacted statements.
+   */
+  async failure(error: Error): Promise<{
+    name: string;
+    message: string;
+    refusals?: DevMessage[];
+  }> {
+    const { refusals } = error as { refusals?: DevMessage[] };
+    if (!refusals) {
+      return { name: error.name, message: await this.text(error.message) };
+    }
+    const shown = await this.value(refusals);
+    let message = error.message;
+    refusals.forEach((refusal, i) => {
+      message = message.replace(refusal.message, shown[i].message);
+    });
+    return {
+      name: error.name,
+      message: await this.text(message),
+      refusals: shown,
+    };
+  }
+
+  /**
    * An error for this caller: the same error when it names nothing to hide, else a new one of the
-   * same name (so the same HTTP status) with the redacted message and no stack or cause.
+   * same name (so the same HTTP status) with the redacted message (and statements) and no stack or
+   * cause.
    */
   async error(error: unknown): Promise<unknown> {
     if (!(error instanceof Error)) return error;
-    const message = await this.text(error.message);
-    if (message === error.message) return error;
-    const redacted: Error & { refusals?: unknown } = new Error(message);
+    const shown = await this.failure(error);
+    if (shown.message === error.message) return error;
+    const redacted: Error & { refusals?: DevMessage[] } = new Error(
+      shown.message,
+    );
     redacted.name = error.name;
-    redacted.stack = `${error.name}: ${message}`;
+    redacted.stack = `${error.name}: ${shown.message}`;
     // a refused target's statements travel with the 400 (the card renders them)
-    const { refusals } = error as { refusals?: unknown };
-    if (refusals) redacted.refusals = await this.value(refusals);
+    if (shown.refusals) redacted.refusals = shown.refusals;
     return redacted;
   }
 }

@@ -19,7 +19,6 @@ import { ResponseRedaction } from './redaction';
 import { Redactor } from './service/answers/redact';
 import { SerializedAnswer } from './service/answers/DevAnswer';
 import { DevStatusService } from './service/DevStatusService';
-import { DevTargetRefusedError } from './service/resolveRequest';
 
 export { authorizedEntities } from './authorize';
 
@@ -140,17 +139,10 @@ export async function createRouter(
       [
         ...found.filter(f => f.error),
         ...outcomes.flatMap(o => (o.ok ? [] : [o])),
-      ].map(async f => {
-        const refusals = (f.error as Partial<DevTargetRefusedError>).refusals;
-        return {
-          entityRef: f.entityRef,
-          error: {
-            name: f.error!.name,
-            message: await caller.text(f.error!.message),
-            ...(refusals ? { refusals: await caller.value(refusals) } : {}),
-          },
-        };
-      }),
+      ].map(async f => ({
+        entityRef: f.entityRef,
+        error: await caller.failure(f.error!),
+      })),
     );
     // a DevStatusBatchResponse, assembled from the answers' bytes rather than serialised again
     const items = await Promise.all(

@@ -1,9 +1,14 @@
+import { devMessage, DevMessageCode } from '@okteto-dev/plugin-okteto-dev-common';
+
 /** What replaces a name a caller may not learn. */
 export const HIDDEN = '[hidden]';
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** Statements whose `value` and `allowed` parameters are cluster names (a refused target's cluster). */
+const CLUSTER_NAMING_CODES = new Set<string>(['targetClusterRefused']);
 
 /**
  * Removes the identities in a text the cluster or a credential provider wrote: the user of a
@@ -91,6 +96,17 @@ export class Redactor {
       }
       if (!v || typeof v !== 'object') return v;
       const record = v as Record<string, unknown>;
+      if (
+        typeof record.code === 'string' &&
+        CLUSTER_NAMING_CODES.has(record.code)
+      ) {
+        // its parameters are cluster names (configured, asked for, allowed): none is told
+        return devMessage(record.code as DevMessageCode, {
+          ...(record.params as Record<string, string>),
+          value: HIDDEN,
+          allowed: HIDDEN,
+        });
+      }
       const isError =
         typeof record.type === 'string' && typeof record.message === 'string';
       const out: Record<string, unknown> = {};
