@@ -11,6 +11,7 @@ import {
   OktetoDevClusterSupplier,
   oktetoDevClusterSupplierExtensionPoint,
 } from '@okteto-dev/plugin-okteto-dev-node';
+import { startClaims } from './service/claims';
 import { DevStatusService } from './service/DevStatusService';
 import { startLive } from './service/live';
 import { setUpCrossReplica } from './service/replicas';
@@ -64,7 +65,13 @@ export const oktetoDevPlugin = createBackendPlugin({
           urlReader: deps.urlReader,
           clusterSupplier: supplier,
         });
-        const { live, observer } = await startLive({ ...deps, options });
+        // who claims which dev target: every answer and notification checks it
+        const claims = startClaims({ ...deps, options });
+        const { live, observer } = await startLive({
+          ...deps,
+          claims,
+          options,
+        });
         const crossReplica = await setUpCrossReplica({
           ...deps,
           timeoutMs: options.timeoutMs,
@@ -74,6 +81,7 @@ export const oktetoDevPlugin = createBackendPlugin({
           live,
           observer,
           crossReplica,
+          claims,
         });
         const authorizer = new EntityAuthorizer(
           deps,

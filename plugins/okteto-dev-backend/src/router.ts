@@ -16,6 +16,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { EntityAuthorizer } from './authorize';
 import { SerializedAnswer } from './service/answers/DevAnswer';
+import { nameVisibleClaimants } from './service/claims/ContestedTargetError';
 import { DevStatusService } from './service/DevStatusService';
 
 export { authorizedEntities } from './authorize';
@@ -74,7 +75,7 @@ function sendAnswer(
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, service } = options;
+  const { httpAuth, permissions, service, catalog } = options;
   const authorizer = options.authorizer ?? new EntityAuthorizer(options, 0);
   const router = Router();
   router.use(express.json({ limit: '256kb' }));
@@ -85,7 +86,14 @@ export async function createRouter(
     const [found] = await authorizer.authorize([entityRef], credentials);
     if (found.error) throw found.error;
     const [outcome] = await service.getAnswers([found.entity!]);
-    if (!outcome.ok) throw outcome.error;
+    if (!outcome.ok) {
+      const [error] = await nameVisibleClaimants(
+        [outcome.error],
+        credentials,
+        catalog,
+      );
+      throw error;
+    }
     sendAnswer(req, res, outcome.answer.serialized(outcome.live));
   });
 
@@ -98,7 +106,16 @@ export async function createRouter(
       oktetoDevEventsReadPermission,
     );
     if (found.error) throw found.error;
-    res.json(await service.getEvents(found.entity!));
+    try {
+      res.json(await service.getEvents(found.entity!));
+    } catch (error) {
+      const [named] = await nameVisibleClaimants(
+        [error as Error],
+        credentials,
+        catalog,
+      );
+      throw named;
+    }
   });
 
   router.post('/v1/status/batch', async (req, res) => {
@@ -115,12 +132,18 @@ export async function createRouter(
     const found = await authorizer.authorize(refs, credentials);
     const visible = found.filter(f => f.entity);
     const outcomes = await service.getAnswers(visible.map(f => f.entity!));
-    const failures = [
+    const failed = [
       ...found.filter(f => f.error),
       ...outcomes.flatMap(o => (o.ok ? [] : [o])),
-    ].map(f => ({
+    ];
+    const errors = await nameVisibleClaimants(
+      failed.map(f => f.error!),
+      credentials,
+      catalog,
+    );
+    const failures = failed.map((f, i) => ({
       entityRef: f.entityRef,
-      error: { name: f.error!.name, message: f.error!.message },
+      error: { name: errors[i].name, message: errors[i].message },
     }));
     // a DevStatusBatchResponse, assembled from the answers' bytes rather than serialised again
     const items = outcomes.flatMap(o =>

@@ -18,6 +18,7 @@ export const messages = {
       'Stale: the cluster could not be read, showing the last good answer from {{age}}.',
     refreshFailed: 'Refresh failed, showing the previous answer: {{message}}',
     otherErrors: 'Other read errors',
+    contested: 'Dev target claimed by more than one entity',
   },
   summary: {
     label: 'Summary',
