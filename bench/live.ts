@@ -31,7 +31,6 @@ import { SIX_APPS } from './setup';
 import type { WorkerReport, WorkerRequest } from './liveWorker';
 
 const TTL_SECONDS = 2;
-const CORPORATE = 'component:default/corporate';
 const DEV = {
   devName: 'web-corporate-dev',
   namespace: 'web-corporate-dev',
@@ -166,8 +165,10 @@ export async function live(ctx: BenchContext): Promise<void> {
       await pollingBackend.stop();
     }
     const published: number[] = [];
+    // corporate's channel is opaque: known once its status has handed it out
+    let corporateChannel: string | undefined;
     const signals = recordingSignals((s: SignalPayload) => {
-      if (s.channel === `okteto-dev:status:${CORPORATE}`)
+      if (corporateChannel !== undefined && s.channel === corporateChannel)
         published.push(performance.now());
     });
     const liveBackend = await startLiveBackend({
@@ -180,6 +181,8 @@ export async function live(ctx: BenchContext): Promise<void> {
     });
     try {
       watching = await readsPerView(sandbox, liveBackend, true);
+      corporateChannel = (await liveBackend.status('corporate')).live?.channel;
+      if (!corporateChannel) throw new Error('corporate has no signal channel');
       webCoreWatches = openWatches(sandbox).length;
       samples = await changeToSignal(sandbox, () => published.length, rounds);
     } finally {

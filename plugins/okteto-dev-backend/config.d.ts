@@ -109,10 +109,18 @@ export interface Config {
     /** Timeout of each cluster read, in milliseconds. Default 5000. */
     timeoutMs?: number;
     /**
+     * How often the catalog's entities with `okteto-dev/app` are read (with the plugin's own
+     * credentials), in seconds: who claims which dev target (a target claimed by two entities is
+     * answered to neither, and notifies nobody), and which entities live mode watches. Entities
+     * being viewed count at once besides. Default 60.
+     */
+    catalogRefreshSeconds?: number;
+    /**
      * Live mode: watches (list-then-watch) keep what the status reads in memory, so a view of a
      * watched entity costs no cluster read, and changes are pushed to the browser through
-     * Backstage signals (`okteto-dev:status:<entityRef>`). An entity whose watch is forbidden or
-     * keeps failing is read on each view (cached) as without live mode, and its answer says why.
+     * Backstage signals, on an opaque channel per entity that its status hands out
+     * (`live.channel`). An entity whose watch is forbidden or keeps failing is read on each view
+     * (cached) as without live mode, and its answer says why.
      */
     live?: {
       /** Watch instead of reading on each view. Default true. */
@@ -128,8 +136,23 @@ export interface Config {
       debounceMs?: number;
       /** Every watched entity is derived again this often, in seconds (abandonment is a matter of time). Default 60. */
       resyncSeconds?: number;
-      /** How often the annotated entities are read from the catalog to be watched, in seconds. Default 300. */
+      /** @deprecated Use `oktetoDev.catalogRefreshSeconds`; read when that is not set. */
       catalogRefreshSeconds?: number;
+      /**
+       * The secret of the signal channels: an entity's channel is an HMAC of its ref under it, so
+       * only the backend can tell an entity's channel. At least 16 characters; every replica must
+       * have the same. Default: a random secret kept in the plugin's database (shared by every
+       * replica on it). Changing it ends every channel handed out before.
+       * @visibility secret
+       */
+      channelSecret?: string;
+      /**
+       * How often the signal channels rotate, in minutes (at least 1). A change is published on
+       * the current and the previous channel, and cards fetch their next channel after each
+       * rotation, so a caller who lost the right to read a status stops hearing of its changes
+       * within two rotations. Default 60.
+       */
+      channelRotationMinutes?: number;
       /** How long repository files (Okteto manifest, .stignore, package.json) are reused, in seconds. Default 300. */
       repositoryTtlSeconds?: number;
       /** The API server ends each watch after about this long (it is resumed at once), in seconds. Default 300. */

@@ -17,6 +17,7 @@ import {
   oktetoDevClusterSupplierExtensionPoint,
 } from '@okteto-dev/plugin-okteto-dev-node';
 import { openDatabase } from './service/database/migrations';
+import { startClaims } from './service/claims';
 import { DevStatusService } from './service/DevStatusService';
 import { startLive } from './service/live';
 import { setUpCrossReplica } from './service/replicas';
@@ -106,7 +107,13 @@ export const oktetoDevPlugin = createBackendPlugin({
               ),
             );
         });
-        const { live, observer } = await startLive({ ...deps, options });
+        // who claims which dev target: every answer and notification checks it
+        const claims = startClaims({ ...deps, options });
+        const { live, observer } = await startLive({
+          ...deps,
+          claims,
+          options,
+        });
         const crossReplica = await setUpCrossReplica({
           ...deps,
           timeoutMs: options.timeoutMs,
@@ -116,6 +123,7 @@ export const oktetoDevPlugin = createBackendPlugin({
           live,
           observer,
           crossReplica,
+          claims,
         });
         const authorizationTtlMs =
           (deps.config.getOptionalNumber(

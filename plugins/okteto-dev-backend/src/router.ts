@@ -18,6 +18,7 @@ import { EntityAuthorizer } from './authorize';
 import { ResponseRedaction } from './redaction';
 import { Redactor } from './service/answers/redact';
 import { SerializedAnswer } from './service/answers/DevAnswer';
+import { nameVisibleClaimants } from './service/claims/ContestedTargetError';
 import { DevStatusService } from './service/DevStatusService';
 
 export { authorizedEntities } from './authorize';
@@ -81,7 +82,7 @@ function sendAnswer(
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, service } = options;
+  const { httpAuth, permissions, service, catalog } = options;
   const authorizer = options.authorizer ?? new EntityAuthorizer(options, 0);
   const redaction =
     options.redaction ??
@@ -100,7 +101,14 @@ export async function createRouter(
     const [found] = await authorizer.authorize([entityRef], credentials);
     if (found.error) throw await caller.error(found.error);
     const [outcome] = await service.getAnswers([found.entity!]);
-    if (!outcome.ok) throw await caller.error(outcome.error);
+    if (!outcome.ok) {
+      const [error] = await nameVisibleClaimants(
+        [outcome.error],
+        credentials,
+        catalog,
+      );
+      throw await caller.error(error);
+    }
     sendAnswer(req, res, await caller.answer(outcome.answer, outcome.live));
   });
 
@@ -114,9 +122,17 @@ export async function createRouter(
       oktetoDevEventsReadPermission,
     );
     if (found.error) throw await caller.error(found.error);
-    const events = await service
-      .getEvents(found.entity!)
-      .catch(async error => Promise.reject(await caller.error(error)));
+    let events;
+    try {
+      events = await service.getEvents(found.entity!);
+    } catch (error) {
+      const [named] = await nameVisibleClaimants(
+        [error as Error],
+        credentials,
+        catalog,
+      );
+      throw await caller.error(named);
+    }
     res.json(await caller.events(events));
   });
 
@@ -135,13 +151,19 @@ export async function createRouter(
     const found = await authorizer.authorize(refs, credentials);
     const visible = found.filter(f => f.entity);
     const outcomes = await service.getAnswers(visible.map(f => f.entity!));
+    const failed = [
+      ...found.filter(f => f.error),
+      ...outcomes.flatMap(o => (o.ok ? [] : [o])),
+    ];
+    const errors = await nameVisibleClaimants(
+      failed.map(f => f.error!),
+      credentials,
+      catalog,
+    );
     const failures = await Promise.all(
-      [
-        ...found.filter(f => f.error),
-        ...outcomes.flatMap(o => (o.ok ? [] : [o])),
-      ].map(async f => ({
+      failed.map(async (f, i) => ({
         entityRef: f.entityRef,
-        error: await caller.failure(f.error!),
+        error: await caller.failure(errors[i]),
       })),
     );
     // a DevStatusBatchResponse, assembled from the answers' bytes rather than serialised again

@@ -64,6 +64,14 @@ export const DEV_MESSAGE_TEMPLATES = {
   oktetoPodCrashing:
     'The dev container of {{pod}} is failing ({{reason}}, {{restarts}} restarts).',
 
+  // --- claims: one dev target, one entity
+  claimContested:
+    'The dev target of this entity (workload {{workload}} in namespace {{namespace}}, Argo CD Application {{application}}) is also claimed by another catalog entity. A dev target belongs to one entity: until only one entity claims it, okteto-dev shows none of them its status or commands, and notifies nobody about it.',
+  claimContestedBy:
+    'The dev target of this entity (workload {{workload}} in namespace {{namespace}}, Argo CD Application {{application}}) is also claimed by {{entities}}. A dev target belongs to one entity: until only one entity claims it, okteto-dev shows none of them its status or commands, and notifies nobody about it.',
+  claimContestedByAndHidden:
+    'The dev target of this entity (workload {{workload}} in namespace {{namespace}}, Argo CD Application {{application}}) is also claimed by {{entities}} and another catalog entity. A dev target belongs to one entity: until only one entity claims it, okteto-dev shows none of them its status or commands, and notifies nobody about it.',
+
   // --- checklist: Argo CD Application
   checkArgoAppExists:
     'Argo CD Application {{application}} exists ({{sync}}, {{health}}).',

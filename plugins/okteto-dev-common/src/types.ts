@@ -256,11 +256,19 @@ export interface DevStatus {
   errors: DevError[];
   /**
    * How the answer was read, when the backend's live mode is on: `watch` from watches it keeps
-   * open on the cluster (changes are pushed as signals on `okteto-dev:status:<entityRef>`), or
-   * `polling` from cached LISTs on each view, with the reason (a watch forbidden or failing, too
-   * many namespaces, not watched yet).
+   * open on the cluster, or `polling` from cached LISTs on each view, with the reason (a watch
+   * forbidden or failing, too many namespaces, not watched yet). With `watch`, `channel` is the
+   * signal channel on which changes of this entity are pushed: opaque (see
+   * {@link DEV_STATUS_CHANNEL_PREFIX}), handed out only with the status; channels rotate, and
+   * from `renewAt` on a holder should fetch the status again to get the next one (the old one
+   * keeps working for one more rotation).
    */
-  live?: { mode: 'watch' | 'polling'; reason?: string };
+  live?: {
+    mode: 'watch' | 'polling';
+    reason?: string;
+    channel?: string;
+    renewAt?: string;
+  };
 }
 
 /**

@@ -21,6 +21,7 @@ export const messages = {
     refusedTitle: 'okteto-dev read nothing for this entity',
     refusedHint:
       'Its annotations point outside what the configuration allows (oktetoDev.targets). Correct the annotation, or ask the Backstage admins to allow the target.',
+    contested: 'Dev target claimed by more than one entity',
   },
   summary: {
     label: 'Summary',

@@ -7,3 +7,4 @@ export { searchModuleOktetoDev as default } from './module';
 export { OktetoDevCollatorFactory } from './collators/OktetoDevCollatorFactory';
 export type { OktetoDevCollatorFactoryOptions } from './collators/OktetoDevCollatorFactory';
 export type { DevStatusSource } from './collators/loadDevStatuses';
+export { withCatalogReadForOktetoDev } from './policy/oktetoDevPolicy';

@@ -10,7 +10,8 @@ import { OktetoDevCollatorFactory } from './collators/OktetoDevCollatorFactory';
 
 /**
  * Search module: the `okteto-dev` collator, which reads dev statuses through the okteto-dev backend
- * (`devStatusServiceRef`) and is visible per entity under `okteto-dev.status.read`.
+ * (`devStatusServiceRef`), its documents visible per entity under `catalog.entity.read` (or
+ * `okteto-dev.status.read`, configured, with a policy wrapped by `withCatalogReadForOktetoDev`).
  *
  * @public
  */
@@ -30,12 +31,16 @@ export const searchModuleOktetoDev = createBackendModule({
       },
       async init({ config, logger, scheduler, indexRegistry, ...source }) {
         const options = readCollatorConfig(config, logger);
+        logger.info(
+          `okteto-dev search documents are visible per entity under ${options.visibilityPermission}`,
+        );
         indexRegistry.addCollator({
           schedule: scheduler.createScheduledTaskRunner(options.schedule),
           factory: new OktetoDevCollatorFactory({
             ...source,
             logger,
             locationTemplate: options.locationTemplate,
+            visibilityPermission: options.visibilityPermission,
           }),
         });
       },

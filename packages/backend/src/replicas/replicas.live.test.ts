@@ -1,6 +1,7 @@
 // Two okteto-dev replicas in live mode on one PostgreSQL and one Redis: each keeps its own
 // watches (bounded per replica: the same number as one replica alone), and an owner hears about a
-// conflict once, not once per replica (the notified-states table on PostgreSQL).
+// conflict once, not once per replica (the notified-states table on PostgreSQL); both hand out
+// the same signal channels (their secret is in the same database).
 import { Entity } from '@backstage/catalog-model';
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import { eventually, oktetoUp, Sandbox } from '@okteto-dev/kube-sandbox';
@@ -89,6 +90,12 @@ describeWithEngines('two replicas on PostgreSQL and Redis (live mode)', () => {
     await eventually(() => openWatches(setup.sandbox) === 2 * perReplica, {
       what: `${2 * perReplica} open watches (two replicas)`,
     });
+    // both hand out the same opaque signal channel: its secret is in the shared database
+    const channels = await Promise.all(
+      [a, b].map(async r => (await r.status('corporate')).body.live?.channel),
+    );
+    expect(channels[0]).toMatch(/^okteto-dev:status:[A-Za-z0-9_-]{32}$/);
+    expect(channels[1]).toBe(channels[0]);
 
     // dev mode on corporate, then a commit that brings the original back: a conflict
     await oktetoUp(setup.sandbox.store, {

@@ -82,8 +82,9 @@ export function recordingSignals(onPublish?: (signal: SignalPayload) => void) {
       },
     }),
   });
-  const of = (entityRef: string) =>
-    published.filter(s => s.channel === `okteto-dev:status:${entityRef}`);
+  /** The signals published on a channel (an entity's, as its status's `live.channel` gives it). */
+  const of = (channel: string | undefined) =>
+    published.filter(s => channel !== undefined && s.channel === channel);
   return { published, factory, of };
 }
 

@@ -8,8 +8,11 @@ import {
   DevStatus,
   DevTargetPolicy,
 } from '@okteto-dev/plugin-okteto-dev-common';
+import { ServiceUnavailableError } from '@backstage/errors';
 import { DevAnswer } from './answers/DevAnswer';
 import { StatusCache } from './answers/StatusCache';
+import { ContestedTargetError } from './claims/ContestedTargetError';
+import { DevTargetClaims } from './claims/DevTargetClaims';
 import { ClusterRegistry } from './clusters/ClusterRegistry';
 import { DEFAULT_DERIVE_OPTIONS, deriveDevStatus } from './derive/deriveStatus';
 import { DeriveOptions, FetchedDevObjects } from './derive/types';
@@ -57,6 +60,11 @@ export interface DevStatusServiceOptions {
   observer?: StatusObserver;
   /** Single flight across replicas sharing the cache (see `replicas/`). */
   crossReplica?: CrossReplicaFetch;
+  /**
+   * Who claims which dev target (see `claims/`): an entity whose target another entity claims too
+   * gets a {@link ContestedTargetError} instead of a status, without a cluster read.
+   */
+  claims?: Pick<DevTargetClaims, 'ready' | 'register' | 'claimOf'>;
 }
 
 /**
@@ -155,11 +163,13 @@ export class DevStatusService {
    */
   async getAnswers(entities: Entity[]): Promise<DevAnswerOutcome[]> {
     const { live } = this.options;
-    const requests = await Promise.all(
-      entities.map(e =>
-        this.request(e).then(
-          request => ({ ok: true as const, request }),
-          error => ({ ok: false as const, error: error as Error }),
+    const requests = await this.claimed(
+      await Promise.all(
+        entities.map(e =>
+          this.request(e).then(
+            request => ({ ok: true as const, request }),
+            error => ({ ok: false as const, error: error as Error }),
+          ),
         ),
       ),
     );
@@ -246,6 +256,38 @@ export class DevStatusService {
     return Promise.all(outcomes);
   }
 
+  /**
+   * Resolved requests with their claims checked: each is registered as its entity's claim (so a
+   * new claimant counts the moment it is viewed), and one whose target another entity claims too
+   * becomes a {@link ContestedTargetError}. Until the catalog's claims are known (its first read,
+   * bounded by `timeoutMs`) nothing is answered.
+   */
+  private async claimed<T extends { ok: true; request: DevTargetRequest }>(
+    requests: Array<T | { ok: false; error: Error }>,
+  ): Promise<Array<T | { ok: false; error: Error }>> {
+    const { claims } = this.options;
+    if (!claims) return requests;
+    const resolved = requests.flatMap(r => (r.ok ? [r.request] : []));
+    if (resolved.length === 0) return requests;
+    if (!(await claims.ready(this.options.timeoutMs ?? 5000))) {
+      const error = new ServiceUnavailableError(
+        'okteto-dev has not read the catalog yet, so it cannot tell whether another entity claims the same dev target; try again in a moment',
+      );
+      return requests.map(r => (r.ok ? { ok: false as const, error } : r));
+    }
+    claims.register(resolved);
+    return requests.map(r => {
+      if (!r.ok) return r;
+      const claim = claims.claimOf(r.request.entityRef);
+      return claim.contested
+        ? {
+            ok: false as const,
+            error: new ContestedTargetError(r.request.target, claim.others),
+          }
+        : r;
+    });
+  }
+
   private async fetchMisses(
     misses: DevTargetRequest[],
   ): Promise<Map<string, DevAnswer>> {
@@ -282,7 +324,11 @@ export class DevStatusService {
    * card's Events section), cached and coalesced like the status.
    */
   async getEvents(entity: Entity): Promise<DevEventsResponse> {
-    return this.other.events(await this.request(entity));
+    const [checked] = await this.claimed([
+      { ok: true as const, request: await this.request(entity) },
+    ]);
+    if (!checked.ok) throw checked.error;
+    return this.other.events(checked.request);
   }
 
   /** The configured clusters, whether okteto-dev can use each and whether it answers. */

@@ -1,10 +1,12 @@
 import { ResponseError } from '@backstage/errors';
 import {
+  DEV_MESSAGE_TEMPLATES,
   DevClustersResponse,
   DevEventsResponse,
   DevMessage,
   DevStatus,
   DevStatusBatchResponse,
+  fillMessage,
 } from '@okteto-dev/plugin-okteto-dev-common';
 import type { SignalApi } from '@backstage/plugin-signals-react';
 import { OktetoDevApi } from '../api';
@@ -66,6 +68,45 @@ export async function refusalError(
       statusText: 'Bad Request',
       headers: { 'Content-Type': 'application/json' },
     }),
+  );
+}
+
+/**
+ * The backend's 409 for a dev target that another catalog entity claims too: the statement as a
+ * `DevMessage` in the error body (`code`, `params`, `message`), naming `others` when the caller may
+ * see them.
+ */
+export async function contestedClaimError(
+  others: string[] = [],
+  hidden = others.length === 0,
+): Promise<ResponseError> {
+  const target = {
+    workload: 'web-corporate-dev-web-app',
+    namespace: 'web-corporate-dev',
+    application: 'argo/web-corporate-dev',
+  };
+  let code:
+    | 'claimContested'
+    | 'claimContestedBy'
+    | 'claimContestedByAndHidden' = 'claimContested';
+  if (others.length > 0) {
+    code = hidden ? 'claimContestedByAndHidden' : 'claimContestedBy';
+  }
+  const params =
+    others.length === 0 ? target : { ...target, entities: others.join(', ') };
+  const message = fillMessage(DEV_MESSAGE_TEMPLATES[code], params);
+  return ResponseError.fromResponse(
+    new Response(
+      JSON.stringify({
+        error: { name: 'ConflictError', message, code, params },
+        response: { statusCode: 409 },
+      }),
+      {
+        status: 409,
+        statusText: 'Conflict',
+        headers: { 'Content-Type': 'application/json' },
+      },
+    ),
   );
 }
 

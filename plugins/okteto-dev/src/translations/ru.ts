@@ -61,6 +61,13 @@ const ru: { [key in keyof EnglishMessages]: string | null } = {
   'msg.oktetoPodCrashing':
     'Dev-контейнер пода {{pod}} падает ({{reason}}, перезапусков: {{restarts}}).',
 
+  // --- claims
+  'msg.claimContested':
+    'На dev-цель этой сущности (workload {{workload}} в namespace {{namespace}}, Argo CD Application {{application}}) претендует ещё одна сущность каталога. Dev-цель принадлежит одной сущности: пока на неё претендует больше одной, okteto-dev не показывает ни одной из них статус и команды и никого о ней не уведомляет.',
+  'msg.claimContestedBy':
+    'На dev-цель этой сущности (workload {{workload}} в namespace {{namespace}}, Argo CD Application {{application}}) претендует также {{entities}}. Dev-цель принадлежит одной сущности: пока на неё претендует больше одной, okteto-dev не показывает ни одной из них статус и команды и никого о ней не уведомляет.',
+  'msg.claimContestedByAndHidden':
+    'На dev-цель этой сущности (workload {{workload}} в namespace {{namespace}}, Argo CD Application {{application}}) претендует также {{entities}} и ещё одна сущность каталога. Dev-цель принадлежит одной сущности: пока на неё претендует больше одной, okteto-dev не показывает ни одной из них статус и команды и никого о ней не уведомляет.',
   'msg.checkArgoAppExists':
     'Argo CD Application {{application}} существует ({{sync}}, {{health}}).',
   'msg.checkArgoAppMissing':
@@ -205,6 +212,7 @@ const ru: { [key in keyof EnglishMessages]: string | null } = {
   'card.refusedTitle': 'okteto-dev ничего не читал для этой сущности',
   'card.refusedHint':
     'Её аннотации указывают за пределы того, что разрешает конфигурация (oktetoDev.targets). Исправьте аннотацию или попросите администраторов Backstage разрешить эту цель.',
+  'card.contested': 'На dev-цель претендует больше одной сущности',
 
   'summary.label': 'Сводка',
   'summary.argo': 'Argo CD: {{sync}} · {{health}}',

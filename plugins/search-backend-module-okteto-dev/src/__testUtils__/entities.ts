@@ -6,6 +6,16 @@ export const OUTSIDER = 'user:default/outsider';
 export const OWNER = 'user:default/owner';
 /** A user the test policy allows everything. */
 export const ALLOWED = 'user:default/alice';
+/**
+ * A user the test policy lets read the dev status of every entity, but the catalog only the
+ * entities they own (a hand-written policy conditioning `catalog.entity.read`).
+ */
+export const CATALOG_OWNER = 'user:default/carol';
+/**
+ * A user the test policy lets read the catalog's entities they own, and the dev status of entities
+ * that name their Argo CD Application (two conditions, on two permissions).
+ */
+export const TWO_CONDITIONS = 'user:default/dave';
 
 export function component(
   name: string,
@@ -27,20 +37,29 @@ export function component(
 
 /**
  * The web-core apps of the kube-sandbox `web-core` scenario, plus one entity without the
- * annotation. {@link OWNER} owns corporate and synestra-io.
+ * annotation. {@link OWNER} owns corporate and synestra-io, {@link CATALOG_OWNER} shop and admin,
+ * {@link TWO_CONDITIONS} landings and payload-core.
  */
 export const WEB_CORE = [
   component('corporate', undefined, OWNER),
   component('synestra-io', undefined, OWNER),
-  component('shop'),
-  component('landings'),
-  component('saas'),
-  component('admin'),
-  component('payload-core', {
-    'okteto-dev/app': 'payload-core',
-    'okteto-dev/argocd-app': 'web-payload-dev',
-    'okteto-dev/namespace': 'web-payload-dev',
+  component('shop', undefined, CATALOG_OWNER),
+  component('landings', undefined, TWO_CONDITIONS),
+  // names its Application (as the convention would): the dev status of it is dave's to read
+  component('saas', {
+    'okteto-dev/app': 'saas',
+    'okteto-dev/argocd-app': 'web-saas-dev',
   }),
+  component('admin', undefined, CATALOG_OWNER),
+  component(
+    'payload-core',
+    {
+      'okteto-dev/app': 'payload-core',
+      'okteto-dev/argocd-app': 'web-payload-dev',
+      'okteto-dev/namespace': 'web-payload-dev',
+    },
+    TWO_CONDITIONS,
+  ),
   component('secret-app', { 'okteto-dev/app': 'secret' }),
   component('docs-site', {}),
 ];

@@ -52,9 +52,19 @@ export interface SearchSetup {
   collate(): Promise<void>;
   /** `GET /api/search/query` as `user`. */
   search(user: string, query: SearchQuery): Promise<SearchResult[]>;
+  /** The names of the entities `user` finds in the catalog (`GET /api/catalog/entities/by-query`). */
+  catalogNames(user: string): Promise<string[]>;
   /** `GET /api/in-dev-mode` (the README's example plugin) as `user`. */
   inDevMode(user: string, entityRefs: string[]): Promise<string[]>;
   stop(): Promise<void>;
+}
+
+/** How the organisation set search up: the collator's permission, and whether the policy is wrapped. */
+export interface SearchBackendOptions {
+  /** `search.collators.oktetoDev.visibilityPermission`; unset: the default. */
+  visibilityPermission?: 'catalog.entity.read' | 'okteto-dev.status.read';
+  /** Whether the policy is wrapped with `withCatalogReadForOktetoDev`. */
+  wrappedPolicy: boolean;
 }
 
 /**
@@ -63,7 +73,9 @@ export interface SearchSetup {
  * `web-core` scenario, and the search backend (Lunr, permissions on) with the catalog collator
  * and this module.
  */
-export async function startSearchBackend(): Promise<SearchSetup> {
+export async function startSearchBackend(
+  options: SearchBackendOptions,
+): Promise<SearchSetup> {
   const sandbox = await startSandbox({ scenario: 'web-core' });
   const found: Captured = {};
   const backend = await startTestBackend({
@@ -71,7 +83,7 @@ export async function startSearchBackend(): Promise<SearchSetup> {
       catalogPlugin,
       entityProviderModule(WEB_CORE),
       permissionPlugin,
-      testPolicyModule,
+      testPolicyModule({ wrapped: options.wrappedPolicy }),
       oktetoDevPlugin,
       searchPlugin,
       searchModuleCatalog,
@@ -85,6 +97,17 @@ export async function startSearchBackend(): Promise<SearchSetup> {
         data: {
           permission: { enabled: true },
           oktetoDev: oktetoDevConfig(sandbox),
+          ...(options.visibilityPermission
+            ? {
+                search: {
+                  collators: {
+                    oktetoDev: {
+                      visibilityPermission: options.visibilityPermission,
+                    },
+                  },
+                },
+              }
+            : {}),
         },
       }),
     ],
@@ -136,6 +159,17 @@ export async function startSearchBackend(): Promise<SearchSetup> {
       );
     },
     search,
+    async catalogNames(user) {
+      const res = await request(backend.server)
+        .get('/api/catalog/entities/by-query?filter=kind=component&limit=100')
+        .set('Authorization', mockCredentials.user.header(user));
+      if (res.status !== 200) {
+        throw new Error(`catalog answered ${res.status}: ${res.text}`);
+      }
+      return (res.body.items as Array<{ metadata: { name: string } }>)
+        .map(e => e.metadata.name)
+        .sort();
+    },
     async inDevMode(user, entityRefs) {
       const params = new URLSearchParams(entityRefs.map(r => ['entityRef', r]));
       const res = await request(backend.server)

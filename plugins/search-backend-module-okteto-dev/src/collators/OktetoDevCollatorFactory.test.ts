@@ -45,10 +45,27 @@ describe('OktetoDevCollatorFactory against the web-core scenario', () => {
     await sandbox.close();
   });
 
-  it('emits one document per annotated entity, visible under okteto-dev.status.read', async () => {
+  it('emits one document per annotated entity, visible where its entity is', async () => {
     const factory = collator(backend.devStatus, WEB_CORE);
     expect(factory.type).toBe('okteto-dev');
-    expect(factory.visibilityPermission.name).toBe('okteto-dev.status.read');
+    // the default: the permission that always follows the catalog
+    expect(factory.visibilityPermission).toMatchObject({
+      name: 'catalog.entity.read',
+      resourceType: 'catalog-entity',
+    });
+    expect(
+      new OktetoDevCollatorFactory({
+        catalog: catalogServiceMock({ entities: WEB_CORE }),
+        auth: mockServices.auth({ pluginId: 'search' }),
+        devStatus: backend.devStatus,
+        logger: mockServices.logger.mock(),
+        locationTemplate: '/catalog/:namespace/:kind/:name',
+        visibilityPermission: 'okteto-dev.status.read',
+      }).visibilityPermission,
+    ).toMatchObject({
+      name: 'okteto-dev.status.read',
+      resourceType: 'catalog-entity',
+    });
     const documents = await collate(factory);
     const byApp = Object.fromEntries(documents.map(d => [d.app, d]));
     expect(Object.keys(byApp).sort()).toEqual([

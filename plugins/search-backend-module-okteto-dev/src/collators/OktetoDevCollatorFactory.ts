@@ -1,4 +1,6 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
+import { ResourcePermission } from '@backstage/plugin-permission-common';
 import { DocumentCollatorFactory } from '@backstage/plugin-search-common';
 import {
   OKTETO_DEV_SEARCH_TYPE,
@@ -47,23 +49,41 @@ export interface OktetoDevCollatorFactoryOptions extends DevStatusSource {
    * fragment `#okteto-dev` unless the template has a fragment of its own.
    */
   locationTemplate: string;
+  /**
+   * The permission the search backend checks per document: `catalog.entity.read` (the default: a
+   * document shows where its entity does, whatever the policy) or `okteto-dev.status.read` (only
+   * with a policy in which that implies reading the entity, see `withCatalogReadForOktetoDev`).
+   */
+  visibilityPermission?: 'catalog.entity.read' | 'okteto-dev.status.read';
 }
 
 /**
  * Collates one `okteto-dev` document per entity with the `okteto-dev/app` annotation, its status
- * read through `devStatusServiceRef`. Each document is visible only to users who hold
- * `okteto-dev.status.read` on its entity (the search backend decides per document, conditional
- * decisions included).
+ * read through `devStatusServiceRef`. Every document carries its entity as
+ * `authorization.resourceRef`, and the search backend shows it only to users who hold the
+ * factory's `visibilityPermission` on that entity (deciding per document when the policy's
+ * decision is conditional).
+ *
+ * The search backend checks one permission per document type, and a policy that allows it
+ * outright shows every document of the type without looking at them. So the default is the
+ * permission that always follows the catalog, `catalog.entity.read`: an `okteto-dev` document is
+ * found exactly where its entity is, under any policy. Checking `okteto-dev.status.read` as well
+ * takes the policy's help: see `withCatalogReadForOktetoDev`.
  *
  * @public
  */
 export class OktetoDevCollatorFactory implements DocumentCollatorFactory {
   /** The search document type, `okteto-dev`. */
   readonly type = OKTETO_DEV_SEARCH_TYPE;
-  /** `okteto-dev.status.read`: the search backend shows a document only to users allowed it on its entity. */
-  readonly visibilityPermission = oktetoDevStatusReadPermission;
+  /** What the search backend checks for each document, on its entity (see the class comment). */
+  readonly visibilityPermission: ResourcePermission<'catalog-entity'>;
 
-  constructor(private readonly options: OktetoDevCollatorFactoryOptions) {}
+  constructor(private readonly options: OktetoDevCollatorFactoryOptions) {
+    this.visibilityPermission =
+      options.visibilityPermission === 'okteto-dev.status.read'
+        ? oktetoDevStatusReadPermission
+        : catalogEntityReadPermission;
+  }
 
   /** A stream of one `OktetoDevSearchDocument` per entity with the `okteto-dev/app` annotation. */
   async getCollator(): Promise<Readable> {

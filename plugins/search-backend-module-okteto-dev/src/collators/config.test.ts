@@ -9,6 +9,7 @@ describe('readCollatorConfig', () => {
     expect(readCollatorConfig(new ConfigReader({}))).toEqual({
       schedule: expect.objectContaining({ frequency: { minutes: 2 } }),
       locationTemplate: '/catalog/:namespace/:kind/:name',
+      visibilityPermission: 'catalog.entity.read',
     });
     const config = new ConfigReader({
       search: {
@@ -16,6 +17,7 @@ describe('readCollatorConfig', () => {
           oktetoDev: {
             schedule: { frequency: { seconds: 30 }, timeout: { minutes: 1 } },
             locationTemplate: '/entities/:kind/:name',
+            visibilityPermission: 'okteto-dev.status.read',
           },
         },
       },
@@ -23,7 +25,18 @@ describe('readCollatorConfig', () => {
     expect(readCollatorConfig(config)).toEqual({
       schedule: { frequency: { seconds: 30 }, timeout: { minutes: 1 } },
       locationTemplate: '/entities/:kind/:name',
+      visibilityPermission: 'okteto-dev.status.read',
     });
+  });
+
+  it('refuses a visibility permission it cannot check', () => {
+    const config = (visibilityPermission: string) =>
+      new ConfigReader({
+        search: { collators: { oktetoDev: { visibilityPermission } } },
+      });
+    expect(() => readCollatorConfig(config('catalog.entity.delete'))).toThrow(
+      "must be one of catalog.entity.read, okteto-dev.status.read, not 'catalog.entity.delete'",
+    );
   });
 
   it('ignores decorateCatalog, with a warning', () => {

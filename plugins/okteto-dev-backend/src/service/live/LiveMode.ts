@@ -1,7 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
 import { SignalsService } from '@backstage/plugin-signals-node';
 import { DevStatus } from '@okteto-dev/plugin-okteto-dev-common';
+import { DevTargetClaims } from '../claims/DevTargetClaims';
 import { ClusterRegistry } from '../clusters/ClusterRegistry';
 import { deriveDevStatus } from '../derive/deriveStatus';
 import { DeriveOptions } from '../derive/types';
@@ -14,6 +14,7 @@ import { applicationCluster, EntityIndex } from './EntityIndex';
 import { LiveReader } from './LiveReader';
 import { DevNotifier } from './notify/DevNotifier';
 import { WORKLOAD_KINDS } from './resources';
+import { StatusChannels } from './StatusChannels';
 import { StatusTracker } from './StatusTracker';
 import { DevLiveInfo, LiveStatusSource } from './types';
 import { ViewMemo } from './ViewMemo';
@@ -28,11 +29,14 @@ export interface LiveModeOptions {
   derive: DeriveOptions;
   logger: LoggerService;
   signals?: SignalsService;
+  /** The opaque signal channel of each entity. */
+  channels: StatusChannels;
   notifier?: DevNotifier;
-  /** The catalog's annotated entities (with the plugin's own credentials). */
-  catalogEntities?: () => Promise<Entity[]>;
-  /** Resolves an entity's target (400s for entities without one are skipped). */
-  resolve(entity: Entity): Promise<DevTargetRequest>;
+  /**
+   * The catalog's annotated entities, resolved (each read of the claims is watched), and who
+   * claims which target: an entity whose target is contested is neither derived nor signalled.
+   */
+  claims?: Pick<DevTargetClaims, 'onSync' | 'claimOf'>;
   now?: () => Date;
   /** Faster retries, for tests. */
   reflector?: ClusterStoreOptions['reflector'];
@@ -57,7 +61,6 @@ export class LiveMode implements LiveStatusSource {
   private readonly now: () => Date;
   private planning: Promise<void> | undefined;
   private replan = false;
-  private catalogTimer: NodeJS.Timeout | undefined;
   private stopped = false;
 
   constructor(private readonly options: LiveModeOptions) {
@@ -67,38 +70,25 @@ export class LiveMode implements LiveStatusSource {
       live: refs => this.liveRequests(refs),
       derive: requests => this.deriveWith(requests, this.background),
       signals: options.signals,
+      channelsOf: ref => options.channels.publishedOn(ref),
       notifier: options.notifier,
       logger: options.logger,
       debounceMs: options.config.debounceMs,
       resyncMs: options.config.resyncMs,
       now: this.now,
     });
+    // every read of the catalog's claims: its entities are watched, the ones gone forgotten
+    options.claims?.onSync(requests => this.syncCatalog(requests));
   }
 
-  /**
-   * Starts the tracker and the catalog sync: now, again after 5 s, 15 s and 60 s (at startup the
-   * catalog may still be ingesting), then every `catalogRefreshSeconds`.
-   */
+  /** Starts the tracker (the catalog's entities arrive with each read of the claims). */
   async start(): Promise<void> {
     this.tracker.start();
-    if (!this.options.catalogEntities) return;
-    const refresh = this.options.config.catalogRefreshMs;
-    const delays = [5_000, 10_000, 45_000].filter(d => d < refresh);
-    const next = () => {
-      if (this.stopped) return;
-      this.catalogTimer = setTimeout(() => {
-        this.syncCatalog().finally(next);
-      }, delays.shift() ?? refresh);
-      this.catalogTimer.unref();
-    };
-    await this.syncCatalog();
-    next();
   }
 
   /** Stops every watch and timer. */
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.catalogTimer) clearTimeout(this.catalogTimer);
     for (const store of this.stores.values()) store.stop();
     this.stores.clear();
     await this.planning;
@@ -135,7 +125,11 @@ export class LiveMode implements LiveStatusSource {
     const missing = coverages.find(c => !c.ok);
     return missing && !missing.ok
       ? { mode: 'polling', reason: missing.reason }
-      : { mode: 'watch' };
+      : {
+          mode: 'watch',
+          channel: this.options.channels.of(request.entityRef),
+          renewAt: this.options.channels.renewAt(),
+        };
   }
 
   /** Views' statuses: kept ones while nothing they read changed ({@link ViewMemo}), else derived. */
@@ -176,11 +170,17 @@ export class LiveMode implements LiveStatusSource {
       : { ok: false, reason: 'the watches are starting' };
   }
 
+  /** The watched entities among `refs` (or all), but none whose dev target is contested. */
   private liveRequests(refs?: string[]): DevTargetRequest[] {
     const requests = refs
       ? refs.flatMap(ref => this.index.get(ref) ?? [])
       : this.index.all();
-    return requests.filter(r => this.modeOf(r).mode === 'watch');
+    const { claims } = this.options;
+    return requests.filter(
+      r =>
+        this.modeOf(r).mode === 'watch' &&
+        !claims?.claimOf(r.entityRef).contested,
+    );
   }
 
   private async deriveWith(
@@ -276,22 +276,8 @@ export class LiveMode implements LiveStatusSource {
   }
 
   /** Registers the catalog's annotated entities and forgets the ones that are gone. */
-  private async syncCatalog(): Promise<void> {
-    let entities: Entity[];
-    try {
-      entities = await this.options.catalogEntities!();
-    } catch (error) {
-      this.options.logger.warn(
-        `okteto-dev live: could not read the annotated entities from the catalog: ${
-          (error as Error).message
-        }`,
-      );
-      return;
-    }
-    const resolved = await Promise.all(
-      entities.map(e => this.options.resolve(e).catch(() => undefined)),
-    );
-    const requests = resolved.filter((r): r is DevTargetRequest => Boolean(r));
+  private syncCatalog(requests: DevTargetRequest[]): void {
+    if (this.stopped) return;
     const present = new Set(requests.map(r => r.entityRef));
     let changed = false;
     for (const known of this.index.all()) {

@@ -1,7 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { SignalsService } from '@backstage/plugin-signals-node';
 import {
-  devStatusChannel,
   DevStatus,
   DevStatusSignal,
 } from '@okteto-dev/plugin-okteto-dev-common';
@@ -9,10 +8,7 @@ import { DevTargetRequest } from '../fetch/fetchDevObjects';
 import { cardFingerprint } from './fingerprint';
 import { DevNotifier } from './notify/DevNotifier';
 
-/** The signal channel of one entity's status (one name, shared with the frontend). */
-export const statusChannel = devStatusChannel;
-
-/** The message of a status signal: no status data, only that it changed. */
+/** The message of a status signal: no entity, no status data, only when it changed. */
 export type StatusChangedMessage = DevStatusSignal;
 
 /** Entities derived per slice of a flush, between which the event loop gets its turn. */
@@ -24,6 +20,8 @@ export interface StatusTrackerOptions {
   /** Derives live requests from memory (no cluster read). */
   derive(requests: DevTargetRequest[]): Promise<DevStatus[]>;
   signals?: SignalsService;
+  /** The opaque channels a change of an entity is published on (see `StatusChannels`). */
+  channelsOf(entityRef: string): string[];
   notifier?: DevNotifier;
   logger: LoggerService;
   debounceMs: number;
@@ -34,9 +32,10 @@ export interface StatusTrackerOptions {
 /**
  * Turns cluster changes into pushed updates. A change marks the entities that read the changed
  * object; after `debounceMs` without further changes (an `okteto up` writes several objects) they
- * are derived again from memory, and those whose card would look different get one signal
- * (`okteto-dev:status:<entityRef>`, `{ entityRef, changedAt }`, broadcast: the browser refetches
- * through the permission-checked endpoint) and are shown to the notifier. Every `resyncMs` all
+ * are derived again from memory, and those whose card would look different get one signal (a
+ * broadcast `{ changedAt }` on the entity's opaque channel, which only callers allowed to read its
+ * status were given: the browser refetches through the permission-checked endpoint) and are
+ * shown to the notifier. Every `resyncMs` all
  * live entities are derived again, so time-based states (an abandoned session) are noticed
  * without a cluster change. Flushes run one at a time.
  */
@@ -150,16 +149,21 @@ export class StatusTracker {
     if (before === undefined || before === fingerprint || !this.options.signals)
       return;
     const message: StatusChangedMessage = {
-      entityRef: ref,
       changedAt: (this.options.now ?? (() => new Date()))().toISOString(),
     };
     this.stats.signals++;
     try {
-      await this.options.signals.publish({
-        recipients: { type: 'broadcast' },
-        channel: statusChannel(ref),
-        message,
-      });
+      // broadcasts: to everyone subscribed to a channel, and only holders of a channel subscribe
+      // (the current period's, and the previous one's until its holders have renewed)
+      await Promise.all(
+        this.options.channelsOf(ref).map(channel =>
+          this.options.signals!.publish({
+            recipients: { type: 'broadcast' },
+            channel,
+            message,
+          }),
+        ),
+      );
     } catch (error) {
       this.options.logger.warn(
         `okteto-dev live: could not publish the change of ${ref}: ${

@@ -9,8 +9,6 @@ export interface LiveConfig {
   debounceMs: number;
   /** Every live entity is derived again this often (abandonment is a function of time). */
   resyncMs: number;
-  /** How often the annotated entities are read from the catalog. */
-  catalogRefreshMs: number;
   /** How long a repository file (Okteto manifest, .stignore, package.json) is reused. */
   repositoryTtlMs: number;
   /** The server ends each watch after about this long; it is then resumed. */
@@ -35,7 +33,6 @@ export function readLiveConfig(config: Config): LiveConfig {
       live?.getOptionalNumber('maxNamespacesPerCluster') ?? 50,
     debounceMs: live?.getOptionalNumber('debounceMs') ?? 300,
     resyncMs: seconds('resyncSeconds', 60),
-    catalogRefreshMs: seconds('catalogRefreshSeconds', 300),
     repositoryTtlMs: seconds('repositoryTtlSeconds', 300),
     watchTimeoutSeconds: live?.getOptionalNumber('watchTimeoutSeconds') ?? 300,
   };

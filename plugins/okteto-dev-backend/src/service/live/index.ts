@@ -1,52 +1,39 @@
 import {
-  AuthService,
   DatabaseService,
   LifecycleService,
   LoggerService,
   RootConfigService,
 } from '@backstage/backend-plugin-api';
-import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { SignalsService } from '@backstage/plugin-signals-node';
-import { OKTETO_DEV_APP_ANNOTATION } from '@okteto-dev/plugin-okteto-dev-common';
+import { DevTargetClaims } from '../claims/DevTargetClaims';
 import { DEFAULT_DERIVE_OPTIONS } from '../derive/deriveStatus';
 import type { DevStatusServiceOptions } from '../DevStatusService';
 import { RepoFileReader } from '../repo/RepoFileReader';
-import { resolveRequest } from '../resolveRequest';
 import { CachedRepoFileReader } from './CachedRepoFileReader';
 import { readLiveConfig, readNotificationsConfig } from './config';
 import { LiveMode } from './LiveMode';
 import { DevNotifier } from './notify/DevNotifier';
 import { NotifiedStates } from './notify/NotifiedStates';
+import { StatusChannels } from './StatusChannels';
 
 export { LiveMode } from './LiveMode';
-export { statusChannel } from './StatusTracker';
+export { StatusChannels } from './StatusChannels';
 export type { StatusChangedMessage } from './StatusTracker';
 export type { DevLiveInfo, LiveStatusSource, StatusObserver } from './types';
-
-/** The fields of an entity live mode reads (its target comes from the annotations). */
-const ENTITY_FIELDS = [
-  'apiVersion',
-  'kind',
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.annotations',
-];
 
 /**
  * Sets up live mode (`oktetoDev.live`, on by default) and notifications
  * (`oktetoDev.notifications`, off by default) for the plugin: the watches start with the backend
- * (after a first read of the catalog's annotated entities, with the plugin's own credentials) and
- * stop with it, timers included.
+ * (the catalog's annotated entities arrive with each read of the claims) and stop with it, timers
+ * included. Notifications go only to sole claimants of a dev target.
  */
 export async function startLive(deps: {
   config: RootConfigService;
   logger: LoggerService;
   database: DatabaseService;
   lifecycle: LifecycleService;
-  catalog: CatalogService;
-  auth: AuthService;
+  claims: DevTargetClaims;
   signals: SignalsService;
   notifications: NotificationService;
   options: DevStatusServiceOptions & {
@@ -62,6 +49,7 @@ export async function startLive(deps: {
         notifications: deps.notifications,
         logger,
         confirmMs: notificationsConfig.confirmMs,
+        claims: deps.claims,
       })
     : undefined;
   const liveConfig = readLiveConfig(config);
@@ -77,25 +65,9 @@ export async function startLive(deps: {
     derive: options.derive ?? DEFAULT_DERIVE_OPTIONS,
     logger,
     signals: deps.signals,
+    channels: await StatusChannels.create(deps),
     notifier,
-    resolve: entity =>
-      resolveRequest(entity, {
-        ...options,
-        argo: options.argo ?? { instances: [] },
-      }),
-    catalogEntities: async () => {
-      const { items } = await deps.catalog.getEntities(
-        {
-          filter: {
-            [`metadata.annotations.${OKTETO_DEV_APP_ANNOTATION}`]:
-              CATALOG_FILTER_EXISTS,
-          },
-          fields: ENTITY_FIELDS,
-        },
-        { credentials: await deps.auth.getOwnServiceCredentials() },
-      );
-      return items;
-    },
+    claims: deps.claims,
   });
   lifecycle.addStartupHook(() => {
     // not awaited: the backend does not wait for the first catalog read and watches

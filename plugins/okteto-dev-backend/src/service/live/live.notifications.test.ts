@@ -101,7 +101,7 @@ const until = (
 it('a conflict reaches the owner once, also after a restart on the same database', async () => {
   let { backend, signals, logger } = await start();
   try {
-    await until(
+    const { live } = await until(
       backend,
       s => s.live?.mode === 'watch',
       'corporate to be watched',
@@ -130,9 +130,9 @@ it('a conflict reaches the owner once, also after a restart on the same database
     });
 
     // another commit: still the same conflict, and its signal says the change was handled
-    const before = signals.of(CORPORATE).length;
+    const before = signals.of(live?.channel).length;
     sandbox.argocd!.newCommit('web-corporate-dev');
-    await eventually(() => signals.of(CORPORATE).length > before, {
+    await eventually(() => signals.of(live?.channel).length > before, {
       what: 'the signal of the second commit',
     });
     expect(await notificationsOf(backend)).toHaveLength(1);
@@ -177,4 +177,95 @@ it('a conflict reaches the owner once, also after a restart on the same database
   } finally {
     await backend.stop();
   }
+});
+
+describe('a dev target claimed by two entities', () => {
+  const INTRUDER = 'user:default/intruder';
+  /** Another owner's entity for shop's dev target (the same app key). */
+  const SHOP_COPY: Entity = {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'shop-copy',
+      namespace: 'default',
+      annotations: { 'okteto-dev/app': 'shop' },
+    },
+    spec: { type: 'website', owner: INTRUDER, lifecycle: 'x' },
+    relations: [{ type: 'ownedBy', targetRef: INTRUDER }],
+  };
+
+  it('notifies neither owner, and signals nothing for it, while other entities are notified', async () => {
+    // its own scenario and database: shop is in a conflict from the start (bob's session, selfHeal)
+    const own = await startSandbox({ scenario: 'web-core' });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'okteto-dev-claims-'));
+    const signals = recordingSignals();
+    const backend = await startLiveBackend({
+      sandbox: own,
+      entities: [...OWNED, SHOP_COPY],
+      config: {
+        app: { baseUrl: 'http://localhost:3000' },
+        backend: {
+          baseUrl: 'http://localhost:7007',
+          database: {
+            client: 'better-sqlite3',
+            connection: { directory: dir },
+          },
+        },
+      },
+      // at once: the flush that notifies studio has observed shop as well
+      oktetoDev: { notifications: { enabled: true, confirmSeconds: 0 } },
+      features: [notificationsPlugin, signals.factory],
+    });
+    const notifications = async (user: string) => {
+      const res = await request(backend.server)
+        .get('/api/notifications/notifications')
+        .set('Authorization', mockCredentials.user.header(user));
+      expect(res.status).toBe(200);
+      return (res.body.notifications as Array<{ payload: { link: string } }>)
+        .map(n => n.payload.link)
+        .sort();
+    };
+    try {
+      // studio (a conflict too, one claimant) reaches its owner: notifications work
+      await eventually(
+        async () =>
+          (
+            await notifications(OWNER)
+          ).includes('/catalog/default/component/studio'),
+        { what: "studio's notification" },
+      );
+      expect(await notifications(OWNER)).not.toContain(
+        '/catalog/default/component/shop',
+      );
+      expect(await notifications(INTRUDER)).toEqual([]);
+      // a change of shop: no signal either (nobody may hold its channel any more)
+      const count = signals.published.length;
+      own.store.patch('deployments', 'web-shop-dev', 'web-shop-dev-web-app', {
+        spec: { replicas: 3 },
+      });
+      own.store.patch(
+        'deployments',
+        'web-studio-dev',
+        'web-studio-dev-web-app',
+        { spec: { replicas: 3 } },
+      );
+      await eventually(() => signals.published.length > count, {
+        what: "studio's signal",
+      });
+      // studio's change alone: on its current channel and the previous period's
+      expect(signals.published.slice(count)).toHaveLength(2);
+      expect(
+        (
+          await request(backend.server)
+            .get('/api/okteto-dev/v1/status')
+            .query({ entityRef: 'component:default/shop' })
+            .set('Authorization', mockCredentials.user.header(OWNER))
+        ).status,
+      ).toBe(409);
+    } finally {
+      await backend.stop();
+      await own.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -12,9 +12,6 @@ import {
 
 jest.setTimeout(60_000);
 
-const CORPORATE = 'component:default/corporate';
-const SAAS = 'component:default/saas';
-
 /** Starts a sandbox and a live backend with recorded signals. */
 async function setUp(oktetoDev: Record<string, unknown> = {}) {
   const sandbox = await startSandbox({ scenario: 'web-core' });
@@ -30,21 +27,28 @@ async function setUp(oktetoDev: Record<string, unknown> = {}) {
   return { sandbox, signals, backend };
 }
 
+/** Waits until `name` is watched; its opaque signal channel, as its status hands it out. */
 const watching = (backend: LiveBackend, name: string) =>
-  eventually(async () => (await backend.status(name)).live?.mode === 'watch', {
-    what: `${name} to be watched`,
-  });
+  eventually(
+    async () => {
+      const { live } = await backend.status(name);
+      return live?.mode === 'watch' && live.channel;
+    },
+    { what: `${name} to be watched` },
+  );
 
 describe('signals', () => {
   let sandbox: Sandbox;
   let signals: ReturnType<typeof recordingSignals>;
   let backend: LiveBackend;
   let replicas = 1;
+  let corporate: string;
+  let saas: string;
 
   beforeAll(async () => {
     ({ sandbox, signals, backend } = await setUp());
-    await watching(backend, 'corporate');
-    await watching(backend, 'saas');
+    corporate = await watching(backend, 'corporate');
+    saas = await watching(backend, 'saas');
   });
   afterAll(async () => {
     await backend?.stop();
@@ -56,40 +60,60 @@ describe('signals', () => {
    * everything changed before it has been handled.
    */
   async function barrier() {
-    const before = signals.of(SAAS).length;
+    const before = signals.of(saas).length;
     replicas += 1;
     sandbox.store.patch('deployments', 'web-saas-dev', 'web-saas-dev-web-app', {
       spec: { replicas },
     });
-    await eventually(() => signals.of(SAAS).length > before, {
+    await eventually(() => signals.of(saas).length > before, {
       what: 'the barrier signal',
     });
   }
 
+  it('channels are opaque: nothing in them names the entity, and each entity has its own', async () => {
+    for (const channel of [corporate, saas]) {
+      expect(channel).toMatch(/^okteto-dev:status:[A-Za-z0-9_-]{32}$/);
+      expect(channel.toLowerCase()).not.toContain('corporate');
+      expect(channel.toLowerCase()).not.toContain('saas');
+    }
+    expect(corporate).not.toBe(saas);
+    // the same channel on every answer, also through the batch endpoint
+    expect((await backend.status('corporate')).live?.channel).toBe(corporate);
+  });
+
   it('one signal per change, on the entity channel, without status data', async () => {
-    const before = signals.of(CORPORATE).length;
+    const before = signals.of(corporate).length;
     await oktetoUp(sandbox.store, {
       devName: 'web-corporate-dev',
       namespace: 'web-corporate-dev',
       workload: 'web-corporate-dev-web-app',
       user: 'alice',
     });
-    await eventually(() => signals.of(CORPORATE).length > before, {
+    await eventually(() => signals.of(corporate).length > before, {
       what: 'the signal of corporate',
     });
     await barrier();
-    const mine = signals.of(CORPORATE).slice(before);
+    const mine = signals.of(corporate).slice(before);
     expect(mine).toHaveLength(1);
+    // and on the previous period's channel (for holders who have not renewed yet): as opaque
+    const twin = signals.published.filter(
+      s => s !== mine[0] && s.message.changedAt === mine[0].message.changedAt,
+    );
+    expect(twin.map(s => s.channel)).toEqual([
+      expect.stringMatching(/^okteto-dev:status:[A-Za-z0-9_-]{32}$/),
+    ]);
+    expect(twin[0].channel).not.toBe(corporate);
+    // a broadcast, but only on the opaque channel, and it names neither entity nor status
     expect(mine[0]).toEqual({
       recipients: { type: 'broadcast' },
-      channel: `okteto-dev:status:${CORPORATE}`,
-      message: { entityRef: CORPORATE, changedAt: expect.any(String) },
+      channel: corporate,
+      message: { changedAt: expect.any(String) },
     });
     expect((await backend.status('corporate')).okteto.state).toBe('on');
   });
 
   it('no signal for a change the card does not show', async () => {
-    const before = signals.of(CORPORATE).length;
+    const before = signals.of(corporate).length;
     sandbox.store.patch(
       'deployments',
       'web-corporate-dev',
@@ -99,7 +123,7 @@ describe('signals', () => {
       },
     );
     await barrier();
-    expect(signals.of(CORPORATE)).toHaveLength(before);
+    expect(signals.of(corporate)).toHaveLength(before);
   });
 });
 
@@ -110,7 +134,7 @@ describe('abandonment is a function of time', () => {
       live: { resyncSeconds: 0.5 },
     });
     try {
-      await watching(backend, 'corporate');
+      const corporate = await watching(backend, 'corporate');
       await oktetoUp(sandbox.store, {
         devName: 'web-corporate-dev',
         namespace: 'web-corporate-dev',
@@ -128,7 +152,7 @@ describe('abandonment is a function of time', () => {
       await eventually(
         () =>
           signals
-            .of(CORPORATE)
+            .of(corporate)
             .some(s => Date.parse(String(s.message.changedAt)) >= since + 3000),
         { what: 'the abandoned signal' },
       );

@@ -18,6 +18,13 @@ import {
 
 jest.setTimeout(60_000);
 
+/** A watched entity's `live`: its opaque signal channel, and when that rotates. */
+const WATCHED = {
+  mode: 'watch',
+  channel: expect.stringMatching(/^okteto-dev:status:[A-Za-z0-9_-]{32}$/),
+  renewAt: expect.any(String),
+};
+
 /** The sandbox's watch history: a watch further behind than this gets 410 Gone. */
 const HISTORY = 300;
 
@@ -72,7 +79,7 @@ describe('watch-fed status', () => {
     await watching('shop');
     sandbox.counters.reset();
     const s = await backend.status('corporate');
-    expect(s.live).toEqual({ mode: 'watch' });
+    expect(s.live).toEqual(WATCHED);
     expect(s.okteto.state).toBe('off');
     expect(s.argo).toMatchObject({ state: 'ok', sync: 'Synced' });
     const batch = await request(backend.server)
@@ -103,7 +110,7 @@ describe('watch-fed status', () => {
     await oktetoUp(sandbox.store, { ...CORPORATE, user: 'alice' });
     const on = await until('corporate', s => s.okteto.state === 'on');
     expect(on.okteto).toMatchObject({ state: 'on', user: 'alice' });
-    expect(on.live).toEqual({ mode: 'watch' });
+    expect(on.live).toEqual(WATCHED);
     await oktetoDown(sandbox.store, CORPORATE);
     await until('corporate', s => s.okteto.state === 'off');
     // only the watches are open; no LIST, no GET

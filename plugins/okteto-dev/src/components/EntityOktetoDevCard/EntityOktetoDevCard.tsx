@@ -14,6 +14,7 @@ import IconButton from '@material-ui/core/IconButton';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import Skeleton from '@material-ui/lab/Skeleton';
 import { oktetoDevTranslationRef } from '../../translation';
+import { ContestedClaim, contestedClaimOf } from './ContestedClaim';
 import { DevStatusContent } from './DevStatusContent';
 import { RefusedTarget, refusalsOf } from './RefusedTarget';
 import { useDevStatus } from './useDevStatus';
@@ -57,8 +58,11 @@ function DevStatusCard() {
     </IconButton>
   );
 
+  const claim = contestedClaimOf(error);
   let content;
-  if (status) {
+  if (claim) {
+    content = <ContestedClaim claim={claim} />;
+  } else if (status) {
     content = (
       <DevStatusContent entity={entity} status={status} refreshError={error} />
     );
@@ -74,7 +78,7 @@ function DevStatusCard() {
     <InfoCard
       title={t('card.title')}
       subheader={
-        status
+        status && !claim
           ? t('card.subheader', {
               namespace: status.target.namespace,
               cluster: status.target.cluster,

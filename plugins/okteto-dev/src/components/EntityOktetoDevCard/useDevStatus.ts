@@ -1,16 +1,17 @@
 import { configApiRef, useApi } from '@backstage/core-plugin-api';
-import { useSignal } from '@backstage/plugin-signals-react';
 import { DevStatus } from '@okteto-dev/plugin-okteto-dev-common';
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { oktetoDevApiRef } from '../../api';
+import { contestedClaimOf } from './ContestedClaim';
 import {
-  devStatusChannel,
-  DevStatusSignal,
-  isPushed,
+  channelOf,
+  renewAtOf,
   usePollWhileVisible,
   useQueuedRetry,
   useRefreshWhenVisible,
+  useRenewal,
+  useStatusSignal,
 } from '../../live';
 
 /** Default of `oktetoDev.refreshIntervalSeconds`. */
@@ -38,9 +39,10 @@ export interface DevStatusState {
 
 /**
  * Loads the dev status of an entity and keeps it current. When the app has the signals plugin and
- * the backend pushes this entity's changes (`status.live.mode === 'watch'`), the card listens on
- * `okteto-dev:status:<entityRef>` and refetches on each signal, without polling. Otherwise it
- * refreshes on the configured interval while the tab is visible.
+ * the backend pushes this entity's changes (`status.live.mode === 'watch'`, with the entity's
+ * opaque channel in `status.live.channel`), the card listens on that channel and refetches on
+ * each signal, without polling. Otherwise it refreshes on the configured interval while the tab is
+ * visible.
  *
  * The signals API of this Backstage release says whether it exists, not whether its WebSocket is
  * connected (it reconnects by itself); the backend's `live` says whether a signal would come.
@@ -60,6 +62,10 @@ export function useDevStatus(entityRef: string): DevStatusState {
   const lastGood = useRef<{ entityRef: string; status: DevStatus }>();
   if (value) {
     lastGood.current = { entityRef, status: value };
+  } else if (contestedClaimOf(error)) {
+    // another entity claims the same dev target: the previous answer is not shown any more, and
+    // without its channel the card polls until the target has one claimant again
+    lastGood.current = undefined;
   }
   const status =
     value ??
@@ -67,14 +73,12 @@ export function useDevStatus(entityRef: string): DevStatusState {
       ? lastGood.current.status
       : undefined);
 
-  const { lastSignal, isSignalsAvailable } = useSignal<DevStatusSignal>(
-    devStatusChannel(entityRef),
-  );
-  const pushed = isSignalsAvailable && isPushed(status);
+  const channel = channelOf(status);
   const refreshWhenVisible = useRefreshWhenVisible(refresh);
-  useEffect(() => {
-    if (lastSignal) refreshWhenVisible();
-  }, [lastSignal, refreshWhenVisible]);
+  const isSignalsAvailable = useStatusSignal(channel, refreshWhenVisible);
+  const pushed = isSignalsAvailable && channel !== undefined;
+  // the channel rotates: fetch the status (and so the next channel) after it does
+  useRenewal(pushed ? renewAtOf(status) : undefined, refreshWhenVisible);
 
   usePollWhileVisible(refresh, pushed ? 0 : intervalMs);
 

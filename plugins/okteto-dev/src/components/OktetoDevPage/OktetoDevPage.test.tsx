@@ -184,20 +184,27 @@ describe('OktetoDevPage', () => {
 
     it('refetches only the entity a signal names, and does not poll while pushed', async () => {
       const fleet = makeFleet();
+      // each status comes with its opaque channel (here: a stand-in the test can tell apart)
+      const channelOf = (ref: string) =>
+        `okteto-dev:status:${Buffer.from(ref).toString('base64url')}`;
       const statuses = Object.fromEntries(
         Object.entries(fleet.statuses).map(([ref, s]) => [
           ref,
-          { ...s, live: { mode: 'watch' as const } },
+          { ...s, live: { mode: 'watch' as const, channel: channelOf(ref) } },
         ]),
       );
       const api = new FakeOktetoDevApi({ statuses, denied: fleet.denied });
       const signals = new FakeSignalApi();
       await renderPage({ api, signalApi: signals, intervalSeconds: 1 });
       await screen.findByRole('table', { name: 'Dev environments' });
-      expect(signals.channels()).toHaveLength(7);
-      expect(signals.channels()).not.toContain(
-        'okteto-dev:status:component:default/secret',
+      // the listed entities' channels, as their statuses gave them; none for the denied entity
+      expect(signals.channels().sort()).toEqual(
+        Object.keys(statuses)
+          .filter(ref => !fleet.denied.includes(ref))
+          .map(channelOf)
+          .sort(),
       );
+      expect(signals.channels()).toHaveLength(7);
 
       // nothing polls while every entity is pushed
       act(() => jest.advanceTimersByTime(10_000));
@@ -214,19 +221,66 @@ describe('OktetoDevPage', () => {
               entity,
               makeStatus({ okteto: devModeOn(5, { user: 'carol' }) }),
             ),
-            live: { mode: 'watch' },
+            live: { mode: 'watch', channel: channelOf(landings) },
           },
         },
       };
       act(() =>
-        signals.publish(`okteto-dev:status:${landings}`, {
-          entityRef: landings,
+        signals.publish(channelOf(landings), {
           changedAt: new Date().toISOString(),
         }),
       );
       const cell = await screen.findByRole('cell', { name: /^carol/ });
       expect(cell.closest('tr')).toHaveTextContent('Dev mode on');
       expect(api.batchCalls).toEqual([expect.any(Array), [landings]]);
+    });
+
+    it('refetches the pushed entities once their channels rotate, and follows the next ones', async () => {
+      const fleet = makeFleet();
+      const hour = 60 * 60_000;
+      const channelOf = (ref: string, n: number) =>
+        `okteto-dev:status:${n}${Buffer.from(ref).toString('base64url')}`;
+      const answer = (n: number) =>
+        Object.fromEntries(
+          Object.entries(fleet.statuses).map(([ref, s]) => [
+            ref,
+            {
+              ...s,
+              live: {
+                mode: 'watch' as const,
+                channel: channelOf(ref, n),
+                renewAt: new Date(Date.now() + hour).toISOString(),
+              },
+            },
+          ]),
+        );
+      const api = new FakeOktetoDevApi({
+        statuses: answer(1),
+        denied: fleet.denied,
+      });
+      const signals = new FakeSignalApi();
+      await renderPage({ api, signalApi: signals, intervalSeconds: 1 });
+      await screen.findByRole('table', { name: 'Dev environments' });
+      expect(
+        signals.channels().every(c => c.startsWith('okteto-dev:status:1')),
+      ).toBe(true);
+
+      act(() => jest.advanceTimersByTime(hour - 1_000));
+      expect(api.batchCalls).toHaveLength(1);
+
+      api.answer = { ...api.answer, statuses: answer(2) };
+      await act(async () => {
+        jest.advanceTimersByTime(11 * 60_000);
+      });
+      // one batch for all of them (they rotate together), then their next channels
+      await waitFor(() => expect(api.batchCalls).toHaveLength(2));
+      expect(api.batchCalls[1]).toHaveLength(7);
+      await waitFor(() =>
+        expect(
+          signals.channels().every(c => c.startsWith('okteto-dev:status:2')),
+        ).toBe(true),
+      );
+      expect(signals.channels()).toHaveLength(7);
     });
 
     it('polls every entity in an app without the signals plugin', async () => {
@@ -251,7 +305,13 @@ describe('OktetoDevPage', () => {
           ref,
           ref === 'component:default/docs'
             ? { ...s, live: { mode: 'polling' as const } }
-            : { ...s, live: { mode: 'watch' as const } },
+            : {
+                ...s,
+                live: {
+                  mode: 'watch' as const,
+                  channel: `okteto-dev:status:${ref.length}${ref.slice(-3)}`,
+                },
+              },
         ]),
       );
       const api = new FakeOktetoDevApi({ statuses, denied: fleet.denied });

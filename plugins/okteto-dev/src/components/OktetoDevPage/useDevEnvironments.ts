@@ -13,7 +13,13 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { OktetoDevApi, oktetoDevApiRef } from '../../api';
-import { devStatusChannel, isPushed, usePollWhileVisible } from '../../live';
+import {
+  channelOf,
+  isPushed,
+  renewAtOf,
+  usePollWhileVisible,
+  useRenewal,
+} from '../../live';
 import { useRefreshIntervalMs } from '../EntityOktetoDevCard/useDevStatus';
 import { DevRow, toRow } from './rows';
 
@@ -137,13 +143,20 @@ export function useDevEnvironments(): DevEnvironmentsState {
     [api],
   );
 
-  // signals: one subscription per listed entity; a signal refetches that entity alone, at once
-  // while the tab is visible, else when it becomes visible again
-  const listed = useMemo(
-    () => [...(statuses?.keys() ?? [])].sort(),
+  // signals: one subscription per listed entity the backend pushes, on the opaque channel its
+  // status came with; a signal refetches that entity alone, at once while the tab is visible,
+  // else when it becomes visible again
+  const pushedKey = useMemo(
+    () =>
+      [...(statuses?.values() ?? [])]
+        .flatMap(status => {
+          const channel = channelOf(status);
+          return channel ? [`${status.entityRef}\t${channel}`] : [];
+        })
+        .sort()
+        .join('\n'),
     [statuses],
   );
-  const listedKey = listed.join('\n');
   const changed = useRef(new Set<string>());
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const flush = useCallback(() => {
@@ -154,15 +167,16 @@ export function useDevEnvironments(): DevEnvironmentsState {
     refetch(refs);
   }, [refetch]);
   useEffect(() => {
-    if (!signalApi || listedKey === '') return undefined;
-    const subscriptions = listedKey.split('\n').map(ref =>
-      signalApi.subscribe(devStatusChannel(ref), () => {
+    if (!signalApi || pushedKey === '') return undefined;
+    const subscriptions = pushedKey.split('\n').map(line => {
+      const [ref, channel] = line.split('\t');
+      return signalApi.subscribe(channel, () => {
         changed.current.add(ref);
         if (timer.current === undefined) {
           timer.current = setTimeout(flush, COALESCE_MS);
         }
-      }),
-    );
+      });
+    });
     const onVisibilityChange = () => {
       if (document.visibilityState !== 'hidden' && changed.current.size > 0) {
         flush();
@@ -175,7 +189,33 @@ export function useDevEnvironments(): DevEnvironmentsState {
       if (timer.current !== undefined) clearTimeout(timer.current);
       timer.current = undefined;
     };
-  }, [signalApi, listedKey, flush]);
+  }, [signalApi, pushedKey, flush]);
+
+  // the channels rotate: once the first of them does, refetch the pushed entities whose channel
+  // did (their answers carry the next ones), as changes would be: at once, or once visible
+  const renewals = useMemo(() => {
+    const pushedStatuses = signalApi
+      ? [...(statuses?.values() ?? [])].filter(isPushed)
+      : [];
+    const times = pushedStatuses.flatMap(status => {
+      const at = Date.parse(renewAtOf(status) ?? '');
+      return Number.isFinite(at) ? [{ ref: status.entityRef, at }] : [];
+    });
+    const earliest = Math.min(...times.map(t => t.at));
+    return Number.isFinite(earliest)
+      ? { at: new Date(earliest).toISOString(), times }
+      : undefined;
+  }, [statuses, signalApi]);
+  const renewalsRef = useRef(renewals);
+  renewalsRef.current = renewals;
+  const renew = useCallback(() => {
+    const now = Date.now();
+    for (const { ref, at } of renewalsRef.current?.times ?? []) {
+      if (at <= now) changed.current.add(ref);
+    }
+    flush();
+  }, [flush]);
+  useRenewal(renewals?.at, renew);
 
   // polling: the entities no signal would come for
   const polled = useMemo(

@@ -109,8 +109,18 @@ export class DevNotifier {
        */
       confirmMs?: number;
       now?: () => Date;
+      /**
+       * Whose owner may be told (see `claims/`): an entity whose dev target another entity claims
+       * too, or any entity before the catalog's claims are known, is never notified about: its
+       * "owner" could be whoever registered a second entity for someone else's target.
+       */
+      claims?: { mayNotify(entityRef: string): boolean };
     },
   ) {}
+
+  private mayNotify(entityRef: string): boolean {
+    return this.options.claims?.mayNotify(entityRef) ?? true;
+  }
 
   /**
    * Observes a derived status. A state that differs from the recorded one is handled once it has
@@ -122,6 +132,14 @@ export class DevNotifier {
     const ref = status.entityRef;
     if (!state) return Promise.resolve();
     const waiting = this.pending.get(ref);
+    if (!this.mayNotify(ref)) {
+      // a contested target: nothing is recorded or sent until it has one claimant again
+      if (waiting) {
+        clearTimeout(waiting.timer);
+        this.pending.delete(ref);
+      }
+      return Promise.resolve();
+    }
     if (this.known.get(ref) === state && !this.queue.has(ref)) {
       if (waiting) {
         clearTimeout(waiting.timer);
@@ -180,6 +198,8 @@ export class DevNotifier {
   private async handle(status: DevStatus, state: ProblemState): Promise<void> {
     const ref = status.entityRef;
     if (this.known.get(ref) === state) return;
+    // checked again: a second claimant may have appeared while the state was being confirmed
+    if (!this.mayNotify(ref)) return;
     const { states, notifications, logger } = this.options;
     const before = this.known.get(ref);
     const moved = await states.transition(
