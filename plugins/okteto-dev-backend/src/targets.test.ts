@@ -74,8 +74,9 @@ const ENTITIES = [
     'okteto-dev/namespace': EVIL,
   }),
   component('evil-app', { 'okteto-dev/app': EVIL }),
+  // another app: two entities may not claim one dev target (issue 20, the claims)
   component('evil-values', {
-    'okteto-dev/app': 'corporate',
+    'okteto-dev/app': 'admin',
     'okteto-dev/dev-service': EVIL,
     'okteto-dev/package': EVIL,
     'okteto-dev/app-dir': EVIL,

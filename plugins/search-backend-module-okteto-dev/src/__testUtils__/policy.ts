@@ -49,7 +49,7 @@ export class OktetoDevTestPolicy implements PermissionPolicy {
       if (who === TWO_CONDITIONS) {
         return createCatalogConditionalDecision(
           oktetoDevStatusReadPermission,
-          catalogConditions.hasAnnotation({ annotation: 'argocd/app-name' }),
+          catalogConditions.hasAnnotation({ annotation: 'okteto-dev/argocd-app' }),
         );
       }
     }

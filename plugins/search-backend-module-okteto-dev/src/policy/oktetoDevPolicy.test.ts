@@ -26,7 +26,7 @@ const owned = createCatalogConditionalDecision(
 );
 const annotated = createCatalogConditionalDecision(
   oktetoDevStatusReadPermission,
-  catalogConditions.hasAnnotation({ annotation: 'argocd/app-name' }),
+  catalogConditions.hasAnnotation({ annotation: 'okteto-dev/argocd-app' }),
 );
 
 /** A policy answering each permission by name (unknown: allowed), recording what it was asked. */
