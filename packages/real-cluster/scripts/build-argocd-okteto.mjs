@@ -172,7 +172,9 @@ export function isBuilt(component) {
 
 function formatDuration(ms) {
   const s = Math.round(ms / 1000);
-  return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
+  return s >= 60
+    ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`
+    : `${s}s`;
 }
 
 /** How many non-standard packages the binary needs (for the progress line). */
@@ -247,9 +249,9 @@ function buildOne(component, log) {
     });
     const timer = setInterval(() => {
       log(
-        `${component.name}: ${compiled}${total ? `/${total}` : ''} packages compiled, ${formatDuration(
-          Date.now() - started,
-        )}`,
+        `${component.name}: ${compiled}${
+          total ? `/${total}` : ''
+        } packages compiled, ${formatDuration(Date.now() - started)}`,
       );
     }, 15_000);
     child.on('error', error => {
@@ -271,9 +273,10 @@ function buildOne(component, log) {
       fs.writeFileSync(stampPath(component.name), `${stamp}\n`);
       const seconds = (Date.now() - started) / 1000;
       log(
-        `${component.name}: built ${path.relative(repoRoot, out)} in ${formatDuration(
-          seconds * 1000,
-        )}`,
+        `${component.name}: built ${path.relative(
+          repoRoot,
+          out,
+        )} in ${formatDuration(seconds * 1000)}`,
       );
       resolve(seconds);
     });
@@ -315,9 +318,13 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     force: args.includes('--force'),
   }).then(
     result => {
-      for (const [name, { path: p, built, seconds }] of Object.entries(result)) {
+      for (const [name, { path: p, built, seconds }] of Object.entries(
+        result,
+      )) {
         console.log(
-          `${name}\t${p}\t${built ? `built in ${seconds.toFixed(0)} s` : 'cached'}`,
+          `${name}\t${p}\t${
+            built ? `built in ${seconds.toFixed(0)} s` : 'cached'
+          }`,
         );
       }
     },

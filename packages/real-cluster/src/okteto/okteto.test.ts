@@ -309,4 +309,133 @@ describe('okteto up and down on the real cluster', () => {
       },
     );
   });
+
+  it("with okteto's default persistent volume and no provisioner, the PVC and the dev pod stay Pending; down keeps the PVC, down -v in dev mode deletes it", async () => {
+    // the same dev entry without `persistentVolume.enabled: false`
+    const manifest = fs
+      .readFileSync(path.join(workspace, 'okteto.yml'), 'utf8')
+      .replace(/ {4}persistentVolume:\n {6}enabled: false\n/, '');
+    fs.writeFileSync(path.join(workspace, 'okteto-pv.yml'), manifest);
+    const core = kc.makeApiClient(CoreV1Api);
+    const pvcName = `${app}-okteto`;
+    const pendingPod = async () => {
+      const pods = await core.listNamespacedPod({
+        namespace: app,
+        labelSelector: `${INTERACTIVE_DEV_LABEL}=${app}`,
+      });
+      const scheduled = pods.items[0]?.status?.conditions?.find(
+        c => c.type === 'PodScheduled',
+      );
+      return scheduled?.status === 'False' ? pods.items[0] : undefined;
+    };
+    const result = await cli(
+      ['up', app, '--namespace', app, '-f', 'okteto-pv.yml'],
+      {
+        stopWhen: async () => (await pendingPod()) !== undefined,
+        timeoutMs: 120_000,
+      },
+    );
+    expect(result.stopped).toBe('condition');
+
+    const pvc = await core.readNamespacedPersistentVolumeClaim({
+      name: pvcName,
+      namespace: app,
+    });
+    expect(pvc.status?.phase).toBe('Pending');
+    expect(pvc.metadata?.labels?.['dev.okteto.com']).toBe('true');
+    const pod = (await pendingPod())!;
+    expect(pod.status?.phase).toBe('Pending');
+    // kube-scheduler's own words (pkg/scheduler/framework/plugins/volumebinding)
+    expect(
+      pod.status?.conditions?.find(c => c.type === 'PodScheduled')?.message,
+    ).toContain('unbound immediate PersistentVolumeClaims');
+    const clone = await readDeployment(`${deploymentName}-okteto`);
+    expect(
+      clone.spec?.template.spec?.volumes?.some(
+        v => v.persistentVolumeClaim?.claimName === pvcName,
+      ),
+    ).toBe(true);
+
+    const down = await cli([
+      'down',
+      app,
+      '--namespace',
+      app,
+      '-f',
+      'okteto-pv.yml',
+    ]);
+    expect({ code: down.code, out: down.stdout + down.stderr }).toMatchObject({
+      code: 0,
+    });
+    // pkg/cmd/down: the volume stays unless -v
+    expect(
+      (
+        await core.readNamespacedPersistentVolumeClaim({
+          name: pvcName,
+          namespace: app,
+        })
+      ).metadata?.name,
+    ).toBe(pvcName);
+    // and `down -v` once dev mode is off does nothing: cmd/down.go runs runDown (which removes
+    // the volume with -v) only when apps.IsDevModeOn; it just says the container is deactivated
+    const lateV = await cli([
+      'down',
+      app,
+      '--namespace',
+      app,
+      '-f',
+      'okteto-pv.yml',
+      '-v',
+    ]);
+    expect({
+      code: lateV.code,
+      out: lateV.stdout + lateV.stderr,
+    }).toMatchObject({ code: 0 });
+    expect(
+      (
+        await core.readNamespacedPersistentVolumeClaim({
+          name: pvcName,
+          namespace: app,
+        })
+      ).metadata?.deletionTimestamp,
+    ).toBeUndefined();
+
+    // up again, then `down -v` while dev mode is on: the PVC goes
+    const again = await cli(
+      ['up', app, '--namespace', app, '-f', 'okteto-pv.yml'],
+      {
+        stopWhen: async () => (await pendingPod()) !== undefined,
+        timeoutMs: 120_000,
+      },
+    );
+    expect(again.stopped).toBe('condition');
+    const downV = await cli([
+      'down',
+      app,
+      '--namespace',
+      app,
+      '-f',
+      'okteto-pv.yml',
+      '-v',
+    ]);
+    expect({
+      code: downV.code,
+      out: downV.stdout + downV.stderr,
+    }).toMatchObject({ code: 0 });
+    await eventually(
+      async () => {
+        try {
+          const left = await core.readNamespacedPersistentVolumeClaim({
+            name: pvcName,
+            namespace: app,
+          });
+          // a PVC being deleted keeps its finalizer until no pod uses it
+          return left.metadata?.deletionTimestamp !== undefined;
+        } catch (e) {
+          return (e as { code?: number }).code === 404;
+        }
+      },
+      { timeoutMs: 30_000, what: `${pvcName} deleted by okteto down -v` },
+    );
+  });
 });
