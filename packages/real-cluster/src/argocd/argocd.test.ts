@@ -194,6 +194,26 @@ describe('Argo CD on the real cluster', () => {
     );
     expect(viaCli.metadata.name).toBe(app);
 
+    // the CLI's own flow: `argocd account generate-token --account backstage` as the admin
+    const cliToken = argo
+      .cli(['account', 'generate-token', '--account', 'backstage'], {
+        authToken: await argo.login(),
+      })
+      .trim();
+    expect(cliToken).not.toBe(token);
+    const withCliToken = await fetch(
+      `${argo.serverUrl}/api/v1/applications/${app}`,
+      { headers: { authorization: `Bearer ${cliToken}` } },
+    );
+    expect(withCliToken.status).toBe(200);
+    // both tokens are listed on the account (argocd-secret accounts.backstage.tokens)
+    const account = JSON.parse(
+      argo.cli(['account', 'get', '--account', 'backstage', '-o', 'json'], {
+        authToken: await argo.login(),
+      }),
+    );
+    expect(account.tokens).toHaveLength(2);
+
     // without a token: 401 (auth is on)
     const anonymous = await fetch(
       `${argo.serverUrl}/api/v1/applications/${app}`,
