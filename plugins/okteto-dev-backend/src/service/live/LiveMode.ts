@@ -2,6 +2,8 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { SignalsService } from '@backstage/plugin-signals-node';
 import { DevStatus } from '@okteto-dev/plugin-okteto-dev-common';
+import { ArgoApiClients } from '../argocd/ArgoApiClients';
+import { ArgoApiLive, withoutApiApplications } from '../argocd/ArgoApiLive';
 import { ClusterRegistry } from '../clusters/ClusterRegistry';
 import { deriveDevStatus } from '../derive/deriveStatus';
 import { DeriveOptions } from '../derive/types';
@@ -21,6 +23,8 @@ import { ViewMemo } from './ViewMemo';
 export interface LiveModeOptions {
   config: LiveConfig;
   clusters: ClusterRegistry;
+  /** The Argo CD instances read through their API: their Applications are streamed (`argocd/`). */
+  argoApi?: ArgoApiClients;
   /** Timeout of each LIST (and idle limit of the connection). */
   timeoutMs: number;
   /** The repository reader views use (TTL cache); background derivations reuse its cache. */
@@ -54,6 +58,7 @@ export class LiveMode implements LiveStatusSource {
   private readonly background: CachedRepoFileReader;
   private readonly tracker: StatusTracker;
   private readonly memo = new ViewMemo();
+  private readonly argoLive: ArgoApiLive;
   private readonly now: () => Date;
   private planning: Promise<void> | undefined;
   private replan = false;
@@ -72,6 +77,16 @@ export class LiveMode implements LiveStatusSource {
       debounceMs: options.config.debounceMs,
       resyncMs: options.config.resyncMs,
       now: this.now,
+    });
+    this.argoLive = new ArgoApiLive({
+      clients: options.argoApi ?? new ArgoApiClients([], { timeoutMs: 0 }),
+      logger: options.logger,
+      relistMs: options.config.watchTimeoutSeconds * 1000,
+      backoff: options.reflector?.backoff,
+      onChange: refs => {
+        this.memo.invalidate(refs);
+        this.tracker.mark(refs);
+      },
     });
   }
 
@@ -101,6 +116,7 @@ export class LiveMode implements LiveStatusSource {
     if (this.catalogTimer) clearTimeout(this.catalogTimer);
     for (const store of this.stores.values()) store.stop();
     this.stores.clear();
+    await this.argoLive.stop();
     await this.planning;
     await this.tracker.stop();
     await this.options.notifier?.close();
@@ -125,9 +141,11 @@ export class LiveMode implements LiveStatusSource {
     }
     const { target } = request;
     const coverages: Coverage[] = [
-      this.coverage(applicationCluster(request), c =>
-        c.coverage('applications', target.application.namespace),
-      ),
+      request.argocdApi
+        ? this.argoLive.coverage(request)
+        : this.coverage(applicationCluster(request), c =>
+            c.coverage('applications', target.application.namespace),
+          ),
       ...WORKLOAD_KINDS.map(kind =>
         this.coverage(target.cluster, c => c.coverage(kind, target.namespace)),
       ),
@@ -161,6 +179,7 @@ export class LiveMode implements LiveStatusSource {
         ]),
       ),
       tracker: { ...this.tracker.stats },
+      argocdApi: this.argoLive.stats(),
     };
   }
 
@@ -196,6 +215,7 @@ export class LiveMode implements LiveStatusSource {
         repo,
         manifests: this.manifests,
         now: this.now,
+        argocdApi: instance => this.argoLive.source(instance),
       },
       requests,
     );
@@ -228,8 +248,10 @@ export class LiveMode implements LiveStatusSource {
   }
 
   private async applyPlans(): Promise<void> {
-    const plans = this.index.plans();
+    // Applications read through Argo CD's API are streamed from it, not watched in a cluster
+    const plans = withoutApiApplications(this.index.plans(), this.index.all());
     if (this.stopped) return;
+    this.argoLive.apply(this.index.all());
     for (const [cluster, plan] of plans) {
       let store = this.stores.get(cluster);
       if (!store) {
