@@ -288,7 +288,9 @@ beforeAll(async () => {
         namespace: ARGO_NAMESPACE,
         plural: 'applications',
         name: APPLICATION,
-      })) as { status?: { sync?: { status?: string }; health?: { status?: string } } };
+      })) as {
+        status?: { sync?: { status?: string }; health?: { status?: string } };
+      };
       return (
         app.status?.sync?.status === 'Synced' &&
         app.status?.health?.status === 'Healthy'
@@ -298,7 +300,9 @@ beforeAll(async () => {
   );
   const core = kc.makeApiClient(CoreV1Api);
   // the dev namespace of the entity without an Application, and web-core's env Secret of the other
-  await core.createNamespace({ body: { metadata: { name: 'web-absent-dev' } } });
+  await core.createNamespace({
+    body: { metadata: { name: 'web-absent-dev' } },
+  });
   await core.createNamespacedSecret({
     namespace: DEV_NAMESPACE,
     body: {
@@ -480,7 +484,8 @@ describe('Applications through the real argocd-server', () => {
     );
     expect(first.argo).toMatchObject({ state: 'ok' });
     const head = repo.commit({
-      [`deploy/env/dev/${APP}.yaml`]: 'env:\n  SYNESTRA_ENV: dev\n  LIVE: "1"\n',
+      [`deploy/env/dev/${APP}.yaml`]:
+        'env:\n  SYNESTRA_ENV: dev\n  LIVE: "1"\n',
     });
     await argo.refresh(APPLICATION);
     const next = await eventually(

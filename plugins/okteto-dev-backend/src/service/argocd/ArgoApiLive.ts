@@ -7,6 +7,8 @@ import { ApplicationSource } from './readApplications';
 
 export interface ArgoApiLiveOptions {
   clients: ArgoApiClients;
+  /** The entities live mode knows now (a change is told to those that read it). */
+  known(): DevTargetRequest[];
   logger: LoggerService;
   /** How often each stream is ended and its Applications listed again. */
   relistMs: number;
@@ -27,15 +29,13 @@ const STREAM_IDLE_MS = 45_000;
  */
 export class ArgoApiLive {
   private readonly watches = new Map<string, ArgoApiWatch>();
-  private requests: DevTargetRequest[] = [];
 
   constructor(private readonly options: ArgoApiLiveOptions) {}
 
   /** Starts, changes and stops watches to match what the entities read through the API. */
   apply(requests: DevTargetRequest[]): void {
-    this.requests = requests.filter(r => r.argocdApi);
     const plans = new Map<string, ArgoWatchPlan>();
-    for (const r of this.requests) {
+    for (const r of requests.filter(q => q.argocdApi)) {
       const plan = plans.get(r.argocdApi!) ?? new Map<string, Set<string>>();
       plans.set(r.argocdApi!, plan);
       const { namespace, name } = r.target.application;
@@ -77,7 +77,10 @@ export class ArgoApiLive {
   }
 
   private refs(match: (r: DevTargetRequest) => boolean): string[] {
-    return this.requests.filter(match).map(r => r.entityRef);
+    return this.options
+      .known()
+      .filter(match)
+      .map(r => r.entityRef);
   }
 
   /** Whether the request's Application is answered from memory, and why not. */

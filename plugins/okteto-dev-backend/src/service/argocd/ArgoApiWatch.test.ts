@@ -29,7 +29,9 @@ beforeAll(async () => {
       res.end(JSON.stringify({ items: [app('a', 'r1')] }));
     } else if (u.pathname === '/api/v1/applications/b') {
       res.writeHead(403, { 'content-type': 'application/json' });
-      res.end('{"error":"permission denied","code":7,"message":"permission denied"}');
+      res.end(
+        '{"error":"permission denied","code":7,"message":"permission denied"}',
+      );
     } else if (u.pathname === '/api/v1/stream/applications') {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       res.write(':\n');

@@ -167,7 +167,10 @@ export class ArgoApiWatch {
       const names = [...set];
       this.stats.lists++;
       const listed = await this.options.api.list(namespace, names, signal);
-      if (!listed.ok) throw Object.assign(new Error(listed.error.message), { devError: listed.error });
+      if (!listed.ok)
+        throw Object.assign(new Error(listed.error.message), {
+          devError: listed.error,
+        });
       for (const app of listed.value) {
         const k = key(namespace, app.metadata.name);
         seen.add(k);
@@ -182,7 +185,10 @@ export class ArgoApiWatch {
         if (asked.ok && asked.value) {
           // there after all (created between the two requests)
           this.absent.delete(k);
-          this.keep(namespace, slimApplication(asked.value as Record<string, any>));
+          this.keep(
+            namespace,
+            slimApplication(asked.value as Record<string, any>),
+          );
           seen.add(k);
           continue;
         }

@@ -79,7 +79,11 @@ export class ArgoCdApi {
     } catch {
       problem = `its url (${instance.source}) is not a valid URL`;
     }
-    if (!problem && !instance.token && !(instance.username && instance.password)) {
+    if (
+      !problem &&
+      !instance.token &&
+      !(instance.username && instance.password)
+    ) {
       problem = `it has no token, nor username and password (${instance.source}): okteto-dev sends no request without a credential`;
     }
     try {
@@ -132,7 +136,9 @@ export class ArgoCdApi {
     else for (const n of names) query.push(['names', `${namespace}/${n}`]);
     try {
       const body = await this.request('/api/v1/applications', query, signal);
-      const list = JSON.parse(body) as { items?: ArgoApplicationObject[] | null };
+      const list = JSON.parse(body) as {
+        items?: ArgoApplicationObject[] | null;
+      };
       const items = (list.items ?? []).filter(
         a =>
           names.includes(a.metadata?.name) &&
@@ -325,7 +331,8 @@ export class ArgoCdApi {
     const { res, body } = await this.send('POST', '/api/v1/session', [], {
       body: JSON.stringify({ username, password }),
     });
-    if (res.statusCode !== 200) throw new ArgoApiHttpError(res.statusCode ?? 0, body);
+    if (res.statusCode !== 200)
+      throw new ArgoApiHttpError(res.statusCode ?? 0, body);
     const token = (JSON.parse(body) as { token?: unknown }).token;
     if (typeof token !== 'string' || !token) {
       throw new ArgoApiHttpError(401, '{"message":"no session token"}');
@@ -349,7 +356,8 @@ export class ArgoCdApi {
         signal,
       }));
     }
-    if (res.statusCode !== 200) throw new ArgoApiHttpError(res.statusCode ?? 0, body);
+    if (res.statusCode !== 200)
+      throw new ArgoApiHttpError(res.statusCode ?? 0, body);
     return body;
   }
 
@@ -362,32 +370,33 @@ export class ArgoCdApi {
     if (problem) throw new ArgoInstanceUnusableError(this.name, problem);
     const attempt = async (renew: boolean) => {
       const authorization = await this.authorization(renew);
-      return new Promise<{ req: http.ClientRequest; res: http.IncomingMessage }>(
-        (resolve, reject) => {
-          const req = this.transport(path, query, 'GET', {
-            authorization,
-            accept,
-          });
-          req.setTimeout(this.options.timeoutMs, () => {
-            const error = new Error('no answer from Argo CD in time');
-            error.name = 'TimeoutError';
-            req.destroy(error);
-          });
-          req.on('error', reject);
-          req.on('response', res => {
-            if (res.statusCode === 200) {
-              resolve({ req, res });
-              return;
-            }
-            readBody(res)
-              .then(body =>
-                reject(new ArgoApiHttpError(res.statusCode ?? 0, body)),
-              )
-              .catch(reject);
-          });
-          req.end();
-        },
-      );
+      return new Promise<{
+        req: http.ClientRequest;
+        res: http.IncomingMessage;
+      }>((resolve, reject) => {
+        const req = this.transport(path, query, 'GET', {
+          authorization,
+          accept,
+        });
+        req.setTimeout(this.options.timeoutMs, () => {
+          const error = new Error('no answer from Argo CD in time');
+          error.name = 'TimeoutError';
+          req.destroy(error);
+        });
+        req.on('error', reject);
+        req.on('response', res => {
+          if (res.statusCode === 200) {
+            resolve({ req, res });
+            return;
+          }
+          readBody(res)
+            .then(body =>
+              reject(new ArgoApiHttpError(res.statusCode ?? 0, body)),
+            )
+            .catch(reject);
+        });
+        req.end();
+      });
     };
     try {
       return await attempt(false);

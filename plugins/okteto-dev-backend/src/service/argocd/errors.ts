@@ -88,7 +88,12 @@ export function toArgoApiError(
     } else if (status >= 500) {
       type = 'bad-response';
     }
-    return { ...base, type, statusCode: status, message: `${subject}: ${text}` };
+    return {
+      ...base,
+      type,
+      statusCode: status,
+      message: `${subject}: ${text}`,
+    };
   }
   const e = (error ?? {}) as {
     name?: string;
@@ -99,8 +104,16 @@ export function toArgoApiError(
   const code = [e.code, e.cause?.code].find(
     (c): c is string => typeof c === 'string',
   );
-  if (e.name === 'TimeoutError' || e.name === 'AbortError' || code === 'ETIMEDOUT') {
-    return { ...base, type: 'timeout', message: `${subject}: no answer in time` };
+  if (
+    e.name === 'TimeoutError' ||
+    e.name === 'AbortError' ||
+    code === 'ETIMEDOUT'
+  ) {
+    return {
+      ...base,
+      type: 'timeout',
+      message: `${subject}: no answer in time`,
+    };
   }
   if (code && UNREACHABLE.has(code)) {
     return {

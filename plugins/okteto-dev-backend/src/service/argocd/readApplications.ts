@@ -85,7 +85,9 @@ async function sourceOf(
 export async function readApplications(
   context: FetchContext,
   requests: DevTargetRequest[],
-): Promise<(request: DevTargetRequest) => Read<ArgoApplicationObject | undefined>> {
+): Promise<
+  (request: DevTargetRequest) => Read<ArgoApplicationObject | undefined>
+> {
   const where = (r: DevTargetRequest) => {
     const t: DevTarget = r.target;
     return r.argocdApi
@@ -103,6 +105,5 @@ export async function readApplications(
       );
     }),
   );
-  return request =>
-    reads.get(where(request))!(request.target.application.name);
+  return request => reads.get(where(request))!(request.target.application.name);
 }

@@ -140,11 +140,11 @@ export function readArgoConfig(config: Config): {
     if (apiUrl) {
       const token = i.getOptionalString('token');
       const username = i.getOptionalString('username');
-      const own = token || username;
+      const hasCredential = token || username;
       api.push({
         name,
         url: apiUrl,
-        ...(own
+        ...(hasCredential
           ? {
               token,
               username,
@@ -165,7 +165,8 @@ export function readArgoConfig(config: Config): {
             }
           : {}),
         ...tlsKeys(i),
-        source: own || !borrowed ? source : `${source}, ${borrowed.source}`,
+        source:
+          hasCredential || !borrowed ? source : `${source}, ${borrowed.source}`,
       });
       instance.api = { url: apiUrl };
     }

@@ -80,6 +80,7 @@ export class LiveMode implements LiveStatusSource {
     });
     this.argoLive = new ArgoApiLive({
       clients: options.argoApi ?? new ArgoApiClients([], { timeoutMs: 0 }),
+      known: () => this.index.all(),
       logger: options.logger,
       relistMs: options.config.watchTimeoutSeconds * 1000,
       backoff: options.reflector?.backoff,
