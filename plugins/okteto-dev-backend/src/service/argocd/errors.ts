@@ -71,9 +71,9 @@ export function toArgoApiError(
     let text = `Argo CD answered HTTP ${status}${said ? `: ${said}` : ''}`;
     if (status === 401) {
       type = 'unauthorized';
-      text = `Argo CD rejected the token (HTTP 401${
+      text = `Argo CD rejected the credential (HTTP 401${
         said ? `: ${said}` : ''
-      }): it is missing, expired or revoked`;
+      }): the token is missing, expired or revoked, or the username and password are wrong`;
     } else if (status === 403) {
       type = 'forbidden';
       text = `HTTP 403, ${
