@@ -46,12 +46,15 @@ async function sandboxApplications(): Promise<Array<Record<string, any>>> {
   return ((await res.json()) as { items: Array<Record<string, any>> }).items;
 }
 
-function apiBackend(instance: Record<string, unknown>) {
+function apiBackend(
+  instance: Record<string, unknown>,
+  live: Record<string, unknown> = { enabled: false },
+) {
   return startOktetoDevBackend({
     oktetoDev: {
       clusters: sandboxClusters(kube.sandbox),
       targets: WEB_CORE_TARGETS,
-      live: { enabled: false },
+      live,
       argocd: {
         instances: [
           {
@@ -191,4 +194,26 @@ it('where Argo CD runs decides the target guard: in the workload’s cluster by 
   // its Application deploys to https://kubernetes.default.svc: mgmt, not the dev cluster
   expect(remote.commands).toBeUndefined();
   expect(remote.guard?.map(g => g.code)).toEqual(['guardDestinationServer']);
+});
+
+it('live mode: an instance that cannot be used is not retried; its entities are polled and say why, and nothing is sent to it', async () => {
+  const refused = await apiBackend(
+    { dangerouslyAllowPlainHttp: false },
+    { enabled: true },
+  );
+  try {
+    calls.length = 0;
+    const status = await fetchStatus({ server: refused.server }, 'corporate');
+    expect(status.argo).toMatchObject({
+      state: 'error',
+      error: { type: 'unusable' },
+    });
+    expect(status.live?.mode).toBe('polling');
+    expect(status.live?.reason).toContain(
+      "Argo CD instance 'main' cannot be used: its url is plain http://",
+    );
+    expect(calls).toEqual([]);
+  } finally {
+    await refused.stop();
+  }
 });

@@ -44,7 +44,9 @@ export class ArgoApiLive {
     for (const [instance, plan] of plans) {
       let watch = this.watches.get(instance);
       const api = this.options.clients.client(instance);
-      if (!api) continue;
+      // an instance that cannot be used (plain http without the opt-in, no credential) is not
+      // retried: its configuration does not change while the backend runs
+      if (!api || api.problem) continue;
       if (!watch) {
         watch = new ArgoApiWatch({
           api,
@@ -89,10 +91,17 @@ export class ArgoApiLive {
     const watch = this.watches.get(instance);
     const { namespace } = request.target.application;
     if (watch?.covers(namespace)) return { ok: true };
-    if (!this.options.clients.client(instance)) {
+    const api = this.options.clients.client(instance);
+    if (!api) {
       return {
         ok: false,
         reason: `Argo CD instance '${instance}' is not configured for reads through its API`,
+      };
+    }
+    if (api.problem) {
+      return {
+        ok: false,
+        reason: `Argo CD instance '${instance}' cannot be used: ${api.problem}`,
       };
     }
     if (!watch || watch.state === 'starting') {
