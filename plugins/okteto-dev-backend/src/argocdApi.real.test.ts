@@ -499,5 +499,39 @@ describe('Applications through the real argocd-server', () => {
       { timeoutMs: 180_000, intervalMs: 500 },
     );
     expect(next.errors).toEqual([]);
+
+    // one stream for both entities' Applications (names=): one created later arrives through it
+    const before = await eventually(
+      async () => {
+        const status = await statusOf(backend, 'absent');
+        return status.live?.mode === 'watch' ? status : undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 250 },
+    );
+    expect(before.argo).toEqual({ state: 'not-found' });
+    const created = webAppApplication({
+      name: 'web-absent-dev',
+      namespace: ARGO_NAMESPACE,
+      repoURL: repo.url,
+      destinationNamespace: 'web-absent-dev',
+    });
+    created.spec.project = PROJECT;
+    await kc.makeApiClient(CustomObjectsApi).createNamespacedCustomObject({
+      group: 'argoproj.io',
+      version: 'v1alpha1',
+      namespace: ARGO_NAMESPACE,
+      plural: 'applications',
+      body: created,
+    });
+    const after = await eventually(
+      async () => {
+        const status = await statusOf(backend, 'absent');
+        return status.live?.mode === 'watch' && status.argo.state === 'ok'
+          ? status
+          : undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 250 },
+    );
+    expect(after.target.application.name).toBe('web-absent-dev');
   });
 });
