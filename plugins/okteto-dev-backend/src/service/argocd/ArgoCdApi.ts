@@ -109,9 +109,10 @@ export class ArgoCdApi {
       ? {
           type: 'unusable',
           resource,
-          message: `${argoSubject(resource, this.name)}: ${
-            new ArgoInstanceUnusableError(this.name, this.problem).message
-          }`,
+          message: `${argoSubject(
+            resource,
+            this.name,
+          )}: the instance cannot be used, nothing was sent: ${this.problem}`,
         }
       : undefined;
   }
