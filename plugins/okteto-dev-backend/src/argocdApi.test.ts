@@ -1,4 +1,5 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { JsonObject } from '@backstage/types';
 import {
   DevStatus,
   DevStatusBatchResponse,
@@ -47,8 +48,8 @@ async function sandboxApplications(): Promise<Array<Record<string, any>>> {
 }
 
 function apiBackend(
-  instance: Record<string, unknown>,
-  live: Record<string, unknown> = { enabled: false },
+  instance: JsonObject,
+  live: JsonObject = { enabled: false },
 ) {
   return startOktetoDevBackend({
     oktetoDev: {
