@@ -60,18 +60,69 @@ export interface Config {
       /** The Argo CD UI, for the card's link to each Application (when no cluster or instance sets one). */
       baseUrl?: string;
       /**
-       * Argo CD instances, for several instances or hub and spoke: an entity names one with the
-       * `okteto-dev/argocd-instance` annotation; its Applications are read from `cluster`.
+       * Argo CD instances, for several instances, hub and spoke, or an Argo CD that Backstage
+       * reaches only through its API: an entity names one with the `okteto-dev/argocd-instance`
+       * annotation (else `defaultInstance`). An instance with a `url` is read through Argo CD's
+       * API with its token, under the token's own Argo CD RBAC; one with only a `cluster`, from
+       * that cluster's Kubernetes API. An entry with neither takes the url and credentials of the
+       * `argocd.appLocatorMethods` instance of its name.
        */
       instances?: Array<{
         name: string;
-        /** The cluster (from `clusters`) whose API holds this instance's Applications. */
-        cluster: string;
+        /**
+         * Without `url`: the cluster (from `clusters`) whose Kubernetes API holds this instance's
+         * Applications. With `url`: the cluster Argo CD runs in (what its Applications'
+         * `https://kubernetes.default.svc` is, for the target guard); any name stands for a
+         * cluster Backstage does not read. Default: the workload's cluster.
+         */
+        cluster?: string;
         /** Namespace of its Applications. Default: `conventions.applicationNamespace`. */
         namespace?: string;
-        /** Its UI. */
+        /** Its UI. Default: `url`. */
         baseUrl?: string;
+        /**
+         * Argo CD's server (`https://argocd.example.com`): the Applications are read through its
+         * API (`/api/v1/applications`, and in live mode `/api/v1/stream/applications`).
+         */
+        url?: string;
+        /**
+         * An Argo CD API token (`argocd account generate-token`), sent as `Authorization: Bearer`;
+         * it never leaves the backend. The account needs `applications, get` on the dev
+         * Applications' project.
+         * @visibility secret
+         */
+        token?: string;
+        /**
+         * Without a token: a local account whose session (`POST /api/v1/session`) is used.
+         * @visibility secret
+         */
+        username?: string;
+        /** @visibility secret */
+        password?: string;
+        /**
+         * Allow a plain `http://` url: the token and every answer travel unencrypted. Default
+         * false: such an instance is refused and nothing is sent to it.
+         */
+        dangerouslyAllowPlainHttp?: boolean;
+        /** Base64 PEM of the server's CA. @visibility secret */
+        caData?: string;
+        /** Path to the server's CA. */
+        caFile?: string;
+        /** Do not verify the server's certificate. Default false. Never use in production. */
+        skipTLSVerify?: boolean;
       }>;
+      /**
+       * The instance of entities that name none. Default: when exactly one instance is configured
+       * (okteto-dev's or `argocd.appLocatorMethods`'), it is read through the API and
+       * `conventions.applicationCluster` is not set, that instance; else none (Applications are
+       * read through the Kubernetes API of the workload's cluster or `applicationCluster`).
+       */
+      defaultInstance?: string;
+      /**
+       * Read the instances of `argocd.appLocatorMethods` (type `config`), the configuration of
+       * Roadie's and the community Argo CD plugins. Default true.
+       */
+      reuseAppLocatorMethods?: boolean;
       /** Argo CD's `reconciledAt` older than this many minutes marks its status as stale. Default 10. */
       reconcileStaleMinutes?: number;
     };
@@ -170,5 +221,43 @@ export interface Config {
        */
       confirmSeconds?: number;
     };
+  };
+
+  /**
+   * The configuration of Roadie's and the community Argo CD plugins, as okteto-dev reads it (only
+   * what it reads is declared here; those plugins declare the rest): instances of locator methods
+   * of type `config` are read through Argo CD's API (see `oktetoDev.argocd`).
+   */
+  argocd?: {
+    /**
+     * Used when an instance has neither token nor username.
+     * @visibility secret
+     */
+    username?: string;
+    /** @visibility secret */
+    password?: string;
+    appLocatorMethods?: Array<{
+      /** `config`: the instances below. */
+      type: string;
+      instances?: Array<{
+        name: string;
+        /** Argo CD's server. */
+        url: string;
+        /** @visibility secret */
+        token?: string;
+        /** @visibility secret */
+        username?: string;
+        /** @visibility secret */
+        password?: string;
+        /** okteto-dev only: allow a plain `http://` url (the token travels unencrypted). Default false. */
+        dangerouslyAllowPlainHttp?: boolean;
+        /** okteto-dev only: base64 PEM of the server's CA. @visibility secret */
+        caData?: string;
+        /** okteto-dev only: path to the server's CA. */
+        caFile?: string;
+        /** okteto-dev only: do not verify the server's certificate. */
+        skipTLSVerify?: boolean;
+      }>;
+    }>;
   };
 }

@@ -18,6 +18,8 @@ export const messages = {
       'Stale: the cluster could not be read, showing the last good answer from {{age}}.',
     refreshFailed: 'Refresh failed, showing the previous answer: {{message}}',
     otherErrors: 'Other read errors',
+    liveWatch: 'Live: changes are pushed as they happen',
+    livePolling: 'Read on each view, not live: {{reason}}',
     refusedTitle: 'okteto-dev read nothing for this entity',
     refusedHint:
       'Its annotations point outside what the configuration allows (oktetoDev.targets). Correct the annotation, or ask the Backstage admins to allow the target.',

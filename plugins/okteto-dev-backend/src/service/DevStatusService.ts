@@ -10,6 +10,7 @@ import {
 } from '@okteto-dev/plugin-okteto-dev-common';
 import { ServiceUnavailableError } from '@backstage/errors';
 import { DevAnswer } from './answers/DevAnswer';
+import { ArgoApiClients } from './argocd/ArgoApiClients';
 import { StatusCache } from './answers/StatusCache';
 import { ContestedTargetError } from './claims/ContestedTargetError';
 import { DevTargetClaims } from './claims/DevTargetClaims';
@@ -45,6 +46,8 @@ export interface DevStatusServiceOptions {
   targets?: DevTargetPolicy;
   /** Argo CD's UI and instances. */
   argo?: ArgoSettings;
+  /** The clients of the Argo CD instances read through their API (`argocd/`). */
+  argoApi?: ArgoApiClients;
   ttlSeconds: number;
   staleOnErrorSeconds: number;
   /** Answers kept in this process besides the cache service (0: none). */
@@ -343,7 +346,10 @@ export class DevStatusService {
   clusterAndInstanceNames(): string[] {
     return [
       ...this.options.clusters.names(),
-      ...(this.options.argo?.instances ?? []).flatMap(i => [i.name, i.cluster]),
+      ...(this.options.argo?.instances ?? []).flatMap(i => [
+        i.name,
+        i.cluster ?? '',
+      ]),
     ];
   }
 
@@ -368,6 +374,7 @@ export class DevStatusService {
             this.recentLists.reader(name, await clusters.client(name), used),
           repo: this.options.repo,
           manifests: this.manifests,
+          argocdApi: name => this.argoApiSource(name),
           now: () =>
             used.oldest === undefined
               ? this.now()
@@ -403,6 +410,12 @@ export class DevStatusService {
         return answer;
       }),
     );
+  }
+
+  /** The Applications of an Argo CD instance read through its API. */
+  private argoApiSource(name: string) {
+    const clients = this.options.argoApi ?? new ArgoApiClients([], { timeoutMs: 0 });
+    return clients.source(name);
   }
 
   /** Shows a fresh answer to the observer (notifications); never awaited, never slowing an answer. */

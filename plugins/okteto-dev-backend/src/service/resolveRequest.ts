@@ -12,36 +12,15 @@ import {
   OKTETO_DEV_APP_ANNOTATION,
   resolveDevTarget,
 } from '@okteto-dev/plugin-okteto-dev-common';
+import { ArgoSettings, readArgoConfig } from './argocd/settings';
 import { ClusterRegistry } from './clusters/ClusterRegistry';
 import { DevTargetRequest } from './fetch/fetchDevObjects';
 
-/**
- * An Argo CD instance (`oktetoDev.argocd.instances`): where its Applications are read and its UI.
- */
-export interface ArgoInstance {
-  name: string;
-  cluster: string;
-  namespace?: string;
-  baseUrl?: string;
-}
+export type { ArgoInstance, ArgoSettings } from './argocd/settings';
 
-/** Argo CD's UI and instances from `oktetoDev.argocd`. */
-export interface ArgoSettings {
-  baseUrl?: string;
-  instances: ArgoInstance[];
-}
-
+/** Argo CD's UI and instances from `oktetoDev.argocd` and `argocd.appLocatorMethods`. */
 export function readArgoSettings(config: Config): ArgoSettings {
-  const section = config.getOptionalConfig('oktetoDev.argocd');
-  return {
-    baseUrl: section?.getOptionalString('baseUrl')?.replace(/\/+$/, ''),
-    instances: (section?.getOptionalConfigArray('instances') ?? []).map(i => ({
-      name: i.getString('name'),
-      cluster: i.getString('cluster'),
-      namespace: i.getOptionalString('namespace'),
-      baseUrl: i.getOptionalString('baseUrl')?.replace(/\/+$/, ''),
-    })),
-  };
+  return readArgoConfig(config).settings;
 }
 
 /**
@@ -101,6 +80,9 @@ export async function resolveRequest(
     target.cluster = await deps.clusters.resolve(target.cluster || undefined);
     const { application } = target;
     let baseUrl = deps.argo.baseUrl;
+    // the entity's instance, else the default one (see argocd/settings.ts)
+    application.instance ??= deps.argo.defaultInstance;
+    let argocdApi: string | undefined;
     if (application.instance) {
       const instance = deps.argo.instances.find(
         i => i.name === application.instance,
@@ -111,17 +93,25 @@ export async function resolveRequest(
           `No Argo CD instance named '${application.instance}' is configured (configured: ${names})`,
         );
       }
-      application.cluster = instance.cluster;
+      application.cluster = instance.cluster ?? '';
       if (instance.namespace) {
         // the instance's namespace is configuration: it wins, and it is the conventional one
         application.namespace = instance.namespace;
         conventional.application.namespace = instance.namespace;
       }
       baseUrl = instance.baseUrl ?? baseUrl;
+      if (instance.api) argocdApi = instance.name;
     }
-    application.cluster = await deps.clusters.resolve(
-      application.cluster || target.cluster,
-    );
+    // read through the API, the instance's cluster is where Argo CD runs, which Backstage may not read
+    const elsewhere =
+      argocdApi !== undefined &&
+      application.cluster !== '' &&
+      !(await deps.clusters.list()).some(c => c.name === application.cluster);
+    if (!elsewhere) {
+      application.cluster = await deps.clusters.resolve(
+        application.cluster || target.cluster,
+      );
+    }
     const refusals = checkDevTarget(
       target,
       {
@@ -148,6 +138,7 @@ export async function resolveRequest(
       conventionNamespace: conventional.namespace,
       ...(baseUrl ? { argocdBaseUrl: baseUrl.replace(/\/+$/, '') } : {}),
       ...(workloadUrl ? { clusterUrl: workloadUrl } : {}),
+      ...(argocdApi ? { argocdApi } : {}),
     };
   } catch (error) {
     if (error instanceof DevTargetRefusedError) throw error;

@@ -20,7 +20,8 @@ import type { DevStatusServiceOptions } from './DevStatusService';
 import { CachedRepoFileReader } from './live/CachedRepoFileReader';
 import { readLiveConfig } from './live/config';
 import { RepoFileReader } from './repo/RepoFileReader';
-import { readArgoSettings } from './resolveRequest';
+import { ArgoApiClients } from './argocd/ArgoApiClients';
+import { readArgoConfig } from './argocd/settings';
 
 /**
  * The options of `DevStatusService` that `oktetoDev.*` config gives. With live mode on
@@ -45,6 +46,8 @@ export function devStatusOptionsFromConfig(
   const timeoutMs = config.getOptionalNumber('oktetoDev.timeoutMs') ?? 5000;
   const integrations = ScmIntegrations.fromConfig(config);
   const live = readLiveConfig(config);
+  const argo = readArgoConfig(config);
+  const conventions = readDevConventions(config);
   return {
     logger: deps.logger,
     cache: deps.cache,
@@ -65,9 +68,13 @@ export function devStatusOptionsFromConfig(
           live.repositoryTtlMs,
         )
       : new RepoFileReader(deps.urlReader, integrations),
-    conventions: readDevConventions(config),
+    conventions,
     targets: readDevTargetPolicy(config),
-    argo: readArgoSettings(config),
+    argo: argo.settings,
+    argoApi: new ArgoApiClients(argo.api, {
+      timeoutMs,
+      project: conventions.project,
+    }),
     ttlSeconds: config.getOptionalNumber('oktetoDev.cache.ttlSeconds') ?? 15,
     staleOnErrorSeconds:
       config.getOptionalNumber('oktetoDev.cache.staleOnErrorSeconds') ?? 300,

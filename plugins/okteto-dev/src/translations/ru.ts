@@ -209,6 +209,9 @@ const ru: { [key in keyof EnglishMessages]: string | null } = {
   'card.refreshFailed':
     'Не удалось обновить, показан предыдущий ответ: {{message}}',
   'card.otherErrors': 'Другие ошибки чтения',
+  'card.liveWatch': 'В реальном времени: изменения приходят сразу',
+  'card.livePolling':
+    'Читается при каждом просмотре, не в реальном времени: {{reason}}',
   'card.refusedTitle': 'okteto-dev ничего не читал для этой сущности',
   'card.refusedHint':
     'Её аннотации указывают за пределы того, что разрешает конфигурация (oktetoDev.targets). Исправьте аннотацию или попросите администраторов Backstage разрешить эту цель.',

@@ -21,6 +21,7 @@ export interface StrategyLookup {
 export function urlProblem(
   url: string,
   dangerouslyAllowPlainHttp: boolean | undefined,
+  where = 'this cluster',
 ): string | undefined {
   let parsed: URL;
   try {
@@ -39,7 +40,7 @@ export function urlProblem(
     )}; only https (or http with dangerouslyAllowPlainHttp) is used`;
   }
   if (!dangerouslyAllowPlainHttp) {
-    return 'its url is plain http://, so credentials and answers would travel unencrypted; use https, or set dangerouslyAllowPlainHttp: true on this cluster';
+    return `its url is plain http://, so credentials and answers would travel unencrypted; use https, or set dangerouslyAllowPlainHttp: true on ${where}`;
   }
   return undefined;
 }

@@ -11,7 +11,6 @@ import {
 import { lookupDevEntry } from '../derive/devEntry';
 import { needsPods } from '../derive/workloads';
 import {
-  ArgoApplicationObject,
   FetchedDevObjects,
   FetchedRepoFiles,
   KubeDeployment,
@@ -20,6 +19,7 @@ import {
   RepoFile,
 } from '../derive/types';
 import { ClusterClient, ListScope } from '../kube/ClusterClient';
+import { ApplicationSource, readApplications } from '../argocd/readApplications';
 import { ManifestCache } from '../repo/ManifestCache';
 import { RepoFileReader } from '../repo/RepoFileReader';
 
@@ -33,6 +33,11 @@ export interface DevTargetRequest {
   argocdBaseUrl?: string;
   /** The API server URL of the workload's cluster, when configured (the target guard). */
   clusterUrl?: string;
+  /**
+   * The Argo CD instance whose API its Application is read through (else the Kubernetes API of
+   * `target.application.cluster`, see `argocd/`).
+   */
+  argocdApi?: string;
   /**
    * Whether its last answer needed Pods (dev mode, a workload not at its replicas); unknown when
    * there is no last answer. Pods are then read alongside the rest, in the same round trip.
@@ -58,6 +63,8 @@ export interface FetchContext {
   repo: RepoFileReader;
   manifests: ManifestCache;
   now: () => Date;
+  /** The Applications of an Argo CD instance read through its API (requests with `argocdApi`). */
+  argocdApi?: (instance: string) => ApplicationSource;
 }
 
 type Namespaced = { metadata: { namespace?: string; name: string } };
@@ -138,47 +145,6 @@ async function clientOf(context: FetchContext, cluster: string) {
   } catch (error) {
     return failed(cluster, error);
   }
-}
-
-/**
- * The Applications: one LIST per Argo CD namespace of each cluster holding Applications (the
- * workload's own, or a hub's when Argo CD runs elsewhere).
- */
-async function readApplications(
-  context: FetchContext,
-  requests: DevTargetRequest[],
-): Promise<(target: DevTarget) => Read<ArgoApplicationObject | undefined>> {
-  const where = (t: DevTarget) =>
-    `${t.application.cluster || t.cluster}/${t.application.namespace}`;
-  const groups = groupBy(requests, r => where(r.target));
-  const reads = new Map<string, Read<ArgoApplicationObject[]>>();
-  await Promise.all(
-    [...groups.entries()].map(async ([key, group]) => {
-      const { target } = group[0];
-      const cluster = target.application.cluster || target.cluster;
-      const client = await clientOf(context, cluster);
-      reads.set(
-        key,
-        client.ok
-          ? await client.client.listApplications(
-              target.application.namespace,
-              unique(group.map(r => r.target.application.name)),
-            )
-          : client,
-      );
-    }),
-  );
-  return target => {
-    const read = reads.get(where(target))!;
-    return read.ok
-      ? {
-          ok: true,
-          value: read.value.find(
-            a => a.metadata.name === target.application.name,
-          ),
-        }
-      : read;
-  };
 }
 
 /**
@@ -371,7 +337,7 @@ export async function fetchDevObjects(
         fetchedAt,
         target,
         conventionNamespace: request.conventionNamespace,
-        application: application(target),
+        application: application(request),
         deployments,
         pods: cluster.pods(target.namespace),
         secretNames: cluster.secretNames(target.namespace),

@@ -2,6 +2,8 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { SignalsService } from '@backstage/plugin-signals-node';
 import { DevStatus } from '@okteto-dev/plugin-okteto-dev-common';
 import { DevTargetClaims } from '../claims/DevTargetClaims';
+import { ArgoApiClients } from '../argocd/ArgoApiClients';
+import { ArgoApiLive, withoutApiApplications } from '../argocd/ArgoApiLive';
 import { ClusterRegistry } from '../clusters/ClusterRegistry';
 import { deriveDevStatus } from '../derive/deriveStatus';
 import { DeriveOptions } from '../derive/types';
@@ -22,6 +24,8 @@ import { ViewMemo } from './ViewMemo';
 export interface LiveModeOptions {
   config: LiveConfig;
   clusters: ClusterRegistry;
+  /** The Argo CD instances read through their API: their Applications are streamed (`argocd/`). */
+  argoApi?: ArgoApiClients;
   /** Timeout of each LIST (and idle limit of the connection). */
   timeoutMs: number;
   /** The repository reader views use (TTL cache); background derivations reuse its cache. */
@@ -58,6 +62,7 @@ export class LiveMode implements LiveStatusSource {
   private readonly background: CachedRepoFileReader;
   private readonly tracker: StatusTracker;
   private readonly memo = new ViewMemo();
+  private readonly argoLive: ArgoApiLive;
   private readonly now: () => Date;
   private planning: Promise<void> | undefined;
   private replan = false;
@@ -79,6 +84,17 @@ export class LiveMode implements LiveStatusSource {
     });
     // every read of the catalog's claims: its entities are watched, the ones gone forgotten
     options.claims?.onSync(requests => this.syncCatalog(requests));
+    this.argoLive = new ArgoApiLive({
+      clients: options.argoApi ?? new ArgoApiClients([], { timeoutMs: 0 }),
+      known: () => this.index.all(),
+      logger: options.logger,
+      relistMs: options.config.watchTimeoutSeconds * 1000,
+      backoff: options.reflector?.backoff,
+      onChange: refs => {
+        this.memo.invalidate(refs);
+        this.tracker.mark(refs);
+      },
+    });
   }
 
   /** Starts the tracker (the catalog's entities arrive with each read of the claims). */
@@ -91,6 +107,7 @@ export class LiveMode implements LiveStatusSource {
     this.stopped = true;
     for (const store of this.stores.values()) store.stop();
     this.stores.clear();
+    await this.argoLive.stop();
     await this.planning;
     await this.tracker.stop();
     await this.options.notifier?.close();
@@ -115,9 +132,11 @@ export class LiveMode implements LiveStatusSource {
     }
     const { target } = request;
     const coverages: Coverage[] = [
-      this.coverage(applicationCluster(request), c =>
-        c.coverage('applications', target.application.namespace),
-      ),
+      request.argocdApi
+        ? this.argoLive.coverage(request)
+        : this.coverage(applicationCluster(request), c =>
+            c.coverage('applications', target.application.namespace),
+          ),
       ...WORKLOAD_KINDS.map(kind =>
         this.coverage(target.cluster, c => c.coverage(kind, target.namespace)),
       ),
@@ -155,6 +174,7 @@ export class LiveMode implements LiveStatusSource {
         ]),
       ),
       tracker: { ...this.tracker.stats },
+      argocdApi: this.argoLive.stats(),
     };
   }
 
@@ -196,6 +216,7 @@ export class LiveMode implements LiveStatusSource {
         repo,
         manifests: this.manifests,
         now: this.now,
+        argocdApi: instance => this.argoLive.source(instance),
       },
       requests,
     );
@@ -228,8 +249,10 @@ export class LiveMode implements LiveStatusSource {
   }
 
   private async applyPlans(): Promise<void> {
-    const plans = this.index.plans();
+    // Applications read through Argo CD's API are streamed from it, not watched in a cluster
+    const plans = withoutApiApplications(this.index.plans(), this.index.all());
     if (this.stopped) return;
+    this.argoLive.apply(this.index.all());
     for (const [cluster, plan] of plans) {
       let store = this.stores.get(cluster);
       if (!store) {

@@ -60,6 +60,7 @@ export async function startLive(deps: {
   const live = new LiveMode({
     config: liveConfig,
     clusters: options.clusters,
+    argoApi: options.argoApi,
     timeoutMs: options.timeoutMs,
     repo: options.repo,
     derive: options.derive ?? DEFAULT_DERIVE_OPTIONS,

@@ -2,6 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { DevError, DevStatus } from '@okteto-dev/plugin-okteto-dev-common';
 import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
 import { oktetoDevTranslationRef } from '../../translation';
@@ -105,6 +106,15 @@ export function DevStatusContent(props: {
           <DevErrorLine title={t('card.otherErrors')} error={error} />
         </Box>
       ))}
+      {status.live && (
+        <Box mt={1}>
+          <Typography variant="caption" color="textSecondary">
+            {status.live.mode === 'watch'
+              ? t('card.liveWatch')
+              : t('card.livePolling', { reason: status.live.reason ?? '' })}
+          </Typography>
+        </Box>
+      )}
     </Box>
   );
 }

@@ -44,6 +44,9 @@ describe('EntityOktetoDevCard: live', () => {
     expect(await screen.findByText('Dev mode off')).toBeInTheDocument();
     expect(signals.channels()).toEqual([CHANNEL]);
 
+    expect(
+      screen.getByText('Live: changes are pushed as they happen'),
+    ).toBeInTheDocument();
     act(() => jest.advanceTimersByTime(10_000));
     expect(api.calls).toEqual([ENTITY_REF]);
 
@@ -81,6 +84,10 @@ describe('EntityOktetoDevCard: live', () => {
     });
     await renderCard({ api, signalApi: signals, config });
     expect(await screen.findByText('Dev mode off')).toBeInTheDocument();
+    // the card says which mode, and why
+    expect(
+      screen.getByText('Read on each view, not live: watch forbidden'),
+    ).toBeInTheDocument();
 
     for (const calls of [2, 3, 4]) {
       act(() => jest.advanceTimersByTime(1_000));
