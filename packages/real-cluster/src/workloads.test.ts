@@ -280,6 +280,79 @@ describe('workloads on the real cluster', () => {
     expect(containerStatus(pod)?.state?.waiting?.message).toBe('configmap "settings" not found');
   });
 
+  it('without a label: a missing Secret keeps the container in CreateContainerConfigError until the Secret is created', async () => {
+    const ns = await newNamespace(kc, 'autosecret');
+    await createDeployment(
+      kc,
+      ns,
+      deployment('api', {
+        containers: [
+          {
+            name: 'app',
+            image: 'registry.example/app:1.0',
+            env: [{ name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'db-credentials', key: 'password' } } }],
+          },
+          { name: 'proxy', image: 'registry.example/proxy:1.0' },
+        ],
+      }),
+    );
+    const waiting = await eventually(
+      async () => {
+        const [p] = await podsOf(kc, ns, 'api');
+        return p && containerStatus(p)?.state?.waiting?.reason === 'CreateContainerConfigError' ? p : undefined;
+      },
+      { what: 'CreateContainerConfigError' },
+    );
+    expect(containerStatus(waiting)?.state?.waiting?.message).toBe('secret "db-credentials" not found');
+    expect(containerStatus(waiting, 'proxy')?.state?.running).toBeDefined();
+    expect(waiting.status?.phase).toBe('Pending');
+    expect(waiting.status?.conditions?.find(c => c.type === 'Ready')?.message).toBe('containers with unready status: [app]');
+
+    // The Secret without the key: the kubelet's next message.
+    await core.createNamespacedSecret({ namespace: ns, body: { metadata: { name: 'db-credentials' }, stringData: { user: 'u' } } });
+    const noKey = await eventually(
+      async () => {
+        const [p] = await podsOf(kc, ns, 'api');
+        const message = p && containerStatus(p)?.state?.waiting?.message;
+        return message?.startsWith("couldn't find key") ? message : undefined;
+      },
+      { what: 'the missing key message' },
+    );
+    expect(noKey).toBe(`couldn't find key password in Secret ${ns}/db-credentials`);
+
+    // With the key the container starts and the Deployment becomes available.
+    await core.replaceNamespacedSecret({
+      name: 'db-credentials',
+      namespace: ns,
+      body: { metadata: { name: 'db-credentials' }, stringData: { user: 'u', password: 'p' } },
+    });
+    await eventually(
+      async () => (await apps.readNamespacedDeployment({ name: 'api', namespace: ns })).status?.availableReplicas === 1,
+      { what: 'the Deployment to be available' },
+    );
+    const [running] = await podsOf(kc, ns, 'api');
+    expect(running.status?.phase).toBe('Running');
+    expect(containerStatus(running)?.ready).toBe(true);
+  });
+
+  it('without a label: a pod whose Secrets and ConfigMaps exist starts at once', async () => {
+    const ns = await newNamespace(kc, 'autook');
+    await core.createNamespacedConfigMap({ namespace: ns, body: { metadata: { name: 'settings' }, data: { mode: 'x' } } });
+    await createDeployment(
+      kc,
+      ns,
+      deployment('ok', {
+        containers: [{ name: 'app', image: 'registry.example/app:1.0', envFrom: [{ configMapRef: { name: 'settings' } }] }],
+      }),
+    );
+    await eventually(
+      async () => (await apps.readNamespacedDeployment({ name: 'ok', namespace: ns })).status?.readyReplicas === 1,
+      { what: 'ready' },
+    );
+    const [pod] = await podsOf(kc, ns, 'ok');
+    expect(pod.status?.containerStatuses?.some(c => c.state?.waiting)).toBe(false);
+  });
+
   it('not-ready: containers running, readiness never passing', async () => {
     const ns = await newNamespace(kc, 'notready');
     await createDeployment(kc, ns, deployment('slow', { podLabels: { [STATE_LABEL]: 'not-ready' } }));

@@ -265,6 +265,9 @@ func (s *supervisor) bringUp(ctx context.Context, nodeCount int) error {
 	}
 	s.logf("kube-apiserver %s ready on https://127.0.0.1:%d", version.Get().GitVersion, s.ports["apiserver"])
 
+	// Our stand-in for the kubelet's check of env references (configcheck.go);
+	// it lives as long as this process.
+	startConfigChecker(context.Background(), s.client, s.logf)
 	for _, name := range []string{"controller-manager", "scheduler", "kwok"} {
 		if err := s.startChild(name); err != nil {
 			return err
@@ -550,8 +553,13 @@ func (s *supervisor) stopChild(name string, grace time.Duration) {
 	}
 }
 
+// restartChild stops a component with SIGTERM and starts it again with the
+// same flags (same port). The API server's graceful stop waits for open
+// requests up to --request-timeout (60 s; k8s.io/apiserver/pkg/server/config.go
+// ShutdownTimeout), and the other components' watches keep it busy that long:
+// after 5 s it is killed, as a kubelet kills a container past its grace period.
 func (s *supervisor) restartChild(ctx context.Context, name string) (int, error) {
-	s.stopChild(name, 15*time.Second)
+	s.stopChild(name, 5*time.Second)
 	if err := s.startChild(name); err != nil {
 		return 0, err
 	}
