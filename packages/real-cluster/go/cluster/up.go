@@ -81,6 +81,7 @@ type supervisor struct {
 	fatal       chan error
 	shutdownReq chan struct{}
 	quiet       bool
+	stopChecker context.CancelFunc
 }
 
 type child struct {
@@ -267,7 +268,9 @@ func (s *supervisor) bringUp(ctx context.Context, nodeCount int) error {
 
 	// Our stand-in for the kubelet's check of env references (configcheck.go);
 	// it lives as long as this process.
-	startConfigChecker(context.Background(), s.client, s.logf)
+	checkerCtx, stopChecker := context.WithCancel(context.Background())
+	s.stopChecker = stopChecker
+	startConfigChecker(checkerCtx, s.client, s.logf)
 	for _, name := range []string{"controller-manager", "scheduler", "kwok"} {
 		if err := s.startChild(name); err != nil {
 			return err
@@ -585,6 +588,10 @@ func (s *supervisor) shutdown() {
 		go func(n string) { defer wg.Done(); s.stopChild(n, 5*time.Second) }(name)
 	}
 	wg.Wait()
+	// Our own informers' watches would hold the API server's graceful stop.
+	if s.stopChecker != nil {
+		s.stopChecker()
+	}
 	s.stopChild("apiserver", 10*time.Second)
 	if s.etcd != nil {
 		s.etcd.Close()
