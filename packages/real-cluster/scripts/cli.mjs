@@ -131,11 +131,15 @@ async function up(argv) {
   if (timeout) args.push('--timeout', timeout);
 
   if (!argv.includes('--detach')) {
-    const child = spawn(binaryPath, args, { stdio: 'inherit' });
+    // --exit-with-parent: the cluster goes when this process goes.
+    const child = spawn(binaryPath, [...args, '--exit-with-parent'], {
+      stdio: 'inherit',
+    });
     // The terminal's Ctrl-C reaches the supervisor too; it stops the rest.
-    const ignore = () => {};
-    process.on('SIGINT', ignore);
-    process.on('SIGTERM', () => child.kill('SIGTERM'));
+    process.on('SIGINT', () => {});
+    for (const signal of ['SIGTERM', 'SIGHUP']) {
+      process.on(signal, () => child.kill('SIGTERM'));
+    }
     return await new Promise(resolve =>
       child.on('close', code => resolve(code ?? 1)),
     );
