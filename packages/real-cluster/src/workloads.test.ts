@@ -306,6 +306,25 @@ describe('workloads on the real cluster', () => {
     expect(containerStatus(backoff)?.ready).toBe(false);
     // ErrImagePull came first (it lasts 1 s: the poll sees it).
     expect(seen.has('ErrImagePull')).toBe(true);
+    // The kubelet's events for both (startContainer: "Error: %v").
+    const failed = await eventually(
+      async () => {
+        const messages = (
+          await core.listNamespacedEvent({ namespace: ns })
+        ).items
+          .filter(
+            e =>
+              e.involvedObject.name === backoff.metadata?.name &&
+              e.reason === 'Failed',
+          )
+          .map(e => e.message);
+        return messages.includes('Error: ImagePullBackOff')
+          ? messages
+          : undefined;
+      },
+      { what: 'the Failed events' },
+    );
+    expect(failed).toContain('Error: ErrImagePull');
   });
 
   it('err-image-pull stays in ErrImagePull', async () => {
