@@ -72,7 +72,9 @@ export function computeStamp() {
     hash.update(fs.readFileSync(file));
     hash.update('\0');
   }
-  const goVersion = execFileSync('go', ['version'], { encoding: 'utf8' }).trim();
+  const goVersion = execFileSync('go', ['version'], {
+    encoding: 'utf8',
+  }).trim();
   hash.update(goVersion);
   hash.update(JSON.stringify(buildArgs('OUT')));
   return hash.digest('hex');
@@ -91,7 +93,9 @@ export function isBuilt() {
 
 function fmtDuration(ms) {
   const s = Math.round(ms / 1000);
-  return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
+  return s >= 60
+    ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`
+    : `${s}s`;
 }
 
 /**
@@ -138,7 +142,9 @@ export async function build({
     throw new Error(`go list failed in ${goModuleDir}: ${e.message}`);
   }
   say(
-    `real-cluster build: go build in ${path.relative(process.cwd(), goModuleDir) || '.'} ` +
+    `real-cluster build: go build in ${
+      path.relative(process.cwd(), goModuleDir) || '.'
+    } ` +
       `(${total} packages in the graph; cold: tens of minutes on 2 cores, Go's build cache makes the next one quick)`,
   );
   const tmp = `${binaryPath}.tmp-${process.pid}`;
@@ -169,27 +175,32 @@ export async function build({
     }
   });
   const timer = setInterval(() => {
-    const linking = last === 'okteto-dev/realcluster';
-    say(
-      `real-cluster build: ${fmtDuration(Date.now() - start)}, ` +
-        (linking
-          ? 'linking the binary'
-          : `${compiled} packages compiled (of ${total}; cached ones are skipped)${last ? `, last ${last}` : ''}`),
-    );
+    let what;
+    if (last === 'okteto-dev/realcluster') what = 'linking the binary';
+    else if (compiled === 0)
+      what = 'everything cached so far (linking once it is checked)';
+    else {
+      what = `${compiled} packages compiled (of ${total}; cached ones are skipped), last ${last}`;
+    }
+    say(`real-cluster build: ${fmtDuration(Date.now() - start)}, ${what}`);
   }, intervalMs);
   const code = await new Promise(resolve => child.on('close', resolve));
   clearInterval(timer);
   if (code !== 0) {
     fs.rmSync(tmp, { force: true });
     throw new Error(
-      `go build failed (exit ${code}) after ${fmtDuration(Date.now() - start)}:\n${errors.slice(-40).join('\n')}`,
+      `go build failed (exit ${code}) after ${fmtDuration(
+        Date.now() - start,
+      )}:\n${errors.slice(-40).join('\n')}`,
     );
   }
   fs.renameSync(tmp, binaryPath);
   fs.writeFileSync(stampPath, `${stamp}\n`);
   const ms = Date.now() - start;
   say(
-    `real-cluster build: done in ${fmtDuration(ms)} (${compiled} packages compiled) -> ${binaryPath}`,
+    `real-cluster build: done in ${fmtDuration(
+      ms,
+    )} (${compiled} packages compiled) -> ${binaryPath}`,
   );
   return { built: true, ms };
 }
@@ -200,11 +211,17 @@ async function main(argv) {
     process.stdout.write(ok ? `${binaryPath}\n` : '');
     return ok ? 0 : 1;
   }
-  await build({ force: argv.includes('--force'), quiet: argv.includes('--quiet') });
+  await build({
+    force: argv.includes('--force'),
+    quiet: argv.includes('--quiet'),
+  });
   return 0;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (
+  process.argv[1] &&
+  path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)
+) {
   main(process.argv.slice(2)).then(
     code => process.exit(code),
     err => {

@@ -18,10 +18,14 @@ const USAGE = `usage: real-cluster <command> [--dir D]
   compact [--dir D]           compact etcd at the current revision
   restart <component> [--dir D]
                               restart apiserver, controller-manager, scheduler or kwok
-D defaults to ${path.relative(process.cwd(), defaultClusterDir) || defaultClusterDir}`;
+D defaults to ${
+  path.relative(process.cwd(), defaultClusterDir) || defaultClusterDir
+}`;
 
 function option(argv, name) {
-  const i = argv.findIndex(a => a === `--${name}` || a.startsWith(`--${name}=`));
+  const i = argv.findIndex(
+    a => a === `--${name}` || a.startsWith(`--${name}=`),
+  );
   if (i < 0) return undefined;
   const a = argv[i];
   if (a.includes('=')) return a.slice(a.indexOf('=') + 1);
@@ -50,7 +54,11 @@ export function alive(pid) {
 
 function readPid(dir) {
   try {
-    return Number(fs.readFileSync(path.join(dir, 'realcluster.pid'), 'utf8').trim()) || 0;
+    return (
+      Number(
+        fs.readFileSync(path.join(dir, 'realcluster.pid'), 'utf8').trim(),
+      ) || 0
+    );
   } catch {
     return 0;
   }
@@ -80,7 +88,8 @@ export function control(dir, method, urlPath) {
         res.on('data', c => (body += c));
         res.on('end', () => {
           const parsed = body ? JSON.parse(body) : {};
-          if ((res.statusCode ?? 500) >= 300) reject(new Error(parsed.error ?? `HTTP ${res.statusCode}`));
+          if ((res.statusCode ?? 500) >= 300)
+            reject(new Error(parsed.error ?? `HTTP ${res.statusCode}`));
           else resolve(parsed);
         });
       },
@@ -100,12 +109,18 @@ async function up(argv) {
   const dir = clusterDir(argv);
   const already = running(dir);
   if (already) {
-    process.stderr.write(`real-cluster: already running in ${dir} (pid ${already.pid})\n`);
+    process.stderr.write(
+      `real-cluster: already running in ${dir} (pid ${already.pid})\n`,
+    );
     process.stdout.write(`${already.kubeconfig}\n`);
     return 0;
   }
   if (alive(readPid(dir))) {
-    throw new Error(`a cluster is starting or stopping in ${dir} (pid ${readPid(dir)}); try again or run down`);
+    throw new Error(
+      `a cluster is starting or stopping in ${dir} (pid ${readPid(
+        dir,
+      )}); try again or run down`,
+    );
   }
   if (!isBuilt()) await build();
   fs.mkdirSync(dir, { recursive: true });
@@ -116,18 +131,27 @@ async function up(argv) {
   if (timeout) args.push('--timeout', timeout);
 
   if (!argv.includes('--detach')) {
-    const child = spawn(binaryPath, args, { stdio: 'inherit' });
+    // --exit-with-parent: the cluster goes when this process goes.
+    const child = spawn(binaryPath, [...args, '--exit-with-parent'], {
+      stdio: 'inherit',
+    });
     // The terminal's Ctrl-C reaches the supervisor too; it stops the rest.
-    const ignore = () => {};
-    process.on('SIGINT', ignore);
-    process.on('SIGTERM', () => child.kill('SIGTERM'));
-    return await new Promise(resolve => child.on('close', code => resolve(code ?? 1)));
+    process.on('SIGINT', () => {});
+    for (const signal of ['SIGTERM', 'SIGHUP']) {
+      process.on(signal, () => child.kill('SIGTERM'));
+    }
+    return await new Promise(resolve =>
+      child.on('close', code => resolve(code ?? 1)),
+    );
   }
 
   fs.mkdirSync(path.join(dir, 'logs'), { recursive: true });
   const logPath = path.join(dir, 'logs', 'supervisor.log');
   const out = fs.openSync(logPath, 'a');
-  const child = spawn(binaryPath, args, { detached: true, stdio: ['ignore', out, out] });
+  const child = spawn(binaryPath, args, {
+    detached: true,
+    stdio: ['ignore', out, out],
+  });
   fs.closeSync(out);
   child.unref();
   const started = Date.now();
@@ -137,13 +161,19 @@ async function up(argv) {
     const state = readState(dir);
     if (state && state.pid === child.pid) {
       process.stderr.write(
-        `real-cluster: up in ${((Date.now() - started) / 1000).toFixed(1)}s (pid ${state.pid}, log ${logPath})\n`,
+        `real-cluster: up in ${((Date.now() - started) / 1000).toFixed(
+          1,
+        )}s (pid ${state.pid}, log ${logPath})\n`,
       );
       process.stdout.write(`${state.kubeconfig}\n`);
       return 0;
     }
     if (exited || !alive(child.pid)) {
-      const log = fs.readFileSync(logPath, 'utf8').split('\n').slice(-30).join('\n');
+      const log = fs
+        .readFileSync(logPath, 'utf8')
+        .split('\n')
+        .slice(-30)
+        .join('\n');
       throw new Error(`the cluster did not start:\n${log}`);
     }
     await new Promise(r => setTimeout(r, 200));
@@ -160,8 +190,12 @@ async function down(argv) {
   }
   process.kill(pid, 'SIGTERM');
   const deadline = Date.now() + 30_000;
-  while (alive(pid) && Date.now() < deadline) await new Promise(r => setTimeout(r, 100));
-  const left = [pid, ...Object.values(state?.components ?? {}).map(c => c.pid)].filter(alive);
+  while (alive(pid) && Date.now() < deadline)
+    await new Promise(r => setTimeout(r, 100));
+  const left = [
+    pid,
+    ...Object.values(state?.components ?? {}).map(c => c.pid),
+  ].filter(alive);
   for (const p of left) {
     try {
       process.kill(p, 'SIGKILL');
@@ -170,7 +204,9 @@ async function down(argv) {
     }
   }
   process.stderr.write(
-    `real-cluster: stopped ${dir}${left.length ? ` (killed ${left.join(', ')})` : ''}\n`,
+    `real-cluster: stopped ${dir}${
+      left.length ? ` (killed ${left.join(', ')})` : ''
+    }\n`,
   );
   return 0;
 }
@@ -180,7 +216,10 @@ export async function main(argv) {
   switch (command) {
     case 'build': {
       if (rest.includes('--check')) return isBuilt() ? 0 : 1;
-      await build({ force: rest.includes('--force'), quiet: rest.includes('--quiet') });
+      await build({
+        force: rest.includes('--force'),
+        quiet: rest.includes('--quiet'),
+      });
       return 0;
     }
     case 'up':
@@ -190,7 +229,9 @@ export async function main(argv) {
     case 'status': {
       const state = running(clusterDir(rest));
       if (!state) {
-        process.stderr.write(`real-cluster: not running in ${clusterDir(rest)}\n`);
+        process.stderr.write(
+          `real-cluster: not running in ${clusterDir(rest)}\n`,
+        );
         return 1;
       }
       process.stdout.write(`${JSON.stringify(state, null, 2)}\n`);
@@ -212,7 +253,11 @@ export async function main(argv) {
     case 'restart': {
       const [component, ...more] = rest;
       if (!component) throw new Error('restart needs a component');
-      const res = await control(clusterDir(more), 'POST', `/restart/${component}`);
+      const res = await control(
+        clusterDir(more),
+        'POST',
+        `/restart/${component}`,
+      );
       process.stdout.write(`${JSON.stringify(res)}\n`);
       return 0;
     }

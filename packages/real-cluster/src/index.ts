@@ -5,6 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 
 /** The repository's real-cluster cache (see scripts/paths.mjs: the same places). */
+// This package runs from its sources in the repository (like kube-sandbox's
+// scenario loader), never from a production build.
+// eslint-disable-next-line no-restricted-syntax
 const packageDir = path.resolve(__dirname, '..');
 const repoRoot = path.resolve(packageDir, '..', '..');
 
@@ -117,7 +120,11 @@ export interface RealCluster {
   close(): Promise<void>;
 }
 
-function control<T>(socketPath: string, method: string, urlPath: string): Promise<T> {
+function control<T>(
+  socketPath: string,
+  method: string,
+  urlPath: string,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const req = http.request({ socketPath, method, path: urlPath }, res => {
       let body = '';
@@ -129,7 +136,11 @@ function control<T>(socketPath: string, method: string, urlPath: string): Promis
         try {
           const parsed = body ? JSON.parse(body) : {};
           if ((res.statusCode ?? 500) >= 300) {
-            reject(new Error(`real-cluster ${urlPath}: ${parsed.error ?? res.statusCode}`));
+            reject(
+              new Error(
+                `real-cluster ${urlPath}: ${parsed.error ?? res.statusCode}`,
+              ),
+            );
           } else resolve(parsed as T);
         } catch (e) {
           reject(e);
@@ -151,7 +162,9 @@ export function isAlive(pid: number): boolean {
   try {
     // /proc/<pid>/stat: "pid (comm) state ..."; Z = exited, not yet reaped.
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+    return (
+      stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z'
+    );
   } catch {
     return false;
   }
@@ -168,7 +181,11 @@ function handle(
 ): RealCluster {
   const read = (f: string) => fs.readFileSync(f, 'utf8');
   const restart = (component: ComponentName) =>
-    control<{ pid: number; ms: number }>(state.control, 'POST', `/restart/${component}`);
+    control<{ pid: number; ms: number }>(
+      state.control,
+      'POST',
+      `/restart/${component}`,
+    );
   const current = () => control<ClusterState>(state.control, 'GET', '/status');
   return {
     url: state.url,
@@ -186,7 +203,8 @@ function handle(
       const s = await current();
       return [s.pid, ...Object.values(s.components).map(c => c.pid)];
     },
-    compact: () => control<{ revision: number }>(state.control, 'POST', '/compact'),
+    compact: () =>
+      control<{ revision: number }>(state.control, 'POST', '/compact'),
     restartApiServer: () => restart('apiserver'),
     restart,
     close,
@@ -233,8 +251,18 @@ export async function startRealCluster(
   const dir = options.dir
     ? path.resolve(options.dir)
     : fs.mkdtempSync(path.join(os.tmpdir(), 'real-cluster-'));
-  const args = ['up', '--dir', dir, '--exit-with-parent', '--nodes', String(options.nodes ?? 3)];
-  args.push('--timeout', `${Math.round((options.timeoutMs ?? 120_000) / 1000)}s`);
+  const args = [
+    'up',
+    '--dir',
+    dir,
+    '--exit-with-parent',
+    '--nodes',
+    String(options.nodes ?? 3),
+  ];
+  args.push(
+    '--timeout',
+    `${Math.round((options.timeoutMs ?? 120_000) / 1000)}s`,
+  );
   for (const [component, flags] of Object.entries(options.extraArgs ?? {})) {
     for (const flag of flags ?? []) args.push(`--${component}-arg=${flag}`);
   }
@@ -264,7 +292,9 @@ export async function startRealCluster(
     exited.then(code =>
       reject(
         new Error(
-          `real-cluster exited (${code}) before it was ready:\n${stderr.join('\n')}`,
+          `real-cluster exited (${code}) before it was ready:\n${stderr.join(
+            '\n',
+          )}`,
         ),
       ),
     );
@@ -278,7 +308,11 @@ export async function startRealCluster(
     closing ??= (async () => {
       let pids: number[] = [child.pid!];
       try {
-        const now = await control<ClusterState>(state.control, 'GET', '/status');
+        const now = await control<ClusterState>(
+          state.control,
+          'GET',
+          '/status',
+        );
         pids = [now.pid, ...Object.values(now.components).map(c => c.pid)];
       } catch {
         pids = [state.pid, ...Object.values(state.components).map(c => c.pid)];
@@ -304,9 +338,17 @@ export async function startRealCluster(
 }
 
 /** `kubectl` with this cluster's kubeconfig; returns stdout. */
-export function kubectl(cluster: Pick<RealCluster, 'kubeconfigPath'>, args: string[], kubectlPath = process.env.KUBECTL || 'kubectl'): string {
-  return execFileSync(kubectlPath, ['--kubeconfig', cluster.kubeconfigPath, ...args], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export function kubectl(
+  cluster: Pick<RealCluster, 'kubeconfigPath'>,
+  args: string[],
+  kubectlPath = process.env.KUBECTL || 'kubectl',
+): string {
+  return execFileSync(
+    kubectlPath,
+    ['--kubeconfig', cluster.kubeconfigPath, ...args],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
 }

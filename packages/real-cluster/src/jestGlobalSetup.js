@@ -12,6 +12,9 @@ module.exports = async function globalSetup() {
   process.env.OKTETO_DEV_REAL_CLUSTER = cluster.kubeconfigPath;
   globalThis.__oktetoDevRealCluster = cluster;
   process.stderr.write(
-    `\nreal-cluster: started for this run in ${((Date.now() - started) / 1000).toFixed(1)}s (${cluster.url})\n`,
+    `\nreal-cluster: started for this run in ${(
+      (Date.now() - started) /
+      1000
+    ).toFixed(1)}s (${cluster.url})\n`,
   );
 };

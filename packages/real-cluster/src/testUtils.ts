@@ -24,7 +24,9 @@ export async function eventually<T>(
     }
     if (Date.now() > deadline) {
       throw new Error(
-        `timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${lastError})` : ''}`,
+        `timed out after ${timeoutMs} ms waiting for ${what}${
+          lastError ? ` (last error: ${lastError})` : ''
+        }`,
       );
     }
     await new Promise(resolve => setTimeout(resolve, intervalMs));
@@ -38,10 +40,19 @@ export function kubeConfigOf(cluster: RealCluster): KubeConfig {
 }
 
 /** A KubeConfig that authenticates with a bearer token only. */
-export function kubeConfigWithToken(cluster: RealCluster, token: string): KubeConfig {
+export function kubeConfigWithToken(
+  cluster: RealCluster,
+  token: string,
+): KubeConfig {
   const kc = new KubeConfig();
   kc.loadFromOptions({
-    clusters: [{ name: 'c', server: cluster.url, caData: Buffer.from(cluster.ca).toString('base64') }],
+    clusters: [
+      {
+        name: 'c',
+        server: cluster.url,
+        caData: Buffer.from(cluster.ca).toString('base64'),
+      },
+    ],
     users: [{ name: 'u', token }],
     contexts: [{ name: 'c', cluster: 'c', user: 'u' }],
     currentContext: 'c',
@@ -49,15 +60,35 @@ export function kubeConfigWithToken(cluster: RealCluster, token: string): KubeCo
   return kc;
 }
 
-/** A fresh namespace per test file (or test): tests share one cluster. */
+const created = new Set<string>();
+
+/**
+ * A fresh namespace per test file (or test): tests share one cluster.
+ * {@link deleteNamespaces} removes them (afterAll), so a shared cluster does
+ * not keep crash-looping pods of finished tests.
+ */
 export async function newNamespace(
   kc: KubeConfig,
   prefix: string,
   labels: Record<string, string> = {},
 ): Promise<string> {
   const name = `${prefix}-${randomBytes(3).toString('hex')}`;
-  await kc.makeApiClient(CoreV1Api).createNamespace({ body: { metadata: { name, labels } } });
+  await kc
+    .makeApiClient(CoreV1Api)
+    .createNamespace({ body: { metadata: { name, labels } } });
+  created.add(name);
   return name;
+}
+
+/** Deletes the namespaces {@link newNamespace} made (the namespace controller does the rest). */
+export async function deleteNamespaces(kc: KubeConfig): Promise<void> {
+  const core = kc.makeApiClient(CoreV1Api);
+  await Promise.all(
+    [...created].map(async name => {
+      created.delete(name);
+      await core.deleteNamespace({ name }).catch(() => undefined);
+    }),
+  );
 }
 
 export function deployment(
@@ -66,8 +97,12 @@ export function deployment(
     replicas?: number;
     podLabels?: Record<string, string>;
     podAnnotations?: Record<string, string>;
-    containers?: NonNullable<NonNullable<V1Deployment['spec']>['template']['spec']>['containers'];
-    securityContext?: NonNullable<NonNullable<V1Deployment['spec']>['template']['spec']>['securityContext'];
+    containers?: NonNullable<
+      NonNullable<V1Deployment['spec']>['template']['spec']
+    >['containers'];
+    securityContext?: NonNullable<
+      NonNullable<V1Deployment['spec']>['template']['spec']
+    >['securityContext'];
   } = {},
 ): V1Deployment {
   return {
@@ -84,24 +119,40 @@ export function deployment(
         },
         spec: {
           securityContext: opts.securityContext,
-          containers: opts.containers ?? [{ name: 'app', image: 'registry.example/app:1.0' }],
+          containers: opts.containers ?? [
+            { name: 'app', image: 'registry.example/app:1.0' },
+          ],
         },
       },
     },
   };
 }
 
-export async function podsOf(kc: KubeConfig, namespace: string, app: string): Promise<V1Pod[]> {
-  const res = await kc.makeApiClient(CoreV1Api).listNamespacedPod({ namespace, labelSelector: `app=${app}` });
+export async function podsOf(
+  kc: KubeConfig,
+  namespace: string,
+  app: string,
+): Promise<V1Pod[]> {
+  const res = await kc
+    .makeApiClient(CoreV1Api)
+    .listNamespacedPod({ namespace, labelSelector: `app=${app}` });
   return res.items;
 }
 
-export async function createDeployment(kc: KubeConfig, namespace: string, body: V1Deployment) {
-  return kc.makeApiClient(AppsV1Api).createNamespacedDeployment({ namespace, body });
+export async function createDeployment(
+  kc: KubeConfig,
+  namespace: string,
+  body: V1Deployment,
+) {
+  return kc
+    .makeApiClient(AppsV1Api)
+    .createNamespacedDeployment({ namespace, body });
 }
 
 /** The HTTP status of a failed @kubernetes/client-node call. */
-export async function statusOf(call: Promise<unknown>): Promise<{ code: number; body: any }> {
+export async function statusOf(
+  call: Promise<unknown>,
+): Promise<{ code: number; body: any }> {
   try {
     await call;
   } catch (e: any) {

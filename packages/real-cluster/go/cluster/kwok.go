@@ -66,6 +66,15 @@ var ourStates = []string{
 	"create-container-config-error", "container-creating", "not-ready",
 }
 
+// configGate is a jq expression (kwok evaluates selector keys with gojq,
+// pkg/utils/expression/query.go): "start" when the pod has no non-optional
+// env/envFrom reference to a Secret or ConfigMap, or configcheck.go has
+// found them all.
+var configGate = `if ((.metadata.annotations // {})["` + configCheckedAnnotation + `"] == "true") then "start" ` +
+	`elif ([.spec.containers[] | ((.envFrom // [])[] | (.secretRef // .configMapRef)), ` +
+	`((.env // [])[] | (.valueFrom // {}) | (.secretKeyRef // .configMapKeyRef)) ` +
+	`| select(. != null and .optional != true)] | length) == 0 then "start" else "wait" end`
+
 //go:embed stages/*.yaml
 var ourStages embed.FS
 
@@ -87,11 +96,19 @@ func kwokStages() (string, error) {
 		if stage.Spec.Selector == nil {
 			stage.Spec.Selector = &v1alpha1.StageSelector{}
 		}
-		stage.Spec.Selector.MatchExpressions = append(stage.Spec.Selector.MatchExpressions, v1alpha1.MatchExpression{
-			Key:      fmt.Sprintf(".metadata.labels[%q]", stateLabel),
-			Operator: v1alpha1.SelectorOpNotIn,
-			Values:   ourStates,
-		})
+		stage.Spec.Selector.MatchExpressions = append(stage.Spec.Selector.MatchExpressions,
+			v1alpha1.MatchExpression{
+				Key:      fmt.Sprintf(".metadata.labels[%q]", stateLabel),
+				Operator: v1alpha1.SelectorOpNotIn,
+				Values:   ourStates,
+			},
+			// A pod whose containers take Secrets or ConfigMaps through env
+			// or envFrom starts once configcheck.go found them all.
+			v1alpha1.MatchExpression{
+				Key:      configGate,
+				Operator: v1alpha1.SelectorOpIn,
+				Values:   []string{"start"},
+			})
 		out, err := yaml.Marshal(&stage)
 		if err != nil {
 			return "", err

@@ -81,6 +81,7 @@ type supervisor struct {
 	fatal       chan error
 	shutdownReq chan struct{}
 	quiet       bool
+	stopChecker context.CancelFunc
 }
 
 type child struct {
@@ -265,6 +266,11 @@ func (s *supervisor) bringUp(ctx context.Context, nodeCount int) error {
 	}
 	s.logf("kube-apiserver %s ready on https://127.0.0.1:%d", version.Get().GitVersion, s.ports["apiserver"])
 
+	// Our stand-in for the kubelet's check of env references (configcheck.go);
+	// it lives as long as this process.
+	checkerCtx, stopChecker := context.WithCancel(context.Background())
+	s.stopChecker = stopChecker
+	startConfigChecker(checkerCtx, s.client, s.logf)
 	for _, name := range []string{"controller-manager", "scheduler", "kwok"} {
 		if err := s.startChild(name); err != nil {
 			return err
@@ -550,8 +556,13 @@ func (s *supervisor) stopChild(name string, grace time.Duration) {
 	}
 }
 
+// restartChild stops a component with SIGTERM and starts it again with the
+// same flags (same port). The API server's graceful stop waits for open
+// requests up to --request-timeout (60 s; k8s.io/apiserver/pkg/server/config.go
+// ShutdownTimeout), and the other components' watches keep it busy that long:
+// after 5 s it is killed, as a kubelet kills a container past its grace period.
 func (s *supervisor) restartChild(ctx context.Context, name string) (int, error) {
-	s.stopChild(name, 15*time.Second)
+	s.stopChild(name, 5*time.Second)
 	if err := s.startChild(name); err != nil {
 		return 0, err
 	}
@@ -577,6 +588,10 @@ func (s *supervisor) shutdown() {
 		go func(n string) { defer wg.Done(); s.stopChild(n, 5*time.Second) }(name)
 	}
 	wg.Wait()
+	// Our own informers' watches would hold the API server's graceful stop.
+	if s.stopChecker != nil {
+		s.stopChecker()
+	}
 	s.stopChild("apiserver", 10*time.Second)
 	if s.etcd != nil {
 		s.etcd.Close()
