@@ -18,7 +18,9 @@ import {
   nextSha,
   syncedRevisions,
 } from './revisions';
+import { isHook } from './hooks';
 import { reconcileApplication } from './reconcile';
+import type { Rejection } from './sync';
 import { trackedAppNames } from './tracking';
 
 /*
@@ -36,6 +38,10 @@ type Level = 'recent' | 'latest';
 
 interface AppState {
   declared: KubeObject[];
+  /** The manifests' hooks (run by syncs, never compared). */
+  hooks: KubeObject[];
+  /** An object of the manifests the API server refuses. */
+  rejected?: Rejection;
   /** Where the sources' branches point (undefined: as last compared). */
   head?: string[];
   comparisonError?: string;
@@ -53,6 +59,11 @@ export interface NewCommitOptions {
   revision?: string;
   /** The app's manifests at that commit (default: unchanged). */
   declared?: KubeObject[];
+  /**
+   * An object of the app's manifests at that commit that the API server refuses, with its
+   * message: a sync fails on it (the sandbox does not validate objects as kube-apiserver does).
+   */
+  rejected?: Rejection;
 }
 
 const REQUESTS = [
@@ -135,15 +146,26 @@ export class ArgoCdSimulation implements StoreController {
   }
 
   /**
-   * Takes over an Application: `declared` is what Git renders for it. The
-   * app is compared (and auto-synced) at once.
+   * Takes over an Application: `declared` is what Git renders for it (at
+   * `options.revision`, by default a made-up commit). The app is compared
+   * (and auto-synced) at once.
    */
-  register(application: KubeObject | string, declared: KubeObject[]): void {
+  register(
+    application: KubeObject | string,
+    declared: KubeObject[],
+    options: { revision?: string } = {},
+  ): void {
     const k =
       typeof application === 'string'
         ? this.findKey(application)
         : keyOf(application);
     this.setDeclared(k, declared);
+    if (options.revision) {
+      const obj = this.store.get('applications', ...split(k));
+      this.apps.get(k)!.head = sourcesOf(asApplication(obj!)).map(
+        () => options.revision!,
+      );
+    }
     this.mark(k, 'latest');
     this.store.settle();
   }
@@ -198,9 +220,12 @@ export class ArgoCdSimulation implements StoreController {
     for (const d of state?.declared ?? []) {
       this.declaredIndex.get(`${d.kind}/${d.metadata.name}`)?.delete(k);
     }
-    const clean = cleanDeclared(declared);
-    if (state) state.declared = clean;
-    else this.apps.set(k, { declared: clean });
+    const clean = cleanDeclared(declared.filter(o => !isHook(o)));
+    const hooks = cleanDeclared(declared.filter(isHook));
+    if (state) {
+      state.declared = clean;
+      state.hooks = hooks;
+    } else this.apps.set(k, { declared: clean, hooks });
     const name = k.slice(k.indexOf('/') + 1);
     if (!this.byName.has(name)) this.byName.set(name, new Set());
     this.byName.get(name)!.add(k);
@@ -280,6 +305,8 @@ export class ArgoCdSimulation implements StoreController {
       revisions,
       comparisonError: state.comparisonError,
       failSync,
+      hooks: state.hooks,
+      rejected: state.rejected,
       latest: level === 'latest',
       now: this.now(),
     });
@@ -320,7 +347,10 @@ export class ArgoCdSimulation implements StoreController {
           byRepo.set(s.repoURL, sha);
           return sha;
         });
-        if (options.declared) this.setDeclared(this.key(n), options.declared);
+        if (options.declared) {
+          this.setDeclared(this.key(n), options.declared);
+          state.rejected = options.rejected;
+        }
         out[n] = state.head;
       });
     }

@@ -74,7 +74,9 @@ export function sendList(
       kind: 'PartialObjectMetadataList',
       apiVersion: 'meta.k8s.io/v1',
       metadata,
-      items: items.map(metadataOnly),
+      // kube-apiserver appends to a nil slice (apiserver pkg/endpoints/handlers/response.go
+      // asPartialObjectMetadataList): an empty list is `"items": null`
+      items: items.length ? items.map(metadataOnly) : null,
     });
     return;
   }
