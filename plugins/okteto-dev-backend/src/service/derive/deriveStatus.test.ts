@@ -28,6 +28,43 @@ describe('deriveDevStatus', () => {
     expect(status.errors).toEqual([]);
   });
 
+  it('a pod is the workload’s only when one of its ReplicaSets controls it: not the chart’s migrations Job’s, whose pods carry the same labels', () => {
+    const owned = (name: string, kind: string, owner: string, hash?: string) => {
+      const p = pod(name, kind === 'Job' ? { phase: 'Succeeded' } : {});
+      p.metadata.ownerReferences = [{ kind, name: owner, controller: true }];
+      if (hash) p.metadata.labels!['pod-template-hash'] = hash;
+      return p;
+    };
+    const status = deriveDevStatus(
+      fetched({
+        pods: {
+          ok: true,
+          value: [
+            owned(
+              'web-corporate-dev-web-app-7d9c-abcde',
+              'ReplicaSet',
+              'web-corporate-dev-web-app-7d9c',
+              '7d9c',
+            ),
+            // web-core's deploy/charts/web-app/templates/migrations-job.yaml labels its pods with
+            // web-app.labels, which include the Deployment's selector
+            owned('web-corporate-dev-web-app-migrate-x7k2p', 'Job', 'web-corporate-dev-web-app-migrate'),
+            // a pod another ReplicaSet controls (another Deployment with overlapping labels)
+            owned(
+              'web-corporate-dev-other-5f6d-qwert',
+              'ReplicaSet',
+              'web-corporate-dev-other-5f6d',
+              '5f6d',
+            ),
+          ],
+        },
+      }),
+    );
+    expect(status.workload.state === 'ok' && status.workload.pods).toEqual([
+      expect.objectContaining({ name: 'web-corporate-dev-web-app-7d9c-abcde' }),
+    ]);
+  });
+
   it('commands follow the repository: the dev entry, its command, its package (runbook §4)', () => {
     const status = deriveDevStatus(fetched());
     expect(status.target).toMatchObject({

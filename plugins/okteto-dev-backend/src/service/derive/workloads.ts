@@ -122,6 +122,27 @@ function matches(
   return Object.entries(selector).every(([k, v]) => labels?.[k] === v);
 }
 
+/**
+ * A pod of the Deployment: its labels match the selector and one of the Deployment's ReplicaSets
+ * controls it (`<deployment>-<pod-template-hash>`: kubernetes pkg/controller/deployment/sync.go
+ * names them so and labels their pods with the hash), or nothing does yet (a ReplicaSet adopts a
+ * matching orphan: pkg/controller/replicaset ClaimPods). A pod another controller owns is not the
+ * Deployment's even when its labels match — web-core's chart labels its migrations Job's pods
+ * with the Deployment's selector labels (deploy/charts/web-app/templates/migrations-job.yaml).
+ */
+function ofDeployment(pod: KubePod, deployment: KubeDeployment): boolean {
+  if (!matches(pod.metadata.labels, deployment.spec?.selector?.matchLabels)) {
+    return false;
+  }
+  const controller = pod.metadata.ownerReferences?.find(o => o.controller);
+  if (!controller) return true;
+  if (controller.kind !== 'ReplicaSet') return false;
+  const hash = pod.metadata.labels?.['pod-template-hash'];
+  return hash
+    ? controller.name === `${deployment.metadata.name}-${hash}`
+    : controller.name.startsWith(`${deployment.metadata.name}-`);
+}
+
 export function findContainer(
   deployment: KubeDeployment,
   name: string,
@@ -162,17 +183,15 @@ export function locateWorkloads(
   const live = pods.ok
     ? pods.value.filter(p => !p.metadata.deletionTimestamp)
     : [];
-  const originalSelector = original?.spec?.selector?.matchLabels;
-  const cloneSelector = clone?.spec?.selector?.matchLabels;
   return {
     ...(original ? { original } : {}),
     ...(clone ? { clone } : {}),
-    originalPods: live.filter(
-      p => !isDevPod(p) && matches(p.metadata.labels, originalSelector),
-    ),
-    clonePods: live.filter(
-      p => isDevPod(p) && matches(p.metadata.labels, cloneSelector),
-    ),
+    originalPods: original
+      ? live.filter(p => !isDevPod(p) && ofDeployment(p, original))
+      : [],
+    clonePods: clone
+      ? live.filter(p => isDevPod(p) && ofDeployment(p, clone))
+      : [],
   };
 }
 

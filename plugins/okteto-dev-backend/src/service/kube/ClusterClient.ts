@@ -275,7 +275,9 @@ export class ClusterClient {
               {},
               this.options(METADATA_LIST_ACCEPT),
             );
-      return list.items.map(item => ({
+      // an empty metadata-only list is `"items": null` (kube-apiserver
+      // pkg/endpoints/handlers/response.go asPartialObjectMetadataList appends to a nil slice)
+      return (list.items ?? []).map(item => ({
         metadata: {
           namespace: item.metadata?.namespace ?? '',
           name: item.metadata?.name ?? '',
