@@ -8,6 +8,7 @@ import path from 'node:path';
 import { CHROMIUM, ensureDebianBinary, tsArgs } from './common.mjs';
 import { ensureEngines, startEnginesChild } from '../engines.mjs';
 import { ensureAppBuilt } from './start.mjs';
+import { startGoBuild, startSharedCluster } from './realCluster.mjs';
 
 /** The packages with an API report: the published ones. packages/* are private test tooling. */
 const API_REPORT_PACKAGES = 'plugins/*';
@@ -89,6 +90,11 @@ export default async function test(args, ctx) {
   }
 
   const failures = [];
+  // the real cluster, Argo CD, helm and okteto under the tests (started by scripts/run.mjs while npm
+  // installed; awaited here)
+  const goBuild = want('unit')
+    ? ctx.goBuild ?? startGoBuild(ctx)
+    : Promise.resolve(0);
   if (want('tsc')) {
     say('type check: tsc');
     if (run(bin('tsc'), ['--noEmit', '-p', '.']) !== 0) failures.push('tsc');
@@ -121,6 +127,10 @@ export default async function test(args, ctx) {
     // One PostgreSQL for the database tests written for several engines (TestDatabases: the
     // fetch leases, the notified states), stopped when the tests end; the replica tests start
     // their own engines per file.
+    if ((await goBuild) !== 0) {
+      die('the Go builds of packages/real-cluster failed (see above)');
+    }
+    const cluster = startSharedCluster(ctx);
     say('tests: starting PostgreSQL and Redis (scripts/engines.mjs)');
     const engines = await startEnginesChild();
     const { host, port, user, password } = engines.postgres;
@@ -134,12 +144,14 @@ export default async function test(args, ctx) {
             ...process.env,
             CI: 'true',
             OKTETO_DEV_ENGINES: 'required',
+            OKTETO_DEV_REAL_CLUSTER: cluster.kubeconfig,
             [`BACKSTAGE_TEST_DATABASE_POSTGRES${engines.postgresVersion}_CONNECTION_STRING`]: `postgresql://${user}:${password}@${host}:${port}`,
           },
         },
       );
     } finally {
       await engines.stop();
+      cluster.stop();
     }
     if (fs.existsSync(report)) {
       const result = JSON.parse(fs.readFileSync(report, 'utf8'));
