@@ -9,6 +9,13 @@ export const OKTETO_DEV_APP_ANNOTATION = 'okteto-dev/app';
 export const OKTETO_DEV_CLUSTER_ANNOTATION = 'okteto-dev/cluster';
 /** Name of the dev workload (Deployment) when it does not follow the convention. @public */
 export const OKTETO_DEV_WORKLOAD_ANNOTATION = 'okteto-dev/workload';
+/**
+ * Kind of the dev workload: `Deployment` (the default) or `StatefulSet`, the two kinds Okteto puts
+ * into dev mode (okteto `pkg/k8s/apps`).
+ *
+ * @public
+ */
+export const OKTETO_DEV_WORKLOAD_KIND_ANNOTATION = 'okteto-dev/workload-kind';
 /** Key of the app's entry under `dev:` in the Okteto manifest. @public */
 export const OKTETO_DEV_DEV_SERVICE_ANNOTATION = 'okteto-dev/dev-service';
 /** pnpm package name of the app, for `pnpm --filter <package> dev`. @public */

@@ -227,8 +227,13 @@ export interface DevStatus {
   okteto: OktetoStatus;
   /** What Argo CD's OutOfSync means. */
   drift: Drift;
-  /** The readiness checklist, in the order of {@link CHECKLIST_IDS}. */
+  /**
+   * The readiness checklist, in the order of {@link CHECKLIST_IDS}, without the items switched off
+   * in config (`oktetoDev.checklist.<id>.enabled: false`).
+   */
   checklist: ChecklistItem[];
+  /** The items switched off in config: not checked, so neither passed nor failed. */
+  checklistOff?: ChecklistId[];
   /** The commands to start and stop dev mode and run the app. */
   commands: DevCommands;
   /** Links to Argo CD, the app and the repository files. */

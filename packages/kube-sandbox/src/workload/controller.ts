@@ -4,10 +4,14 @@ import type { KubeObject } from '../types';
 import { reconcileDeployment } from './deployment';
 import { recordKilling } from './podEvents';
 import { reconcilePvc } from './pvc';
-import { reconcileReplicaSet, retryScheduling } from './replicaset';
+import {
+  reconcileReplicaSet,
+  retryContainerConfig,
+  retryScheduling,
+} from './replicaset';
 
 type Item =
-  | { kind: 'deploy' | 'rs' | 'pvc'; ns: string; name: string }
+  | { kind: 'deploy' | 'rs' | 'pvc' | 'config'; ns: string; name: string }
   | { kind: 'killed'; pod: KubeObject };
 
 export interface WorkloadControllerOptions {
@@ -60,6 +64,11 @@ export class WorkloadController implements StoreController {
       case 'PersistentVolumeClaim':
         if (e.type !== 'DELETED') this.queue.push({ kind: 'pvc', ns, name });
         break;
+      case 'Secret':
+      case 'ConfigMap':
+        // the kubelet retries containers that waited for one (envConfig.ts)
+        if (e.type !== 'DELETED') this.queue.push({ kind: 'config', ns, name: '' });
+        break;
       case 'Namespace':
         // Pod Security labels changed: ReplicaSets try creating again.
         if (e.type === 'DELETED') break;
@@ -98,6 +107,8 @@ export class WorkloadController implements StoreController {
         reconcileDeployment(this.store, this.events, item.ns, item.name);
       } else if (item.kind === 'rs') {
         reconcileReplicaSet(this.store, this.events, item.ns, item.name);
+      } else if (item.kind === 'config') {
+        retryContainerConfig(this.store, this.events, item.ns);
       } else if (reconcilePvc(this.store, this.events, item.ns, item.name)) {
         retryScheduling(this.store, this.events, item.ns, item.name);
       }

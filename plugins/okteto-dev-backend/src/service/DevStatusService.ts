@@ -48,6 +48,12 @@ export interface DevStatusServiceOptions {
   now?: () => Date;
   /** Timeout of each cluster read, in milliseconds. */
   timeoutMs?: number;
+  /**
+   * `oktetoDev.rbac.clusterWide`: batches may LIST a kind across all namespaces, and live mode
+   * watch across them beyond `maxNamespacesPerCluster` (a ClusterRoleBinding grants that).
+   * Default false: every request names its namespace.
+   */
+  clusterWide?: boolean;
   /** Live mode: entities whose watches are ready are derived from memory (see `live/`). */
   live?: LiveStatusSource;
   /** Shown every answer freshly read in polling mode (notifications). */
@@ -307,6 +313,8 @@ export class DevStatusService {
             this.recentLists.reader(name, await clusters.client(name), used),
           repo: this.options.repo,
           manifests: this.manifests,
+          clusterWide: this.options.clusterWide,
+          checklist: this.options.derive?.checklist,
           now: () =>
             used.oldest === undefined
               ? this.now()

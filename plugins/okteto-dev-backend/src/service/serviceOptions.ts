@@ -11,6 +11,7 @@ import {
 } from '@okteto-dev/plugin-okteto-dev-node';
 import { ClusterRegistry } from './clusters/ClusterRegistry';
 import { configClusterSupplier } from './clusters/readClusterConfig';
+import { readChecklistSettings } from './checklistConfig';
 import type { DevStatusServiceOptions } from './DevStatusService';
 import { CachedRepoFileReader } from './live/CachedRepoFileReader';
 import { readLiveConfig } from './live/config';
@@ -55,7 +56,9 @@ export function devStatusOptionsFromConfig(
       config.getOptionalNumber('oktetoDev.cache.staleOnErrorSeconds') ?? 300,
     nearEntries: config.getOptionalNumber('oktetoDev.cache.nearEntries'),
     timeoutMs,
+    clusterWide: config.getOptionalBoolean('oktetoDev.rbac.clusterWide') ?? false,
     derive: {
+      checklist: readChecklistSettings(config),
       abandonedAfterSeconds:
         (config.getOptionalNumber('oktetoDev.abandonedAfterHours') ?? 8) * 3600,
       reconcileStaleSeconds:

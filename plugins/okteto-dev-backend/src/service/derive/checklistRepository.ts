@@ -102,6 +102,7 @@ export function repositoryItems(
   lookup: DevEntryLookup,
   stignores: Array<Read<RepoFile>>,
   expected: { workload: string; devService: string },
+  stignoreEntries: readonly string[] = DEFAULT_STIGNORE_ENTRIES,
 ): ChecklistItem[] {
   if (lookup.state !== 'found') {
     return [
@@ -151,6 +152,6 @@ export function repositoryItems(
   return [
     devService,
     image,
-    stignoreItem(entry, stignores, DEFAULT_STIGNORE_ENTRIES),
+    stignoreItem(entry, stignores, stignoreEntries),
   ];
 }

@@ -1,5 +1,6 @@
 import {
   buildDevCommands,
+  CHECKLIST_IDS,
   DevError,
   DevMessage,
   devMessage,
@@ -10,6 +11,7 @@ import {
   WorkloadStatus,
 } from '@okteto-dev/plugin-okteto-dev-common';
 import { deriveArgo } from './deriveArgo';
+import { checkedEnvVar } from './checklistSettings';
 import { deriveChecklist } from './deriveChecklist';
 import { deriveDrift } from './deriveDrift';
 import { deriveLinks } from './deriveLinks';
@@ -17,7 +19,7 @@ import { deriveOkteto } from './deriveOkteto';
 import {
   DeriveOptions,
   FetchedDevObjects,
-  KubeDeployment,
+  KubeWorkload,
   Read,
   RepoFile,
 } from './types';
@@ -36,7 +38,7 @@ export const DEFAULT_DERIVE_OPTIONS: DeriveOptions = Object.freeze({
 });
 
 function deriveWorkload(
-  deployments: Read<KubeDeployment[]>,
+  deployments: Read<KubeWorkload[]>,
   located: LocatedWorkloads,
   objects: FetchedDevObjects,
 ): WorkloadStatus {
@@ -49,7 +51,7 @@ function deriveWorkload(
   )?.value;
   return {
     state: 'ok',
-    kind: 'Deployment',
+    kind: objects.target.workloadKind ?? 'Deployment',
     name: original.metadata.name,
     replicas: original.spec?.replicas ?? 1,
     readyReplicas: original.status?.readyReplicas ?? 0,
@@ -111,7 +113,7 @@ function collectErrors(objects: FetchedDevObjects): DevError[] {
     objects.application,
     objects.deployments,
     objects.pods,
-    objects.secretNames,
+    ...(objects.secrets ?? []).map(s => s.exists),
   ];
   return reads.flatMap(read => (read.ok ? [] : [read.error]));
 }
@@ -158,7 +160,7 @@ export function deriveDevStatus(
       package: pkg.name,
       appDir: objects.repo.appDir.path,
       application: target.application,
-      envVar: target.envVar,
+      envVar: checkedEnvVar(target, options.checklist),
       applicationPath: target.applicationPath,
       valuesPath: target.valuesPath,
       sources: { package: pkg.source, appDir: objects.repo.appDir.source },
@@ -179,10 +181,16 @@ export function deriveDevStatus(
     workload,
     okteto,
     drift: deriveDrift(argo, okteto, located, target),
-    checklist: deriveChecklist(argo, objects, located, {
-      ...target,
-      devService,
-    }),
+    checklist: deriveChecklist(
+      argo,
+      objects,
+      located,
+      { ...target, devService },
+      options.checklist,
+    ),
+    ...(options.checklist && options.checklist.off.size > 0
+      ? { checklistOff: CHECKLIST_IDS.filter(id => options.checklist!.off.has(id)) }
+      : {}),
     commands: buildDevCommands({
       devService,
       namespace: target.namespace,

@@ -1,8 +1,11 @@
-import { METADATA_LIST_ACCEPT } from '../kube/ClusterClient';
-import { slimApplication, slimDeployment, slimPod, slimSecret } from './slim';
+import { WorkloadKind } from '../derive/types';
+import { slimApplication, slimPod, slimWorkload } from './slim';
 
-/** The kinds the status reads, and so the kinds that are watched. */
-export type LiveKind = 'applications' | 'deployments' | 'pods' | 'secrets';
+/**
+ * The kinds the status reads, and so the kinds that are watched. Never Secrets: `list`/`watch` on
+ * Secrets in RBAC would grant reading their data.
+ */
+export type LiveKind = 'applications' | 'deployments' | 'statefulsets' | 'pods';
 
 /** How one kind is listed, watched and kept. */
 export interface KindSpec {
@@ -18,10 +21,6 @@ export interface KindSpec {
 }
 
 const JSON_ACCEPT = 'application/json';
-
-/** Secrets are listed and watched as metadata only: their data never crosses the wire. */
-export const METADATA_WATCH_ACCEPT =
-  'application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1';
 
 const under = (prefix: string, plural: string) => (namespace?: string) =>
   namespace
@@ -42,8 +41,16 @@ export const KINDS: Record<LiveKind, KindSpec> = {
     path: under('/apis/apps/v1', 'deployments'),
     listAccept: JSON_ACCEPT,
     watchAccept: JSON_ACCEPT,
-    slim: slimDeployment,
+    slim: raw => slimWorkload(raw, 'Deployment'),
     label: 'deployments',
+  },
+  statefulsets: {
+    kind: 'statefulsets',
+    path: under('/apis/apps/v1', 'statefulsets'),
+    listAccept: JSON_ACCEPT,
+    watchAccept: JSON_ACCEPT,
+    slim: raw => slimWorkload(raw, 'StatefulSet'),
+    label: 'statefulsets',
   },
   pods: {
     kind: 'pods',
@@ -53,15 +60,16 @@ export const KINDS: Record<LiveKind, KindSpec> = {
     slim: slimPod,
     label: 'pods',
   },
-  secrets: {
-    kind: 'secrets',
-    path: under('/api/v1', 'secrets'),
-    listAccept: METADATA_LIST_ACCEPT,
-    watchAccept: METADATA_WATCH_ACCEPT,
-    slim: slimSecret,
-    label: 'secrets (metadata)',
-  },
 };
 
-/** The kinds read in each dev namespace. */
-export const WORKLOAD_KINDS: LiveKind[] = ['deployments', 'pods', 'secrets'];
+/** The watched kind of a dev workload's kind. */
+export function liveKindOf(kind: WorkloadKind | undefined): LiveKind {
+  return kind === 'StatefulSet' ? 'statefulsets' : 'deployments';
+}
+
+/** The kinds read in a dev namespace whose entities target these workload kinds. */
+export function workloadLiveKinds(
+  kinds: Iterable<WorkloadKind | undefined>,
+): LiveKind[] {
+  return [...new Set([...kinds].map(liveKindOf)), 'pods'];
+}
