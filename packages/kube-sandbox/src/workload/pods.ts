@@ -283,20 +283,35 @@ function scheduledStatus(
   };
 }
 
+/**
+ * How a controller shapes its pods beyond the template: a ReplicaSet's are `generateName`d; a
+ * StatefulSet's carry their identity (labels, hostname, subdomain, their claims' volumes).
+ */
+export interface PodShape {
+  generateName?: boolean;
+  labels?: Record<string, string>;
+  /** Replaces the template's spec fields of the same name. */
+  spec?: JsonObject;
+}
+
 export function buildPod(
   replicaSet: KubeObject,
   name: string,
   context: PodContext = { unboundClaims: [] },
+  shape: PodShape = { generateName: true },
 ): KubeObject {
   const rs = replicaSet as Workload;
   const template = rs.spec?.template ?? {};
   const at = nowIso();
-  const spec = deepClone(template.spec ?? {}) as PodSpec;
+  const spec = {
+    ...deepClone(template.spec ?? {}),
+    ...shape.spec,
+  } as PodSpec;
   const metadata: KubeObject['metadata'] = {
     name,
-    generateName: `${rs.metadata.name}-`,
+    ...(shape.generateName ? { generateName: `${rs.metadata.name}-` } : {}),
     namespace: rs.metadata.namespace,
-    labels: { ...template.metadata?.labels },
+    labels: { ...template.metadata?.labels, ...shape.labels },
     ownerReferences: [ownerRef(rs)],
   };
   if (template.metadata?.annotations) {

@@ -16,6 +16,7 @@ import { recordKubelet, recordScheduling } from './podEvents';
 import { containerConfigError, storeConfigLookup } from './envConfig';
 import { buildPod, claimNames, PodContext, podReady } from './pods';
 import { isBound } from './pvc';
+import { rebuildStatefulPod } from './statefulset';
 
 /*
  * The ReplicaSet controller (kubernetes pkg/controller/replicaset): creates
@@ -152,6 +153,25 @@ export function reconcileReplicaSet(
   }
 }
 
+/**
+ * A pod made again by what made it (its ReplicaSet, or its StatefulSet with the pod's identity),
+ * for its surroundings now; undefined while a claim it mounts is still unbound.
+ */
+function rebuild(
+  store: SandboxStore,
+  ns: string,
+  pod: KubeObject,
+): KubeObject | undefined {
+  const owner = (pod.metadata.ownerReferences ?? []).find(o => o.controller);
+  if (owner?.kind === 'StatefulSet') {
+    const set = store.get('statefulsets', ns, owner.name) as Workload;
+    return set ? rebuildStatefulPod(store, set, pod) : undefined;
+  }
+  const rs = owner && (store.get('replicasets', ns, owner.name) as Workload);
+  if (!rs || unboundClaims(store, ns, rs).length) return undefined;
+  return buildPod(rs, pod.metadata.name, podContext(store, ns, rs));
+}
+
 /** Pods waiting for a claim get scheduled once it is Bound. */
 export function retryScheduling(
   store: SandboxStore,
@@ -162,10 +182,8 @@ export function retryScheduling(
   for (const pod of store.list('pods', ns)) {
     const spec = pod.spec as JsonObject | undefined;
     if (spec?.nodeName || !claimNames(spec).includes(claim)) continue;
-    const owner = (pod.metadata.ownerReferences ?? []).find(o => o.controller);
-    const rs = owner && (store.get('replicasets', ns, owner.name) as Workload);
-    if (!rs || unboundClaims(store, ns, rs).length) continue;
-    const rebuilt = buildPod(rs, pod.metadata.name, podContext(store, ns, rs));
+    const rebuilt = rebuild(store, ns, pod);
+    if (!rebuilt) continue;
     started(
       events,
       store.put({ ...pod, spec: rebuilt.spec, status: rebuilt.status }),
@@ -195,15 +213,9 @@ export function retryContainerConfig(
 ): void {
   for (const pod of store.list('pods', ns)) {
     if (!waitsForConfig(pod)) continue;
-    const owner = (pod.metadata.ownerReferences ?? []).find(o => o.controller);
-    const resource =
-      owner?.kind === 'StatefulSet' ? 'statefulsets' : 'replicasets';
-    const parent = owner && (store.get(resource, ns, owner.name) as Workload);
-    if (!parent) continue;
-    const context = podContext(store, ns, parent);
-    const template = parent.spec?.template?.spec?.containers ?? [];
-    if (template.some(c => context.configError!(c))) continue;
-    const rebuilt = buildPod(parent, pod.metadata.name, context);
+    const rebuilt = rebuild(store, ns, pod);
+    // still waiting: nothing changed for it
+    if (!rebuilt || waitsForConfig(rebuilt)) continue;
     started(
       events,
       store.put({ ...pod, spec: rebuilt.spec, status: rebuilt.status }),
