@@ -14,9 +14,9 @@ export type DevErrorType =
 
 /**
  * The Kubernetes RBAC permission a refused request needed: what a Role rule must grant. Read from
- * the API server's `Status` (kube-apiserver `staging/src/k8s.io/apiserver/pkg/endpoints/handlers/
- * responsewriters/errors.go`, `forbiddenMessage`), else from the request that was refused. Never
- * names the identity that was refused.
+ * the API server's `Status` (kube-apiserver's `forbiddenMessage`, in
+ * `apiserver/pkg/endpoints/handlers/responsewriters/errors.go`), else from the request that was
+ * refused. Never names the identity that was refused.
  *
  * @public
  */
