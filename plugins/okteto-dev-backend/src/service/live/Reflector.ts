@@ -148,7 +148,16 @@ export class Reflector {
         }
       } catch (error) {
         if (signal.aborted) break;
-        const devError = toDevError(error, this.label, this.options.cluster);
+        const { spec, namespace, cluster } = this.options;
+        const verb = (error as KubeHttpError).verb;
+        const devError = toDevError(
+          error,
+          this.label,
+          cluster,
+          verb
+            ? { verb, ...spec.rbac, ...(namespace ? { namespace } : {}) }
+            : undefined,
+        );
         this.failures++;
         if (devError.type === 'forbidden') {
           this.items.clear();
@@ -274,6 +283,7 @@ export class Reflector {
             failure = new KubeHttpError(
               code || 500,
               JSON.stringify(event.object),
+              'watch',
             );
             this.failures = failuresBefore;
           }

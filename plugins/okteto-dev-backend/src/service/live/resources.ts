@@ -18,6 +18,8 @@ export interface KindSpec {
   slim(raw: Record<string, any>): unknown;
   /** How it is named in messages, like the polling reads name it. */
   label: string;
+  /** The RBAC resource and API group its requests need (`list`, `watch`). */
+  rbac: { resource: string; group: string };
 }
 
 const JSON_ACCEPT = 'application/json';
@@ -35,6 +37,7 @@ export const KINDS: Record<LiveKind, KindSpec> = {
     watchAccept: JSON_ACCEPT,
     slim: slimApplication,
     label: 'applications.argoproj.io',
+    rbac: { resource: 'applications', group: 'argoproj.io' },
   },
   deployments: {
     kind: 'deployments',
@@ -43,6 +46,7 @@ export const KINDS: Record<LiveKind, KindSpec> = {
     watchAccept: JSON_ACCEPT,
     slim: raw => slimWorkload(raw, 'Deployment'),
     label: 'deployments',
+    rbac: { resource: 'deployments', group: 'apps' },
   },
   statefulsets: {
     kind: 'statefulsets',
@@ -51,6 +55,7 @@ export const KINDS: Record<LiveKind, KindSpec> = {
     watchAccept: JSON_ACCEPT,
     slim: raw => slimWorkload(raw, 'StatefulSet'),
     label: 'statefulsets',
+    rbac: { resource: 'statefulsets', group: 'apps' },
   },
   pods: {
     kind: 'pods',
@@ -59,6 +64,7 @@ export const KINDS: Record<LiveKind, KindSpec> = {
     watchAccept: JSON_ACCEPT,
     slim: slimPod,
     label: 'pods',
+    rbac: { resource: 'pods', group: '' },
   },
 };
 
