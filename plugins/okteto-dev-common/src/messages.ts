@@ -116,6 +116,8 @@ export const DEV_MESSAGE_TEMPLATES = {
     'Secret {{secret}} has no key {{key}}: the {{container}} container of {{pod}} cannot start (CreateContainerConfigError).',
   checkSecretUnknownNoPod:
     'Whether Secret {{secrets}} exists is not known: no pod of {{workload}} has run the {{container}} container to tell, and okteto-dev reads no Secrets unless oktetoDev.checklist.env-secret.readSecretMetadata is on.',
+  checkSecretUnknownNotCreated:
+    'Whether Secret {{secrets}} exists is not known: {{workload}} cannot create its pods ({{reason}}: {{message}}).',
   checkSecretUnknownNotStarted:
     'Whether Secret {{secrets}} exists is not known: the {{container}} container of {{pod}} has not started ({{reason}}), and okteto-dev reads no Secrets unless oktetoDev.checklist.env-secret.readSecretMetadata is on.',
   checkSecretUnknownOptional:

@@ -114,6 +114,8 @@ const ru: { [key in keyof EnglishMessages]: string | null } = {
     'В Secret {{secret}} нет ключа {{key}}: контейнер {{container}} пода {{pod}} не может запуститься (CreateContainerConfigError).',
   'msg.checkSecretUnknownNoPod':
     'Существует ли Secret {{secrets}}, неизвестно: ни один под {{workload}} не запускал контейнер {{container}}, а okteto-dev не читает Secret, пока не включён oktetoDev.checklist.env-secret.readSecretMetadata.',
+  'msg.checkSecretUnknownNotCreated':
+    'Существует ли Secret {{secrets}}, неизвестно: {{workload}} не может создать свои поды ({{reason}}: {{message}}).',
   'msg.checkSecretUnknownNotStarted':
     'Существует ли Secret {{secrets}}, неизвестно: контейнер {{container}} пода {{pod}} не запущен ({{reason}}), а okteto-dev не читает Secret, пока не включён oktetoDev.checklist.env-secret.readSecretMetadata.',
   'msg.checkSecretUnknownOptional':

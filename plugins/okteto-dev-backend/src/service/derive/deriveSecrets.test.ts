@@ -137,6 +137,32 @@ describe('env-secret: what the cluster already says about the Secrets', () => {
     });
   });
 
+  it('no pod because the ReplicaSet cannot create one: unknown, with the condition that says why', () => {
+    const refused = deployment({
+      ready: 0,
+      conditions: [
+        {
+          type: 'ReplicaFailure',
+          status: 'True',
+          reason: 'FailedCreate',
+          message: 'pods "x" is forbidden: exceeded quota: compute',
+        },
+      ],
+    });
+    expect(
+      secretItem(
+        fetched({ deployments: { ok: true, value: [refused] }, pods: pods() }),
+      ),
+    ).toMatchObject({
+      status: 'unknown',
+      code: 'checkSecretUnknownNotCreated',
+      params: {
+        reason: 'FailedCreate',
+        message: 'pods "x" is forbidden: exceeded quota: compute',
+      },
+    });
+  });
+
   it('an optional Secret proves nothing by a started container', () => {
     const d = deployment({ secret: null });
     d.spec!.template!.spec!.containers![0].envFrom = [

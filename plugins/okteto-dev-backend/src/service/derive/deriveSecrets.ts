@@ -244,6 +244,20 @@ export function secretsItem(
       reason: waiting.reason,
     });
   }
+  // no pod at all: the workload's own conditions may say why (a ReplicaSet's FailedCreate)
+  const notCreated = original.status?.conditions?.find(
+    c =>
+      (c.type === 'ReplicaFailure' || c.reason === 'FailedCreate') &&
+      c.status === 'True',
+  );
+  if (notCreated) {
+    return item('env-secret', 'unknown', 'checkSecretUnknownNotCreated', {
+      secrets,
+      workload: target.workload,
+      reason: notCreated.reason ?? notCreated.type,
+      message: notCreated.message ?? '',
+    });
+  }
   return item('env-secret', 'unknown', 'checkSecretUnknownNoPod', {
     secrets,
     workload: target.workload,
