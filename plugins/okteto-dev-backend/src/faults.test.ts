@@ -55,7 +55,6 @@ describe('with the cluster-wide mode (oktetoDev.rbac.clusterWide)', () => {
       setup.sandbox.forbid.namespaces.push(...forbidden);
     }
   });
-
 });
 
 describe('in the cluster-wide mode with namespaced read rights after all', () => {

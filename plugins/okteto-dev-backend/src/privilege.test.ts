@@ -36,9 +36,9 @@ describe('the opt-in Secret read (oktetoDev.checklist.env-secret.readSecretMetad
     const secretReads = setup.sandbox.requests.filter(
       r => r.resource === 'secrets',
     );
-    expect(secretReads.map(r => [r.verb, r.name, r.accept, r.status])).toEqual(
-      [['get', 'web-saas-dev-env', 'metadata', 404]],
-    );
+    expect(secretReads.map(r => [r.verb, r.name, r.accept, r.status])).toEqual([
+      ['get', 'web-saas-dev-env', 'metadata', 404],
+    ]);
     const corporate = await fetchStatus(setup, 'corporate');
     expect(secretItem(corporate)).toMatchObject({
       status: 'pass',

@@ -67,9 +67,9 @@ const DB_ENTITY: Entity = {
   spec: { type: 'service', owner: 'team-web', lifecycle: 'experimental' },
 };
 const ENTITIES = [...WEB_CORE_ENTITIES, DB_ENTITY];
-const REFS = ENTITIES.filter(e => e.metadata.annotations?.['okteto-dev/app']).map(
-  e => `component:default/${e.metadata.name}`,
-);
+const REFS = ENTITIES.filter(
+  e => e.metadata.annotations?.['okteto-dev/app'],
+).map(e => `component:default/${e.metadata.name}`);
 
 async function sandboxWithDb(): Promise<Sandbox> {
   const sandbox = await startSandbox({ scenario: 'web-core' });
@@ -140,9 +140,7 @@ function expectExactly(
 }
 
 const perNamespace = (file: string, namespaces: string[]) =>
-  namespaces.flatMap(ns =>
-    rbacManifest(file, { ...VARS, DEV_NAMESPACE: ns }),
-  );
+  namespaces.flatMap(ns => rbacManifest(file, { ...VARS, DEV_NAMESPACE: ns }));
 
 describe('deploy/rbac: the rules are what the backend asks for, no more', () => {
   let sandbox: Sandbox | undefined;
@@ -309,7 +307,9 @@ describe('deploy/rbac: the rules are what the backend asks for, no more', () => 
       { what: 'every entity to be watched' },
     );
     const statuses = await useEverything(backend);
-    expect(statuses.find(s => s.entityRef.endsWith('/corporate'))!.argo).toMatchObject({
+    expect(
+      statuses.find(s => s.entityRef.endsWith('/corporate'))!.argo,
+    ).toMatchObject({
       state: 'ok',
     });
     expectExactly(

@@ -107,7 +107,8 @@ export const DEV_MESSAGE_TEMPLATES = {
     'No Secret is required of the {{container}} container, and it takes none it cannot start without.',
   checkSecretExistedAtStart:
     'Secret {{secrets}} existed when {{pod}} started: Kubernetes starts the {{container}} container only once every Secret it takes exists.',
-  checkSecretExistsByGet: 'Secret {{secrets}} exists (read by name, metadata only).',
+  checkSecretExistsByGet:
+    'Secret {{secrets}} exists (read by name, metadata only).',
   checkSecretMissingByGet:
     'Secret {{secrets}} does not exist in {{namespace}} (read by name); the platform must create it.',
   checkSecretMissingFromPod:

@@ -255,7 +255,8 @@ export const messages = {
     package: 'Package {{package}}',
   },
   permission: {
-    missing: 'Missing permission: {{verb}} {{resource}} in namespace {{namespace}}',
+    missing:
+      'Missing permission: {{verb}} {{resource}} in namespace {{namespace}}',
     missingClusterWide:
       'Missing permission: {{verb}} {{resource}} across all namespaces',
     missingNamed:

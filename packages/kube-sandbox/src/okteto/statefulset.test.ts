@@ -88,7 +88,9 @@ describe('the StatefulSet controller', () => {
     expect(specOf(pod)).toMatchObject({
       hostname: 'db-1',
       subdomain: 'db',
-      volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'data-db-1' } }],
+      volumes: [
+        { name: 'data', persistentVolumeClaim: { claimName: 'data-db-1' } },
+      ],
     });
     expect(
       statusOf(store.get('persistentvolumeclaims', NS, 'data-db-1')).phase,
@@ -130,7 +132,9 @@ describe('the StatefulSet controller', () => {
       undefined,
       NS,
       {
-        metadata: { labels: { 'pod-security.kubernetes.io/enforce': 'restricted' } },
+        metadata: {
+          labels: { 'pod-security.kubernetes.io/enforce': 'restricted' },
+        },
       },
       'merge',
     );
@@ -174,9 +178,9 @@ describe('okteto up/down on a StatefulSet', () => {
     // StatefulSetApp.DevClone copies the spec as it is: no Deployment strategy
     expect(specOf(clone).strategy).toBeUndefined();
     expect(specOf(clone).serviceName).toBe('db');
-    expect(
-      clone.metadata.annotations?.['argocd.argoproj.io/tracking-id'],
-    ).toBe(`db-dev:apps/StatefulSet:${NS}/${SET}`);
+    expect(clone.metadata.annotations?.['argocd.argoproj.io/tracking-id']).toBe(
+      `db-dev:apps/StatefulSet:${NS}/${SET}`,
+    );
     expect(podNames(store)).toEqual(['db-okteto-0']);
     expect(store.get('pods', NS, 'db-okteto-0')!.metadata.labels).toMatchObject(
       { 'interactive.dev.okteto.com': 'db' },

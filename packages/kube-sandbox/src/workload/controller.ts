@@ -75,7 +75,8 @@ export class WorkloadController implements StoreController {
       case 'Secret':
       case 'ConfigMap':
         // the kubelet retries containers that waited for one (envConfig.ts)
-        if (e.type !== 'DELETED') this.queue.push({ kind: 'config', ns, name: '' });
+        if (e.type !== 'DELETED')
+          this.queue.push({ kind: 'config', ns, name: '' });
         break;
       case 'Namespace':
         // Pod Security labels changed: ReplicaSets try creating again.

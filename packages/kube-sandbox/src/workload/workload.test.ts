@@ -223,7 +223,11 @@ describe('a Secret the environment needs (kubelet_pods.go makeEnvironmentVariabl
     store.put(
       deployment({
         containers: [
-          { name: 'c', image: 'i:1', envFrom: [{ secretRef: { name: 'env' } }] },
+          {
+            name: 'c',
+            image: 'i:1',
+            envFrom: [{ secretRef: { name: 'env' } }],
+          },
         ],
       }),
     );

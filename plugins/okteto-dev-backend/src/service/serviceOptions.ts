@@ -56,7 +56,8 @@ export function devStatusOptionsFromConfig(
       config.getOptionalNumber('oktetoDev.cache.staleOnErrorSeconds') ?? 300,
     nearEntries: config.getOptionalNumber('oktetoDev.cache.nearEntries'),
     timeoutMs,
-    clusterWide: config.getOptionalBoolean('oktetoDev.rbac.clusterWide') ?? false,
+    clusterWide:
+      config.getOptionalBoolean('oktetoDev.rbac.clusterWide') ?? false,
     derive: {
       checklist: readChecklistSettings(config),
       abandonedAfterSeconds:

@@ -92,7 +92,8 @@ const ru: { [key in keyof EnglishMessages]: string | null } = {
     '{{application}} игнорирует /spec/replicas у {{workload}} только при сравнении: без syncOptions RespectIgnoreDifferences=true синхронизация всё равно применяет реплики из Git. Добавьте его в {{file}}.',
 
   'msg.checkWorkloadUnreadable': 'Не удалось прочитать workload: {{error}}',
-  'msg.checkWorkloadMissing': '{{kind}} {{namespace}}/{{workload}} не существует.',
+  'msg.checkWorkloadMissing':
+    '{{kind}} {{namespace}}/{{workload}} не существует.',
   'msg.checkEnvVarSet': '{{name}}={{value}} задана в контейнере {{container}}.',
   'msg.checkEnvVarWrong':
     '{{name}} равна "{{actual}}", ожидается "{{value}}" ({{file}}).',

@@ -149,9 +149,5 @@ export function repositoryItems(
       { entry },
     );
   }
-  return [
-    devService,
-    image,
-    stignoreItem(entry, stignores, stignoreEntries),
-  ];
+  return [devService, image, stignoreItem(entry, stignores, stignoreEntries)];
 }

@@ -164,10 +164,7 @@ function workloadItems(
       file: target.valuesPath,
     });
   }
-  return [
-    envItem,
-    secretsItem(objects, located, located.original, settings),
-  ];
+  return [envItem, secretsItem(objects, located, located.original, settings)];
 }
 
 /**

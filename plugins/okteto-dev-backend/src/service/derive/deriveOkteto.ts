@@ -88,9 +88,7 @@ function cloneProblems(
     specReplicas(clone) > 0 &&
     (clone.status?.replicas ?? 0) === 0
   ) {
-    problems.push(
-      devMessage('oktetoCloneNoPod', { clone: cloneName, kind }),
-    );
+    problems.push(devMessage('oktetoCloneNoPod', { clone: cloneName, kind }));
   }
   for (const pod of pods) {
     const name = pod.metadata.name;

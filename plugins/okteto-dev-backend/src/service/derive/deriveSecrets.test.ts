@@ -187,7 +187,9 @@ describe('env-secret: what the cluster already says about the Secrets', () => {
       secretItem(
         fetched({
           deployments: { ok: true, value: devModeOn() },
-          pods: pods(pod('web-corporate-dev-web-app-okteto-5f-x1', { dev: true })),
+          pods: pods(
+            pod('web-corporate-dev-web-app-okteto-5f-x1', { dev: true }),
+          ),
         }),
       ),
     ).toMatchObject({
@@ -199,7 +201,9 @@ describe('env-secret: what the cluster already says about the Secrets', () => {
   it('a required Secret the container does not take fails; none required and none taken passes', () => {
     expect(
       secretItem(
-        fetched({ deployments: { ok: true, value: [deployment({ secret: null })] } }),
+        fetched({
+          deployments: { ok: true, value: [deployment({ secret: null })] },
+        }),
       ),
     ).toMatchObject({
       status: 'fail',
@@ -208,8 +212,13 @@ describe('env-secret: what the cluster already says about the Secrets', () => {
     });
     expect(
       secretItem(
-        fetched({ deployments: { ok: true, value: [deployment({ secret: null })] } }),
-        { ...DEFAULT_CHECKLIST_SETTINGS, envSecret: { secrets: [], readSecretMetadata: false } },
+        fetched({
+          deployments: { ok: true, value: [deployment({ secret: null })] },
+        }),
+        {
+          ...DEFAULT_CHECKLIST_SETTINGS,
+          envSecret: { secrets: [], readSecretMetadata: false },
+        },
       ),
     ).toMatchObject({ status: 'pass', code: 'checkSecretNoneRequired' });
   });
@@ -245,7 +254,10 @@ describe('env-secret: what the cluster already says about the Secrets', () => {
         fetched({
           pods: pods(),
           secrets: [
-            { name: 'web-corporate-dev-env', exists: { ok: true, value: true } },
+            {
+              name: 'web-corporate-dev-env',
+              exists: { ok: true, value: true },
+            },
           ],
         }),
       ),
@@ -265,7 +277,10 @@ describe('env-secret: what the cluster already says about the Secrets', () => {
       fetched({
         pods: pods(),
         secrets: [
-          { name: 'web-corporate-dev-env', exists: { ok: false, error: refused } },
+          {
+            name: 'web-corporate-dev-env',
+            exists: { ok: false, error: refused },
+          },
         ],
       }),
     );
@@ -280,7 +295,10 @@ describe('env-secret: what the cluster already says about the Secrets', () => {
       secretItem(
         fetched({
           secrets: [
-            { name: 'web-corporate-dev-env', exists: { ok: false, error: refused } },
+            {
+              name: 'web-corporate-dev-env',
+              exists: { ok: false, error: refused },
+            },
           ],
         }),
       ).status,

@@ -23,7 +23,9 @@ import { findContainer, LocatedWorkloads } from './workloads';
  */
 
 /** The Secrets a container takes, and whether it can start without them. */
-function secretRefs(container: KubeContainer | undefined): Map<string, boolean> {
+function secretRefs(
+  container: KubeContainer | undefined,
+): Map<string, boolean> {
   const optional = new Map<string, boolean>();
   const add = (name: string | undefined, isOptional: boolean | undefined) => {
     if (!name) return;
@@ -63,7 +65,10 @@ function podEvidence(
   pods: KubePod[],
   containerName: string,
   workloadContainer: KubeContainer | undefined,
-): { evidence: Map<string, Evidence>; waiting?: { pod: string; reason: string } } {
+): {
+  evidence: Map<string, Evidence>;
+  waiting?: { pod: string; reason: string };
+} {
   const evidence = new Map<string, Evidence>();
   let waiting: { pod: string; reason: string } | undefined;
   for (const pod of pods) {

@@ -189,7 +189,11 @@ export function deriveDevStatus(
       options.checklist,
     ),
     ...(options.checklist && options.checklist.off.size > 0
-      ? { checklistOff: CHECKLIST_IDS.filter(id => options.checklist!.off.has(id)) }
+      ? {
+          checklistOff: CHECKLIST_IDS.filter(id =>
+            options.checklist!.off.has(id),
+          ),
+        }
       : {}),
     commands: buildDevCommands({
       devService,

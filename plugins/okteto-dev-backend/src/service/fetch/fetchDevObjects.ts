@@ -213,7 +213,9 @@ async function readWorkloads(
   const c = client.client;
   const wide = context.clusterWide === true;
   const namespacesOf = (kind: WorkloadKind) =>
-    unique(requests.filter(r => kindOf(r) === kind).map(r => r.target.namespace));
+    unique(
+      requests.filter(r => kindOf(r) === kind).map(r => r.target.namespace),
+    );
   const settings = context.checklist;
   const secretsChecked = isChecked(settings, 'env-secret');
   const early = unique(

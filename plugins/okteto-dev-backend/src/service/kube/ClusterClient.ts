@@ -149,7 +149,12 @@ export class ClusterClient {
       names && names.length === 1 ? `metadata.name=${names[0]}` : undefined;
     return this.read(
       `applications.argoproj.io in ${namespace}`,
-      { verb: 'list', resource: 'applications', group: 'argoproj.io', namespace },
+      {
+        verb: 'list',
+        resource: 'applications',
+        group: 'argoproj.io',
+        namespace,
+      },
       async () => {
         const list = (await this.custom.listNamespacedCustomObject(
           {

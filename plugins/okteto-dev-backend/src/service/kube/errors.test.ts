@@ -18,7 +18,12 @@ describe('toDevError: cluster errors as data, without secrets', () => {
       },
       'deployments in web-x-dev',
       'dev',
-      { verb: 'list', resource: 'deployments', group: 'apps', namespace: 'web-x-dev' },
+      {
+        verb: 'list',
+        resource: 'deployments',
+        group: 'apps',
+        namespace: 'web-x-dev',
+      },
     );
     expect(error).toEqual({
       type: 'forbidden',
@@ -65,12 +70,19 @@ describe('toDevError: cluster errors as data, without secrets', () => {
       'pods in all namespaces',
       'dev',
     );
-    expect(wide.permission).toEqual({ verb: 'list', resource: 'pods', group: '' });
+    expect(wide.permission).toEqual({
+      verb: 'list',
+      resource: 'pods',
+      group: '',
+    });
     expect(wide.message).toContain('list pods across all namespaces');
 
     expect(
       toDevError(
-        { code: 403, body: '{"message":"forbidden: User \\"u\\" cannot get path \\"/version\\""}' },
+        {
+          code: 403,
+          body: '{"message":"forbidden: User \\"u\\" cannot get path \\"/version\\""}',
+        },
         'version',
         'dev',
       ).permission,
@@ -82,7 +94,12 @@ describe('toDevError: cluster errors as data, without secrets', () => {
       { code: 403, body: 'denied by policy <script>' },
       'applications.argoproj.io in argo',
       'hub',
-      { verb: 'list', resource: 'applications', group: 'argoproj.io', namespace: 'argo' },
+      {
+        verb: 'list',
+        resource: 'applications',
+        group: 'argoproj.io',
+        namespace: 'argo',
+      },
     );
     expect(error.permission).toEqual({
       verb: 'list',
@@ -103,7 +120,9 @@ describe('toDevError: cluster errors as data, without secrets', () => {
       'c',
     );
     expect(forged.permission).toBeUndefined();
-    expect(forged.message).toBe('r: HTTP 403, the service account may not read it');
+    expect(forged.message).toBe(
+      'r: HTTP 403, the service account may not read it',
+    );
   });
 
   it('maps HTTP statuses to types', () => {

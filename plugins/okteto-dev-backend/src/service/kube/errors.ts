@@ -42,9 +42,7 @@ function parseStatus(body: unknown): KubeStatus | undefined {
       return undefined;
     }
   }
-  return value && typeof value === 'object'
-    ? (value as KubeStatus)
-    : undefined;
+  return value && typeof value === 'object' ? (value as KubeStatus) : undefined;
 }
 
 function statusMessage(status: KubeStatus | undefined): string | undefined {
@@ -60,7 +58,8 @@ function statusMessage(status: KubeStatus | undefined): string | undefined {
 const FORBIDDEN_MESSAGE =
   /cannot ([a-z]+) resource "([^"]+)" in API group "([^"]*)"(?: in the namespace "([^"]+)"| at the cluster scope)(?:: (.*))?$/s;
 /** The same for a non-resource URL: `User "<u>" cannot get path "/version"`. */
-const FORBIDDEN_PATH = /cannot ([a-z]+) path "(\/[-a-z0-9/._]{0,200})"(?:: (.*))?$/s;
+const FORBIDDEN_PATH =
+  /cannot ([a-z]+) path "(\/[-a-z0-9/._]{0,200})"(?:: (.*))?$/s;
 
 /** What a name from the server may look like here: RBAC names, nothing to escape. */
 const SAFE = /^[a-z0-9]([-a-z0-9./]{0,251}[a-z0-9])?$/;

@@ -121,7 +121,9 @@ export class EntityIndex {
   /** The entities that read a changed object (a Pod: every entity of its namespace). */
   affected(cluster: string, change: ObjectChange): string[] {
     if (change.kind === 'applications') {
-      const set = this.byApp.get(appKey(cluster, change.namespace, change.name));
+      const set = this.byApp.get(
+        appKey(cluster, change.namespace, change.name),
+      );
       return set ? [...set] : [];
     }
     const kinds: LiveKind[] =

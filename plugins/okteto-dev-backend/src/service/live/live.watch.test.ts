@@ -98,9 +98,7 @@ describe('watch-fed status', () => {
       code: 'checkSecretMissingFromPod',
       params: { secret: 'web-saas-dev-env' },
     });
-    expect(sandbox.requests.filter(r => r.resource === 'secrets')).toEqual(
-      [],
-    );
+    expect(sandbox.requests.filter(r => r.resource === 'secrets')).toEqual([]);
   });
 
   it('sees okteto up and down: the status follows with 0 extra cluster reads', async () => {

@@ -1,10 +1,5 @@
 import { KINDS } from './resources';
-import {
-  slimApplication,
-  slimDeployment,
-  slimPod,
-  slimWorkload,
-} from './slim';
+import { slimApplication, slimDeployment, slimPod, slimWorkload } from './slim';
 
 describe('what the live store keeps', () => {
   it('no Secret kind at all: list/watch on Secrets would grant their data', () => {

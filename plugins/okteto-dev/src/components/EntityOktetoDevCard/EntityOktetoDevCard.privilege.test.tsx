@@ -92,7 +92,10 @@ describe('EntityOktetoDevCard: checklist items switched off in config', () => {
       i => i.id !== 'replicas-ignored' && i.id !== 'dev-image',
     );
     await renderStatus(
-      makeStatus({ checklist, checklistOff: ['replicas-ignored', 'dev-image'] }),
+      makeStatus({
+        checklist,
+        checklistOff: ['replicas-ignored', 'dev-image'],
+      }),
     );
     const section = await expandSection('Readiness checklist');
     expect(screen.getByText('7 of 7 passed')).toBeInTheDocument();
