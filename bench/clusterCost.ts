@@ -123,7 +123,7 @@ export async function clusterCost(ctx: BenchContext): Promise<void> {
         [
           `six apps, one batch request (ours), cold${
             oursBatchCold.refused
-              ? ` (${oursBatchCold.refused} of them refused cluster-wide LISTs)`
+              ? ` (${oursBatchCold.refused} of them refused with 403)`
               : ''
           }`,
           oursBatchCold.n,
@@ -155,7 +155,7 @@ export async function clusterCost(ctx: BenchContext): Promise<void> {
       ]),
       note: `${
         oursBatchCold.refused
-          ? `The web-core token has namespaced RBAC only (a namespace is forbidden), so the sandbox refuses cluster-wide LISTs with 403 and the batch falls back to one LIST per namespace: ${oursBatchCold.paths.join(
+          ? `Some reads were refused (403): ${oursBatchCold.paths.join(
               ', ',
             )}.\n`
           : ''
@@ -179,7 +179,7 @@ export async function clusterCost(ctx: BenchContext): Promise<void> {
         goal: '≤ 3 cluster reads per cold card view',
         met: oursCold.n <= 3,
         measured: `${oursCold.n} (first view after start: ${oursFirst.n}; Kubernetes plugin: ${svcSecond.n})`,
-        why: `one LIST each of Applications (field selector on the name), Deployments and Secret metadata; Pods only when the workload needs explaining`,
+        why: `one LIST each of Applications (field selector on the name), Deployments and Pods (they also tell whether the app's Secrets exist); no Secret is read`,
       },
       {
         goal: '≤ 3 cluster reads in total for 100 concurrent viewers of one entity',
