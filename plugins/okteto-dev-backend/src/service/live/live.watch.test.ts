@@ -99,7 +99,7 @@ describe('watch-fed status', () => {
   it('never lists, watches or gets a Secret; the missing one is still named, from the pod that waits for it', async () => {
     await watching('saas');
     const saas = await backend.status('saas');
-    expect(saas.live).toEqual({ mode: 'watch' });
+    expect(saas.live).toMatchObject({ mode: 'watch' });
     expect(saas.checklist.find(i => i.id === 'env-secret')).toMatchObject({
       status: 'fail',
       code: 'checkSecretMissingFromPod',
