@@ -264,6 +264,37 @@ test('"Enable Okteto" opens the template\'s form with the app filled in', async 
   });
 });
 
+test('the card speaks Russian once a user picks it (the app offers en and ru)', async page => {
+  // a second tab of its own, whose language is Russian as a user's choice in Settings stores it
+  const context = await page
+    .context()
+    .browser()!
+    .newContext({
+      viewport: { width: 1400, height: 1000 },
+    });
+  try {
+    await context.addInitScript(() =>
+      window.localStorage.setItem('language', 'ru'),
+    );
+    const ru = await context.newPage();
+    await signIn(ru);
+    await ru.goto(`${baseUrl}/catalog/default/component/corporate`);
+    const card = ru
+      .locator('article, .MuiCard-root')
+      .filter({ hasText: 'Dev-окружение' })
+      .first();
+    // the Russian messages are a chunk of their own, loaded for a Russian app only
+    await card.getByText('Чеклист готовности').waitFor({ timeout: 60_000 });
+    expectText(await card.innerText(), 'Dev-режим выключен');
+    await ru.screenshot({
+      path: path.join(SHOTS, 'fresh-app-card-ru.png'),
+      fullPage: true,
+    });
+  } finally {
+    await context.close();
+  }
+});
+
 /** Enters as guest when the app shows a sign-in page; create-app's app may sign in by itself. */
 async function signIn(page: Page) {
   await page.goto(baseUrl);

@@ -288,6 +288,55 @@ export function checkResolutions({ appDir, ourPackages, semver }) {
   return checks;
 }
 
+/** The Node addons node-gyp built in the app: `build/Release/*.node` below its node_modules. */
+function builtAddons(dir, found = []) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory() || entry.name === '.bin') continue;
+    const full = path.join(dir, entry.name);
+    if (entry.name === 'build') {
+      const release = path.join(full, 'Release');
+      if (fs.existsSync(release)) {
+        for (const file of fs.readdirSync(release)) {
+          if (file.endsWith('.node')) found.push(path.join(release, file));
+        }
+      }
+      continue;
+    }
+    builtAddons(full, found);
+  }
+  return found;
+}
+
+/**
+ * Each addon built in the app loads in the Node that runs it (a fresh process per addon). Only a
+ * mismatch of Node's ABI counts (`NODE_MODULE_VERSION`): some `.node` files are not Node addons
+ * (better-sqlite3's SQLite test extension) and refuse to load for that reason alone.
+ */
+export function checkAddons(appDir, env) {
+  const modules = path.join(appDir, 'node_modules');
+  const addons = builtAddons(modules);
+  const wrong = addons.filter(file => {
+    const result = spawnSync(
+      process.execPath,
+      ['-e', `process.dlopen({ exports: {} }, ${JSON.stringify(file)})`],
+      { env, encoding: 'utf8' },
+    );
+    return result.status !== 0 && /NODE_MODULE_VERSION/.test(result.stderr);
+  });
+  const packages = [
+    ...new Set(addons.map(f => path.relative(modules, f).split('/build/')[0])),
+  ];
+  return {
+    name: `the native addons built in the app load in Node ${process.versions.node} (ABI ${process.versions.modules})`,
+    ok: addons.length > 0 && wrong.length === 0,
+    detail: wrong.length
+      ? `built for another Node: ${wrong
+          .map(f => path.relative(appDir, f))
+          .join(', ')}`
+      : `${addons.length} addons of ${packages.join(', ')}`,
+  };
+}
+
 /** Reports one check and counts it. */
 function counter(say) {
   const counts = { passed: 0, failed: 0 };
@@ -391,15 +440,16 @@ export async function freshAppStep(ctx, options = {}) {
       { cwd: path.join(appDir, 'packages', 'backend'), env, encoding: 'utf8' },
     );
     record({
-      name: `better-sqlite3 loads in Node ${process.versions.node} (ABI ${process.versions.modules})`,
+      name: `better-sqlite3 opens a database in Node ${process.versions.node}`,
       ok: sqlite.status === 0,
       detail:
         sqlite.status === 0
-          ? 'built for this Node'
+          ? "the database of create-app's app-config.yaml works"
           : (sqlite.stderr ?? '')
               .split('\n')
               .find(l => /Error|version/.test(l)) ?? 'failed',
     });
+    record(checkAddons(appDir, env));
 
     t = Date.now();
     say(
@@ -458,7 +508,10 @@ export async function freshAppStep(ctx, options = {}) {
     )}${appDir ? ` (the app: ${appDir})` : ''}`,
   );
   if (appDir && counts.failed === 0 && !process.env.OKTETO_DEV_KEEP_FRESH_APP) {
+    const removing = Date.now();
+    say(`fresh-app: removing the app (${appDir})`);
     fs.rmSync(appDir, { recursive: true, force: true });
+    say(`fresh-app: removed (${seconds(removing)})`);
   }
   return counts;
 }
