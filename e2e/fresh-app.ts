@@ -227,7 +227,7 @@ test('search finds the apps in dev mode by their dev status', async page => {
   });
 });
 
-test('"Enable Okteto" opens the template\'s form with the app filled in', async page => {
+test('"Enable Okteto" opens the template\'s form filled in from the card; okteto-dev\'s field checks the app folder', async page => {
   await openEntity(page, 'landings');
   await page.getByRole('button', { name: 'Enable Okteto' }).click();
   await page.waitForURL(/\/create\/templates\/default\/enable-okteto/);
@@ -262,6 +262,14 @@ test('"Enable Okteto" opens the template\'s form with the app filled in', async 
     path: path.join(SHOTS, 'fresh-app-enable-okteto.png'),
     fullPage: true,
   });
+  // App folder is the plugin's field extension OktetoAppFolderPicker: its validation asks the
+  // scaffolder module's autocomplete provider whether the folder holds a package.json
+  const asked = page.waitForRequest(
+    r => r.url().includes('/api/scaffolder/v2/autocomplete/okteto-dev/package'),
+    { timeout: 30_000 },
+  );
+  await page.getByRole('button', { name: 'Review' }).click();
+  await asked;
 });
 
 test('the card speaks Russian once a user picks it (the app offers en and ru)', async page => {
