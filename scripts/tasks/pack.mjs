@@ -257,15 +257,38 @@ export function packDir(root) {
  */
 export function packStep(ctx) {
   const { say } = ctx;
+  // the checks' own tests, and the README parser's (scripts/tasks/*.test.mjs), first
+  const self = spawnSync(
+    process.execPath,
+    [
+      '--test',
+      '--test-reporter=tap',
+      ...fs
+        .readdirSync(path.join(ctx.root, 'scripts', 'tasks'))
+        .filter(f => f.endsWith('.test.mjs'))
+        .map(f => path.join('scripts', 'tasks', f)),
+    ],
+    { cwd: ctx.root, encoding: 'utf8' },
+  );
+  const count = name =>
+    Number(
+      new RegExp(`^# ${name} (\\d+)$`, 'm').exec(self.stdout ?? '')?.[1] ?? 0,
+    );
+  const selfPassed = count('pass');
+  const selfFailed = count('fail') || (self.status === 0 ? 0 : 1);
+  say(
+    `pack: scripts/tasks/*.test.mjs: ${selfPassed} passed, ${selfFailed} failed`,
+  );
+  if (selfFailed > 0) process.stdout.write(self.stdout ?? '');
   let packed;
   try {
     packed = buildAndPack(ctx, packDir(ctx.root));
   } catch (error) {
     say(`pack: FAILED: ${error.message}`);
-    return { passed: 0, failed: 1, packed: undefined };
+    return { passed: selfPassed, failed: selfFailed + 1, packed: undefined };
   }
-  let passed = 0;
-  let failed = 0;
+  let passed = selfPassed;
+  let failed = selfFailed;
   for (const pkg of packed) {
     for (const c of checkPacked(pkg)) {
       if (c.ok) passed++;
