@@ -1,5 +1,8 @@
-// `npm test`: type check, lint, the API reports, every package's tests (Jest), then the browser
-// tests. Ends with one summary line `okteto-dev: N passed, N failed` across all of them.
+// `npm test`: type check, lint, the API reports, every package's tests (Jest), the browser tests,
+// the packed packages (`pack`, scripts/tasks/pack.mjs) and those packages installed by the
+// README's steps into a new create-app Backstage (`fresh-app`, scripts/tasks/fresh-app.mjs;
+// `--variant=<name>` picks a variant of e2e/freshAppVariants.ts). Ends with one summary line
+// `okteto-dev: N passed, N failed` across all of them.
 // `npm test -- api --update` (`npm run build:api-reports`) rewrites the API reports instead of
 // checking them.
 import fs from 'node:fs';
@@ -9,6 +12,8 @@ import { CHROMIUM, ensureDebianBinary, tsArgs } from './common.mjs';
 import { ensureEngines, startEnginesChild } from '../engines.mjs';
 import { ensureAppBuilt } from './start.mjs';
 import { startGoBuild, startSharedCluster } from './realCluster.mjs';
+import { packStep } from './pack.mjs';
+import { DEFAULT_VARIANT, freshAppStep } from './fresh-app.mjs';
 
 /** The packages with an API report: the published ones. packages/* are private test tooling. */
 const API_REPORT_PACKAGES = 'plugins/*';
@@ -78,7 +83,7 @@ export default async function test(args, ctx) {
     // the replica tests run two backends on real PostgreSQL and Redis (packages/backend/src/replicas)
     ensureEngines(ctx);
   }
-  if (want('browser')) {
+  if (want('browser') || want('fresh-app')) {
     ensureDebianBinary(
       {
         binary: CHROMIUM,
@@ -188,6 +193,30 @@ export default async function test(args, ctx) {
       failed += result.failed;
     }
     if (status !== 0) failures.push('browser tests');
+  }
+
+  let packed;
+  if (want('pack')) {
+    const started = Date.now();
+    say('pack: build and npm pack every published package, check each tarball');
+    const result = packStep(ctx);
+    passed += result.passed;
+    failed += result.failed;
+    packed = result.packed;
+    if (result.failed > 0) failures.push('pack');
+    say(`pack: done in ${Math.round((Date.now() - started) / 1000)} s`);
+  }
+  if (want('fresh-app')) {
+    const variant =
+      args.find(a => a.startsWith('--variant='))?.slice('--variant='.length) ??
+      DEFAULT_VARIANT;
+    say(
+      `fresh-app: our packages in a new create-app Backstage, installed by the README (variant ${variant})`,
+    );
+    const result = await freshAppStep(ctx, { variant, packed });
+    passed += result.passed;
+    failed += result.failed;
+    if (result.failed > 0) failures.push('fresh-app');
   }
 
   if (failures.length > 0) say(`FAILED: ${failures.join(', ')}`);
