@@ -38,6 +38,19 @@ const APP_DIR_PREFIX = 'okteto-dev-fresh-app-';
 /** The default variant: how the README's configuration reaches the clusters (e2e/freshAppVariants.ts). */
 export const DEFAULT_VARIANT = 'kubernetes';
 
+/** Whether the fresh-app run that made `dir` is still running (`<dir>.pid` names it). */
+function inUse(dir) {
+  if (dir.endsWith('.pid')) return inUse(dir.slice(0, -'.pid'.length));
+  try {
+    const pid = Number(fs.readFileSync(`${dir}.pid`, 'utf8'));
+    if (!pid || pid === process.pid) return false;
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const seconds = since => `${Math.round((Date.now() - since) / 1000)} s`;
 
 function npmRegistry() {
@@ -370,9 +383,13 @@ export async function freshAppStep(ctx, options = {}) {
     const backstage = JSON.parse(
       fs.readFileSync(path.join(root, 'backstage.json'), 'utf8'),
     );
-    // a failed run leaves its app for a look (1–2 GB): the next run removes it
+    // a failed run leaves its app for a look (1–2 GB): the next run removes it, unless the run
+    // that made it still goes on (its pid file names a live process)
     for (const old of fs.readdirSync(os.tmpdir())) {
-      if (old.startsWith(APP_DIR_PREFIX)) {
+      if (
+        old.startsWith(APP_DIR_PREFIX) &&
+        !inUse(path.join(os.tmpdir(), old))
+      ) {
         fs.rmSync(path.join(os.tmpdir(), old), {
           recursive: true,
           force: true,
@@ -380,6 +397,7 @@ export async function freshAppStep(ctx, options = {}) {
       }
     }
     appDir = fs.mkdtempSync(path.join(os.tmpdir(), APP_DIR_PREFIX));
+    fs.writeFileSync(`${appDir}.pid`, String(process.pid));
     t = Date.now();
     say(
       `fresh-app: npx @backstage/create-app@${backstage.createApp} --path ${appDir} --skip-install`,
@@ -511,6 +529,7 @@ export async function freshAppStep(ctx, options = {}) {
     const removing = Date.now();
     say(`fresh-app: removing the app (${appDir})`);
     fs.rmSync(appDir, { recursive: true, force: true });
+    fs.rmSync(`${appDir}.pid`, { force: true });
     say(`fresh-app: removed (${seconds(removing)})`);
   }
   return counts;
