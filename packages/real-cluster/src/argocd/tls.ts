@@ -16,10 +16,20 @@ export interface ServerTls {
 }
 
 function openssl(dir: string, args: string[]) {
-  execFileSync('openssl', args, {
-    cwd: dir,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  try {
+    execFileSync('openssl', args, {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new Error(
+        'the openssl CLI is not installed (Debian: apt-get install openssl); it makes the TLS certificates of startArgoCd({ tls: true })',
+      );
+    }
+    const stderr = String((error as { stderr?: Buffer }).stderr ?? '');
+    throw new Error(`openssl ${args[0]} failed: ${stderr.trim()}`);
+  }
 }
 
 /**
