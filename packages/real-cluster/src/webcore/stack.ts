@@ -118,8 +118,9 @@ export interface WebCoreStack {
     timeoutMs?: number,
   ): Promise<ApplicationObject>;
   /**
-   * Waits until Argo CD is done with the app: no operation running or requested, and the status
-   * unchanged over two reads `quietMs` apart (default 1500 ms).
+   * Waits until Argo CD is done with the app: the status unchanged for `quietMs` (default
+   * 1500 ms) with no operation running or requested — or for 15 s with one that waits (a hook
+   * that cannot start) — and no failed sync waiting for its retry.
    */
   settle(name: string, quietMs?: number): Promise<ApplicationObject>;
   /** Pushes a commit to main and refreshes the apps that track it; returns the sha. */
@@ -143,7 +144,10 @@ export interface WebCoreStack {
     app: string,
     after: (call: ProxiedCall, names: WebCoreNames) => boolean,
   ): Promise<InterruptedRun>;
-  /** argocd-cm `application.resourceTrackingMethod` (the controller picks it up at once). */
+  /**
+   * argocd-cm `application.resourceTrackingMethod`; resolves once the controller dropped its
+   * cache for it and every dev Application was compared again.
+   */
   setTrackingMethod(method: 'annotation' | 'label'): Promise<void>;
   close(): Promise<void>;
 }
@@ -349,19 +353,32 @@ export async function startWebCoreStack(
     !a.metadata.annotations?.['argocd.argoproj.io/refresh'];
 
   const settle: WebCoreStack['settle'] = async (name, quietMs = 1500) => {
-    const deadline = Date.now() + 180_000;
+    // an automated sync that fails is retried 5 times, 5 s doubling (appcontroller.go: Retry
+    // {Limit: 5}, RetryStrategy.NextRetryAt): about 155 s before it is Failed for good; an
+    // operation that waits for a hook that never completes stays Running (quiet for 15 s)
+    const deadline = Date.now() + 300_000;
     let previous = '';
+    let since = Date.now();
     for (;;) {
-      const a = await waitFor(name, idle, `${name} idle`);
+      const a = await application(name);
       const now = JSON.stringify({
         status: { ...a.status, reconciledAt: undefined },
+        operation: a.operation ?? null,
+        refresh: a.metadata.annotations?.['argocd.argoproj.io/refresh'] ?? null,
       });
-      if (now === previous) return a;
+      if (now !== previous) {
+        previous = now;
+        since = Date.now();
+      }
+      const retrying = /Retrying attempt/.test(
+        a.status?.operationState?.message ?? '',
+      );
+      const quiet = Date.now() - since;
+      if (!retrying && quiet >= (idle(a) ? quietMs : 15_000)) return a;
       if (Date.now() > deadline) {
         throw new Error(`${name} did not settle: ${now}`);
       }
-      previous = now;
-      await new Promise(resolve => setTimeout(resolve, quietMs));
+      await new Promise(resolve => setTimeout(resolve, 250));
     }
   };
 
@@ -539,6 +556,10 @@ export async function startWebCoreStack(
       return { result, lastCall, calls: proxy.calls };
     },
     async setTrackingMethod(method) {
+      // the controller drops its cluster cache when the setting changes
+      // (controller/cache/cache.go watchSettings → invalidate): wait for that, then compare again
+      const log = argo!.logs['argocd-application-controller'];
+      const before = fs.statSync(log).size;
       await core.patchNamespacedConfigMap(
         {
           name: 'argocd-cm',
@@ -547,6 +568,24 @@ export async function startWebCoreStack(
         },
         setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
       );
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const fd = fs.openSync(log, 'r');
+        const size = fs.fstatSync(fd).size;
+        const buffer = Buffer.alloc(Math.max(0, size - before));
+        fs.readSync(fd, buffer, 0, buffer.length, before);
+        fs.closeSync(fd);
+        if (buffer.toString('utf8').includes('live state cache invalidated')) {
+          break;
+        }
+        if (Date.now() > deadline) {
+          throw new Error('Argo CD did not take the new tracking method');
+        }
+        await new Promise(resolve => setTimeout(resolve, 200));
+      }
+      for (const spec of devApps) {
+        await refresh(webCoreNames(spec).application);
+      }
     },
     close,
   };
