@@ -139,7 +139,37 @@ export async function startDemo(
   fs.mkdirSync(DEMO_DIR, { recursive: true });
   const { sandbox, github } = await startDemoServices({ log });
 
-  const logFile = options.backendLog ?? path.join(DEMO_DIR, 'backend.log');
+  const backend = await startBackend({
+    log,
+    logFile: options.backendLog,
+    env: {
+      OKTETO_DEV_SANDBOX_URL: sandbox.url,
+      OKTETO_DEV_SANDBOX_TOKEN: sandbox.token,
+      OKTETO_DEV_SANDBOX_CA: Buffer.from(sandbox.ca ?? '').toString('base64'),
+      OKTETO_DEV_GITHUB_API: github.apiBaseUrl,
+    },
+    onStop: async () => {
+      await github.close();
+      await sandbox.close();
+    },
+  });
+  return { url: backend.url, sandbox, github, stop: backend.stop };
+}
+
+/**
+ * packages/backend (serving the built app) with app-config.yaml on http://localhost:7007, its
+ * cluster and GitHub from `env` (OKTETO_DEV_SANDBOX_URL, _TOKEN, _CA, OKTETO_DEV_GITHUB_API);
+ * resolves once it is ready. `stop()` ends it, then runs `onStop`.
+ */
+export async function startBackend(options: {
+  env: Record<string, string | undefined>;
+  log?: (line: string) => void;
+  logFile?: string;
+  onStop?: () => Promise<void>;
+}): Promise<{ url: string; stop(): Promise<void> }> {
+  const log = options.log ?? (() => {});
+  fs.mkdirSync(DEMO_DIR, { recursive: true });
+  const logFile = options.logFile ?? path.join(DEMO_DIR, 'backend.log');
   const out = fs.openSync(logFile, 'w');
   const backend = spawn(
     path.join(ROOT, 'node_modules', '.bin', 'backstage-cli'),
@@ -148,13 +178,7 @@ export async function startDemo(
       cwd: path.join(ROOT, 'packages', 'backend'),
       stdio: ['ignore', out, out],
       detached: true,
-      env: {
-        ...process.env,
-        OKTETO_DEV_SANDBOX_URL: sandbox.url,
-        OKTETO_DEV_SANDBOX_TOKEN: sandbox.token,
-        OKTETO_DEV_SANDBOX_CA: Buffer.from(sandbox.ca ?? '').toString('base64'),
-        OKTETO_DEV_GITHUB_API: github.apiBaseUrl,
-      },
+      env: { ...process.env, ...options.env },
     },
   );
   log(`backend starting (log: ${path.relative(ROOT, logFile)})`);
@@ -182,8 +206,7 @@ export async function startDemo(
       });
     }
     fs.closeSync(out);
-    await github.close();
-    await sandbox.close();
+    await options.onStop?.();
   };
   try {
     await waitForBackend(url, backend, 180_000);
@@ -195,5 +218,5 @@ export async function startDemo(
         .slice(-3000)}`,
     );
   }
-  return { url, sandbox, github, stop };
+  return { url, stop };
 }
