@@ -45,8 +45,9 @@ export const NOT_ENABLED_APP = 'saas';
 /**
  * The apps of the real demo: the stack's, with saas (no Application yet) ready to be enabled as a
  * web-core app would be before its first deploy: its env Secret made by the platform, its
- * package.json and its release values written by CI (the sandbox example keeps saas without a
- * package.json to show a guessed package; the template refuses a folder without one).
+ * package.json committed by its developers, its release values written by CI (the sandbox example
+ * keeps saas without a package.json to show a guessed package; the template refuses a folder
+ * without one). No dev values: the template writes them (and refuses to overwrite existing ones).
  */
 export const REAL_DEMO_APPS: WebCoreAppSpec[] = WEB_CORE_STACK_APPS.map(a =>
   a.app === NOT_ENABLED_APP ? { ...a, envSecret: true } : a,
@@ -67,6 +68,7 @@ function notEnabledAppFiles(): Record<string, string> {
     [`deploy/env/release-dev/${NOT_ENABLED_APP}.yaml`]: webCoreReleaseValues({
       app: NOT_ENABLED_APP,
     }),
+
   };
 }
 
@@ -205,24 +207,21 @@ export async function startRealDemo(
 
 /** What `npm start -- --real` prints: how to drive the stack by hand. */
 export function realDemoHelp(demo: RealDemo): string[] {
-  const rel = (p: string) =>
-    p.startsWith(ROOT) ? path.relative(ROOT, p) : p;
+  const okteto = path.join(ROOT, '.cache', 'real-cluster', 'bin', 'okteto');
+  const dev = 'web-synestra-io-dev';
   return [
-    `kubectl --kubeconfig ${rel(
-      demo.cluster.kubeconfigPath,
-    )} -n argo get applications`,
-    `okteto runs in the checkout ${rel(demo.stack.workspace)}:`,
+    `kubectl --kubeconfig ${demo.cluster.kubeconfigPath} -n argo get applications`,
+    'Okteto dev mode on synestra-io with the real okteto CLI, from the developer\'s checkout:',
     `  cd ${demo.stack.workspace}`,
     `  export KUBECONFIG=${demo.cluster.kubeconfigPath} OKTETO_AUTOGENERATE_STIGNORE=true`,
-    `  ${rel(
-      path.join(ROOT, '.cache', 'real-cluster', 'bin', 'okteto'),
-    )} up web-synestra-io-dev --namespace web-synestra-io-dev -f .okteto/okteto.yml`,
-    '  (the dev pod runs on a kwok node: okteto then fails at its SSH port-forward; Ctrl-C and the',
-    '   session stays as a developer who closed the terminal leaves it)',
-    `  ${rel(
-      path.join(ROOT, '.cache', 'real-cluster', 'bin', 'okteto'),
-    )} down web-synestra-io-dev --namespace web-synestra-io-dev -f .okteto/okteto.yml`,
-    `a commit to main of ${demo.stack.repo.dir} (git commit there), then Argo CD picks it up within`,
-    '  10 s (timeout.reconciliation) or at once after: kubectl annotate application … argocd.argoproj.io/refresh=normal',
+    `  ${okteto} context use ${demo.stack.kc.getCurrentContext()}`,
+    `  ${okteto} up ${dev} --namespace ${dev} -f .okteto/okteto.yml`,
+    '  (the dev pod runs on a kwok Node, which has no kubelet: okteto then fails at its SSH',
+    '   port-forward; stop it with Ctrl-C, the session stays as a developer who closed the terminal',
+    '   leaves it)',
+    `  ${okteto} down ${dev} --namespace ${dev} -f .okteto/okteto.yml`,
+    `A commit to main, in the repository Argo CD reads (${demo.stack.repo.dir}):`,
+    `  git -C ${demo.stack.repo.dir} commit -am "…" after editing e.g. deploy/env/dev/synestra-io.yaml there;`,
+    '  Argo CD picks it up within 10 s (timeout.reconciliation); during dev mode: the conflict.',
   ];
 }
