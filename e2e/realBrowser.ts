@@ -15,6 +15,7 @@ import {
   setHeaderOptions,
 } from '@kubernetes/client-node';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { chromium, Browser, Page, Request } from 'playwright-core';
 import { ROOT } from '../scripts/demo/demo';
@@ -248,7 +249,7 @@ test(`a real commit to main turns it into the both-pods conflict, live`, async p
         `${names.application} synced ${sha}`,
       );
     },
-    ['Conflict: both pods serve'],
+    ['Conflict: both pods serve', 'Automated sync restored the original'],
     60_000,
   );
   await page.screenshot({
@@ -387,7 +388,7 @@ test(`"Enable Okteto" for ${NOT_ENABLED_APP}: the pull request, merged into the 
     'commit of the Ingress host',
     async () => {
       const file = `deploy/env/dev/${NOT_ENABLED_APP}.yaml`;
-      const fixed = await demo.stack.push(
+      const fixed = demo.stack.repo.push(
         {
           [file]: `${demo.stack.repo.read(file)!.trimEnd()}\n\ningress:\n  hosts:\n    - host: "${NOT_ENABLED_APP}.dev.synestra.io"\n      paths:\n        - path: /\n          pathType: Prefix\n`,
         },
@@ -439,6 +440,17 @@ async function terminateOperation(name: string) {
   );
 }
 
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 async function signIn(page: Page) {
   await page.goto(demo.url);
   const enter = page.getByRole('button', { name: /enter/i });
@@ -456,7 +468,8 @@ async function main() {
   let failed = 0;
   let browser: Browser | undefined;
   try {
-    demo = await startRealDemo({ log: say });
+    // a port of its own: other Backstages of this machine (npm start, e2e/browser.ts) use 7007
+    demo = await startRealDemo({ log: say, port: await freePort() });
     say(`stack and Backstage up in ${Date.now() - started} ms`);
     browser = await chromium.launch({
       executablePath: CHROMIUM,

@@ -166,14 +166,44 @@ export async function startBackend(options: {
   log?: (line: string) => void;
   logFile?: string;
   onStop?: () => Promise<void>;
+  /** Another port than app-config.yaml's 7007 (a config file of its own is added). */
+  port?: number;
 }): Promise<{ url: string; stop(): Promise<void> }> {
   const log = options.log ?? (() => {});
   fs.mkdirSync(DEMO_DIR, { recursive: true });
+  const port = options.port ?? 7007;
+  const url = `http://localhost:${port}`;
+  // readiness of another Backstage on the port would pass for ours: refuse to start instead
+  const taken = await fetch(`${url}/.backstage/health/v1/readiness`).then(
+    () => true,
+    () => false,
+  );
+  if (taken) {
+    throw new Error(
+      `something already answers on ${url}: stop it (another npm start or browser test) first`,
+    );
+  }
+  const configs = ['--config', path.join(ROOT, 'app-config.yaml')];
+  if (options.port) {
+    const file = path.join(DEMO_DIR, `app-config.port-${port}.yaml`);
+    fs.writeFileSync(
+      file,
+      [
+        `app: { baseUrl: '${url}' }`,
+        'backend:',
+        `  baseUrl: '${url}'`,
+        `  listen: { port: ${port} }`,
+        `  cors: { origin: '${url}' }`,
+        '',
+      ].join('\n'),
+    );
+    configs.push('--config', file);
+  }
   const logFile = options.logFile ?? path.join(DEMO_DIR, 'backend.log');
   const out = fs.openSync(logFile, 'w');
   const backend = spawn(
     path.join(ROOT, 'node_modules', '.bin', 'backstage-cli'),
-    ['package', 'start', '--config', path.join(ROOT, 'app-config.yaml')],
+    ['package', 'start', ...configs],
     {
       cwd: path.join(ROOT, 'packages', 'backend'),
       stdio: ['ignore', out, out],
@@ -182,7 +212,6 @@ export async function startBackend(options: {
     },
   );
   log(`backend starting (log: ${path.relative(ROOT, logFile)})`);
-  const url = 'http://localhost:7007';
   const stop = async () => {
     if (backend.exitCode === null && backend.pid) {
       try {

@@ -127,7 +127,12 @@ async function applyRbac(stack: WebCoreStack) {
  * then the backend (the app must be built: scripts/tasks/start.mjs does it).
  */
 export async function startRealDemo(
-  options: { log?: (line: string) => void; backendLog?: string } = {},
+  options: {
+    log?: (line: string) => void;
+    backendLog?: string;
+    /** Backstage's port (default 7007, app-config.yaml's). */
+    port?: number;
+  } = {},
 ): Promise<RealDemo> {
   const log = options.log ?? (() => {});
   const stops: Array<() => Promise<void>> = [];
@@ -171,6 +176,7 @@ export async function startRealDemo(
     const backend = await startBackend({
       log,
       logFile: options.backendLog ?? path.join(DEMO_DIR, 'backend-real.log'),
+      port: options.port,
       env: {
         OKTETO_DEV_SANDBOX_URL: cluster.url,
         OKTETO_DEV_SANDBOX_TOKEN: token,
@@ -183,7 +189,9 @@ export async function startRealDemo(
       const changed = github.diff(pull.owner, pull.repo, pull.base, pull.head);
       const head = github.files(pull.owner, pull.repo, pull.head);
       github.merge(pull);
-      const sha = await stack.push(
+      // into the repository itself, not through the developer's checkout (stack.push pulls there,
+      // and okteto up left an untracked .stignore in it that the pull request adds too)
+      const sha = stack.repo.push(
         Object.fromEntries(changed.map(f => [f, head[f] ?? null])),
         `Merge pull request #${pull.number} from ${pull.head}\n\n${pull.title}`,
       );
