@@ -69,9 +69,13 @@ function expectText(text: string, ...wanted: Array<string | RegExp>) {
   }
 }
 
-function expectNoText(text: string, unwanted: string) {
-  if (text.includes(unwanted)) {
-    throw new Error(`the card still shows ${unwanted}:\n${text.slice(0, 2000)}`);
+function expectNoText(text: string, unwanted: string | RegExp) {
+  if (
+    typeof unwanted === 'string' ? text.includes(unwanted) : unwanted.test(text)
+  ) {
+    throw new Error(
+      `the card still shows ${unwanted}:\n${text.slice(0, 2000)}`,
+    );
   }
 }
 
@@ -115,6 +119,15 @@ class NetworkLog {
 }
 
 let network: NetworkLog;
+
+/** Opens a collapsed part of the card by its button's name, when the card has that button. */
+async function openSection(page: Page, name: string) {
+  const button = card(page).getByRole('button', { name, exact: false }).first();
+  if ((await button.count()) === 0) return;
+  if ((await button.getAttribute('aria-expanded')) !== 'true') {
+    await button.click();
+  }
+}
 
 async function openCard(page: Page, name: string) {
   await page.goto(`${demo.url}/catalog/default/component/${name}`);
@@ -160,7 +173,7 @@ async function seeLive(
   change: () => Promise<unknown>,
   wanted: Array<string | RegExp>,
   timeoutMs: number,
-  unwanted?: string,
+  unwanted?: string | RegExp,
 ) {
   await assertNotPolling(page);
   const navigations = network.navigations;
@@ -229,9 +242,7 @@ test(`a real commit to main turns it into the both-pods conflict, live`, async p
     page,
     'commit to main',
     async () => {
-      const values = demo.stack.repo.read(
-        `deploy/env/dev/${DEV_APP}.yaml`,
-      )!;
+      const values = demo.stack.repo.read(`deploy/env/dev/${DEV_APP}.yaml`)!;
       const sha = await demo.stack.push(
         {
           [`deploy/env/dev/${DEV_APP}.yaml`]: values.replace(
@@ -356,9 +367,7 @@ test(`"Enable Okteto" for ${NOT_ENABLED_APP}: the pull request, merged into the 
   const refused = await demo.stack.waitFor(
     target.application,
     a =>
-      /rules. must be specified/.test(
-        a.status?.operationState?.message ?? '',
-      ),
+      /rules. must be specified/.test(a.status?.operationState?.message ?? ''),
     `${target.application}'s sync refused the Ingress`,
     120_000,
   );
@@ -390,7 +399,9 @@ test(`"Enable Okteto" for ${NOT_ENABLED_APP}: the pull request, merged into the 
       const file = `deploy/env/dev/${NOT_ENABLED_APP}.yaml`;
       const fixed = demo.stack.repo.push(
         {
-          [file]: `${demo.stack.repo.read(file)!.trimEnd()}\n\ningress:\n  hosts:\n    - host: "${NOT_ENABLED_APP}.dev.synestra.io"\n      paths:\n        - path: /\n          pathType: Prefix\n`,
+          [file]: `${demo.stack.repo
+            .read(file)!
+            .trimEnd()}\n\ningress:\n  hosts:\n    - host: "${NOT_ENABLED_APP}.dev.synestra.io"\n      paths:\n        - path: /\n          pathType: Prefix\n`,
         },
         `${NOT_ENABLED_APP}: the dev Ingress host`,
       );
@@ -412,9 +423,23 @@ test(`"Enable Okteto" for ${NOT_ENABLED_APP}: the pull request, merged into the 
         }, ${app.status?.health?.status}`,
       );
     },
-    ['Argo CD: Synced · Healthy', 'Dev mode off'],
+    ['Argo CD: Synced · Healthy', 'Dev mode off', 'No drift'],
     60_000,
-    'Enable Okteto',
+    // the button's text is upper case on the page (innerText follows text-transform)
+    /Enable Okteto|no dev entry/i,
+  );
+  // the dev entry the pull request added is what the checklist reads now (the passed items are
+  // behind a button while some item is open; with every item passed they all show)
+  await openSection(page, 'Readiness checklist');
+  await openSection(page, 'Show the passed items');
+  const ready = await cardText(page);
+  expectText(ready, 'Okteto dev entry');
+  expectNoText(ready, /no dev entry/i);
+  say(
+    `  the card of ${NOT_ENABLED_APP}: ${ready
+      .split('\n')
+      .filter(l => /Argo CD:|Dev mode|drift|passed/i.test(l))
+      .join(' | ')}`,
   );
   await page.screenshot({
     path: path.join(SHOTS, 'real-8-enabled-ready.png'),
@@ -427,17 +452,19 @@ async function terminateOperation(name: string) {
   const app = await demo.stack.application(name);
   if (!app.operation || !app.status?.operationState) return;
   if (app.status.operationState.phase !== 'Running') return;
-  await demo.stack.kc.makeApiClient(CustomObjectsApi).patchNamespacedCustomObject(
-    {
-      group: 'argoproj.io',
-      version: 'v1alpha1',
-      namespace: 'argo',
-      plural: 'applications',
-      name,
-      body: { status: { operationState: { phase: 'Terminating' } } },
-    },
-    setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
-  );
+  await demo.stack.kc
+    .makeApiClient(CustomObjectsApi)
+    .patchNamespacedCustomObject(
+      {
+        group: 'argoproj.io',
+        version: 'v1alpha1',
+        namespace: 'argo',
+        plural: 'applications',
+        name,
+        body: { status: { operationState: { phase: 'Terminating' } } },
+      },
+      setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+    );
 }
 
 function freePort(): Promise<number> {

@@ -168,6 +168,8 @@ export async function startBackend(options: {
   onStop?: () => Promise<void>;
   /** Another port than app-config.yaml's 7007 (a config file of its own is added). */
   port?: number;
+  /** More configuration (YAML), merged over app-config.yaml. */
+  extraConfig?: string;
 }): Promise<{ url: string; stop(): Promise<void> }> {
   const log = options.log ?? (() => {});
   fs.mkdirSync(DEMO_DIR, { recursive: true });
@@ -197,6 +199,11 @@ export async function startBackend(options: {
         '',
       ].join('\n'),
     );
+    configs.push('--config', file);
+  }
+  if (options.extraConfig) {
+    const file = path.join(DEMO_DIR, `app-config.extra-${port}.yaml`);
+    fs.writeFileSync(file, options.extraConfig);
     configs.push('--config', file);
   }
   const logFile = options.logFile ?? path.join(DEMO_DIR, 'backend.log');

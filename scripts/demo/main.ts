@@ -6,7 +6,9 @@ import { realDemoHelp, startRealDemo } from './realDemo';
 async function mainReal() {
   const say = (line: string) => process.stdout.write(`[okteto-dev] ${line}\n`);
   const started = Date.now();
-  say('the real stack: real cluster, real Argo CD, the okteto CLI (about 1-2 minutes)');
+  say(
+    'the real stack: real cluster, real Argo CD, the okteto CLI (about 1-2 minutes)',
+  );
   const demo = await startRealDemo({ log: say });
   say('');
   say(

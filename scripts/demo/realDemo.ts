@@ -68,7 +68,6 @@ function notEnabledAppFiles(): Record<string, string> {
     [`deploy/env/release-dev/${NOT_ENABLED_APP}.yaml`]: webCoreReleaseValues({
       app: NOT_ENABLED_APP,
     }),
-
   };
 }
 
@@ -147,12 +146,19 @@ export async function startRealDemo(
     let t = Date.now();
     const cluster = await startRealCluster({ shared: false });
     stops.push(() => cluster.close());
-    log(`real cluster ${cluster.version} at ${cluster.url} (${Date.now() - t} ms)`);
+    log(
+      `real cluster ${cluster.version} at ${cluster.url} (${
+        Date.now() - t
+      } ms)`,
+    );
     t = Date.now();
     const stack = await startWebCoreStack(cluster, { apps: REAL_DEMO_APPS });
     stops.push(() => stack.close());
     // saas's package.json and release values, as its developers and CI commit them (one commit)
-    await stack.push(notEnabledAppFiles(), `${NOT_ENABLED_APP}: package and release values`);
+    await stack.push(
+      notEnabledAppFiles(),
+      `${NOT_ENABLED_APP}: package and release values`,
+    );
     log(
       `real Argo CD synced every web-core dev Application (${
         Date.now() - t
@@ -177,6 +183,11 @@ export async function startRealDemo(
       log,
       logFile: options.backendLog ?? path.join(DEMO_DIR, 'backend-real.log'),
       port: options.port,
+      // In live mode the Okteto manifest, .stignore and package.json are read from the repository
+      // and reused for oktetoDev.live.repositoryTtlSeconds (default 300): no watch tells the
+      // backend that a merged pull request changed them. The demo rereads them after 10 s, so a
+      // card refetched on the next signal (Argo CD syncing the merge) shows the new dev entry.
+      extraConfig: 'oktetoDev:\n  live:\n    repositoryTtlSeconds: 10\n',
       env: {
         OKTETO_DEV_SANDBOX_URL: cluster.url,
         OKTETO_DEV_SANDBOX_TOKEN: token,
@@ -219,7 +230,7 @@ export function realDemoHelp(demo: RealDemo): string[] {
   const dev = 'web-synestra-io-dev';
   return [
     `kubectl --kubeconfig ${demo.cluster.kubeconfigPath} -n argo get applications`,
-    'Okteto dev mode on synestra-io with the real okteto CLI, from the developer\'s checkout:',
+    "Okteto dev mode on synestra-io with the real okteto CLI, from the developer's checkout:",
     `  cd ${demo.stack.workspace}`,
     `  export KUBECONFIG=${demo.cluster.kubeconfigPath} OKTETO_AUTOGENERATE_STIGNORE=true`,
     `  ${okteto} context use ${demo.stack.kc.getCurrentContext()}`,

@@ -47,7 +47,11 @@ export default async function start(args, ctx) {
   const real = args.includes('--real');
   const unknown = args.filter(a => a !== '--real');
   if (unknown.length > 0) {
-    ctx.die(`npm start: unknown argument(s) ${unknown.join(' ')}; the one flag is --real`);
+    ctx.die(
+      `npm start: unknown argument(s) ${unknown.join(
+        ' ',
+      )}; the one flag is --real`,
+    );
   }
   if (real) {
     const { startGoBuild } = await import('./realCluster.mjs');
