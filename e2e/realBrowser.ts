@@ -433,7 +433,8 @@ test(`"Enable Okteto" for ${NOT_ENABLED_APP}: the pull request, merged into the 
   await openSection(page, 'Readiness checklist');
   await openSection(page, 'Show the passed items');
   const ready = await cardText(page);
-  expectText(ready, 'Okteto dev entry');
+  // every item of the readiness checklist passes: ready for okteto up
+  expectText(ready, 'Okteto dev entry', /\b(\d+) of \1 passed/);
   expectNoText(ready, /no dev entry/i);
   say(
     `  the card of ${NOT_ENABLED_APP}: ${ready
