@@ -7,18 +7,6 @@ import { oktetoDevTranslationRef } from '../../translation';
 import { useDevMessage } from './useDevMessage';
 
 /**
- * The statements of a refused target, when `error` is the backend's 400 for one (its body carries
- * `error.refusals`); undefined for any other error.
- */
-export function refusalsOf(error: unknown): DevMessage[] | undefined {
-  const body = (error as { body?: { error?: { refusals?: unknown } } })?.body;
-  const refusals = body?.error?.refusals;
-  return Array.isArray(refusals) && refusals.length > 0
-    ? (refusals as DevMessage[])
-    : undefined;
-}
-
-/**
  * A target okteto-dev will not read: each value refused, the annotation that asked for it and what
  * the configuration allows, in the reader's language.
  */

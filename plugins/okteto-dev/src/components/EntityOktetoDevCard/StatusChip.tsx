@@ -24,7 +24,7 @@ const toneColor = (theme: Theme, tone: Tone) =>
     off: theme.palette.text.secondary,
   }[tone]);
 
-const useStyles = makeStyles<Theme, { tone: Tone; nowrap?: boolean }>(
+const useStyles = makeStyles<Theme, { tone: Tone }>(
   theme => ({
     chip: ({ tone }) => ({
       color: toneColor(theme, tone),
@@ -36,12 +36,12 @@ const useStyles = makeStyles<Theme, { tone: Tone; nowrap?: boolean }>(
       minHeight: 24,
       maxWidth: '100%',
     }),
-    label: ({ nowrap }) => ({
-      whiteSpace: nowrap ? 'nowrap' : 'normal',
+    label: {
+      whiteSpace: 'normal',
       overflowWrap: 'anywhere',
       paddingTop: 2,
       paddingBottom: 2,
-    }),
+    },
     icon: { color: 'inherit' },
     iconOnly: ({ tone }) => ({
       color: toneColor(theme, tone),
@@ -60,17 +60,15 @@ const TONE_ICONS: Record<Tone, ReactElement> = {
 };
 
 /**
- * A small outlined chip: icon and label in the tone's colour. Long labels wrap, unless `nowrap`
- * (in a table column that should not be squeezed).
+ * A small outlined chip: icon and label in the tone's colour. Long labels wrap.
  */
 export function StatusChip(props: {
   tone: Tone;
   label: string;
   icon?: ReactElement;
-  nowrap?: boolean;
 }) {
-  const { tone, label, icon, nowrap } = props;
-  const classes = useStyles({ tone, nowrap });
+  const { tone, label, icon } = props;
+  const classes = useStyles({ tone });
   return (
     <Chip
       size="small"
@@ -86,5 +84,9 @@ export function StatusChip(props: {
 /** The tone's icon alone, coloured, for lists where the text sits next to it. */
 export function ToneIcon(props: { tone: Tone }) {
   const classes = useStyles({ tone: props.tone });
-  return <span className={classes.iconOnly}>{TONE_ICONS[props.tone]}</span>;
+  return (
+    <span className={classes.iconOnly} data-tone={props.tone}>
+      {TONE_ICONS[props.tone]}
+    </span>
+  );
 }
