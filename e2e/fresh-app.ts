@@ -1,58 +1,29 @@
 /*
  * The fresh-app browser tests: a Backstage app made by @backstage/create-app, with our packed
- * packages installed by the steps of the root README (scripts/tasks/fresh-app.mjs prepares it),
- * started against the kube-sandbox web-core scenario and the GitHub stand-in — its backend serving
- * its built frontend, the new frontend system — and driven in Debian's Chromium.
+ * packages installed by the steps of the root README (scripts/tasks/fresh-app.mjs prepares it and
+ * writes the variant's app-config.yaml), started against what the variant starts
+ * (e2e/freshAppVariants.ts: the kube-sandbox, or the real cluster with the real Argo CD) and the
+ * GitHub stand-in — its backend serving its built frontend, the new frontend system — and driven
+ * in Debian's Chromium through the variant's tests.
  *   node --require ./node_modules/@backstage/cli/config/nodeTransform.cjs e2e/fresh-app.ts \
- *     --app=<the app's folder> [--variant=kubernetes] [--report=<file>]
+ *     --app=<the app's folder> [--variant=kubernetes|argocd-api] [--report=<file>]
  * Screenshots go to e2e/screenshots/fresh-app-*.png (git-ignored).
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { chromium, Browser, Page } from 'playwright-core';
+import { chromium, Browser } from 'playwright-core';
 import YAML from 'yaml';
-import { ROOT, startDemoServices, waitForBackend } from '../scripts/demo/demo';
-import { FRESH_APP_VARIANTS, FreshAppServices } from './freshAppVariants';
+import { ROOT, startWebCoreGithub, waitForBackend } from '../scripts/demo/demo';
+import type { GithubStandIn } from '../plugins/scaffolder-backend-module-okteto-dev/src/testing/githubStandIn';
+import { SHOTS, signIn } from './freshAppPage';
+import { FRESH_APP_VARIANTS, FreshAppVariantRun } from './freshAppVariants';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const SHOTS = path.join(ROOT, 'e2e', 'screenshots');
 const arg = (name: string) =>
   process.argv.find(a => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const say = (line: string) => process.stdout.write(`[fresh-app] ${line}\n`);
-
-type Test = { name: string; run: (page: Page) => Promise<void> };
-const tests: Test[] = [];
-const test = (name: string, run: Test['run']) => tests.push({ name, run });
-
-/** Polls until `check` passes, at most `timeoutMs`; the last failure is the error. */
-async function eventually(
-  check: () => Promise<void>,
-  timeoutMs = 30_000,
-  everyMs = 500,
-) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise(resolve => setTimeout(resolve, everyMs));
-    }
-  }
-}
-
-function expectText(text: string, ...wanted: Array<string | RegExp>) {
-  for (const w of wanted) {
-    const ok = typeof w === 'string' ? text.includes(w) : w.test(text);
-    if (!ok)
-      throw new Error(
-        `expected the page to show ${w}; it shows:\n${text.slice(0, 1500)}`,
-      );
-  }
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -75,7 +46,7 @@ function testConfig(options: {
   appDir: string;
   url: string;
   port: number;
-  services: FreshAppServices;
+  github: GithubStandIn;
 }) {
   const appConfig = YAML.parse(
     fs.readFileSync(path.join(options.appDir, 'app-config.yaml'), 'utf8'),
@@ -91,7 +62,7 @@ function testConfig(options: {
       github: [
         {
           host: 'github.com',
-          apiBaseUrl: options.services.github.apiBaseUrl,
+          apiBaseUrl: options.github.apiBaseUrl,
           token: 'local-demo-token',
         },
       ],
@@ -118,207 +89,6 @@ function testConfig(options: {
       },
     },
   };
-}
-
-let baseUrl = '';
-
-/** The card's visible text, once it and its open sections have loaded (no skeleton). */
-async function cardText(page: Page): Promise<string> {
-  const card = page
-    .locator('article, .MuiCard-root')
-    .filter({ hasText: 'Dev environment' })
-    .first();
-  await card.getByText('Readiness checklist').waitFor({ timeout: 60_000 });
-  await eventually(
-    async () => {
-      const loading = await card.getByTestId('okteto-dev-loading-part').count();
-      if (loading > 0)
-        throw new Error(`${loading} part(s) of the card still loading`);
-    },
-    30_000,
-    100,
-  );
-  return card.innerText();
-}
-
-async function openEntity(page: Page, name: string) {
-  await page.goto(`${baseUrl}/catalog/default/component/${name}`);
-  return cardText(page);
-}
-
-test('the entity card shows each verdict on the new frontend system', async page => {
-  expectText(
-    await openEntity(page, 'corporate'),
-    'Argo CD: Synced · Healthy',
-    'Dev mode off',
-    'No drift',
-  );
-  expectText(
-    await openEntity(page, 'shop'),
-    'Dev mode on',
-    'bob',
-    'Conflict: both pods serve',
-    'okteto down',
-  );
-  await page.screenshot({
-    path: path.join(SHOTS, 'fresh-app-card-shop.png'),
-    fullPage: true,
-  });
-  // the card is only on entities with okteto-dev/app: create-app's own example has none
-  await page.goto(`${baseUrl}/catalog/default/component/example-website`);
-  await page.getByText('example-website').first().waitFor({ timeout: 30_000 });
-  await page.getByText('About').first().waitFor({ timeout: 30_000 });
-  if ((await page.getByText('Readiness checklist').count()) > 0) {
-    throw new Error('the card shows on an entity without okteto-dev/app');
-  }
-});
-
-test('the "Dev environments" page, from its item in the sidebar', async page => {
-  await page.goto(baseUrl);
-  await page
-    .getByRole('link', { name: 'Dev environments' })
-    .first()
-    .click({ timeout: 30_000 });
-  await page.waitForURL(/\/okteto-dev$/);
-  const table = page.getByRole('table', { name: 'Dev environments' });
-  await eventually(async () => {
-    expectText(await table.innerText(), 'shop', 'bob', 'synestra-io');
-  }, 60_000);
-  await page.screenshot({
-    path: path.join(SHOTS, 'fresh-app-dev-environments.png'),
-    fullPage: true,
-  });
-});
-
-test('search finds the apps in dev mode by their dev status', async page => {
-  const results = () => page.locator('body').innerText();
-  // the collator's first run comes 5 s after start (testConfig); look until it has run
-  await eventually(
-    async () => {
-      await page.goto(`${baseUrl}/search?query=dev%20mode`);
-      await eventually(
-        async () => expectText(await results(), 'by bob', 'web-shop-dev'),
-        10_000,
-      );
-    },
-    180_000,
-    3000,
-  );
-  // the result type and the filters are the plugin's own extensions (alpha.ts)
-  await page
-    .getByRole('button', { name: 'Dev environments', exact: true })
-    .or(page.getByRole('menuitem', { name: 'Dev environments', exact: true }))
-    .first()
-    .click();
-  await page.locator('[aria-label="Okteto dev mode"] [role="button"]').click();
-  await page.getByRole('option', { name: 'Dev mode on', exact: true }).click();
-  await page.locator('.MuiPopover-root').waitFor({ state: 'detached' });
-  await eventually(async () => {
-    const text = await results();
-    expectText(text, 'web-shop-dev', 'by bob', 'web-synestra-io-dev');
-    for (const off of ['web-landings-dev', 'web-corporate-dev']) {
-      if (text.includes(off))
-        throw new Error(`"Dev mode on" still lists ${off}`);
-    }
-  });
-  await page.screenshot({
-    path: path.join(SHOTS, 'fresh-app-search-dev-mode-on.png'),
-    fullPage: true,
-  });
-});
-
-test('"Enable Okteto" opens the template\'s form filled in from the card; okteto-dev\'s field checks the app folder', async page => {
-  await openEntity(page, 'landings');
-  await page.getByRole('button', { name: 'Enable Okteto' }).click();
-  await page.waitForURL(/\/create\/templates\/default\/enable-okteto/);
-  // RepoUrlPicker asks for the user's GitHub token (requestUserCredentials); this app has no
-  // GitHub sign-in configured, so the test declines, as a user without one would
-  const reject = page.getByRole('button', { name: /reject all/i });
-  await reject.click({ timeout: 15_000 }).catch(() => undefined);
-  await eventually(async () => {
-    expectText(
-      await page.locator('body').innerText(),
-      'Enable Okteto for app',
-      'App folder',
-      'Dev server URL',
-    );
-  }, 60_000);
-  const field = (label: RegExp) => page.getByLabel(label).first();
-  await eventually(async () => {
-    const values = {
-      app: await field(/^App key/).inputValue(),
-      appDir: await field(/^App folder/).inputValue(),
-      serverUrl: await field(/^Dev server URL/).inputValue(),
-    };
-    const expected = {
-      app: 'landings',
-      appDir: 'apps/landings',
-      serverUrl: 'https://landings.dev.synestra.io',
-    };
-    if (JSON.stringify(values) !== JSON.stringify(expected))
-      throw new Error(`the form holds ${JSON.stringify(values)}`);
-  });
-  await page.screenshot({
-    path: path.join(SHOTS, 'fresh-app-enable-okteto.png'),
-    fullPage: true,
-  });
-  // App folder is the plugin's field extension OktetoAppFolderPicker: its validation asks the
-  // scaffolder module's autocomplete provider whether the folder holds a package.json
-  const asked = page.waitForRequest(
-    r => r.url().includes('/api/scaffolder/v2/autocomplete/okteto-dev/package'),
-    { timeout: 30_000 },
-  );
-  await page.getByRole('button', { name: 'Review' }).click();
-  await asked;
-});
-
-test('the card speaks Russian once a user picks it (the app offers en and ru)', async page => {
-  // a second tab of its own, whose language is Russian as a user's choice in Settings stores it
-  const context = await page
-    .context()
-    .browser()!
-    .newContext({
-      viewport: { width: 1400, height: 1000 },
-    });
-  try {
-    await context.addInitScript(() =>
-      window.localStorage.setItem('language', 'ru'),
-    );
-    const ru = await context.newPage();
-    await signIn(ru);
-    await ru.goto(`${baseUrl}/catalog/default/component/corporate`);
-    const card = ru
-      .locator('article, .MuiCard-root')
-      .filter({ hasText: 'Dev-окружение' })
-      .first();
-    // the Russian messages are a chunk of their own, loaded for a Russian app only
-    await card.getByText('Чеклист готовности').waitFor({ timeout: 60_000 });
-    expectText(await card.innerText(), 'Dev-режим выключен');
-    await ru.screenshot({
-      path: path.join(SHOTS, 'fresh-app-card-ru.png'),
-      fullPage: true,
-    });
-  } finally {
-    await context.close();
-  }
-});
-
-/** Enters as guest when the app shows a sign-in page; create-app's app may sign in by itself. */
-async function signIn(page: Page) {
-  await page.goto(baseUrl);
-  const enter = page.getByRole('button', { name: /enter/i });
-  await Promise.race([
-    enter.click({ timeout: 60_000 }).catch(() => undefined),
-    page
-      .getByRole('link', { name: 'Dev environments' })
-      .first()
-      .waitFor({ timeout: 60_000 })
-      .catch(() => undefined),
-  ]);
-  await page
-    .getByRole('link', { name: 'Dev environments' })
-    .first()
-    .waitFor({ timeout: 60_000 });
 }
 
 function startBackend(options: {
@@ -377,28 +147,47 @@ async function main() {
   fs.mkdirSync(SHOTS, { recursive: true });
   let passed = 0;
   let failed = 0;
+  let planned = 0;
   let browser: Browser | undefined;
   let backend: ChildProcess | undefined;
-  let services: FreshAppServices | undefined;
-  const logFile = path.join(appDir, 'backend.log');
+  let github: GithubStandIn | undefined;
+  let run: FreshAppVariantRun | undefined;
+  const logFile = path.join(appDir, `backend-${variantName}.log`);
+  const printLogs = () => {
+    if (fs.existsSync(logFile)) {
+      say(
+        `the backend's log ends:\n${fs
+          .readFileSync(logFile, 'utf8')
+          .slice(-4000)}`,
+      );
+    }
+    const more = run?.diagnostics?.();
+    if (more) say(more);
+  };
   try {
     say(`variant ${variantName}: ${variant.description}`);
-    services = await startDemoServices({
-      log: say,
-      kubeconfigPath: path.join(appDir, 'kubeconfig'),
-    });
+    let started = Date.now();
+    github = await startWebCoreGithub();
+    say(`GitHub stand-in serving NeoGrAIph/web-core at ${github.url}`);
+    run = await variant.start({ dir: appDir, log: say });
+    planned = run.tests.length;
+    say(
+      `variant ${variantName} started (${Math.round(
+        (Date.now() - started) / 1000,
+      )} s)`,
+    );
     const port = await freePort();
-    baseUrl = `http://localhost:${port}`;
+    const baseUrl = `http://localhost:${port}`;
     const layer = path.join(appDir, 'app-config.fresh-app-test.yaml');
     fs.writeFileSync(
       layer,
-      YAML.stringify(testConfig({ appDir, url: baseUrl, port, services })),
+      YAML.stringify(testConfig({ appDir, url: baseUrl, port, github })),
     );
-    const started = Date.now();
+    started = Date.now();
     backend = startBackend({
       appDir,
       configs: [path.join(appDir, 'app-config.yaml'), layer],
-      env: { ...variant.env(services), GITHUB_TOKEN: 'local-demo-token' },
+      env: { ...run.env, GITHUB_TOKEN: 'local-demo-token' },
       logFile,
     });
     say(`the app's backend is starting at ${baseUrl} (log: ${logFile})`);
@@ -423,11 +212,11 @@ async function main() {
       viewport: { width: 1400, height: 1000 },
     });
     const page = await context.newPage();
-    await signIn(page);
-    for (const t of tests) {
+    await signIn(page, baseUrl);
+    for (const [index, t] of run.tests.entries()) {
       const begun = Date.now();
       try {
-        await t.run(page);
+        await t.run(page, { baseUrl });
         passed++;
         say(`✓ ${t.name} (${Date.now() - begun} ms)`);
       } catch (error) {
@@ -435,27 +224,25 @@ async function main() {
         say(`✕ ${t.name}\n${(error as Error).message}`);
         await page
           .screenshot({
-            path: path.join(SHOTS, `fresh-app-FAILED-${tests.indexOf(t)}.png`),
+            path: path.join(
+              SHOTS,
+              `fresh-app-${variantName}-FAILED-${index}.png`,
+            ),
             fullPage: true,
           })
           .catch(() => undefined);
       }
     }
+    if (failed > 0) printLogs();
   } catch (error) {
-    failed += tests.length - passed;
+    failed += Math.max(planned - passed - failed, 1);
     say(`setup failed: ${(error as Error).stack ?? error}`);
-    if (fs.existsSync(logFile)) {
-      say(
-        `the backend's log ends:\n${fs
-          .readFileSync(logFile, 'utf8')
-          .slice(-4000)}`,
-      );
-    }
+    printLogs();
   } finally {
     await browser?.close();
     if (backend) await stopBackend(backend);
-    await services?.github.close();
-    await services?.sandbox.close();
+    await github?.close();
+    await run?.close();
   }
   say(`${passed} passed, ${failed} failed`);
   if (reportFile)

@@ -97,8 +97,7 @@ export function freshenArgoTimes(sandbox: Sandbox) {
 
 /**
  * What a Backstage of the demo reads: the kube-sandbox with the web-core scenario (HTTPS, Argo CD
- * times freshened) and the GitHub stand-in serving examples/web-core-repo. Also used by the
- * fresh-app test (e2e/fresh-app.ts).
+ * times freshened) and the GitHub stand-in serving examples/web-core-repo.
  */
 export async function startDemoServices(
   options: { log?: (line: string) => void; kubeconfigPath?: string } = {},
@@ -117,12 +116,20 @@ export async function startDemoServices(
       sandbox.url
     }; kubeconfig ${path.relative(ROOT, kubeconfigPath)}`,
   );
-  const github = await startGithubStandIn(
+  const github = await startWebCoreGithub();
+  log(`GitHub stand-in serving NeoGrAIph/web-core at ${github.url}`);
+  return { sandbox, github };
+}
+
+/**
+ * The GitHub stand-in serving examples/web-core-repo as NeoGrAIph/web-core, knowing the demo's
+ * tokens (`DEMO_GITHUB_USERS`). Also used alone by the fresh-app test (e2e/fresh-app.ts).
+ */
+export function startWebCoreGithub(): Promise<GithubStandIn> {
+  return startGithubStandIn(
     [{ owner: 'NeoGrAIph', name: 'web-core', files: repoFiles(REPO_DIR) }],
     { users: DEMO_GITHUB_USERS },
   );
-  log(`GitHub stand-in serving NeoGrAIph/web-core at ${github.url}`);
-  return { sandbox, github };
 }
 
 export async function startDemo(

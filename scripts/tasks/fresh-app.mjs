@@ -10,8 +10,13 @@
 //   4. checks of what the app resolved: our dependencies inside our ranges and sharing the app's
 //      copy of each @backstage/* package, better-sqlite3 built for the Node that runs the app;
 //   5. `yarn tsc` and the frontend build;
-//   6. e2e/fresh-app.ts: the kube-sandbox and the GitHub stand-in, the app's backend serving its
-//      built frontend, Chromium on the new frontend system.
+//   6. per variant (e2e/freshAppVariants.ts): its app-config.yaml (create-app's, with the README's
+//      merges for that variant), then e2e/fresh-app.ts: what the variant starts (the kube-sandbox;
+//      or the real cluster and the real Argo CD), the GitHub stand-in, the app's backend serving
+//      its built frontend, Chromium on the new frontend system.
+// The variants share one app: the README's variant blocks may only be merges into
+// app-config.yaml, which the backend reads when it starts (readmeSteps.mjs, sharedAppProblem), so
+// a second variant costs its own start and browser tests, not another install and build.
 // Cached between runs on one machine: corepack, Yarn and Yarn's package cache (.cache/fresh-app);
 // everything else is made anew. Each step prints its time.
 import { spawn, spawnSync } from 'node:child_process';
@@ -25,9 +30,13 @@ import {
   insertBefore,
   mergeConfig,
   readmeSteps,
+  sharedAppProblem,
   stepsFor,
+  VARIANT_FILE,
+  variantConfig,
 } from './readmeSteps.mjs';
 import { tsArgs } from './common.mjs';
+import { startGoBuild } from './realCluster.mjs';
 
 /** corepack from the npm registry: the version whose shims give the app its Yarn. */
 const COREPACK = 'corepack@0.36.0';
@@ -35,10 +44,54 @@ const COREPACK = 'corepack@0.36.0';
 const APP_NAME = 'okteto-dev-fresh-app';
 /** The app's folder, in the system's temporary folder: outside this repository. */
 const APP_DIR_PREFIX = 'okteto-dev-fresh-app-';
-/** The default variant: how the README's configuration reaches the clusters (e2e/freshAppVariants.ts). */
-export const DEFAULT_VARIANT = 'kubernetes';
+/**
+ * The variants of e2e/freshAppVariants.ts, in the order they run: how the README's configuration
+ * reaches the clusters and Argo CD.
+ */
+export const FRESH_APP_VARIANTS = ['kubernetes', 'argocd-api'];
+/** The variants on the real cluster and the real Argo CD: they need the Go builds of packages/real-cluster. */
+const REAL_CLUSTER_VARIANTS = new Set(['argocd-api']);
+/** `--variant` when none is given: every variant, on one app. */
+export const DEFAULT_VARIANT = 'all';
+
+/** The variants `--variant=<value>` names: one, or all of them for `all`. */
+export function variantsOf(value) {
+  if (value === 'all') return [...FRESH_APP_VARIANTS];
+  if (!FRESH_APP_VARIANTS.includes(value)) {
+    throw new Error(
+      `no fresh-app variant '${value}': use all or one of ${FRESH_APP_VARIANTS.join(
+        ', ',
+      )}`,
+    );
+  }
+  return [value];
+}
 
 const seconds = since => `${Math.round((Date.now() - since) / 1000)} s`;
+
+/** In an app's folder: the pid of the run that made it. */
+const OWNER_FILE = '.okteto-dev-fresh-app-pid';
+
+/**
+ * Whether the run that made the app in `dir` is still running (its pid is alive). A folder
+ * without the file (an older run) counts as in use for its first 3 hours.
+ */
+function inUse(dir) {
+  try {
+    const pid = Number(fs.readFileSync(path.join(dir, OWNER_FILE), 'utf8'));
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    if (error.code === 'EPERM') return true;
+    if (error.code !== 'ENOENT') return false;
+    try {
+      return Date.now() - fs.statSync(dir).mtimeMs < 3 * 3600_000;
+    } catch {
+      return false;
+    }
+  }
+}
 
 function npmRegistry() {
   const out = spawnSync('npm', ['config', 'get', 'registry'], {
@@ -161,6 +214,10 @@ function readStructured(file) {
   return file.endsWith('.json') ? JSON.parse(text) : yaml().parse(text) ?? {};
 }
 
+/** A README block's content (YAML or JSON). */
+const parseBlock = (code, lang) =>
+  lang === 'json' ? JSON.parse(code) : yaml().parse(code);
+
 function writeStructured(file, value) {
   fs.writeFileSync(
     file,
@@ -196,8 +253,7 @@ export function applyReadme({ root, say }, { appDir, env, variant, tarballs }) {
       }
     } else if (step.verb === 'merge') {
       const file = path.join(appDir, step.file);
-      const addition =
-        step.lang === 'json' ? JSON.parse(step.code) : yaml().parse(step.code);
+      const addition = parseBlock(step.code, step.lang);
       writeStructured(file, mergeConfig(readStructured(file), addition));
       say(`fresh-app: ${where}: merged into ${step.file}`);
     } else if (step.verb === 'insert') {
@@ -348,18 +404,56 @@ function counter(say) {
 }
 
 /**
+ * Runs e2e/fresh-app.ts for one variant on the built app; adds its report to `counts`.
+ */
+async function browserTests(ctx, { appDir, env, variant, counts }) {
+  const { root, say } = ctx;
+  const t = Date.now();
+  say(`fresh-app: e2e/fresh-app.ts --variant=${variant}, in Chromium`);
+  const report = path.join(appDir, `e2e-report-${variant}.json`);
+  const status = await new Promise(resolve => {
+    const child = spawn(
+      process.execPath,
+      tsArgs(root, 'e2e/fresh-app.ts', [
+        `--app=${appDir}`,
+        `--variant=${variant}`,
+        `--report=${report}`,
+      ]),
+      { cwd: root, env, stdio: 'inherit' },
+    );
+    child.on('exit', code => resolve(code ?? 1));
+  });
+  if (fs.existsSync(report)) {
+    const result = JSON.parse(fs.readFileSync(report, 'utf8'));
+    counts.passed += result.passed;
+    counts.failed += result.failed;
+  } else {
+    counts.failed++;
+  }
+  say(
+    `fresh-app: variant ${variant}: browser tests done (${seconds(
+      t,
+    )}, exit ${status})`,
+  );
+}
+
+/**
  * The whole step. Returns `{ passed, failed }`: the install checks and the browser tests; a step
  * that cannot go on counts as one failure. `options.variant` picks the README's variant blocks and
- * the test's matching environment (e2e/freshAppVariants.ts); `options.packed` are tarballs the
- * pack step made in this run.
+ * the test's matching environment (e2e/freshAppVariants.ts), `all` (the default) every variant on
+ * one app; `options.packed` are tarballs the pack step made in this run.
  */
 export async function freshAppStep(ctx, options = {}) {
   const { root, say } = ctx;
-  const variant = options.variant ?? DEFAULT_VARIANT;
   const started = Date.now();
   const { counts, record } = counter(say);
   let appDir;
   try {
+    const variants = variantsOf(options.variant ?? DEFAULT_VARIANT);
+    // the real cluster's binaries: cached by stamps (a second when warm), built while Yarn works
+    const goBuild = variants.some(v => REAL_CLUSTER_VARIANTS.has(v))
+      ? ctx.goBuild ?? startGoBuild(ctx)
+      : undefined;
     let t = Date.now();
     const env = yarnEnvironment(ctx);
     say(`fresh-app: Yarn through corepack ready (${seconds(t)})`);
@@ -370,16 +464,17 @@ export async function freshAppStep(ctx, options = {}) {
     const backstage = JSON.parse(
       fs.readFileSync(path.join(root, 'backstage.json'), 'utf8'),
     );
-    // a failed run leaves its app for a look (1–2 GB): the next run removes it
+    // a failed run leaves its app for a look (1–2 GB): the next run removes it, unless the run
+    // that made it is still going (several worktrees may test on one machine)
     for (const old of fs.readdirSync(os.tmpdir())) {
-      if (old.startsWith(APP_DIR_PREFIX)) {
-        fs.rmSync(path.join(os.tmpdir(), old), {
-          recursive: true,
-          force: true,
-        });
+      const dir = path.join(os.tmpdir(), old);
+      if (old.startsWith(APP_DIR_PREFIX) && !inUse(dir)) {
+        fs.rmSync(dir, { recursive: true, force: true });
       }
     }
     appDir = fs.mkdtempSync(path.join(os.tmpdir(), APP_DIR_PREFIX));
+    fs.writeFileSync(path.join(appDir, OWNER_FILE), String(process.pid));
+    const configFile = path.join(appDir, VARIANT_FILE);
     t = Date.now();
     say(
       `fresh-app: npx @backstage/create-app@${backstage.createApp} --path ${appDir} --skip-install`,
@@ -396,6 +491,7 @@ export async function freshAppStep(ctx, options = {}) {
       { cwd: os.tmpdir(), env },
     );
     say(`fresh-app: app created (${seconds(t)})`);
+    const createAppConfig = readStructured(configFile);
 
     // The registry would give the app our internal packages (okteto-dev-common, -node) as
     // dependencies of the ones the README adds; they are not published, so the app's own Yarn
@@ -413,12 +509,33 @@ export async function freshAppStep(ctx, options = {}) {
       }),
     );
 
+    const readme = readmeSteps(
+      fs.readFileSync(path.join(root, 'README.md'), 'utf8'),
+    );
+    if (variants.length > 1) {
+      const problem = sharedAppProblem(readme);
+      if (problem) throw new Error(problem);
+    }
     t = Date.now();
     say(
-      `fresh-app: the README's install steps (variant ${variant}); the first install takes minutes`,
+      `fresh-app: the README's install steps (variant ${variants[0]}); the first install takes minutes`,
     );
-    applyReadme(ctx, { appDir, env, variant, tarballs });
+    applyReadme(ctx, { appDir, env, variant: variants[0], tarballs });
     say(`fresh-app: README steps applied (${seconds(t)})`);
+    // what the other variants' app-config.yaml is built the same way from: check it here
+    const replayed = variantConfig(
+      createAppConfig,
+      readme,
+      variants[0],
+      parseBlock,
+    );
+    if (
+      JSON.stringify(replayed) !== JSON.stringify(readStructured(configFile))
+    ) {
+      throw new Error(
+        `${VARIANT_FILE} after the README's steps is not create-app's with the README's merges: a step other than a merge changed it`,
+      );
+    }
 
     const semver = createRequire(path.join(root, 'package.json'))('semver');
     const ours = packed
@@ -473,31 +590,23 @@ export async function freshAppStep(ctx, options = {}) {
     sh('yarn', ['--cwd', 'packages/app', 'build'], { cwd: appDir, env });
     say(`fresh-app: frontend built (${seconds(t)})`);
 
-    t = Date.now();
-    say(
-      'fresh-app: e2e/fresh-app.ts: the app against the kube-sandbox, in Chromium',
-    );
-    const report = path.join(appDir, 'e2e-report.json');
-    const status = await new Promise(resolve => {
-      const child = spawn(
-        process.execPath,
-        tsArgs(root, 'e2e/fresh-app.ts', [
-          `--app=${appDir}`,
-          `--variant=${variant}`,
-          `--report=${report}`,
-        ]),
-        { cwd: root, env, stdio: 'inherit' },
+    for (const variant of variants) {
+      t = Date.now();
+      writeStructured(
+        configFile,
+        variantConfig(createAppConfig, readme, variant, parseBlock),
       );
-      child.on('exit', code => resolve(code ?? 1));
-    });
-    if (fs.existsSync(report)) {
-      const result = JSON.parse(fs.readFileSync(report, 'utf8'));
-      counts.passed += result.passed;
-      counts.failed += result.failed;
-    } else {
-      counts.failed++;
+      say(
+        `fresh-app: variant ${variant}: ${VARIANT_FILE} is create-app's with the README's merges for it`,
+      );
+      if (REAL_CLUSTER_VARIANTS.has(variant) && (await goBuild) !== 0) {
+        throw new Error(
+          'the Go builds of packages/real-cluster failed (see above)',
+        );
+      }
+      await browserTests(ctx, { appDir, env, variant, counts });
+      say(`fresh-app: variant ${variant} done (${seconds(t)})`);
     }
-    say(`fresh-app: browser tests done (${seconds(t)}, exit ${status})`);
   } catch (error) {
     counts.failed++;
     say(`fresh-app: FAILED: ${error.message}`);

@@ -90,6 +90,34 @@ export function stepsFor(steps, variant) {
   return steps.filter(s => !s.variant || s.variant === variant);
 }
 
+/** The file whose variant blocks are all a variant may change, so variants can share one app. */
+export const VARIANT_FILE = 'app-config.yaml';
+
+/**
+ * Why the variants cannot share one installed app, or undefined when they can: every step
+ * marked with a variant must be a `merge` into app-config.yaml, which only the backend reads,
+ * when it starts (a variant's `run` or `insert` step would change what is installed or built).
+ */
+export function sharedAppProblem(steps) {
+  const other = steps.find(
+    s => s.variant && !(s.verb === 'merge' && s.file === VARIANT_FILE),
+  );
+  return other
+    ? `README line ${other.line}: a step of variant ${other.variant} that is not a merge into ${VARIANT_FILE}; variants with such steps need an app each`
+    : undefined;
+}
+
+/**
+ * A variant's app-config.yaml: `base` (create-app's) with each merge into app-config.yaml of
+ * `stepsFor(steps, variant)` applied in the README's order, as applying the README for that
+ * variant would leave it. `parse` reads a block (YAML or JSON).
+ */
+export function variantConfig(base, steps, variant, parse) {
+  return stepsFor(steps, variant)
+    .filter(s => s.verb === 'merge' && s.file === VARIANT_FILE)
+    .reduce((config, s) => mergeConfig(config, parse(s.code, s.lang)), base);
+}
+
 /** The commands of a `run` block: its lines without comments, `\` continuations joined. */
 export function commandsOf(code) {
   const commands = [];

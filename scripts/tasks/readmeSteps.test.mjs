@@ -10,9 +10,11 @@ import {
   insertBefore,
   mergeConfig,
   readmeSteps,
+  sharedAppProblem,
   stepsFor,
+  variantConfig,
 } from './readmeSteps.mjs';
-import { withTarballs } from './fresh-app.mjs';
+import { FRESH_APP_VARIANTS, variantsOf, withTarballs } from './fresh-app.mjs';
 
 const ROOT = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -143,15 +145,93 @@ test('our packages in a command become their tarballs, nothing else does', () =>
   );
 });
 
-test("the root README's install steps parse, and each variant gets its clusters", () => {
+test('variants share one app only when their steps are merges into app-config.yaml', () => {
+  const steps = readmeSteps(README);
+  assert.equal(sharedAppProblem(steps), undefined);
+  const withRun = readmeSteps(
+    `${README}\n<!-- fresh-app: run variant=x -->\n\n\`\`\`sh\nyarn add y\n\`\`\`\n`,
+  );
+  assert.match(sharedAppProblem(withRun), /variant x that is not a merge/);
+  const intoPackageJson = readmeSteps(
+    `${README}\n<!-- fresh-app: merge package.json variant=x -->\n\`\`\`json\n{}\n\`\`\`\n`,
+  );
+  assert.match(
+    sharedAppProblem(intoPackageJson),
+    /not a merge into app-config.yaml/,
+  );
+});
+
+test("a variant's app-config.yaml: the base with every merge of that variant, in order", () => {
+  const markdown = [
+    '<!-- fresh-app: merge app-config.yaml -->',
+    '```yaml',
+    'a: [1]',
+    '```',
+    '<!-- fresh-app: merge app-config.yaml variant=one -->',
+    '```yaml',
+    'one: true',
+    'a: [2]',
+    '```',
+    '<!-- fresh-app: merge app-config.yaml variant=two -->',
+    '```yaml',
+    'two: true',
+    '```',
+    '<!-- fresh-app: merge package.json -->',
+    '```json',
+    '{ "p": 1 }',
+    '```',
+  ].join('\n');
+  const steps = readmeSteps(markdown);
+  // a YAML reader for these one-line blocks
+  const parse = code =>
+    Object.fromEntries(
+      code
+        .trim()
+        .split('\n')
+        .map(line => line.split(': '))
+        .map(([k, v]) => [k, JSON.parse(v)]),
+    );
+  const base = { a: [0], base: 1 };
+  assert.deepEqual(variantConfig(base, steps, 'one', parse), {
+    a: [0, 1, 2],
+    base: 1,
+    one: true,
+  });
+  assert.deepEqual(variantConfig(base, steps, 'two', parse), {
+    a: [0, 1],
+    base: 1,
+    two: true,
+  });
+  assert.deepEqual(base, { a: [0], base: 1 });
+});
+
+test('--variant names one variant or all of them', () => {
+  assert.deepEqual(variantsOf('all'), FRESH_APP_VARIANTS);
+  assert.deepEqual(variantsOf('argocd-api'), ['argocd-api']);
+  assert.throws(() => variantsOf('gitlab'), /no fresh-app variant 'gitlab'/);
+});
+
+test("the root README's install steps parse, and each variant gets its clusters and its Argo CD", () => {
   const steps = readmeSteps(
     fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8'),
   );
   assert.ok(steps.some(s => s.verb === 'run'));
   assert.ok(steps.some(s => s.verb === 'insert'));
-  assert.ok(
-    stepsFor(steps, 'kubernetes').some(
-      s => s.verb === 'merge' && s.code.includes('clusterLocatorMethods'),
-    ),
-  );
+  for (const variant of FRESH_APP_VARIANTS) {
+    assert.ok(
+      stepsFor(steps, variant).some(
+        s => s.verb === 'merge' && s.code.includes('clusterLocatorMethods'),
+      ),
+      `variant ${variant} configures the clusters`,
+    );
+  }
+  const appLocator = variant =>
+    stepsFor(steps, variant).some(s => s.code.includes('appLocatorMethods'));
+  assert.equal(appLocator('kubernetes'), false);
+  assert.equal(appLocator('argocd-api'), true);
+  // every variant the README marks is one the test runs; all can share one app
+  for (const s of steps.filter(step => step.variant)) {
+    assert.ok(FRESH_APP_VARIANTS.includes(s.variant), s.variant);
+  }
+  assert.equal(sharedAppProblem(steps), undefined);
 });
