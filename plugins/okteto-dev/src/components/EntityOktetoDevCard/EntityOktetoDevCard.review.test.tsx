@@ -34,7 +34,7 @@ describe('EntityOktetoDevCard: what the UI review fixed', () => {
     ]);
   });
 
-  it('the same in Russian', async () => {
+  it('the workload line in Russian', async () => {
     await renderStatusInRussian(fixtures.secretMissing);
     expect(summaryParts('Сводка')).toEqual([
       'Нет Argo CD Application',
@@ -71,7 +71,7 @@ describe('EntityOktetoDevCard: what the UI review fixed', () => {
     expect(screen.queryByText(/NotAllowedError|403/)).not.toBeInTheDocument();
   });
 
-  it('the same in Russian', async () => {
+  it('the denial in Russian', async () => {
     renderInTestApp(
       <EntityProvider entity={makeEntity()}>
         <EntityOktetoDevCard />
