@@ -1,6 +1,6 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import {
   expandSection,
   renderCard,
@@ -108,5 +108,19 @@ describe('EntityOktetoDevCard: what the UI review fixed', () => {
     expect(Array.from(code.children).map(word => word.textContent)).toEqual(
       command.split(' '),
     );
+  });
+
+  it('two refused values are two items, not one run-on paragraph', async () => {
+    await renderCard({
+      api: new FakeOktetoDevApi({ error: await errorScenarios.refused() }),
+    });
+    const alert = await screen.findByRole('alert');
+    const items = within(alert).getAllByRole('listitem');
+    expect(items.map(item => item.textContent)).toEqual([
+      expect.stringMatching(
+        /^Namespace kube-system \(from okteto-dev\/namespace\)/,
+      ),
+      expect.stringMatching(/^Workload coredns \(from okteto-dev\/workload\)/),
+    ]);
   });
 });
