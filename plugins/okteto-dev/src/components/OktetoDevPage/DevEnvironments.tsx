@@ -63,7 +63,7 @@ const useStyles = makeStyles(theme => ({
   },
   app: { minWidth: 150 },
   // a long state (Russian's conflict) wraps in its chip rather than push the table past the page
-  state: { minWidth: 150 },
+  state: { minWidth: 220 },
   session: { minWidth: 140 },
   // short values stay on one line; the app's cell takes what is left
   nowrap: { whiteSpace: 'nowrap' },
