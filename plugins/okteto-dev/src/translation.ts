@@ -169,7 +169,8 @@ export const messages = {
     devEntryNote:
       'Nothing to type: okteto up runs this itself. It comes from the repository, shown for information only.',
     withheld: 'Commands withheld',
-    withheldAbove: 'No command is offered: the reason is at the top of the card.',
+    withheldAbove:
+      'No command is offered: the reason is at the top of the card.',
     target:
       'Package {{package}} ({{packageSource}}), folder {{appDir}} ({{appDirSource}})',
     source: {

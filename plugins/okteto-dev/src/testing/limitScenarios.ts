@@ -60,7 +60,8 @@ const unusableDeployments = clusterUnusable(`deployments in ${NAMESPACE}`);
 export const limitScenarios = {
   /** A conflict whose Application deploys elsewhere: the guard withholds every command. */
   guardedConflict: ((): DevStatus => {
-    const { commands: _withheld, ...status } = sessionScenarios.conflictAutoSync;
+    const { commands: _withheld, ...status } =
+      sessionScenarios.conflictAutoSync;
     return {
       ...status,
       drift: withoutCommandAdvice(status.drift),

@@ -98,7 +98,8 @@ const ru: { [key in keyof EnglishMessages]: string | null } = {
   'msg.checkReplicasNotRespected':
     '{{application}} игнорирует /spec/replicas у {{workload}} только при сравнении: без syncOptions RespectIgnoreDifferences=true синхронизация всё равно применяет реплики из Git. Добавьте его в {{file}}.',
 
-  'msg.checkWorkloadUnreadable': 'Не удалось прочитать рабочую нагрузку: {{error}}',
+  'msg.checkWorkloadUnreadable':
+    'Не удалось прочитать рабочую нагрузку: {{error}}',
   'msg.checkWorkloadMissing':
     '{{kind}} {{namespace}}/{{workload}} не существует.',
   'msg.checkEnvVarSet': '{{name}}={{value}} задана в контейнере {{container}}.',

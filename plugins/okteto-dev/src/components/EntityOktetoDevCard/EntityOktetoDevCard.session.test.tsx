@@ -103,7 +103,9 @@ describe('EntityOktetoDevCard: dev sessions', () => {
 
     // the commands do not offer okteto down a second time
     const commands = await expandSection('Commands');
-    expect(commands.queryByText(wholeText(OKTETO_DOWN))).not.toBeInTheDocument();
+    expect(
+      commands.queryByText(wholeText(OKTETO_DOWN)),
+    ).not.toBeInTheDocument();
     expect(screen.getAllByText(wholeText(OKTETO_DOWN))).toHaveLength(1);
   });
 

@@ -112,7 +112,9 @@ describe('the card and the dev target', () => {
     for (const command of ['okteto up', 'okteto down']) {
       expect(
         screen.queryByText(
-          wholeText(`${command} web-corporate-dev --namespace web-corporate-dev`),
+          wholeText(
+            `${command} web-corporate-dev --namespace web-corporate-dev`,
+          ),
         ),
       ).not.toBeInTheDocument();
     }
@@ -123,9 +125,9 @@ describe('the card and the dev target', () => {
         'No command is offered: the reason is at the top of the card.',
       ),
     ).toBeInTheDocument();
-    expect(screen.getAllByText(/deploys to namespace shop-production/)).toHaveLength(
-      1,
-    );
+    expect(
+      screen.getAllByText(/deploys to namespace shop-production/),
+    ).toHaveLength(1);
   });
 
   it('withholds them in Russian too', async () => {
@@ -208,7 +210,9 @@ describe('the card and the dev target', () => {
     });
     const commands = await expandSection('Commands');
     expect(
-      commands.getByText(wholeText(`yarn workspace ${base.target.package} dev`)),
+      commands.getByText(
+        wholeText(`yarn workspace ${base.target.package} dev`),
+      ),
     ).toBeInTheDocument();
     expect(
       commands.getByText(

@@ -24,31 +24,29 @@ const toneColor = (theme: Theme, tone: Tone) =>
     off: theme.palette.text.secondary,
   }[tone]);
 
-const useStyles = makeStyles<Theme, { tone: Tone }>(
-  theme => ({
-    chip: ({ tone }) => ({
-      color: toneColor(theme, tone),
-      borderColor: toneColor(theme, tone),
-      marginRight: theme.spacing(1),
-      marginBottom: theme.spacing(0.5),
-      // long labels wrap instead of being cut off with an ellipsis
-      height: 'auto',
-      minHeight: 24,
-      maxWidth: '100%',
-    }),
-    label: {
-      whiteSpace: 'normal',
-      overflowWrap: 'anywhere',
-      paddingTop: 2,
-      paddingBottom: 2,
-    },
-    icon: { color: 'inherit' },
-    iconOnly: ({ tone }) => ({
-      color: toneColor(theme, tone),
-      display: 'inline-flex',
-    }),
+const useStyles = makeStyles<Theme, { tone: Tone }>(theme => ({
+  chip: ({ tone }) => ({
+    color: toneColor(theme, tone),
+    borderColor: toneColor(theme, tone),
+    marginRight: theme.spacing(1),
+    marginBottom: theme.spacing(0.5),
+    // long labels wrap instead of being cut off with an ellipsis
+    height: 'auto',
+    minHeight: 24,
+    maxWidth: '100%',
   }),
-);
+  label: {
+    whiteSpace: 'normal',
+    overflowWrap: 'anywhere',
+    paddingTop: 2,
+    paddingBottom: 2,
+  },
+  icon: { color: 'inherit' },
+  iconOnly: ({ tone }) => ({
+    color: toneColor(theme, tone),
+    display: 'inline-flex',
+  }),
+}));
 
 const TONE_ICONS: Record<Tone, ReactElement> = {
   ok: <CheckCircleIcon />,

@@ -18,8 +18,8 @@ export interface VerdictPart {
  */
 export function mostImportantFirst(parts: VerdictPart[]): VerdictPart[] {
   const rank = (part: VerdictPart) =>
-    ({ error: 0, warning: 1 } as Partial<Record<Tone, number>>)[part.tone] ??
-    2;
+    (({ error: 0, warning: 1 } as Partial<Record<Tone, number>>)[part.tone] ??
+    2);
   // Array.prototype.sort is stable: parts of one rank keep their order
   return [...parts].sort((a, b) => rank(a) - rank(b));
 }

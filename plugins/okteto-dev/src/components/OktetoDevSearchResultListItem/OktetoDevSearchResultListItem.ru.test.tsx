@@ -33,12 +33,10 @@ describe('OktetoDevSearchResultListItem in Russian', () => {
       { name: 'Сводка' },
       { timeout: 5_000 },
     );
-    expect(Array.from(summary.children).map(chip => chip.textContent)).toEqual(
-      [
-        'Dev-режим включён · alice · вероятно, заброшен',
-        'Argo CD: Расходится с Git · Исправно',
-        'Ожидаемое расхождение из-за dev-режима',
-      ],
-    );
+    expect(Array.from(summary.children).map(chip => chip.textContent)).toEqual([
+      'Dev-режим включён · alice · вероятно, заброшен',
+      'Argo CD: Расходится с Git · Исправно',
+      'Ожидаемое расхождение из-за dev-режима',
+    ]);
   });
 });

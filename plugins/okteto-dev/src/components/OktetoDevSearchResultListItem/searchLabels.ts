@@ -77,7 +77,8 @@ export function useSearchLabels() {
       let syncTone: Tone = isOneOf('argoSync', sync)
         ? SYNC_TONES[sync]
         : 'neutral';
-      if (sync === 'OutOfSync' && drift === 'expected-okteto') syncTone = 'info';
+      if (sync === 'OutOfSync' && drift === 'expected-okteto')
+        syncTone = 'info';
       return {
         tone: worstTone(
           syncTone,
