@@ -208,7 +208,7 @@ const ru: { [key in keyof EnglishMessages]: string | null } = {
 
   // --- the target guard and the values of the commands
   'msg.guardDestinationNamespace':
-    'Команды okteto up, okteto down и масштабирования не предлагаются: {{application}} развёртывает в namespace {{destination}}, а не в dev-цель {{namespace}}.',
+    'Команды okteto up, okteto down и масштабирования не предлагаются: {{application}} развёртывает в namespace {{destination}}, а не в namespace dev-цели {{namespace}}.',
   'msg.guardDestinationServer':
     'Команды okteto up, okteto down и масштабирования не предлагаются: {{application}} развёртывает в {{server}}, а не в кластер dev-цели ({{expected}}).',
   'msg.guardWorkloadMismatch':

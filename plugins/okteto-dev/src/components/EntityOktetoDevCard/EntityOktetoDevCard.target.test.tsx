@@ -135,7 +135,7 @@ describe('the card and the dev target', () => {
     expect(screen.getByText('Команды не предлагаются')).toBeInTheDocument();
     expect(
       screen.getByText(
-        'Команды okteto up, okteto down и масштабирования не предлагаются: argo/web-corporate-dev развёртывает в namespace shop-production, а не в dev-цель web-corporate-dev.',
+        'Команды okteto up, okteto down и масштабирования не предлагаются: argo/web-corporate-dev развёртывает в namespace shop-production, а не в namespace dev-цели web-corporate-dev.',
       ),
     ).toBeInTheDocument();
     expect(screen.queryAllByRole('button', { name: /^Скопировать/ })).toEqual(
