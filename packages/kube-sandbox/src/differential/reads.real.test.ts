@@ -501,6 +501,12 @@ describe('reads: the sandbox answers as the real API server', () => {
       ['one Secret', () => `${base()}/secrets/env`, META],
       ['a list of Deployments', () => `${apps()}/deployments`, META_LIST],
       ['a list of Applications', () => `${argo()}/applications`, META_LIST],
+      ['an empty list (items: null)', () => `${base()}/pods`, META_LIST],
+      [
+        'an empty list of custom resources',
+        () => `/apis/argoproj.io/v1alpha1/namespaces/${ns}-none/applications`,
+        META_LIST,
+      ],
       [
         'the list form asked of one object',
         () => `${base()}/secrets/env`,

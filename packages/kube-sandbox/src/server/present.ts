@@ -99,7 +99,8 @@ export function sendList(
         kind: 'PartialObjectMetadataList',
         apiVersion: 'meta.k8s.io/v1',
         metadata: { ...meta },
-        items: items.map(o => metadataOnly(o)),
+        // a nil slice in Go: an empty PartialObjectMetadataList says `items: null`
+        items: items.length ? items.map(o => metadataOnly(o)) : null,
       },
       format,
     );

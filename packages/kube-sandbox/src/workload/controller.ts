@@ -4,10 +4,14 @@ import type { KubeObject } from '../types';
 import { reconcileDeployment } from './deployment';
 import { recordKilling } from './podEvents';
 import { reconcilePvc } from './pvc';
-import { reconcileReplicaSet, retryScheduling } from './replicaset';
+import {
+  recheckConfig,
+  reconcileReplicaSet,
+  retryScheduling,
+} from './replicaset';
 
 type Item =
-  | { kind: 'deploy' | 'rs' | 'pvc'; ns: string; name: string }
+  | { kind: 'deploy' | 'rs' | 'pvc' | 'config'; ns: string; name: string }
   | { kind: 'killed'; pod: KubeObject };
 
 export interface WorkloadControllerOptions {
@@ -67,6 +71,13 @@ export class WorkloadController implements StoreController {
           this.queue.push({ kind: 'rs', ns: name, name: rs.metadata.name });
         }
         break;
+      case 'Secret':
+      case 'ConfigMap':
+        // the kubelet's env check waits for these (replicaset.ts recheckConfig)
+        if (e.resource.group === '' && e.type !== 'DELETED') {
+          this.queue.push({ kind: 'config', ns, name: '' });
+        }
+        break;
       case 'Pod':
         if (e.type === 'DELETED') this.queue.push({ kind: 'killed', pod: obj });
         if (owner?.kind === 'ReplicaSet') {
@@ -98,6 +109,8 @@ export class WorkloadController implements StoreController {
         reconcileDeployment(this.store, this.events, item.ns, item.name);
       } else if (item.kind === 'rs') {
         reconcileReplicaSet(this.store, this.events, item.ns, item.name);
+      } else if (item.kind === 'config') {
+        recheckConfig(this.store, this.events, item.ns);
       } else if (reconcilePvc(this.store, this.events, item.ns, item.name)) {
         retryScheduling(this.store, this.events, item.ns, item.name);
       }

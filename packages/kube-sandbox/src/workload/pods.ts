@@ -3,7 +3,15 @@ import { nowIso } from '../bucket';
 import { deepClone } from '../patch';
 import type { JsonObject, KubeObject } from '../types';
 import { pullError, withDefaultTag } from './images';
-import { initFailureOf, InitFailure, PodState, podStateOf } from './knobs';
+import {
+  initFailureOf,
+  InitFailure,
+  PodState,
+  podStateOf,
+  REAL_CLUSTER_CONTAINER_ANNOTATION,
+  REAL_CLUSTER_EXIT_CODE_ANNOTATION,
+  REAL_CLUSTER_MESSAGE_ANNOTATION,
+} from './knobs';
 import {
   Container,
   NODE_NAME,
@@ -19,6 +27,98 @@ import {
 export interface PodContext {
   /** PersistentVolumeClaims it mounts that are not Bound. */
   unboundClaims: string[];
+  /**
+   * Per container, the kubelet's error for a Secret or ConfigMap it takes through env or envFrom
+   * that is missing (see {@link configErrors}).
+   */
+  configErrors?: Record<string, string>;
+}
+
+/** What {@link configErrors} reads: the Secrets and ConfigMaps of the pod's namespace. */
+export interface ConfigLookup {
+  secret(name: string): JsonObject | undefined;
+  configMap(name: string): JsonObject | undefined;
+}
+
+/**
+ * The kubelet's check before it starts a container (kubernetes pkg/kubelet/kubelet_pods.go
+ * makeEnvironmentVariables, through kuberuntime_container.go startContainer): per container, the
+ * first reference that fails — envFrom in order, then env — as the watch-based managers word it
+ * (`secret "x" not found`, `configmap "x" not found`, `couldn't find key K in Secret NS/NAME`).
+ * Optional references never fail.
+ */
+export function configErrors(
+  spec: PodSpec,
+  namespace: string,
+  lookup: ConfigLookup,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  const has = (o: JsonObject | undefined, key: string) =>
+    Boolean(
+      o &&
+        (((o.data ?? {}) as JsonObject)[key] !== undefined ||
+          ((o.binaryData ?? {}) as JsonObject)[key] !== undefined),
+    );
+  for (const c of spec.containers ?? []) {
+    let msg = '';
+    for (const from of (c.envFrom ?? []) as JsonObject[]) {
+      if (msg) break;
+      const cm = from.configMapRef as JsonObject | undefined;
+      const sec = from.secretRef as JsonObject | undefined;
+      if (cm && cm.optional !== true && !lookup.configMap(String(cm.name))) {
+        msg = `configmap "${cm.name}" not found`;
+      } else if (
+        sec &&
+        sec.optional !== true &&
+        !lookup.secret(String(sec.name))
+      ) {
+        msg = `secret "${sec.name}" not found`;
+      }
+    }
+    for (const e of (c.env ?? []) as JsonObject[]) {
+      if (msg) break;
+      const from = e.valueFrom as JsonObject | undefined;
+      const cmRef = from?.configMapKeyRef as JsonObject | undefined;
+      const secRef = from?.secretKeyRef as JsonObject | undefined;
+      if (cmRef && cmRef.optional !== true) {
+        const cm = lookup.configMap(String(cmRef.name));
+        if (!cm) msg = `configmap "${cmRef.name}" not found`;
+        else if (!has(cm, String(cmRef.key))) {
+          msg = `couldn't find key ${cmRef.key} in ConfigMap ${namespace}/${cmRef.name}`;
+        }
+      } else if (secRef && secRef.optional !== true) {
+        const sec = lookup.secret(String(secRef.name));
+        if (!sec) msg = `secret "${secRef.name}" not found`;
+        else if (!has(sec, String(secRef.key))) {
+          msg = `couldn't find key ${secRef.key} in Secret ${namespace}/${secRef.name}`;
+        }
+      }
+    }
+    if (msg) out[String(c.name)] = msg;
+  }
+  return out;
+}
+
+/** The message of the real cluster's `create-container-config-error` state: the first reference. */
+function firstReference(c: Container): string {
+  for (const from of (c.envFrom ?? []) as JsonObject[]) {
+    const cm = from.configMapRef as JsonObject | undefined;
+    const sec = from.secretRef as JsonObject | undefined;
+    if (cm && cm.optional !== true) return `configmap "${cm.name}" not found`;
+    if (sec && sec.optional !== true) return `secret "${sec.name}" not found`;
+  }
+  for (const e of (c.env ?? []) as JsonObject[]) {
+    const from = e.valueFrom as JsonObject | undefined;
+    const cmRef = from?.configMapKeyRef as JsonObject | undefined;
+    const secRef = from?.secretKeyRef as JsonObject | undefined;
+    if (cmRef && cmRef.optional !== true) {
+      return `configmap "${cmRef.name}" not found`;
+    }
+    if (secRef && secRef.optional !== true) {
+      return `secret "${secRef.name}" not found`;
+    }
+  }
+  return 'secret "missing" not found';
 }
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -120,16 +220,35 @@ function mainStatus(
   state: PodState,
   at: string,
   pod: string,
+  annotations: Record<string, string> = {},
 ): JsonObject {
-  if (state === 'CrashLoopBackOff') return crashLooping(c, pod, at);
+  const message = annotations[REAL_CLUSTER_MESSAGE_ANNOTATION];
+  if (state === 'CrashLoopBackOff') {
+    const code = Number(annotations[REAL_CLUSTER_EXIT_CODE_ANNOTATION]);
+    return crashLooping(
+      c,
+      pod,
+      at,
+      Number.isInteger(code) && code !== 1
+        ? { exitCode: code, reason: 'Error' }
+        : EXITED,
+    );
+  }
   if (state === 'OOMKilled') return crashLooping(c, pod, at, OOM_KILLED);
-  if (state === 'Pending') return waiting(c, 'ContainerCreating');
+  if (state === 'Pending') return waiting(c, 'ContainerCreating', message);
+  if (state === 'CreateContainerConfigError') {
+    return waiting(
+      c,
+      'CreateContainerConfigError',
+      message ?? firstReference(c),
+    );
+  }
   if (state === 'ImagePullBackOff' || state === 'ErrImagePull') {
     return pullFailed(c, state);
   }
   return {
     ...identity(c, pod),
-    ready: true,
+    ready: state !== 'NotReady',
     started: true,
     restartCount: 0,
     state: { running: { startedAt: at } },
@@ -217,29 +336,47 @@ function scheduledStatus(
   name: string,
   ip: string,
   at: string,
+  errors: Record<string, string> = {},
 ): JsonObject {
-  const state = podStateOf(template);
+  const labelled = podStateOf(template);
+  const annotations = template.metadata?.annotations ?? {};
+  const only = annotations[REAL_CLUSTER_CONTAINER_ANNOTATION];
+  const stateOf = (c: Container): PodState => {
+    if (labelled !== 'Running') {
+      return only && c.name !== only ? 'Running' : labelled;
+    }
+    return errors[c.name] ? 'CreateContainerConfigError' : 'Running';
+  };
   const init = initStatuses(spec, initFailureOf(template), at, name);
   const initialized = init.incomplete.length === 0;
   const mains = (spec.containers ?? []).map(c =>
     initialized
-      ? mainStatus(c, state, at, name)
+      ? mainStatus(c, stateOf(c), at, name, {
+          ...annotations,
+          ...(errors[c.name]
+            ? { [REAL_CLUSTER_MESSAGE_ANNOTATION]: errors[c.name] }
+            : {}),
+        })
       : waiting(c, 'PodInitializing'),
   );
+  const states = (spec.containers ?? []).map(stateOf);
   const unready = mains.filter(s => !s.ready).map(s => String(s.name));
   const ready = unready.length === 0;
   const notReady = `containers with unready status: [${unready.join(' ')}]`;
+  const waitingToStart = (st: PodState) =>
+    st === 'Pending' ||
+    st === 'ImagePullBackOff' ||
+    st === 'ErrImagePull' ||
+    st === 'CreateContainerConfigError';
+  // pkg/kubelet/kubelet_pods.go getPhase: Pending while a container has never started
   const phase =
-    !initialized ||
-    state === 'Pending' ||
-    state === 'ImagePullBackOff' ||
-    state === 'ErrImagePull'
-      ? 'Pending'
-      : 'Running';
+    !initialized || states.some(waitingToStart) ? 'Pending' : 'Running';
+  // a container that cannot get its configuration: no pod IP yet (the real cluster's Stage)
+  const configError = states.includes('CreateContainerConfigError');
   return {
     phase,
     conditions: [
-      cond('PodReadyToStartContainers', state !== 'Pending', at),
+      cond('PodReadyToStartContainers', !states.includes('Pending'), at),
       cond(
         'Initialized',
         initialized,
@@ -253,8 +390,7 @@ function scheduledStatus(
     ],
     hostIP: '10.0.0.10',
     hostIPs: [{ ip: '10.0.0.10' }],
-    podIP: ip,
-    podIPs: [{ ip }],
+    ...(configError ? {} : { podIP: ip, podIPs: [{ ip }] }),
     startTime: at,
     initContainerStatuses: init.statuses,
     containerStatuses: mains,
@@ -298,7 +434,7 @@ export function buildPod(
     spec: podSpec,
     status: unschedulable
       ? unschedulableStatus(spec, at)
-      : scheduledStatus(template, spec, name, ip, at),
+      : scheduledStatus(template, spec, name, ip, at, context.configErrors),
   };
 }
 

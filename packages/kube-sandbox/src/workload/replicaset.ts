@@ -13,7 +13,8 @@ import {
 } from './model';
 import { podSecurityError } from './podSecurity';
 import { recordKubelet, recordScheduling } from './podEvents';
-import { buildPod, claimNames, podReady } from './pods';
+import { isFreshState, podStateOf } from './knobs';
+import { buildPod, claimNames, configErrors, podReady } from './pods';
 import { isBound } from './pvc';
 
 /*
@@ -43,6 +44,23 @@ function started(events: EventRecorder, pod: KubeObject): void {
   recordKubelet(events, pod);
 }
 
+/**
+ * What the kubelet's env check finds for a template's pods (none when the real cluster's state
+ * label or the sandbox's annotation decides their state).
+ */
+function missingConfig(
+  store: SandboxStore,
+  ns: string,
+  rs: Workload,
+): Record<string, string> {
+  const template = rs.spec?.template;
+  if (podStateOf(template) !== 'Running' || isFreshState(template)) return {};
+  return configErrors(template?.spec ?? {}, ns, {
+    secret: name => store.get('secrets', ns, name) ?? undefined,
+    configMap: name => store.get('configmaps', ns, name) ?? undefined,
+  });
+}
+
 function unboundClaims(
   store: SandboxStore,
   ns: string,
@@ -64,6 +82,7 @@ function createPods(
   const ns = rs.metadata.namespace ?? '';
   const nsLabels = store.get('namespaces', ns)?.metadata.labels;
   const unbound = unboundClaims(store, ns, rs);
+  const errors = missingConfig(store, ns, rs);
   let count = have.length;
   for (let i = 0; count < want && i < want + 1000; i++) {
     const name = podName(rs.metadata.name, i);
@@ -83,7 +102,9 @@ function createPods(
       );
       return refused;
     }
-    const pod = store.put(buildPod(rs, name, { unboundClaims: unbound }));
+    const pod = store.put(
+      buildPod(rs, name, { unboundClaims: unbound, configErrors: errors }),
+    );
     recordRs(events, rs, 'Normal', 'SuccessfulCreate', `Created pod: ${name}`);
     started(events, pod);
     count++;
@@ -151,10 +172,54 @@ export function retryScheduling(
     const owner = (pod.metadata.ownerReferences ?? []).find(o => o.controller);
     const rs = owner && (store.get('replicasets', ns, owner.name) as Workload);
     if (!rs || unboundClaims(store, ns, rs).length) continue;
-    const rebuilt = buildPod(rs, pod.metadata.name);
+    const rebuilt = buildPod(rs, pod.metadata.name, {
+      unboundClaims: [],
+      configErrors: missingConfig(store, ns, rs),
+    });
     started(
       events,
       store.put({ ...pod, spec: rebuilt.spec, status: rebuilt.status }),
     );
+  }
+}
+
+/**
+ * A Secret or ConfigMap of the namespace appeared or changed: the kubelet starts the containers
+ * that were waiting for it (CreateContainerConfigError → running), as the real cluster's
+ * configcheck.go does. A running container is not stopped when one goes away.
+ */
+export function recheckConfig(
+  store: SandboxStore,
+  events: EventRecorder,
+  ns: string,
+): void {
+  for (const pod of store.list('pods', ns)) {
+    const statuses = ((pod.status as JsonObject | undefined)
+      ?.containerStatuses ?? []) as JsonObject[];
+    const waitingForConfig = statuses.some(
+      s =>
+        ((s.state as JsonObject | undefined)?.waiting as JsonObject | undefined)
+          ?.reason === 'CreateContainerConfigError',
+    );
+    if (!waitingForConfig || pod.metadata.deletionTimestamp) continue;
+    const owner = (pod.metadata.ownerReferences ?? []).find(o => o.controller);
+    const rs = owner && (store.get('replicasets', ns, owner.name) as Workload);
+    if (!rs || podStateOf(rs.spec?.template) !== 'Running') continue;
+    const rebuilt = buildPod(rs, pod.metadata.name, {
+      unboundClaims: [],
+      configErrors: missingConfig(store, ns, rs),
+    });
+    if (
+      deepEqual(
+        ((rebuilt.status as JsonObject).containerStatuses as JsonObject[]).map(
+          s => s.state,
+        ),
+        statuses.map(s => s.state),
+      )
+    ) {
+      continue;
+    }
+    const updated = store.put({ ...pod, status: rebuilt.status });
+    recordKubelet(events, updated);
   }
 }

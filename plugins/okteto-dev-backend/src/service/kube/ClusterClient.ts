@@ -238,7 +238,7 @@ export class ClusterClient {
               this.options(),
             )
           : await this.apps.listDeploymentForAllNamespaces({}, this.options());
-      return list.items as unknown as KubeDeployment[];
+      return (list.items ?? []) as unknown as KubeDeployment[];
     });
   }
 
@@ -251,7 +251,7 @@ export class ClusterClient {
               this.options(),
             )
           : await this.core.listPodForAllNamespaces({}, this.options());
-      return list.items as unknown as KubePod[];
+      return (list.items ?? []) as unknown as KubePod[];
     });
   }
 
@@ -275,7 +275,8 @@ export class ClusterClient {
               {},
               this.options(METADATA_LIST_ACCEPT),
             );
-      return list.items.map(item => ({
+      // an empty PartialObjectMetadataList has `items: null` on a real API server
+      return (list.items ?? []).map(item => ({
         metadata: {
           namespace: item.metadata?.namespace ?? '',
           name: item.metadata?.name ?? '',
@@ -291,7 +292,7 @@ export class ClusterClient {
         { namespace, fieldSelector: 'type=Warning' },
         this.options(),
       );
-      return list.items as unknown as KubeEvent[];
+      return (list.items ?? []) as unknown as KubeEvent[];
     });
   }
 
