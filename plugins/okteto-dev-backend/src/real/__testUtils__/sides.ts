@@ -136,10 +136,15 @@ export async function realSide(): Promise<{
   cluster: RealCluster;
   kc: KubeConfig;
   /** A service account that reads what the backend README's RBAC grants, in `namespaces`. */
+  /**
+   * Makes the backend read with a service account that has the README's RBAC: bound in
+   * `namespaces`, or (`clusterWide`) through a ClusterRoleBinding.
+   */
   reader(
     suffix: string,
     namespaces: string[],
     argoNamespace: string,
+    options?: { clusterWide?: boolean },
   ): Promise<void>;
 }> {
   const cluster = await startRealCluster();
@@ -164,8 +169,14 @@ export async function realSide(): Promise<{
     side,
     cluster,
     kc,
-    async reader(suffix, namespaces, argoNamespace) {
-      state.token = await readerToken(kc, suffix, namespaces, argoNamespace);
+    async reader(suffix, namespaces, argoNamespace, options = {}) {
+      state.token = await readerToken(
+        kc,
+        suffix,
+        namespaces,
+        argoNamespace,
+        options.clusterWide ?? false,
+      );
     },
   };
 }
@@ -208,6 +219,7 @@ async function readerToken(
   suffix: string,
   namespaces: string[],
   argoNamespace: string,
+  clusterWide: boolean,
 ): Promise<string> {
   const core = kc.makeApiClient(CoreV1Api);
   const rbac = kc.makeApiClient(RbacAuthorizationV1Api);
@@ -269,7 +281,22 @@ async function readerToken(
       },
     })
     .catch(ignoreExists);
-  for (const namespace of namespaces) {
+  if (clusterWide) {
+    await rbac
+      .createClusterRoleBinding({
+        body: {
+          metadata: { name },
+          roleRef: {
+            apiGroup: 'rbac.authorization.k8s.io',
+            kind: 'ClusterRole',
+            name,
+          },
+          subjects: [subject],
+        },
+      })
+      .catch(ignoreExists);
+  }
+  for (const namespace of clusterWide ? [] : namespaces) {
     await rbac
       .createNamespacedRoleBinding({
         namespace,
@@ -293,10 +320,13 @@ async function readerToken(
   return token.status!.token;
 }
 
-/** Removes the cluster-wide RBAC object of the reader (namespaced ones go with their namespaces). */
+/** Removes the cluster-wide RBAC objects of the reader (namespaced ones go with their namespaces). */
 export async function removeReader(kc: KubeConfig, suffix: string) {
-  await kc
-    .makeApiClient(RbacAuthorizationV1Api)
+  const rbac = kc.makeApiClient(RbacAuthorizationV1Api);
+  await rbac
+    .deleteClusterRoleBinding({ name: `okteto-dev-${suffix}` })
+    .catch(() => undefined);
+  await rbac
     .deleteClusterRole({ name: `okteto-dev-${suffix}` })
     .catch(() => undefined);
 }
