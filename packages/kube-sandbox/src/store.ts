@@ -60,6 +60,8 @@ export class SandboxStore {
   private readonly buckets = new Map<string, Bucket>();
   private counter = 0;
   private history: StoreEvent[] = [];
+  /** Where the window of kept events starts in `history`. */
+  private historyStart = 0;
   private droppedUpTo = 0;
   private readonly listeners = new Set<StoreListener>();
   private readonly controllers: StoreController[] = [];
@@ -155,7 +157,7 @@ export class SandboxStore {
     for (const obj of this.bucket(t).values(filter.namespace)) {
       state.set(objectKey(obj.metadata.namespace, obj.metadata.name), obj);
     }
-    for (let i = this.history.length - 1; i >= 0; i--) {
+    for (let i = this.history.length - 1; i >= this.historyStart; i--) {
       const e = this.history[i];
       if (e.rv <= rv) break;
       if (typeKey(e.resource) !== key) continue;
@@ -199,20 +201,25 @@ export class SandboxStore {
     const k = objectKey(obj.metadata.namespace, obj.metadata.name);
     if (type === 'DELETED') b.delete(k);
     else b.set(k, obj);
+    // The store never changes an object it holds in place (every write stores a new one), so
+    // the event shares them: no copy per write.
     const event: StoreEvent = {
       rv: this.counter,
       type,
       resource: t,
-      object: deepClone(obj),
-      previous: previous ? deepClone(previous) : undefined,
+      object: obj,
+      previous,
     };
     this.history.push(event);
-    if (this.history.length > this.historySize) {
-      const dropped = this.history.splice(
-        0,
-        this.history.length - this.historySize,
-      );
-      this.droppedUpTo = dropped[dropped.length - 1].rv;
+    // a window of historySize events: the oldest leave by moving the start (the array is
+    // compacted now and then, not shifted on every write)
+    if (this.history.length - this.historyStart > this.historySize) {
+      this.historyStart = this.history.length - this.historySize;
+      this.droppedUpTo = this.history[this.historyStart - 1].rv;
+      if (this.historyStart > this.historySize) {
+        this.history = this.history.slice(this.historyStart);
+        this.historyStart = 0;
+      }
     }
     for (const l of [...this.listeners]) l(event);
     for (const c of this.controllers) c.observe(event);
@@ -554,22 +561,23 @@ export class SandboxStore {
   ): KubeObject {
     const namespace = t.kind === 'Namespace' && t.group === '';
     const uid = obj.metadata.uid;
+    // dependents live in the owner's namespace (or in the deleted namespace): only those are
+    // looked at, so that deleting one object does not walk the whole store
+    const where = namespace ? obj.metadata.name : obj.metadata.namespace;
     const dependents = () => {
       for (const [, bucket] of this.buckets) {
-        for (const dep of [...bucket.values()]) {
-          const depType = findByApiVersionKind(dep.apiVersion, dep.kind);
-          if (!depType) continue;
-          const owned = (dep.metadata.ownerReferences ?? []).some(
-            o => o.uid === uid,
-          );
-          const inNs =
-            namespace &&
-            depType.namespaced &&
-            dep.metadata.namespace === obj.metadata.name;
+        for (const dep of [...bucket.values(where)]) {
+          const owned =
+            namespace ||
+            (dep.metadata.ownerReferences ?? []).some(o => o.uid === uid);
           if (
-            (owned || inNs) &&
-            bucket.has(objectKey(dep.metadata.namespace, dep.metadata.name))
+            !owned ||
+            !bucket.has(objectKey(dep.metadata.namespace, dep.metadata.name))
           ) {
+            continue;
+          }
+          const depType = findByApiVersionKind(dep.apiVersion, dep.kind);
+          if (depType && (!namespace || depType.namespaced)) {
             this.deleteCascade(depType, dep);
           }
         }
@@ -598,7 +606,12 @@ export class SandboxStore {
       // the watch cache's "oldest - 1": the last revision it no longer has
       throw expired(rv, this.droppedUpTo);
     }
-    return this.history.filter(e => e.rv > rv);
+    const out: StoreEvent[] = [];
+    for (let i = this.history.length - 1; i >= this.historyStart; i--) {
+      if (this.history[i].rv <= rv) break;
+      out.push(this.history[i]);
+    }
+    return out.reverse();
   }
 
   /**
