@@ -260,7 +260,7 @@ describe('watch: the sandbox streams as the real API server', () => {
 
   it('from a resourceVersion the history no longer has: a 410 Expired ERROR event', async () => {
     // enough writes that the sandbox's short history no longer reaches back to the start
-    for (let i = 0; i < 30; i++) {
+    for (let i = 0; i < 45; i++) {
       await d.both({
         method: 'PATCH',
         path: `${base()}/configmaps/b`,
@@ -268,8 +268,10 @@ describe('watch: the sandbox streams as the real API server', () => {
         body: { data: { v: String(i) } },
       });
     }
+    // Applications: their watch cache starts when their CRD is established, well after
+    // revision 1 (a ConfigMap watch of a fresh API server may still reach back that far)
     const [s, r] = await expectSameWatch({
-      path: `${base()}/configmaps`,
+      path: `/apis/argoproj.io/v1alpha1/namespaces/${ns}/applications`,
       query: { watch: 'true', resourceVersion: '1', timeoutSeconds: '2' },
     });
     expect(r.events[0].object.code).toBe(410);

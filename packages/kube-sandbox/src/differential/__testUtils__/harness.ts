@@ -6,6 +6,7 @@
  */
 import {
   CoreV1Api,
+  CustomObjectsApi,
   KubeConfig,
   KubernetesObjectApi,
   PatchStrategy,
@@ -233,6 +234,26 @@ export async function ensureArgoCrds(kc: KubeConfig): Promise<void> {
         );
       },
       { what: `CRD ${crd.metadata!.name} Established`, timeoutMs: 60_000 },
+    );
+  }
+  // the watch cache of a new resource initializes after the CRD is Established: until it has,
+  // cache-served reads and watches are 429 "storage is (re)initializing"
+  const custom = kc.makeApiClient(CustomObjectsApi);
+  for (const crd of crds) {
+    const spec = (crd as any).spec;
+    const version = spec.versions[0].name;
+    await eventually(
+      async () => {
+        await custom.listClusterCustomObject({
+          group: spec.group,
+          version,
+          plural: spec.names.plural,
+          resourceVersion: '0',
+          limit: 1,
+        });
+        return true;
+      },
+      { what: `the watch cache of ${crd.metadata!.name}`, timeoutMs: 60_000 },
     );
   }
 }
