@@ -22,7 +22,12 @@ function realTests(dir) {
 
 module.exports = async function globalSetup(globalConfig, projectConfig) {
   if (process.env.OKTETO_DEV_REAL_CLUSTER) return;
-  const files = realTests(projectConfig.rootDir);
+  const ignored = (projectConfig.testPathIgnorePatterns || []).map(
+    p => new RegExp(p),
+  );
+  const files = realTests(projectConfig.rootDir).filter(
+    f => !ignored.some(re => re.test(f)),
+  );
   if (!files.length) return;
   const patterns = globalConfig.testPathPatterns;
   if (patterns && typeof patterns.isSet === 'function' && patterns.isSet()) {

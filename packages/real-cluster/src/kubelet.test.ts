@@ -28,8 +28,7 @@ import {
 
 jest.setTimeout(120_000);
 
-const hasKubectl = fs.existsSync('/usr/bin/kubectl') || !!process.env.KUBECTL;
-const withKubectl = hasKubectl ? it : it.skip;
+// kubectl (Debian's kubernetes-client, or KUBECTL) is needed, as for access.test.ts
 
 describe('the kubelet API of the kwok Nodes', () => {
   let cluster: RealCluster;
@@ -77,72 +76,66 @@ describe('the kubelet API of the kwok Nodes', () => {
     }
   });
 
-  withKubectl(
-    'kubectl logs reaches kwok (its answer, not a DNS error)',
-    async () => {
-      let message = '';
-      try {
-        kubectl(cluster, ['logs', '-n', namespace, pod]);
-      } catch (e) {
-        message = String((e as { stderr?: string }).stderr ?? e);
-      }
-      // kwok has no Logs rule for this pod: pkg/kwok/server/debugging_logs.go
-      expect(message).toContain(`no logs found for container "app"`);
-      expect(message).not.toMatch(/lookup|no such host|dial tcp/);
-    },
-  );
+  it('kubectl logs reaches kwok (its answer, not a DNS error)', async () => {
+    let message = '';
+    try {
+      kubectl(cluster, ['logs', '-n', namespace, pod]);
+    } catch (e) {
+      message = String((e as { stderr?: string }).stderr ?? e);
+    }
+    // kwok has no Logs rule for this pod: pkg/kwok/server/debugging_logs.go
+    expect(message).toContain(`no logs found for container "app"`);
+    expect(message).not.toMatch(/lookup|no such host|dial tcp/);
+  });
 
-  withKubectl(
-    'kubectl port-forward reaches kwok on 127.0.0.1, which answers for the pod',
-    async () => {
-      const child = spawn(
-        process.env.KUBECTL || 'kubectl',
-        [
-          '--kubeconfig',
-          cluster.kubeconfigPath,
-          'port-forward',
-          '-n',
-          namespace,
-          pod,
-          ':3000',
-        ],
-        { stdio: ['ignore', 'pipe', 'pipe'] },
+  it('kubectl port-forward reaches kwok on 127.0.0.1, which answers for the pod', async () => {
+    const child = spawn(
+      process.env.KUBECTL || 'kubectl',
+      [
+        '--kubeconfig',
+        cluster.kubeconfigPath,
+        'port-forward',
+        '-n',
+        namespace,
+        pod,
+        ':3000',
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    child.stdout.on('data', d => {
+      out += d;
+    });
+    child.stderr.on('data', d => {
+      out += d;
+    });
+    try {
+      const port = await eventually(
+        () => Number(/Forwarding from 127\.0\.0\.1:(\d+)/.exec(out)?.[1]),
+        { what: 'kubectl port-forward listening' },
       );
-      let out = '';
-      child.stdout.on('data', d => {
-        out += d;
+      const socket = net.connect(port, '127.0.0.1');
+      socket.on('error', () => undefined);
+      socket.write('GET / HTTP/1.0\r\n\r\n');
+      await eventually(() => /no forward found|error/.test(out), {
+        what: 'the answer of the forward',
       });
-      child.stderr.on('data', d => {
-        out += d;
-      });
-      try {
-        const port = await eventually(
-          () => Number(/Forwarding from 127\.0\.0\.1:(\d+)/.exec(out)?.[1]),
-          { what: 'kubectl port-forward listening' },
-        );
-        const socket = net.connect(port, '127.0.0.1');
-        socket.on('error', () => undefined);
-        socket.write('GET / HTTP/1.0\r\n\r\n');
-        await eventually(() => /no forward found|error/.test(out), {
-          what: 'the answer of the forward',
-        });
-        socket.destroy();
-        // kwok took the stream (the API server dialled it and trusted its certificate) and
-        // refused the port: no forward rule in its config
-        expect(out).toMatch(
-          new RegExp(
-            `no forward found for port 3000 in pod \\\\*"${namespace}/${pod}`,
-          ),
-        );
-        expect(out).not.toMatch(/lookup|no such host|x509/);
-      } finally {
-        child.kill('SIGTERM');
-      }
-      const apiserverLog = fs.readFileSync(
-        path.join(cluster.dir, 'logs', 'apiserver.log'),
-        'utf8',
+      socket.destroy();
+      // kwok took the stream (the API server dialled it and trusted its certificate) and
+      // refused the port: no forward rule in its config
+      expect(out).toMatch(
+        new RegExp(
+          `no forward found for port 3000 in pod \\\\*"${namespace}/${pod}`,
+        ),
       );
-      expect(apiserverLog).not.toMatch(/lookup kwok-node/);
-    },
-  );
+      expect(out).not.toMatch(/lookup|no such host|x509/);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    const apiserverLog = fs.readFileSync(
+      path.join(cluster.dir, 'logs', 'apiserver.log'),
+      'utf8',
+    );
+    expect(apiserverLog).not.toMatch(/lookup kwok-node/);
+  });
 });
