@@ -13,7 +13,7 @@ const TIME_KEYS = new Set(['startedAt', 'finishedAt', 'since', 'fetchedAt']);
 
 /** `<release>-web-app[-okteto]-<hash>[-<5 chars>]`: the chart's ReplicaSets and Pods. */
 const GENERATED =
-  /\b([a-z0-9-]+?-web-app(?:-okteto)?)-[a-z0-9]{6,10}(?:-[a-z0-9]{5})?\b/g;
+  /\b([a-z0-9-]+?-web-app(?:-okteto)?)-[bcdfghjklmnpqrstvwxz2456789]{6,10}(?:-[bcdfghjklmnpqrstvwxz2456789]{5})?\b/g;
 
 function scrub(value: unknown, names: RegExp, key = ''): unknown {
   if (Array.isArray(value)) return value.map(v => scrub(v, names));

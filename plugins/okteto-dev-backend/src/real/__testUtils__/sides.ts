@@ -7,6 +7,7 @@ import { Entity } from '@backstage/catalog-model';
 import { JsonObject } from '@backstage/types';
 import {
   CoreV1Api,
+  CustomObjectsApi,
   KubeConfig,
   RbacAuthorizationV1Api,
 } from '@kubernetes/client-node';
@@ -206,6 +207,23 @@ export async function ensureArgoCrds(kc: KubeConfig): Promise<void> {
         c => c.type === 'Established' && c.status === 'True',
       );
     }, `CRD ${crd.metadata!.name} Established`);
+  }
+  // the watch cache of a new resource initializes after the CRD is Established: until it has,
+  // cache-served reads and watches are 429 "storage is (re)initializing"
+  const custom = kc.makeApiClient(CustomObjectsApi);
+  for (const crd of crds) {
+    const spec = (crd as any).spec;
+    const version = spec.versions[0].name;
+    await until(async () => {
+      await custom.listClusterCustomObject({
+        group: spec.group,
+        version,
+        plural: spec.names.plural,
+        resourceVersion: '0',
+        limit: 1,
+      });
+      return true;
+    }, `the watch cache of ${crd.metadata!.name}`);
   }
 }
 
