@@ -178,26 +178,17 @@ describe('web-core scenario', () => {
     });
   });
 
-  it('saas: no Application and no env Secret: the kubelet cannot start the container', () => {
+  it('saas: no Application and no env Secret, so its container cannot start (CreateContainerConfigError)', () => {
     const ns = 'web-saas-dev';
-    // kubelet_pods.go makeEnvironmentVariables, as the real test cluster shows it
     expect(statusOf(deploy(ns)).readyReplicas).toBe(0);
-    const [pod] = pods(ns);
-    expect(pod.status).toMatchObject({
-      phase: 'Pending',
-      containerStatuses: [
-        {
-          name: 'app',
-          ready: false,
-          state: {
-            waiting: {
-              reason: 'CreateContainerConfigError',
-              message: `secret "${ns}-env" not found`,
-            },
-          },
-        },
-      ],
-    });
+    const [pod] = store.list('pods', ns);
+    expect(statusOf(pod).phase).toBe('Pending');
+    expect((statusOf(pod).containerStatuses as Any[])[0].state.waiting).toEqual(
+      {
+        reason: 'CreateContainerConfigError',
+        message: `secret "${ns}-env" not found`,
+      },
+    );
     expect(store.get('applications', 'argo', ns)).toBeUndefined();
     expect(store.get('secrets', ns, `${ns}-env`)).toBeUndefined();
     expect(specOf(deploy(ns)).template.spec.containers[0].envFrom).toEqual([

@@ -28,75 +28,10 @@ export interface PodContext {
   /** PersistentVolumeClaims it mounts that are not Bound. */
   unboundClaims: string[];
   /**
-   * Per container, the kubelet's error for a Secret or ConfigMap it takes through env or envFrom
-   * that is missing (see {@link configErrors}).
+   * Why the kubelet cannot create a container (a Secret or ConfigMap its environment needs is
+   * missing: `envConfig.ts`), or undefined.
    */
-  configErrors?: Record<string, string>;
-}
-
-/** What {@link configErrors} reads: the Secrets and ConfigMaps of the pod's namespace. */
-export interface ConfigLookup {
-  secret(name: string): JsonObject | undefined;
-  configMap(name: string): JsonObject | undefined;
-}
-
-/**
- * The kubelet's check before it starts a container (kubernetes pkg/kubelet/kubelet_pods.go
- * makeEnvironmentVariables, through kuberuntime_container.go startContainer): per container, the
- * first reference that fails — envFrom in order, then env — as the watch-based managers word it
- * (`secret "x" not found`, `configmap "x" not found`, `couldn't find key K in Secret NS/NAME`).
- * Optional references never fail.
- */
-export function configErrors(
-  spec: PodSpec,
-  namespace: string,
-  lookup: ConfigLookup,
-): Record<string, string> {
-  const out: Record<string, string> = {};
-  const has = (o: JsonObject | undefined, key: string) =>
-    Boolean(
-      o &&
-        (((o.data ?? {}) as JsonObject)[key] !== undefined ||
-          ((o.binaryData ?? {}) as JsonObject)[key] !== undefined),
-    );
-  for (const c of spec.containers ?? []) {
-    let msg = '';
-    for (const from of (c.envFrom ?? []) as JsonObject[]) {
-      if (msg) break;
-      const cm = from.configMapRef as JsonObject | undefined;
-      const sec = from.secretRef as JsonObject | undefined;
-      if (cm && cm.optional !== true && !lookup.configMap(String(cm.name))) {
-        msg = `configmap "${cm.name}" not found`;
-      } else if (
-        sec &&
-        sec.optional !== true &&
-        !lookup.secret(String(sec.name))
-      ) {
-        msg = `secret "${sec.name}" not found`;
-      }
-    }
-    for (const e of (c.env ?? []) as JsonObject[]) {
-      if (msg) break;
-      const from = e.valueFrom as JsonObject | undefined;
-      const cmRef = from?.configMapKeyRef as JsonObject | undefined;
-      const secRef = from?.secretKeyRef as JsonObject | undefined;
-      if (cmRef && cmRef.optional !== true) {
-        const cm = lookup.configMap(String(cmRef.name));
-        if (!cm) msg = `configmap "${cmRef.name}" not found`;
-        else if (!has(cm, String(cmRef.key))) {
-          msg = `couldn't find key ${cmRef.key} in ConfigMap ${namespace}/${cmRef.name}`;
-        }
-      } else if (secRef && secRef.optional !== true) {
-        const sec = lookup.secret(String(secRef.name));
-        if (!sec) msg = `secret "${secRef.name}" not found`;
-        else if (!has(sec, String(secRef.key))) {
-          msg = `couldn't find key ${secRef.key} in Secret ${namespace}/${secRef.name}`;
-        }
-      }
-    }
-    if (msg) out[String(c.name)] = msg;
-  }
-  return out;
+  configError?: (container: Container) => string | undefined;
 }
 
 /** The message of the real cluster's `create-container-config-error` state: the first reference. */
@@ -220,9 +155,26 @@ function mainStatus(
   state: PodState,
   at: string,
   pod: string,
+  configError: string | undefined,
   annotations: Record<string, string> = {},
 ): JsonObject {
+  // the real test cluster's state label (packages/real-cluster) may carry these
   const message = annotations[REAL_CLUSTER_MESSAGE_ANNOTATION];
+  // the image is pulled before the container's config is made (kuberuntime_container.go)
+  if (state === 'ImagePullBackOff' || state === 'ErrImagePull') {
+    return pullFailed(c, state);
+  }
+  const configMessage =
+    configError ??
+    (state === 'CreateContainerConfigError'
+      ? message ?? firstReference(c)
+      : undefined);
+  if (configMessage) {
+    return {
+      ...waiting(c, 'CreateContainerConfigError', configMessage),
+      imageID: identity(c, pod).imageID,
+    };
+  }
   if (state === 'CrashLoopBackOff') {
     const code = Number(annotations[REAL_CLUSTER_EXIT_CODE_ANNOTATION]);
     return crashLooping(
@@ -236,16 +188,6 @@ function mainStatus(
   }
   if (state === 'OOMKilled') return crashLooping(c, pod, at, OOM_KILLED);
   if (state === 'Pending') return waiting(c, 'ContainerCreating', message);
-  if (state === 'CreateContainerConfigError') {
-    return waiting(
-      c,
-      'CreateContainerConfigError',
-      message ?? firstReference(c),
-    );
-  }
-  if (state === 'ImagePullBackOff' || state === 'ErrImagePull') {
-    return pullFailed(c, state);
-  }
   return {
     ...identity(c, pod),
     ready: state !== 'NotReady',
@@ -338,43 +280,48 @@ function scheduledStatus(
   name: string,
   ip: string,
   at: string,
-  errors: Record<string, string> = {},
+  context: PodContext,
 ): JsonObject {
   const labelled = podStateOf(template);
   const annotations = template.metadata?.annotations ?? {};
+  // the real test cluster's state may name the one container it applies to
   const only = annotations[REAL_CLUSTER_CONTAINER_ANNOTATION];
-  const stateOf = (c: Container): PodState => {
-    if (labelled !== 'Running') {
-      return only && c.name !== only ? 'Running' : labelled;
-    }
-    return errors[c.name] ? 'CreateContainerConfigError' : 'Running';
-  };
+  const stateOf = (c: Container): PodState =>
+    only && c.name !== only ? 'Running' : labelled;
   const init = initStatuses(spec, initFailureOf(template), at, name);
   const initialized = init.incomplete.length === 0;
   const mains = (spec.containers ?? []).map(c =>
     initialized
-      ? mainStatus(c, stateOf(c), at, name, {
-          ...annotations,
-          ...(errors[c.name]
-            ? { [REAL_CLUSTER_MESSAGE_ANNOTATION]: errors[c.name] }
-            : {}),
-        })
+      ? mainStatus(
+          c,
+          stateOf(c),
+          at,
+          name,
+          context.configError?.(c),
+          annotations,
+        )
       : waiting(c, 'PodInitializing'),
+  );
+  const configBlocked = mains.some(
+    s =>
+      (s.state as JsonObject).waiting &&
+      ((s.state as JsonObject).waiting as JsonObject).reason ===
+        'CreateContainerConfigError',
   );
   const states = (spec.containers ?? []).map(stateOf);
   const unready = mains.filter(s => !s.ready).map(s => String(s.name));
   const ready = unready.length === 0;
   const notReady = `containers with unready status: [${unready.join(' ')}]`;
-  const waitingToStart = (st: PodState) =>
-    st === 'Pending' ||
-    st === 'ImagePullBackOff' ||
-    st === 'ErrImagePull' ||
-    st === 'CreateContainerConfigError';
   // pkg/kubelet/kubelet_pods.go getPhase: Pending while a container has never started
   const phase =
-    !initialized || states.some(waitingToStart) ? 'Pending' : 'Running';
-  // a container that cannot get its configuration: no pod IP yet (the real cluster's Stage)
-  const configError = states.includes('CreateContainerConfigError');
+    !initialized ||
+    configBlocked ||
+    states.some(
+      st =>
+        st === 'Pending' || st === 'ImagePullBackOff' || st === 'ErrImagePull',
+    )
+      ? 'Pending'
+      : 'Running';
   return {
     phase,
     conditions: [
@@ -392,7 +339,11 @@ function scheduledStatus(
     ],
     hostIP: '10.0.0.10',
     hostIPs: [{ ip: '10.0.0.10' }],
-    ...(configError ? {} : { podIP: ip, podIPs: [{ ip }] }),
+    // the real test cluster's create-container-config-error Stage gives no pod IP (a kubelet
+    // has made the pod's sandbox, and its IP, before it fails to make the container)
+    ...(states.includes('CreateContainerConfigError')
+      ? {}
+      : { podIP: ip, podIPs: [{ ip }] }),
     startTime: at,
     // the kubelet writes no list for a pod without init containers
     ...(init.statuses.length ? { initContainerStatuses: init.statuses } : {}),
@@ -401,20 +352,35 @@ function scheduledStatus(
   };
 }
 
+/**
+ * How a controller shapes its pods beyond the template: a ReplicaSet's are `generateName`d; a
+ * StatefulSet's carry their identity (labels, hostname, subdomain, their claims' volumes).
+ */
+export interface PodShape {
+  generateName?: boolean;
+  labels?: Record<string, string>;
+  /** Replaces the template's spec fields of the same name. */
+  spec?: JsonObject;
+}
+
 export function buildPod(
   replicaSet: KubeObject,
   name: string,
   context: PodContext = { unboundClaims: [] },
+  shape: PodShape = { generateName: true },
 ): KubeObject {
   const rs = replicaSet as Workload;
   const template = rs.spec?.template ?? {};
   const at = nowIso();
-  const spec = deepClone(template.spec ?? {}) as PodSpec;
+  const spec = {
+    ...deepClone(template.spec ?? {}),
+    ...shape.spec,
+  } as PodSpec;
   const metadata: KubeObject['metadata'] = {
     name,
-    generateName: `${rs.metadata.name}-`,
+    ...(shape.generateName ? { generateName: `${rs.metadata.name}-` } : {}),
     namespace: rs.metadata.namespace,
-    labels: { ...template.metadata?.labels },
+    labels: { ...template.metadata?.labels, ...shape.labels },
     ownerReferences: [ownerRef(rs)],
   };
   if (template.metadata?.annotations) {
@@ -437,7 +403,7 @@ export function buildPod(
     spec: podSpec,
     status: unschedulable
       ? unschedulableStatus(spec, at)
-      : scheduledStatus(template, spec, name, ip, at, context.configErrors),
+      : scheduledStatus(template, spec, name, ip, at, context),
   };
 }
 

@@ -13,9 +13,11 @@ import {
 } from './model';
 import { podSecurityError } from './podSecurity';
 import { recordKubelet, recordScheduling } from './podEvents';
-import { isFreshState, podStateOf } from './knobs';
-import { buildPod, claimNames, configErrors, podReady } from './pods';
+import { containerConfigError, storeConfigLookup } from './envConfig';
+import { buildPod, claimNames, PodContext, podReady } from './pods';
+import { isFreshState } from './knobs';
 import { isBound } from './pvc';
+import { rebuildStatefulPod } from './statefulset';
 
 /*
  * The ReplicaSet controller (kubernetes pkg/controller/replicaset): creates
@@ -44,23 +46,6 @@ function started(events: EventRecorder, pod: KubeObject): void {
   recordKubelet(events, pod);
 }
 
-/**
- * What the kubelet's env check finds for a template's pods (none when the real cluster's state
- * label or the sandbox's annotation decides their state).
- */
-function missingConfig(
-  store: SandboxStore,
-  ns: string,
-  rs: Workload,
-): Record<string, string> {
-  const template = rs.spec?.template;
-  if (podStateOf(template) !== 'Running' || isFreshState(template)) return {};
-  return configErrors(template?.spec ?? {}, ns, {
-    secret: name => store.get('secrets', ns, name) ?? undefined,
-    configMap: name => store.get('configmaps', ns, name) ?? undefined,
-  });
-}
-
 function unboundClaims(
   store: SandboxStore,
   ns: string,
@@ -69,6 +54,22 @@ function unboundClaims(
   return claimNames(rs.spec?.template?.spec).filter(
     claim => !isBound(store.get('persistentvolumeclaims', ns, claim)),
   );
+}
+
+/** What the scheduler and the kubelet find for a pod of `rs` in `ns` right now. */
+export function podContext(
+  store: SandboxStore,
+  ns: string,
+  rs: Workload,
+): PodContext {
+  const lookup = storeConfigLookup(store, ns);
+  return {
+    unboundClaims: unboundClaims(store, ns, rs),
+    // the real test cluster's state label decides its pods' state (kwok checks no environment)
+    ...(isFreshState(rs.spec?.template)
+      ? {}
+      : { configError: c => containerConfigError(c, ns, lookup) }),
+  };
 }
 
 /** Creates the missing pods; returns the admission error that stopped it. */
@@ -81,8 +82,7 @@ function createPods(
 ): string | undefined {
   const ns = rs.metadata.namespace ?? '';
   const nsLabels = store.get('namespaces', ns)?.metadata.labels;
-  const unbound = unboundClaims(store, ns, rs);
-  const errors = missingConfig(store, ns, rs);
+  const context = podContext(store, ns, rs);
   let count = have.length;
   for (let i = 0; count < want && i < want + 1000; i++) {
     const name = podName(rs.metadata.name, i);
@@ -102,9 +102,7 @@ function createPods(
       );
       return refused;
     }
-    const pod = store.put(
-      buildPod(rs, name, { unboundClaims: unbound, configErrors: errors }),
-    );
+    const pod = store.put(buildPod(rs, name, context));
     recordRs(events, rs, 'Normal', 'SuccessfulCreate', `Created pod: ${name}`);
     started(events, pod);
     count++;
@@ -159,6 +157,25 @@ export function reconcileReplicaSet(
   }
 }
 
+/**
+ * A pod made again by what made it (its ReplicaSet, or its StatefulSet with the pod's identity),
+ * for its surroundings now; undefined while a claim it mounts is still unbound.
+ */
+function rebuild(
+  store: SandboxStore,
+  ns: string,
+  pod: KubeObject,
+): KubeObject | undefined {
+  const owner = (pod.metadata.ownerReferences ?? []).find(o => o.controller);
+  if (owner?.kind === 'StatefulSet') {
+    const set = store.get('statefulsets', ns, owner.name) as Workload;
+    return set ? rebuildStatefulPod(store, set, pod) : undefined;
+  }
+  const rs = owner && (store.get('replicasets', ns, owner.name) as Workload);
+  if (!rs || unboundClaims(store, ns, rs).length) return undefined;
+  return buildPod(rs, pod.metadata.name, podContext(store, ns, rs));
+}
+
 /** Pods waiting for a claim get scheduled once it is Bound. */
 export function retryScheduling(
   store: SandboxStore,
@@ -169,13 +186,8 @@ export function retryScheduling(
   for (const pod of store.list('pods', ns)) {
     const spec = pod.spec as JsonObject | undefined;
     if (spec?.nodeName || !claimNames(spec).includes(claim)) continue;
-    const owner = (pod.metadata.ownerReferences ?? []).find(o => o.controller);
-    const rs = owner && (store.get('replicasets', ns, owner.name) as Workload);
-    if (!rs || unboundClaims(store, ns, rs).length) continue;
-    const rebuilt = buildPod(rs, pod.metadata.name, {
-      unboundClaims: [],
-      configErrors: missingConfig(store, ns, rs),
-    });
+    const rebuilt = rebuild(store, ns, pod);
+    if (!rebuilt) continue;
     started(
       events,
       store.put({ ...pod, spec: rebuilt.spec, status: rebuilt.status }),
@@ -183,43 +195,34 @@ export function retryScheduling(
   }
 }
 
+/** Whether a container of the pod waits for a Secret or ConfigMap (CreateContainerConfigError). */
+function waitsForConfig(pod: KubeObject): boolean {
+  const statuses = ((pod.status as JsonObject | undefined)?.containerStatuses ??
+    []) as JsonObject[];
+  return statuses.some(
+    s =>
+      ((s.state as JsonObject | undefined)?.waiting as JsonObject | undefined)
+        ?.reason === 'CreateContainerConfigError',
+  );
+}
+
 /**
- * A Secret or ConfigMap of the namespace appeared or changed: the kubelet starts the containers
- * that were waiting for it (CreateContainerConfigError → running), as the real cluster's
- * configcheck.go does. A running container is not stopped when one goes away.
+ * The kubelet retries a container it could not create: once the Secret or ConfigMap it waits
+ * for exists, the pods of `ns` that waited for one are made again (`owner` finds what made them).
  */
-export function recheckConfig(
+export function retryContainerConfig(
   store: SandboxStore,
   events: EventRecorder,
   ns: string,
 ): void {
   for (const pod of store.list('pods', ns)) {
-    const statuses = ((pod.status as JsonObject | undefined)
-      ?.containerStatuses ?? []) as JsonObject[];
-    const waitingForConfig = statuses.some(
-      s =>
-        ((s.state as JsonObject | undefined)?.waiting as JsonObject | undefined)
-          ?.reason === 'CreateContainerConfigError',
+    if (!waitsForConfig(pod)) continue;
+    const rebuilt = rebuild(store, ns, pod);
+    // still waiting: nothing changed for it
+    if (!rebuilt || waitsForConfig(rebuilt)) continue;
+    started(
+      events,
+      store.put({ ...pod, spec: rebuilt.spec, status: rebuilt.status }),
     );
-    if (!waitingForConfig || pod.metadata.deletionTimestamp) continue;
-    const owner = (pod.metadata.ownerReferences ?? []).find(o => o.controller);
-    const rs = owner && (store.get('replicasets', ns, owner.name) as Workload);
-    if (!rs || podStateOf(rs.spec?.template) !== 'Running') continue;
-    const rebuilt = buildPod(rs, pod.metadata.name, {
-      unboundClaims: [],
-      configErrors: missingConfig(store, ns, rs),
-    });
-    if (
-      deepEqual(
-        ((rebuilt.status as JsonObject).containerStatuses as JsonObject[]).map(
-          s => s.state,
-        ),
-        statuses.map(s => s.state),
-      )
-    ) {
-      continue;
-    }
-    const updated = store.put({ ...pod, status: rebuilt.status });
-    recordKubelet(events, updated);
   }
 }

@@ -1,8 +1,8 @@
 /*
  * The backend's own requests (issue 21.4), sent to the real kube-apiserver and to the kube-sandbox
  * holding the same objects: every read of ClusterClient (the polling reads: Applications by
- * namespace and by name, Deployments, Pods and Secret names per namespace and across all,
- * Warning Events, the version) and the live Reflector's list-then-watch. What comes back is
+ * namespace and by name, Deployments, StatefulSets and Pods per namespace and across all, the
+ * opt-in metadata-only GET of a Secret, Warning Events, the version) and the live Reflector's list-then-watch. What comes back is
  * compared as the derivation reads it (service/live/slim.ts keeps exactly those fields), after
  * the differences two clusters may have (ids, times, generated names, where pods run).
  */
@@ -233,7 +233,7 @@ describe('ClusterClient: the polling reads', () => {
   });
 
   it.each(APPS)(
-    'Deployments, Pods and Secret names of %s’s namespace',
+    'Deployments, StatefulSets, Pods and the env Secret’s existence in %s’s namespace',
     async app => {
       const { real: r, sandbox: s } = clients();
       const scope: ListScope = { namespace: names(app).namespace };
@@ -267,11 +267,20 @@ describe('ClusterClient: the polling reads', () => {
       expect(slimmed('pods', valueOf(pA))).toEqual(
         slimmed('pods', valueOf(pB)),
       );
-      const [sA, sB] = await Promise.all([
-        s.listSecretNames(scope),
-        r.listSecretNames(scope),
+      const [tA, tB] = await Promise.all([
+        s.listStatefulSets(scope),
+        r.listStatefulSets(scope),
       ]);
-      expect(sA).toEqual(sB);
+      expect(valueOf(tA)).toEqual([]);
+      expect(valueOf(tB)).toEqual([]);
+      // the opt-in Secret read: a metadata-only GET by name, 404 an answer (false)
+      for (const name of [names(app).envSecret, 'no-such-secret']) {
+        const [eA, eB] = await Promise.all([
+          s.secretExists(names(app).namespace, name),
+          r.secretExists(names(app).namespace, name),
+        ]);
+        expect(valueOf(eA)).toBe(valueOf(eB));
+      }
     },
   );
 
@@ -293,11 +302,21 @@ describe('ClusterClient: the polling reads', () => {
         .map(d => d.metadata.name)
         .sort(),
     );
-    const [sa, sb] = await Promise.all([
-      s.listSecretNames({ allNamespaces: true }),
-      r.listSecretNames({ allNamespaces: true }),
+    const [pa, pb] = await Promise.all([
+      s.listPods({ allNamespaces: true }),
+      r.listPods({ allNamespaces: true }),
     ]);
-    expect(mine(valueOf(sa))).toEqual(mine(valueOf(sb)));
+    expect(
+      slimmed(
+        'pods',
+        mine(valueOf(pa) as unknown as { metadata: { namespace?: string } }[]),
+      ),
+    ).toEqual(
+      slimmed(
+        'pods',
+        mine(valueOf(pb) as unknown as { metadata: { namespace?: string } }[]),
+      ),
+    );
   });
 
   it('Warning Events (fieldSelector type=Warning): the same reasons about the same kinds', async () => {
@@ -326,10 +345,11 @@ describe('ClusterClient: the polling reads', () => {
 });
 
 describe('Reflector: list-then-watch', () => {
-  it.each(['deployments', 'pods', 'secrets'] as LiveKind[])(
-    '%s of a dev namespace: the same objects, then the same change',
+  it.each(['deployments', 'pods', 'applications'] as LiveKind[])(
+    '%s: the same objects, then the same change',
     async kind => {
-      const ns = names('healthy').namespace;
+      const ns =
+        kind === 'applications' ? c.argo.namespace : names('healthy').namespace;
       const reflectors = [sandbox.side, real.side].map(
         side =>
           new Reflector({
@@ -359,12 +379,9 @@ describe('Reflector: list-then-watch', () => {
         const label = `touched-${kind}`;
         for (const side of [sandbox.side, real.side]) {
           const ops = httpOps(side.access);
-          if (kind === 'secrets') {
-            await ops.create({
-              apiVersion: 'v1',
-              kind: 'Secret',
-              metadata: { name: label, namespace: ns },
-              stringData: { k: 'v' },
+          if (kind === 'applications') {
+            await ops.patch('applications', ns, names('healthy').application, {
+              metadata: { labels: { touched: label } },
             });
           } else if (kind === 'deployments') {
             await ops.patch('deployments', ns, names('healthy').deployment, {

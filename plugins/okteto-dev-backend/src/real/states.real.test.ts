@@ -387,18 +387,16 @@ describe.each(STATES.map(s => [s.app, s.title] as const))('%s: %s', app => {
       workload: n.deployment,
       application: { namespace: c.argo.namespace, name: n.application },
     });
-    // the workload, as the Deployment and its pods have it; pods are read only to explain
-    // something (workloads.ts needsPods): a dev clone, or an original not at its replicas
-    const wanted = replicasOf(cluster.original);
-    const explained =
-      Boolean(cluster.clone) || wanted.readyReplicas !== wanted.replicas;
+    // the workload, as the Deployment and its pods have it; the pods are read for every app
+    // while the env Secret item is checked (fetch/fetchDevObjects.ts: the item reads the
+    // Secrets' state from the pods), as it is by default
     expect(workloadFacts(s)).toEqual(
       cluster.original
         ? {
             state: 'ok',
             name: n.deployment,
-            ...wanted,
-            pods: explained ? podFacts(cluster.pods) : [],
+            ...replicasOf(cluster.original),
+            pods: podFacts(cluster.pods),
           }
         : { state: 'not-found' },
     );

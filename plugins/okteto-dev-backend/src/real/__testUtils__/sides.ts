@@ -228,9 +228,9 @@ export async function ensureArgoCrds(kc: KubeConfig): Promise<void> {
 }
 
 /**
- * The backend README's RBAC ("RBAC for the service account"): Applications in Argo CD's namespace,
- * Deployments, Pods, Secrets (list, watch) and Events (list) bound per dev namespace. Returns a
- * token of that service account.
+ * The backend README's RBAC ("RBAC for the service account", deploy/rbac/live): Applications in
+ * Argo CD's namespace; Deployments, StatefulSets, Pods (list, watch), Events (list) and the Secret
+ * opt-in's `get secrets` bound per dev namespace. Returns a token of that service account.
  */
 async function readerToken(
   kc: KubeConfig,
@@ -284,17 +284,17 @@ async function readerToken(
       body: {
         metadata: { name },
         rules: [
+          // deploy/rbac/live/workloads.yaml
           {
             apiGroups: ['apps'],
-            resources: ['deployments'],
+            resources: ['deployments', 'statefulsets'],
             verbs: ['list', 'watch'],
           },
-          {
-            apiGroups: [''],
-            resources: ['pods', 'secrets'],
-            verbs: ['list', 'watch'],
-          },
+          { apiGroups: [''], resources: ['pods'], verbs: ['list', 'watch'] },
           { apiGroups: [''], resources: ['events'], verbs: ['list'] },
+          // deploy/rbac/secrets-opt-in, without its resourceNames (the tests' names are
+          // suffixed, and requestPattern also asks for a Secret that does not exist)
+          { apiGroups: [''], resources: ['secrets'], verbs: ['get'] },
         ],
       },
     })

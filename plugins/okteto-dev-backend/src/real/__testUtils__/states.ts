@@ -233,6 +233,17 @@ export function objectsOf(c: AppConventions, state: AppState): KubeObject[] {
   });
 }
 
+/** The kinds of web-core's chart in helm's InstallOrder; others (the Application) after. */
+const HELM_INSTALL_ORDER = [
+  'Namespace',
+  'Secret',
+  'ConfigMap',
+  'PersistentVolumeClaim',
+  'Service',
+  'Deployment',
+  'StatefulSet',
+];
+
 /** The API calls a state takes on one side (a ClusterAccess: the real cluster or the sandbox). */
 export async function applyState(
   access: ClusterAccess,
@@ -246,7 +257,17 @@ export async function applyState(
     kind: 'Namespace',
     metadata: { name: c.argo.namespace },
   });
-  for (const o of objectsOf(c, state)) {
+  // in helm's install order (helm pkg/release/v1/util/kind_sorter.go InstallOrder): the env
+  // Secret exists before the Deployment's pods, as after `helm install` (the sandbox settles at
+  // once, so a pod made first would record the kubelet's Failed event for the missing Secret)
+  const order = (kind: string) => {
+    const i = HELM_INSTALL_ORDER.indexOf(kind);
+    return i < 0 ? HELM_INSTALL_ORDER.length : i;
+  };
+  const objects = objectsOf(c, state).sort(
+    (a, b) => order(a.kind) - order(b.kind),
+  );
+  for (const o of objects) {
     await createOrKeep(ops, o);
   }
 }
