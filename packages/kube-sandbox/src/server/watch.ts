@@ -24,11 +24,13 @@ export interface WatchRequest {
 }
 
 /**
- * How often a watch with bookmarks gets one (cacher.go bookmarkFrequency). The real server's
- * "2 s before the deadline" does not happen for a watch with timeoutSeconds: the request's
- * context has no deadline there (measured: none in a 4 s watch).
+ * How often a watch with bookmarks gets one (cacher.go bookmarkFrequency), and how long before
+ * its timeout (cache_watcher.go nextBookmarkTime: the request's context has the deadline of
+ * `timeoutSeconds`, endpoints/handlers/get.go). Either is sent only when the watch cache of the
+ * kind has moved past the watch's resourceVersion (cache_watcher.go process).
  */
 const BOOKMARK_EVERY_MS = 60_000;
+const BOOKMARK_BEFORE_TIMEOUT_MS = 2_000;
 
 /**
  * A watch as the watch cache serves it (k8s.io/apiserver/pkg/storage/cacher: cacher.go Watch,
@@ -38,7 +40,9 @@ const BOOKMARK_EVERY_MS = 60_000;
  *   by a BOOKMARK annotated `k8s.io/initial-events-end`;
  * - from a resourceVersion: the events after it, or a 410 Expired ERROR event when the history no
  *   longer reaches back that far; `sendInitialEvents=false` with "0": from now on;
- * - live events until `timeoutSeconds`; with bookmarks, one a minute (nextBookmarkTime);
+ * - live events until `timeoutSeconds`; with bookmarks, one a minute and one 2 s before the
+ *   timeout (nextBookmarkTime), each only once an event of the kind (selected or not) is newer
+ *   than the watch's resourceVersion;
  * - Tables: the column definitions in the first event only (null after it);
  * - an object that stops matching the selectors is DELETED for this watch, one that starts to
  *   is ADDED.
@@ -73,8 +77,12 @@ export function serveWatch(w: WatchRequest): void {
   const matches = (o: KubeObject | undefined) =>
     Boolean(o) && matchesFilter(o!, filter);
   const key = typeKey(t);
+  // the revision the watch started from, and the newest event of its kind (the kind's cache)
+  const startRv = since ?? current;
+  let kindRv = startRv;
   const emit = (e: StoreEvent) => {
     if (typeKey(e.resource) !== key) return;
+    kindRv = Math.max(kindRv, e.rv);
     const now = e.type !== 'DELETED' && matches(e.object);
     const before = e.previous !== undefined && matches(e.previous);
     if (now && before) write('MODIFIED', present(e.object));
@@ -91,13 +99,11 @@ export function serveWatch(w: WatchRequest): void {
       );
     }
   };
-  const bookmark = (annotations?: Record<string, string>) =>
+  const bookmark = (annotations: Record<string, string>) =>
     write('BOOKMARK', {
       kind: t.kind,
       apiVersion: apiVersionOf(t),
-      metadata: annotations
-        ? { resourceVersion: store.resourceVersion, annotations }
-        : { resourceVersion: store.resourceVersion },
+      metadata: { resourceVersion: store.resourceVersion, annotations },
     });
 
   if (opts.sendInitialEvents) {
@@ -125,9 +131,21 @@ export function serveWatch(w: WatchRequest): void {
   const timeoutMs = opts.timeoutSeconds * 1000;
   const timers: NodeJS.Timeout[] = [];
   if (opts.allowWatchBookmarks) {
-    const timer = setInterval(() => bookmark(), BOOKMARK_EVERY_MS);
+    const progress = () => {
+      if (kindRv > startRv) {
+        write('BOOKMARK', {
+          kind: t.kind,
+          apiVersion: apiVersionOf(t),
+          metadata: { resourceVersion: String(kindRv) },
+        });
+      }
+    };
+    const timer = setInterval(progress, BOOKMARK_EVERY_MS);
     timer.unref();
     timers.push(timer);
+    if (timeoutMs > BOOKMARK_BEFORE_TIMEOUT_MS) {
+      timers.push(setTimeout(progress, timeoutMs - BOOKMARK_BEFORE_TIMEOUT_MS));
+    }
   }
   if (timeoutMs > 0) timers.push(setTimeout(() => res.end(), timeoutMs));
   const cleanup = () => {
