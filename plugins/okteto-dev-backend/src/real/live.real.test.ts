@@ -295,6 +295,14 @@ describe('live mode on the shared real cluster', () => {
       const eventsBefore = reflector.stats.events;
       const changesBefore = changes.length;
       await writeElsewhere(real.kc, noisy, 3);
+      // A bookmark reaches a watcher only at a revision newer than its own (cache_watcher.go
+      // process): the Deployments' cache moves past the ConfigMap writes on a Deployment event or
+      // on etcd's progress notification, which a consistent read (resourceVersion "") of
+      // Deployments requests (watch_cache.go waitUntilFreshAndBlock, ConditionalProgressRequester).
+      // On a busy shared cluster other suites' writes do it too; here a list does it.
+      await real.kc
+        .makeApiClient(AppsV1Api)
+        .listNamespacedDeployment({ namespace: noisy });
       // the watch cache sends a bookmark about once a minute (cacher.go dispatchEvents)
       await until(
         () => reflector.stats.events > eventsBefore,
