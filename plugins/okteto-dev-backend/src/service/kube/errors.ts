@@ -3,21 +3,7 @@ import {
   DevErrorType,
   DevMissingPermission,
 } from '@okteto-dev/plugin-okteto-dev-common';
-
-const UNREACHABLE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ENOTFOUND',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EAI_AGAIN',
-  'EPIPE',
-  'UND_ERR_SOCKET',
-  'CERT_HAS_EXPIRED',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-]);
+import { UNREACHABLE_CODES, UNTRUSTED_CERT_CODES } from '../netErrors';
 
 interface ErrorLike {
   name?: string;
@@ -202,7 +188,7 @@ export function toDevError(
       message: `${resource}: no answer from cluster ${cluster} in time`,
     };
   }
-  if (code && UNREACHABLE_CODES.has(code)) {
+  if (code && (UNREACHABLE_CODES.has(code) || UNTRUSTED_CERT_CODES.has(code))) {
     return {
       ...base,
       type: 'unreachable',
