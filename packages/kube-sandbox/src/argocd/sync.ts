@@ -1,7 +1,8 @@
 import type { SandboxStore } from '../store';
 import type { JsonObject, KubeObject } from '../types';
 import { Comparison, ManagedResource, targetsOf } from './compare';
-import { applied, ignoredPointers, isModified, respectIgnored } from './diff';
+import { deepEqual } from '../patch';
+import { applied, ignoredPointers, respectIgnored } from './diff';
 import {
   Application,
   hasMultipleSources,
@@ -108,10 +109,14 @@ function applyOne(req: SyncRequest, r: ManagedResource): JsonObject {
     store.put(applied(desired, undefined));
     return result(target, 'Synced', `${name} created`);
   }
-  if (!isModified(desired, r.live, [])) {
+  const next = applied(desired, r.live);
+  // kubectl apply: "unchanged" when the patch is empty
+  const { status: _live, ...before } = r.live;
+  const { status: _next, ...after } = next;
+  if (deepEqual(before, after)) {
     return result(target, 'Synced', `${name} unchanged`);
   }
-  store.put(applied(desired, r.live));
+  store.put(next);
   return result(target, 'Synced', `${name} configured`);
 }
 
