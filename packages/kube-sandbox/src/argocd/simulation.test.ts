@@ -376,6 +376,25 @@ describe('Argo CD simulation: drift, failures, conditions', () => {
     expect(s.conditions).toBeUndefined();
   });
 
+  it('the repo-server answers a failing render from its cache after 3 failures in a row (reposerver/repository/repository.go getManifestCacheEntry)', async () => {
+    const { store, argocd } = await webCoreStore();
+    const ns = 'web-corporate-dev';
+    const error =
+      'failed to generate manifest for source 1 of 1: rpc error: code = Unknown desc = failed to execute helm template command: boom';
+    argocd.setComparisonError(ns, error);
+    const message = () => app(store, ns).conditions[0].message;
+    expect(message()).toBe(`Failed to load target state: ${error}`);
+    argocd.refresh(ns);
+    argocd.refresh(ns);
+    expect(message()).toBe(`Failed to load target state: ${error}`);
+    argocd.refresh(ns);
+    expect(message()).toBe(
+      'Failed to load target state: failed to generate manifest for source 1 of 1: rpc error: code = Unknown desc = Manifest generation error (cached): failed to execute helm template command: boom',
+    );
+    argocd.newCommit(ns);
+    expect(message()).toBe(`Failed to load target state: ${error}`);
+  });
+
   it('a frozen controller leaves reconciledAt (and everything) as it was', async () => {
     const { store, argocd } = await webCoreStore();
     const ns = 'web-corporate-dev';
