@@ -1,45 +1,57 @@
 // Bench 1: cluster requests per card view, okteto-dev vs Backstage's Kubernetes plugin, both in
-// ONE in-process backend against the same kube-sandbox (web-core scenario, fixed latency). The
-// latency of those views is bench/latency.ts; one cold view per app state is bench/coldViews.ts.
-import { BenchContext, fmt, printTable, ratio, say, sleep } from './lib';
+// ONE in-process backend against the same cluster: the kube-sandbox (web-core scenario, fixed
+// latency), then the real kube-apiserver with web-core's objects (bench/realCluster.ts), in the
+// same run. The latency of those views is bench/latency.ts; one cold view per app state is
+// bench/coldViews.ts.
+import { BenchCluster, requestLabel } from './cluster';
+import {
+  benchClusters,
+  BenchContext,
+  fmt,
+  printTable,
+  ratio,
+  say,
+  sleep,
+} from './lib';
 import { SIX_APPS, startBenchBackend, views } from './setup';
 
 /** Our cache TTL in this bench: long enough for "warm", short enough to wait out for "cold". */
 export const TTL_SECONDS = 5;
 
-export async function clusterCost(ctx: BenchContext): Promise<void> {
+type Row = [string, number, number | string, number | string];
+
+async function costOn(
+  ctx: BenchContext,
+  kind: 'sandbox' | 'real',
+  given: BenchCluster | undefined,
+) {
   const { latencyMs } = ctx.args;
-  say(
-    `cluster cost: sandbox latency ${latencyMs} ms, okteto-dev cache TTL ${TTL_SECONDS} s`,
-  );
   const b = await startBenchBackend({
     latencyMs,
+    cluster: given,
     oktetoDev: { cache: { ttlSeconds: TTL_SECONDS } },
   });
-  const { sandbox } = b;
-  const counters = sandbox.counters;
+  const { cluster } = b;
+  say(
+    `cluster cost on the ${cluster.label}${
+      kind === 'sandbox' ? ` (${latencyMs} ms per request)` : ''
+    }, okteto-dev cache TTL ${TTL_SECONDS} s`,
+  );
   try {
     const cost = async (fn: () => Promise<unknown>) => {
-      counters.reset();
+      await cluster.reset();
       const t = performance.now();
       await fn();
       const ms = performance.now() - t;
-      const n = counters.total;
-      const refused = counters.count(r => r.status === 403);
-      const paths = counters.requests.map(
-        r =>
-          `${r.verb} ${r.path}${
-            r.query.labelSelector
-              ? `?labelSelector=${r.query.labelSelector}`
-              : ''
-          }${
-            r.query.fieldSelector
-              ? `?fieldSelector=${r.query.fieldSelector}`
-              : ''
-          }`,
-      );
-      counters.reset();
-      return { n, ms, paths, refused };
+      const requests = await cluster.requests();
+      await cluster.reset();
+      return {
+        n: requests.length,
+        ms,
+        paths: requests.map(requestLabel),
+        refused: requests.filter(r => r.status === 403).length,
+        clients: [...new Set(requests.map(r => r.client ?? '?'))],
+      };
     };
     const expectOk = async (target: ReturnType<typeof views.ours>) => {
       const r = await b.send(target);
@@ -98,47 +110,63 @@ export async function clusterCost(ctx: BenchContext): Promise<void> {
     const wl100 = await cost(() =>
       all(100, views.theirsWorkloads('corporate')),
     );
-    const costRows: Array<[string, number, number | string, number | string]> =
-      [
-        [
-          'one entity, first view after start',
-          oursFirst.n,
-          svcFirst.n,
-          wlFirst.n,
-        ],
-        [
-          'one entity, cold (our cache expired)',
-          oursCold.n,
-          svcSecond.n,
-          wlSecond.n,
-        ],
-        [
-          `one entity, warm (2nd view within ${TTL_SECONDS} s)`,
-          oursWarm.n,
-          svcSecond.n,
-          wlSecond.n,
-        ],
-        ['six apps, six card views, cold', oursSixCold.n, svcSix.n, wlSix.n],
-        ['six apps, six card views, warm', oursSixWarm.n, svcSix.n, wlSix.n],
-        [
-          `six apps, one batch request (ours), cold${
-            oursBatchCold.refused
-              ? ` (${oursBatchCold.refused} of them refused cluster-wide LISTs)`
-              : ''
-          }`,
-          oursBatchCold.n,
-          '—',
-          '—',
-        ],
-        [
-          '100 concurrent viewers of one entity, cold',
-          ours100.n,
-          svc100.n,
-          wl100.n,
-        ],
+    // on the real server each request names its sender (the audit log's user)
+    if (kind === 'real') {
+      const wrong = [
+        ...[oursFirst, oursCold, oursSixCold, oursBatchCold, ours100].filter(
+          c => c.clients.some(x => x !== 'okteto-dev'),
+        ),
+        ...[svcSecond, wlSecond, svc100, wl100].filter(c =>
+          c.clients.some(x => x !== 'kubernetes'),
+        ),
       ];
+      if (wrong.length > 0)
+        throw new Error(
+          `requests from another client were counted: ${wrong
+            .map(c => c.clients.join('+'))
+            .join(', ')}`,
+        );
+    }
+    const rows: Row[] = [
+      [
+        'one entity, first view after start',
+        oursFirst.n,
+        svcFirst.n,
+        wlFirst.n,
+      ],
+      [
+        'one entity, cold (our cache expired)',
+        oursCold.n,
+        svcSecond.n,
+        wlSecond.n,
+      ],
+      [
+        `one entity, warm (2nd view within ${TTL_SECONDS} s)`,
+        oursWarm.n,
+        svcSecond.n,
+        wlSecond.n,
+      ],
+      ['six apps, six card views, cold', oursSixCold.n, svcSix.n, wlSix.n],
+      ['six apps, six card views, warm', oursSixWarm.n, svcSix.n, wlSix.n],
+      [
+        `six apps, one batch request (ours), cold${
+          oursBatchCold.refused
+            ? ` (${oursBatchCold.refused} of them refused with 403)`
+            : ''
+        }`,
+        oursBatchCold.n,
+        '—',
+        '—',
+      ],
+      [
+        '100 concurrent viewers of one entity, cold',
+        ours100.n,
+        svc100.n,
+        wl100.n,
+      ],
+    ];
     printTable({
-      title: 'Sandbox requests per card view (lower is better)',
+      title: `Requests per card view on the ${cluster.label} (lower is better)`,
       headers: [
         'view',
         'okteto-dev GET /status',
@@ -146,7 +174,7 @@ export async function clusterCost(ctx: BenchContext): Promise<void> {
         'k8s POST /resources/workloads/query',
         'ours / theirs (services)',
       ],
-      rows: costRows.map(([label, o, s, w]) => [
+      rows: rows.map(([label, o, s, w]) => [
         label,
         o,
         s,
@@ -155,55 +183,72 @@ export async function clusterCost(ctx: BenchContext): Promise<void> {
       ]),
       note: `${
         oursBatchCold.refused
-          ? `The web-core token has namespaced RBAC only (a namespace is forbidden), so the sandbox refuses cluster-wide LISTs with 403 and the batch falls back to one LIST per namespace: ${oursBatchCold.paths.join(
+          ? `Some reads were refused (403): ${oursBatchCold.paths.join(
               ', ',
             )}.\n`
           : ''
       }okteto-dev cold view reads: ${oursCold.paths.join(
         ', ',
+      )}\nokteto-dev batch of six reads: ${oursBatchCold.paths.join(
+        ', ',
       )}\nKubernetes plugin view reads: ${
         svcSecond.paths.length
       } LISTs (${svcSecond.paths
-        .map(p =>
-          p
-            .split(' ')[1]
-            .split('?')[0]
-            .replace(/\/namespaces\/[^/]+/, ''),
-        )
+        .map(p => p.split(' ')[1].replace(/\/namespaces\/[^/]+/, ''))
         .join(', ')})`,
     });
-
-    // --- goals
-    ctx.goals.push(
-      {
-        goal: '≤ 3 cluster reads per cold card view',
-        met: oursCold.n <= 3,
-        measured: `${oursCold.n} (first view after start: ${oursFirst.n}; Kubernetes plugin: ${svcSecond.n})`,
-        why: `one LIST each of Applications (field selector on the name), Deployments and Secret metadata; Pods only when the workload needs explaining`,
-      },
-      {
-        goal: '≤ 3 cluster reads in total for 100 concurrent viewers of one entity',
-        met: ours100.n <= 3,
-        measured: `${ours100.n} (Kubernetes plugin: ${svc100.n})`,
-        why: 'concurrent requests for one entity share one in-flight fetch, then the cache answers',
-      },
-    );
-    ctx.summary.push(
-      `Cluster cost: a cold okteto-dev card view costs ${oursCold.n} sandbox requests vs ${svcSecond.n} for the Kubernetes plugin; 100 concurrent viewers cost ${ours100.n} vs ${svc100.n} (sandbox latency ${latencyMs} ms).`,
-    );
-    ctx.results.clusterCost = {
-      latencyMs,
-      ttlSeconds: TTL_SECONDS,
-      requestsPerView: Object.fromEntries(
-        costRows.map(([l, o, s, w]) => [
-          l,
-          { ours: o, theirsServices: s, theirsWorkloads: w },
-        ]),
-      ),
-      oursColdReads: oursCold.paths,
-      theirsViewReads: svcSecond.paths,
+    return {
+      label: cluster.label,
+      rows,
+      oursCold,
+      oursFirst,
+      ours100,
+      svcSecond,
+      svc100,
+      oursBatchCold,
     };
   } finally {
     await b.stop();
   }
+}
+
+export async function clusterCost(ctx: BenchContext): Promise<void> {
+  const results: Record<string, unknown> = {
+    latencyMs: ctx.args.latencyMs,
+    ttlSeconds: TTL_SECONDS,
+  };
+  for (const { kind, cluster } of await benchClusters(ctx)) {
+    const r = await costOn(ctx, kind, cluster);
+    const on = kind === 'sandbox' ? '' : ` — ${r.label}`;
+    ctx.goals.push(
+      {
+        goal: `≤ 3 cluster reads per cold card view${on}`,
+        met: r.oursCold.n <= 3,
+        measured: `${r.oursCold.n} (first view after start: ${r.oursFirst.n}; Kubernetes plugin: ${r.svcSecond.n})`,
+        why: `one LIST each of Applications (field selector on the name), Deployments and Pods (they also tell whether the app's Secrets exist); no Secret is read`,
+      },
+      {
+        goal: `≤ 3 cluster reads in total for 100 concurrent viewers of one entity${on}`,
+        met: r.ours100.n <= 3,
+        measured: `${r.ours100.n} (Kubernetes plugin: ${r.svc100.n})`,
+        why: 'concurrent requests for one entity share one in-flight fetch, then the cache answers',
+      },
+    );
+    ctx.summary.push(
+      `Cluster cost (${r.label}): a cold okteto-dev card view costs ${r.oursCold.n} requests vs ${r.svcSecond.n} for the Kubernetes plugin; 100 concurrent viewers cost ${r.ours100.n} vs ${r.svc100.n}.`,
+    );
+    results[kind] = {
+      cluster: r.label,
+      requestsPerView: Object.fromEntries(
+        r.rows.map(([l, o, s, w]) => [
+          l,
+          { ours: o, theirsServices: s, theirsWorkloads: w },
+        ]),
+      ),
+      oursColdReads: r.oursCold.paths,
+      oursBatchReads: r.oursBatchCold.paths,
+      theirsViewReads: r.svcSecond.paths,
+    };
+  }
+  ctx.results.clusterCost = results;
 }

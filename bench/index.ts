@@ -17,6 +17,7 @@ import {
   say,
   writeResults,
 } from './lib';
+import { RealBench, realClusterBuilt, startRealBench } from './realCluster';
 import { replicas } from './replicas';
 import { scaffolder } from './scaffolder';
 import { scale } from './scale';
@@ -41,7 +42,34 @@ const BENCHES: Record<
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  const ctx: BenchContext = { args, results: {}, goals: [], summary: [] };
+  let real: Promise<RealBench> | undefined;
+  const ctx: BenchContext = {
+    args,
+    results: {},
+    goals: [],
+    summary: [],
+    async realCluster() {
+      if (args.sandboxOnly) return undefined;
+      real ??= startRealBench().then(r => {
+        say(
+          `real cluster: ${r.cluster.version} up in ${fmt(
+            r.setup.startMs / 1000,
+          )} s; web-core's objects in ${fmt(
+            r.setup.objectsMs / 1000,
+          )} s; okteto up ${Object.entries(r.setup.oktetoMs)
+            .map(([dev, ms]) => `${dev} ${fmt(ms / 1000)} s`)
+            .join(', ')}; settled in ${fmt(r.setup.settleMs / 1000)} s`,
+        );
+        ctx.results.realCluster = {
+          version: r.cluster.version,
+          nodes: r.cluster.nodes.length,
+          setup: r.setup,
+        };
+        return r;
+      });
+      return (await real).benchCluster();
+    },
+  };
   const wanted = Object.entries(BENCHES).filter(
     ([name, b]) =>
       !args.only ||
@@ -56,6 +84,15 @@ async function main() {
       `--only matched no bench; use: ${Object.keys(BENCHES).join(
         ', ',
       )} (or aliases)`,
+    );
+    return 2;
+  }
+  const readsReal = wanted.some(([name]) =>
+    ['clusterCost', 'coldViews', 'latency'].includes(name),
+  );
+  if (readsReal && !args.sandboxOnly && !realClusterBuilt()) {
+    console.error(
+      'The cost, cold and latency benches also run on the real kube-apiserver: build it once with `node packages/real-cluster/bin/real-cluster build` (or copy .cache/real-cluster/bin from a checkout that has it), or pass --sandbox-only.',
     );
     return 2;
   }
@@ -96,6 +133,11 @@ async function main() {
         .map(n => n.toFixed(2))
         .join(' ')})`,
     );
+  }
+
+  if (real) {
+    const r = await real.catch(() => undefined);
+    await r?.close();
   }
 
   if (ctx.goals.length > 0) {

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fork } from 'node:child_process';
+import type { BenchCluster } from './cluster';
 
 export const ROOT = path.resolve(__dirname, '..');
 export const RESULTS_FILE = path.join(ROOT, 'bench', 'results', 'latest.json');
@@ -13,6 +14,8 @@ export interface BenchArgs {
   only?: string[];
   /** Added latency of the sandbox per request (ms). */
   latencyMs: number;
+  /** Only the sandbox: no real kube-apiserver beside it (`--sandbox-only`). */
+  sandboxOnly: boolean;
 }
 
 export function parseArgs(argv: string[]): BenchArgs {
@@ -23,6 +26,7 @@ export function parseArgs(argv: string[]): BenchArgs {
     quick: argv.includes('--quick'),
     only: only ? only.split(',').map(s => s.trim()) : undefined,
     latencyMs: Number(get('latency') ?? 20),
+    sandboxOnly: argv.includes('--sandbox-only'),
   };
 }
 
@@ -40,6 +44,23 @@ export interface BenchContext {
   goals: Goal[];
   /** Lines for the one-line-per-bench summary. */
   summary: string[];
+  /**
+   * The real kube-apiserver of this run, which the cost, cold-view and latency benches read after
+   * the sandbox: started on first use, shared, stopped at the end; `undefined` with
+   * `--sandbox-only`.
+   */
+  realCluster(): Promise<BenchCluster | undefined>;
+}
+
+/** The clusters a bench reads in turn: the sandbox (each bench starts its own), then the real one. */
+export async function benchClusters(
+  ctx: BenchContext,
+): Promise<Array<{ kind: 'sandbox' | 'real'; cluster?: BenchCluster }>> {
+  const real = await ctx.realCluster();
+  return [
+    { kind: 'sandbox' },
+    ...(real ? [{ kind: 'real' as const, cluster: real }] : []),
+  ];
 }
 
 export const say = (message: string) => console.log(`[bench] ${message}`);

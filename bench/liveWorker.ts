@@ -74,6 +74,8 @@ async function run(req: WorkerRequest): Promise<void> {
             ],
             timeoutMs: 60_000,
             live: { enabled: req.mode === 'watch' },
+            // thousands of dev namespaces: the cluster-wide mode (deploy/rbac/cluster-wide)
+            rbac: { clusterWide: true },
           },
         },
       }),

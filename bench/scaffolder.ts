@@ -107,6 +107,14 @@ export async function scaffolder(ctx: BenchContext): Promise<void> {
     readOktetoDevScaffolderOptions,
   } = require('@okteto-dev/plugin-scaffolder-backend-module-okteto-dev');
   const defaults = readOktetoDevScaffolderOptions();
+  // the yaml package the actions parse with, for the baseline
+  const { parseDocument } = require(require.resolve('yaml', {
+    paths: [
+      require.resolve(
+        '@okteto-dev/plugin-scaffolder-backend-module-okteto-dev/package.json',
+      ),
+    ],
+  }));
   /* eslint-enable @typescript-eslint/no-require-imports */
   void renderNewManifest;
 
@@ -236,6 +244,14 @@ export async function scaffolder(ctx: BenchContext): Promise<void> {
         () => upsertDevEntries(manifest, MANIFEST, keys, body, false),
       ),
     ]);
+    // the floor of any edit that checks the file: parsing it once, as the actions do
+    rows.push([
+      'baseline: one YAML parse of the 500-service manifest (yaml parseDocument, as the actions parse)',
+      await time(
+        () => {},
+        () => parseDocument(manifest, { prettyErrors: true, uniqueKeys: true }),
+      ),
+    ]);
     rows.push([
       'mergeStignore (pure, 5,000 lines)',
       await time(
@@ -262,14 +278,21 @@ export async function scaffolder(ctx: BenchContext): Promise<void> {
         ctx.args.quick ? ' (--quick)' : ''
       }`;
     const add = get('okteto:dev-service:add — append');
+    const parse = get('baseline:');
     const rerun = get('okteto:dev-service:add — re-run');
     const resolve = get('okteto:stignore:ensure — resolve');
     ctx.goals.push(
       {
         goal: 'okteto:dev-service:add on a 500-service manifest < 100 ms',
         met: add.p50 < 100,
-        measured: measured(add),
-        why: 'the 220 KiB manifest is parsed once (~55 ms of that is the yaml parser); the entry is inserted as text and checked by parsing only the lines the edit touched, not the whole file again',
+        measured: `${measured(add)}; ${fmt(
+          add.p50 / parse.p50,
+          2,
+        )} × one YAML parse of the file in the same run (${fmt(
+          parse.p50,
+          1,
+        )} ms)`,
+        why: 'the 220 KiB manifest is parsed once (the baseline: the floor of an edit that checks the file is YAML and has no such entry yet); the entry is inserted as text and checked by parsing only the lines the edit touched, not the whole file again',
       },
       {
         goal: 'its no-op re-run < 30 ms',

@@ -1,9 +1,10 @@
 // One in-process Backstage backend with BOTH the okteto-dev backend and Backstage's Kubernetes
-// backend, pointed at the same kube-sandbox cluster, with the same catalog entities. Honest about
-// what a request costs besides the cluster: the real catalog backend (the entities come from an
-// entity provider and are looked up over HTTP, as in a deployment) and the real permission
-// backend with the allow-all policy (`permission.enabled: true`: every check is an HTTP call to
-// it). Only the tokens are mocks (mock tokens instead of signed JWTs, checked without crypto).
+// backend, pointed at the same cluster (a kube-sandbox, or the real kube-apiserver of
+// bench/realCluster.ts), with the same catalog entities. Honest about what a request costs
+// besides the cluster: the real catalog backend (the entities come from an entity provider and
+// are looked up over HTTP, as in a deployment) and the real permission backend with the allow-all
+// policy (`permission.enabled: true`: every check is an HTTP call to it). Only the tokens are mocks
+// (mock tokens instead of signed JWTs, checked without crypto).
 import {
   mockCredentials,
   mockServices,
@@ -15,7 +16,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import allowAllPolicy from '@backstage/plugin-permission-backend-module-allow-all-policy';
-import { Sandbox, startSandbox } from '@okteto-dev/kube-sandbox';
+import { Sandbox } from '@okteto-dev/kube-sandbox';
 import oktetoDevPlugin from '@okteto-dev/plugin-okteto-dev-backend';
 import { repositoryUrlReader } from '@okteto-dev/plugin-okteto-dev-backend/src/__testUtils__/testBackend';
 import {
@@ -27,6 +28,7 @@ import { entityProviderModule } from '@okteto-dev/plugin-search-backend-module-o
 import fs from 'node:fs';
 import { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { BenchCluster, sandboxCluster } from './cluster';
 import { LoadTarget, ROOT, sleep } from './lib';
 
 const REPO_DIR = path.join(ROOT, 'examples', 'web-core-repo');
@@ -132,6 +134,9 @@ export function viewersOf(
 }
 
 export interface BenchBackend {
+  /** The cluster both plugins read. */
+  cluster: BenchCluster;
+  /** The sandbox, when the cluster is one (drills, live mode). */
   sandbox: Sandbox;
   port: number;
   /** Repository files read through the UrlReader, in order (reset by emptying it). */
@@ -143,23 +148,14 @@ export interface BenchBackend {
 
 export async function startBenchBackend(options: {
   latencyMs: number;
+  /** The cluster to read (default: a new sandbox with `latencyMs`, stopped with the backend). */
+  cluster?: BenchCluster;
   oktetoDev?: Record<string, unknown>;
   kubernetes?: boolean;
   /** `mock`: the in-process catalog mock and no permission backend (what earlier runs measured). */
   catalog?: 'real' | 'mock';
 }): Promise<BenchBackend> {
-  const sandbox = await startSandbox({
-    scenario: 'web-core',
-    latencyMs: options.latencyMs,
-  });
-  const cluster = {
-    name: 'default',
-    url: sandbox.url,
-    authProvider: 'serviceAccount',
-    serviceAccountToken: sandbox.token,
-    // the sandbox serves plain http on loopback
-    dangerouslyAllowPlainHttp: true,
-  };
+  const cluster = options.cluster ?? (await sandboxCluster(options.latencyMs));
   const withKubernetes = options.kubernetes !== false;
   const realCatalog = options.catalog !== 'mock';
   const repo = countingUrlReader();
@@ -184,7 +180,7 @@ export async function startBenchBackend(options: {
           integrations: { github: [{ host: 'github.com' }] },
           // polling mode, which these benches measure; bench/live.ts compares live mode with it
           oktetoDev: {
-            clusters: [cluster],
+            clusters: [cluster.oktetoDevCluster],
             targets: WEB_CORE_TARGETS,
             live: { enabled: false },
             ...options.oktetoDev,
@@ -196,13 +192,7 @@ export async function startBenchBackend(options: {
                   clusterLocatorMethods: [
                     {
                       type: 'config',
-                      clusters: [
-                        {
-                          ...cluster,
-                          skipTLSVerify: true,
-                          skipMetricsLookup: true,
-                        },
-                      ],
+                      clusters: [cluster.kubernetesCluster],
                     },
                   ],
                   customResources: [
@@ -252,21 +242,28 @@ export async function startBenchBackend(options: {
   while (!(await ready())) {
     if (Date.now() > deadline) {
       await backend.stop();
-      await sandbox.close();
+      if (!options.cluster) await cluster.close();
       throw new Error('the catalog did not serve the bench entities');
     }
     await sleep(100);
   }
-  sandbox.counters.reset();
+  await cluster.reset();
   repo.reads.length = 0;
   let stopped: Promise<void> | undefined;
   return {
-    sandbox,
+    cluster,
+    get sandbox() {
+      if (!cluster.sandbox)
+        throw new Error(`${cluster.label} is not the sandbox`);
+      return cluster.sandbox;
+    },
     port,
     repoReads: repo.reads,
     send,
     stop() {
-      stopped ??= backend.stop().then(() => sandbox.close());
+      stopped ??= backend
+        .stop()
+        .then(() => (options.cluster ? undefined : cluster.close()));
       return stopped;
     },
   };

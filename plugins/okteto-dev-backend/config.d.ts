@@ -167,6 +167,70 @@ export interface Config {
      */
     catalogRefreshSeconds?: number;
     /**
+     * What the service account may do, so that no request asks for more (manifests for each mode:
+     * `deploy/rbac/` at the repository root).
+     */
+    rbac?: {
+      /**
+       * The cluster-wide mode: the service account has a ClusterRoleBinding
+       * (`deploy/rbac/cluster-wide`), so a batch may LIST a kind across all namespaces at once and
+       * live mode may watch each kind across all namespaces beyond `live.maxNamespacesPerCluster`.
+       * Off (the default): every LIST and WATCH names its namespace, so a RoleBinding per dev
+       * namespace is all it needs; past the limit, namespaces are read on each view.
+       */
+      clusterWide?: boolean;
+    };
+    /**
+     * The readiness checklist, per item id (`argo-application`, `namespace-convention`, `env-var`,
+     * `env-secret`, `self-heal-off`, `replicas-ignored`, `dev-service`, `dev-image`, `stignore`):
+     * `enabled: false` (or `<id>: false`) switches an item off: it is not checked, not counted in
+     * "N of M passed", and the answer lists it in `checklistOff`. An unknown id or setting is a
+     * startup error.
+     */
+    checklist?: {
+      'argo-application'?: boolean | { enabled?: boolean };
+      'namespace-convention'?: boolean | { enabled?: boolean };
+      'env-var'?:
+        | boolean
+        | {
+            enabled?: boolean;
+            /** The variable to look for. Default `conventions.envVar.name`; set with `value`. */
+            name?: string;
+            /** Its value. Default `conventions.envVar.value`. */
+            value?: string;
+          };
+      'env-secret'?:
+        | boolean
+        | {
+            enabled?: boolean;
+            /**
+             * The Secrets the workload's container must take (`envFrom.secretRef` or
+             * `env[].valueFrom.secretKeyRef`), templates over `{app}`, `{application}` and
+             * `{namespace}`. Default: `[conventions.envSecret]`. Whether they exist is read from
+             * the pods (a started container proves it; one waiting in
+             * CreateContainerConfigError names the missing one).
+             */
+            secrets?: string[];
+            /**
+             * Opt-in: also GET each of `secrets` by name, metadata only (needs `get` on those
+             * Secrets: `deploy/rbac/secrets-opt-in`, limited with `resourceNames`). Default
+             * false: okteto-dev reads no Secret.
+             */
+            readSecretMetadata?: boolean;
+          };
+      'self-heal-off'?: boolean | { enabled?: boolean };
+      'replicas-ignored'?: boolean | { enabled?: boolean };
+      'dev-service'?: boolean | { enabled?: boolean };
+      'dev-image'?: boolean | { enabled?: boolean };
+      stignore?:
+        | boolean
+        | {
+            enabled?: boolean;
+            /** What every `.stignore` must ignore. Default okteto-dev's recommended set. */
+            entries?: string[];
+          };
+    };
+    /**
      * Live mode: watches (list-then-watch) keep what the status reads in memory, so a view of a
      * watched entity costs no cluster read, and changes are pushed to the browser through
      * Backstage signals, on an opaque channel per entity that its status hands out
@@ -177,10 +241,10 @@ export interface Config {
       /** Watch instead of reading on each view. Default true. */
       enabled?: boolean;
       /**
-       * Up to this many dev namespaces per cluster are watched one by one (three watches each:
-       * Deployments, Pods, Secret metadata); beyond it, each kind is watched once across all
-       * namespaces, and when the service account may not do that, the namespaces beyond the limit
-       * are read on each view. Default 50.
+       * Up to this many dev namespaces per cluster are watched one by one (two watches each: the
+       * workloads' kind and Pods; never Secrets); beyond it, the namespaces past the limit are read
+       * on each view, or, in the cluster-wide mode (`rbac.clusterWide`), each kind is watched once
+       * across all namespaces. Default 50.
        */
       maxNamespacesPerCluster?: number;
       /** Quiet time after a cluster change before the affected entities are derived and pushed, in milliseconds. Default 300. */

@@ -49,6 +49,11 @@ export interface Config {
       applicationCluster?: string;
       /** Default `{application}-web-app`. */
       workload?: string;
+      /**
+       * Kind of the dev workload: `Deployment` or `StatefulSet` (an entity's
+       * `okteto-dev/workload-kind` annotation wins). Default `Deployment`.
+       */
+      workloadKind?: 'Deployment' | 'StatefulSet';
       /** Default `app`. */
       container?: string;
       /** Labels selecting the workload, written into new dev entries. Default `{app.kubernetes.io/name: web-app, app.kubernetes.io/instance: '{application}'}`. */

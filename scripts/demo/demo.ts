@@ -49,7 +49,7 @@ function repoFiles(dir: string, prefix = ''): Record<string, string> {
   return files;
 }
 
-async function waitForBackend(
+export async function waitForBackend(
   url: string,
   child: ChildProcess,
   timeoutMs: number,
@@ -76,7 +76,7 @@ async function waitForBackend(
  * The scenario's Argo CD times are fixed (2025); move them so the newest is a few minutes ago,
  * as on a live cluster ("synced 3 min ago" rather than "541 days ago").
  */
-function freshenArgoTimes(sandbox: Sandbox) {
+export function freshenArgoTimes(sandbox: Sandbox) {
   const apps = sandbox.store.list('applications', 'argo');
   const times = apps.flatMap(
     app =>
@@ -95,27 +95,49 @@ function freshenArgoTimes(sandbox: Sandbox) {
   }
 }
 
-export async function startDemo(
-  options: { log?: (line: string) => void; backendLog?: string } = {},
-): Promise<Demo> {
+/**
+ * What a Backstage of the demo reads: the kube-sandbox with the web-core scenario (HTTPS, Argo CD
+ * times freshened) and the GitHub stand-in serving examples/web-core-repo.
+ */
+export async function startDemoServices(
+  options: { log?: (line: string) => void; kubeconfigPath?: string } = {},
+): Promise<{ sandbox: Sandbox; github: GithubStandIn }> {
   const log = options.log ?? (() => {});
-  fs.mkdirSync(DEMO_DIR, { recursive: true });
+  const kubeconfigPath = options.kubeconfigPath ?? KUBECONFIG;
+  fs.mkdirSync(path.dirname(kubeconfigPath), { recursive: true });
   const sandbox = await startSandbox({
     scenario: 'web-core',
     tls: true,
-    kubeconfigPath: KUBECONFIG,
+    kubeconfigPath,
   });
   freshenArgoTimes(sandbox);
   log(
     `kube-sandbox (web-core scenario) at ${
       sandbox.url
-    }; kubeconfig ${path.relative(ROOT, KUBECONFIG)}`,
+    }; kubeconfig ${path.relative(ROOT, kubeconfigPath)}`,
   );
-  const github = await startGithubStandIn(
+  const github = await startWebCoreGithub();
+  log(`GitHub stand-in serving NeoGrAIph/web-core at ${github.url}`);
+  return { sandbox, github };
+}
+
+/**
+ * The GitHub stand-in serving examples/web-core-repo as NeoGrAIph/web-core, knowing the demo's
+ * tokens (`DEMO_GITHUB_USERS`). Also used alone by the fresh-app test (e2e/fresh-app.ts).
+ */
+export function startWebCoreGithub(): Promise<GithubStandIn> {
+  return startGithubStandIn(
     [{ owner: 'NeoGrAIph', name: 'web-core', files: repoFiles(REPO_DIR) }],
     { users: DEMO_GITHUB_USERS },
   );
-  log(`GitHub stand-in serving NeoGrAIph/web-core at ${github.url}`);
+}
+
+export async function startDemo(
+  options: { log?: (line: string) => void; backendLog?: string } = {},
+): Promise<Demo> {
+  const log = options.log ?? (() => {});
+  fs.mkdirSync(DEMO_DIR, { recursive: true });
+  const { sandbox, github } = await startDemoServices({ log });
 
   const logFile = options.backendLog ?? path.join(DEMO_DIR, 'backend.log');
   const out = fs.openSync(logFile, 'w');

@@ -3,6 +3,10 @@
 //   npm run bench -- --only=latency,scale only some benches (cost, latency, cold, scale, scaffolder,
 //                                         frontend, drill, live, replicas)
 //   npm run bench -- --latency=50         sandbox latency per request in ms (default 20)
+//   npm run bench -- --sandbox-only       cost, cold and latency without the real kube-apiserver
+//                                         (by default they run on the sandbox, then on the real
+//                                         cluster of packages/real-cluster: build it once with
+//                                         `node packages/real-cluster/bin/real-cluster build`)
 // Tables go to stdout; the numbers to bench/results/latest.json (git-ignored).
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,5 +1,8 @@
-// `npm test`: type check, lint, the API reports, every package's tests (Jest), then the browser
-// tests. Ends with one summary line `okteto-dev: N passed, N failed` across all of them.
+// `npm test`: type check, lint, the API reports, every package's tests (Jest), the browser tests,
+// the packed packages (`pack`, scripts/tasks/pack.mjs) and those packages installed by the
+// README's steps into a new create-app Backstage (`fresh-app`, scripts/tasks/fresh-app.mjs;
+// `--variant=<name>` picks a variant of e2e/freshAppVariants.ts). Ends with one summary line
+// `okteto-dev: N passed, N failed` across all of them.
 // `npm test -- api --update` (`npm run build:api-reports`) rewrites the API reports instead of
 // checking them.
 import fs from 'node:fs';
@@ -8,6 +11,9 @@ import path from 'node:path';
 import { CHROMIUM, ensureDebianBinary, tsArgs } from './common.mjs';
 import { ensureEngines, startEnginesChild } from '../engines.mjs';
 import { ensureAppBuilt } from './start.mjs';
+import { startGoBuild, startSharedCluster } from './realCluster.mjs';
+import { packStep } from './pack.mjs';
+import { DEFAULT_VARIANT, freshAppStep } from './fresh-app.mjs';
 
 /** The packages with an API report: the published ones. packages/* are private test tooling. */
 const API_REPORT_PACKAGES = 'plugins/*';
@@ -77,7 +83,7 @@ export default async function test(args, ctx) {
     // the replica tests run two backends on real PostgreSQL and Redis (packages/backend/src/replicas)
     ensureEngines(ctx);
   }
-  if (want('browser')) {
+  if (want('browser') || want('fresh-app')) {
     ensureDebianBinary(
       {
         binary: CHROMIUM,
@@ -89,6 +95,11 @@ export default async function test(args, ctx) {
   }
 
   const failures = [];
+  // the real cluster, Argo CD, helm and okteto under the tests (started by scripts/run.mjs while npm
+  // installed; awaited here)
+  const goBuild = want('unit')
+    ? ctx.goBuild ?? startGoBuild(ctx)
+    : Promise.resolve(0);
   if (want('tsc')) {
     say('type check: tsc');
     if (run(bin('tsc'), ['--noEmit', '-p', '.']) !== 0) failures.push('tsc');
@@ -121,6 +132,10 @@ export default async function test(args, ctx) {
     // One PostgreSQL for the database tests written for several engines (TestDatabases: the
     // fetch leases, the notified states), stopped when the tests end; the replica tests start
     // their own engines per file.
+    if ((await goBuild) !== 0) {
+      die('the Go builds of packages/real-cluster failed (see above)');
+    }
+    const cluster = startSharedCluster(ctx);
     say('tests: starting PostgreSQL and Redis (scripts/engines.mjs)');
     const engines = await startEnginesChild();
     const { host, port, user, password } = engines.postgres;
@@ -134,12 +149,14 @@ export default async function test(args, ctx) {
             ...process.env,
             CI: 'true',
             OKTETO_DEV_ENGINES: 'required',
+            OKTETO_DEV_REAL_CLUSTER: cluster.kubeconfig,
             [`BACKSTAGE_TEST_DATABASE_POSTGRES${engines.postgresVersion}_CONNECTION_STRING`]: `postgresql://${user}:${password}@${host}:${port}`,
           },
         },
       );
     } finally {
       await engines.stop();
+      cluster.stop();
     }
     if (fs.existsSync(report)) {
       const result = JSON.parse(fs.readFileSync(report, 'utf8'));
@@ -176,6 +193,30 @@ export default async function test(args, ctx) {
       failed += result.failed;
     }
     if (status !== 0) failures.push('browser tests');
+  }
+
+  let packed;
+  if (want('pack')) {
+    const started = Date.now();
+    say('pack: build and npm pack every published package, check each tarball');
+    const result = packStep(ctx);
+    passed += result.passed;
+    failed += result.failed;
+    packed = result.packed;
+    if (result.failed > 0) failures.push('pack');
+    say(`pack: done in ${Math.round((Date.now() - started) / 1000)} s`);
+  }
+  if (want('fresh-app')) {
+    const variant =
+      args.find(a => a.startsWith('--variant='))?.slice('--variant='.length) ??
+      DEFAULT_VARIANT;
+    say(
+      `fresh-app: our packages in a new create-app Backstage, installed by the README (variant ${variant})`,
+    );
+    const result = await freshAppStep(ctx, { variant, packed });
+    passed += result.passed;
+    failed += result.failed;
+    if (result.failed > 0) failures.push('fresh-app');
   }
 
   if (failures.length > 0) say(`FAILED: ${failures.join(', ')}`);

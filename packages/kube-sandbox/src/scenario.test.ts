@@ -178,9 +178,17 @@ describe('web-core scenario', () => {
     });
   });
 
-  it('saas: no Application and no env Secret', () => {
+  it('saas: no Application and no env Secret, so its container cannot start (CreateContainerConfigError)', () => {
     const ns = 'web-saas-dev';
-    expect(statusOf(deploy(ns)).readyReplicas).toBe(1);
+    expect(statusOf(deploy(ns)).readyReplicas).toBe(0);
+    const [pod] = store.list('pods', ns);
+    expect(statusOf(pod).phase).toBe('Pending');
+    expect((statusOf(pod).containerStatuses as Any[])[0].state.waiting).toEqual(
+      {
+        reason: 'CreateContainerConfigError',
+        message: `secret "${ns}-env" not found`,
+      },
+    );
     expect(store.get('applications', 'argo', ns)).toBeUndefined();
     expect(store.get('secrets', ns, `${ns}-env`)).toBeUndefined();
     expect(specOf(deploy(ns)).template.spec.containers[0].envFrom).toEqual([

@@ -7,7 +7,9 @@ import { build, isBuilt } from './build.mjs';
 import { binaryPath, defaultClusterDir } from './paths.mjs';
 
 const USAGE = `usage: real-cluster <command> [--dir D]
-  build [--force] [--quiet]   build the realcluster binary once (cached by a stamp)
+  build [cluster] [--force] [--quiet]
+                              build the realcluster binary and Argo CD, helm and okteto
+                              once each (cached by stamps); \`build cluster\`: only realcluster
   up [--dir D] [--detach] [--nodes N] [--timeout 120s] [--<component>-arg=--flag=value ...]
                               start a cluster; prints the kubeconfig path when ready.
                               Foreground by default (Ctrl-C stops it); --detach returns
@@ -215,11 +217,16 @@ export async function main(argv) {
   const [command, ...rest] = argv;
   switch (command) {
     case 'build': {
+      // `build` builds the cluster and the programs the tests run on it (Argo CD, helm, okteto);
+      // `build cluster` only the cluster
+      const only = rest.filter(a => !a.startsWith('--'));
       if (rest.includes('--check')) return isBuilt() ? 0 : 1;
-      await build({
-        force: rest.includes('--force'),
-        quiet: rest.includes('--quiet'),
-      });
+      const force = rest.includes('--force');
+      await build({ force, quiet: rest.includes('--quiet') });
+      if (!only.includes('cluster')) {
+        const { buildArgoCdOkteto } = await import('./build-argocd-okteto.mjs');
+        await buildArgoCdOkteto({ force });
+      }
       return 0;
     }
     case 'up':

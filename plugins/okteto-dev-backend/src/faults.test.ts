@@ -18,75 +18,52 @@ describe('caching and coalescing', () => {
   });
   afterAll(() => setup.stop());
 
-  it('100 concurrent requests for one entity cost one round trip of 4 reads, shared by all of them', async () => {
+  it('100 concurrent requests for one entity cost one round trip of 3 reads, shared by all of them', async () => {
     setup.sandbox.counters.reset();
     const answers = await Promise.all(
       Array.from({ length: 100 }, () => status(setup, 'corporate')),
     );
     expect(new Set(answers.map(a => a.fetchedAt)).size).toBe(1);
-    // never seen: Pods are read alongside, so a dev-mode or unhealthy app would cost no second trip
-    expect(setup.sandbox.counters.total).toBe(4);
+    // Applications, Deployments and Pods (what the Secret item reads): no second trip, no Secret
+    expect(setup.sandbox.counters.total).toBe(3);
     // and repeated requests within the TTL cost nothing more
     await status(setup, 'corporate');
-    expect(setup.sandbox.counters.total).toBe(4);
+    expect(setup.sandbox.counters.total).toBe(3);
   });
+});
+
+describe('with the cluster-wide mode (oktetoDev.rbac.clusterWide)', () => {
+  let setup: TestSetup;
+  beforeAll(async () => {
+    setup = await startWebCoreBackend({
+      rbac: { clusterWide: true },
+      cache: { ttlSeconds: 0.001 },
+    });
+  });
+  afterAll(() => setup.stop());
 
   it('a batch costs one LIST per kind with cluster-wide read rights', async () => {
     // web-core keeps the token out of one namespace; lift that to give it cluster-wide rights
     const forbidden = setup.sandbox.forbid.namespaces.splice(0);
     try {
       const lists = await batchLists(setup);
-      for (const kind of ['applications', 'deployments', 'secrets', 'pods']) {
+      for (const kind of ['applications', 'deployments', 'pods']) {
         expect(lists(kind)).toHaveLength(1);
       }
+      expect(lists('secrets')).toHaveLength(0);
     } finally {
       setup.sandbox.forbid.namespaces.push(...forbidden);
     }
   });
 });
 
-describe('Pods are read in the same round trip, and only where they were needed', () => {
+describe('in the cluster-wide mode with namespaced read rights after all', () => {
   let setup: TestSetup;
   beforeAll(async () => {
-    setup = await startWebCoreBackend({ cache: { ttlSeconds: 0.001 } });
-  });
-  afterAll(() => setup.stop());
-
-  const readsOf = async (name: string) => {
-    setup.sandbox.counters.reset();
-    await status(setup, name);
-    return setup.sandbox.requests.map(r => r.resource).sort();
-  };
-
-  it('a healthy app: 4 reads when never seen, then 3 (no Pods)', async () => {
-    expect(await readsOf('corporate')).toEqual([
-      'applications',
-      'deployments',
-      'pods',
-      'secrets',
-    ]);
-    expect(await readsOf('corporate')).toEqual([
-      'applications',
-      'deployments',
-      'secrets',
-    ]);
-  });
-
-  it('a dev-mode app: its Pods every time, in the one round trip', async () => {
-    await readsOf('synestra-io');
-    expect(await readsOf('synestra-io')).toEqual([
-      'applications',
-      'deployments',
-      'pods',
-      'secrets',
-    ]);
-  });
-});
-
-describe('with namespaced read rights only', () => {
-  let setup: TestSetup;
-  beforeAll(async () => {
-    setup = await startWebCoreBackend({ cache: { ttlSeconds: 0.001 } });
+    setup = await startWebCoreBackend({
+      rbac: { clusterWide: true },
+      cache: { ttlSeconds: 0.001 },
+    });
   });
   afterAll(() => setup.stop());
 
@@ -113,6 +90,96 @@ describe('with namespaced read rights only', () => {
     const again = await batchLists(setup);
     expect(again('deployments').every(r => r.namespace)).toBe(true);
     expect(again('deployments')).toHaveLength(5);
+  });
+});
+
+describe('Pods are read in the same round trip, and only where they were needed', () => {
+  let setup: TestSetup;
+  beforeAll(async () => {
+    setup = await startWebCoreBackend({ cache: { ttlSeconds: 0.001 } });
+  });
+  afterAll(() => setup.stop());
+
+  const readsOf = async (name: string) => {
+    setup.sandbox.counters.reset();
+    await status(setup, name);
+    return setup.sandbox.requests.map(r => r.resource).sort();
+  };
+
+  it('a healthy app: 3 reads every time, its Pods among them (they say whether its Secrets exist)', async () => {
+    for (let i = 0; i < 2; i++) {
+      expect(await readsOf('corporate')).toEqual([
+        'applications',
+        'deployments',
+        'pods',
+      ]);
+    }
+  });
+
+  it('a dev-mode app: its Pods every time, in the one round trip', async () => {
+    await readsOf('synestra-io');
+    expect(await readsOf('synestra-io')).toEqual([
+      'applications',
+      'deployments',
+      'pods',
+    ]);
+  });
+});
+
+describe('with the Secret item switched off (oktetoDev.checklist.env-secret: false)', () => {
+  let setup: TestSetup;
+  beforeAll(async () => {
+    setup = await startWebCoreBackend({
+      cache: { ttlSeconds: 0.001 },
+      checklist: { 'env-secret': false },
+    });
+  });
+  afterAll(() => setup.stop());
+
+  const readsOf = async (name: string) => {
+    setup.sandbox.counters.reset();
+    await status(setup, name);
+    return setup.sandbox.requests.map(r => r.resource).sort();
+  };
+
+  it('Pods only where needed: a healthy app 3 reads when never seen, then 2', async () => {
+    expect(await readsOf('corporate')).toEqual([
+      'applications',
+      'deployments',
+      'pods',
+    ]);
+    expect(await readsOf('corporate')).toEqual(['applications', 'deployments']);
+    expect(await readsOf('synestra-io')).toHaveLength(3);
+    expect(await readsOf('synestra-io')).toContain('pods');
+  });
+});
+
+describe('with namespaced read rights only', () => {
+  let setup: TestSetup;
+  beforeAll(async () => {
+    setup = await startWebCoreBackend({ cache: { ttlSeconds: 0.001 } });
+  });
+  afterAll(() => setup.stop());
+
+  it('by default a batch reads one LIST per namespace and never asks across all namespaces', async () => {
+    const lists = await batchLists(setup);
+    expect(lists('applications')).toHaveLength(1);
+    for (const kind of ['deployments', 'pods']) {
+      expect(
+        lists(kind)
+          .map(r => [r.namespace, r.status])
+          .sort(),
+      ).toEqual(
+        [
+          'web-landings-dev',
+          'web-payload-dev',
+          'web-saas-dev',
+          'web-shop-dev',
+          'web-synestra-io-dev',
+        ].map(ns => [ns, 200]),
+      );
+    }
+    expect(setup.sandbox.requests.filter(r => r.status !== 200)).toEqual([]);
   });
 });
 

@@ -24,12 +24,23 @@ describe('GET /v1/status: what no scenario state shows', () => {
     expect(s.argo.state).toBe('ok');
     expect(s.workload).toMatchObject({
       state: 'error',
-      error: { type: 'forbidden', statusCode: 403 },
+      error: {
+        type: 'forbidden',
+        statusCode: 403,
+        // what a Role must grant, as the API server named it
+        permission: {
+          verb: 'list',
+          resource: 'deployments',
+          group: 'apps',
+          namespace: 'web-secret-dev',
+        },
+      },
     });
     expect(s.errors.map(e => e.type)).toContain('forbidden');
+    expect(JSON.stringify(s.workload)).not.toContain('system:serviceaccount');
   });
 
-  it('never lets Secret data cross the wire, not even from a client-side-applied Secret’s annotation', async () => {
+  it('never reads a Secret: not a LIST, not a WATCH, not a GET (RBAC list/watch on Secrets grants their data)', async () => {
     const value =
       'postgres://corporate:leaked-through-annotation@db:5432/corporate';
     setup.sandbox.store.put({
@@ -48,11 +59,10 @@ describe('GET /v1/status: what no scenario state shows', () => {
       },
       data: { DATABASE_URI: Buffer.from(value).toString('base64') },
     });
-    const secretReads = setup.sandbox.requests.filter(
-      r => r.resource === 'secrets',
-    );
-    expect(secretReads.length).toBeGreaterThan(0);
-    expect(secretReads.every(r => r.accept === 'metadata')).toBe(true);
+    await status('saas');
+    expect(
+      setup.sandbox.requests.filter(r => r.resource === 'secrets'),
+    ).toEqual([]);
     const body = JSON.stringify(await status('corporate'));
     expect(body).not.toMatch(
       /DATABASE_URI|PAYLOAD_SECRET|postgres:\/\/|leaked/,

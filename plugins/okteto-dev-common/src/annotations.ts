@@ -24,6 +24,13 @@ export const OKTETO_DEV_ARGOCD_APP_NAMESPACE_ANNOTATION =
  */
 export const OKTETO_DEV_ARGOCD_INSTANCE_ANNOTATION =
   'okteto-dev/argocd-instance';
+/**
+ * Kind of the dev workload: `Deployment` (the default) or `StatefulSet`, the two kinds Okteto puts
+ * into dev mode (okteto `pkg/k8s/apps`).
+ *
+ * @public
+ */
+export const OKTETO_DEV_WORKLOAD_KIND_ANNOTATION = 'okteto-dev/workload-kind';
 /** Key of the app's entry under `dev:` in the Okteto manifest. @public */
 export const OKTETO_DEV_DEV_SERVICE_ANNOTATION = 'okteto-dev/dev-service';
 /** Package name of the app, for the package manager's dev command. @public */

@@ -27,6 +27,7 @@ describe('resolveDevTarget', () => {
       cluster: '',
       namespace: 'web-corporate-dev',
       workload: 'web-corporate-dev-web-app',
+      workloadKind: 'Deployment',
       container: 'app',
       devService: 'web-corporate-dev',
       package: 'corporate',
@@ -259,5 +260,38 @@ describe('resolveDevTarget: Argo CD elsewhere', () => {
       cluster: 'hub-cluster',
       instance: 'hub',
     });
+  });
+});
+
+describe('the workload kind (okteto-dev/workload-kind)', () => {
+  const entity = (annotations: Record<string, string>) => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'db',
+      annotations: { 'okteto-dev/app': 'db', ...annotations },
+    },
+  });
+
+  it('Deployment by default, StatefulSet by annotation (any case) or convention', () => {
+    expect(resolveDevTarget(entity({})).workloadKind).toBe('Deployment');
+    expect(
+      resolveDevTarget(entity({ 'okteto-dev/workload-kind': 'statefulset' }))
+        .workloadKind,
+    ).toBe('StatefulSet');
+    expect(
+      resolveDevTarget(
+        entity({}),
+        mergeConventions({ workloadKind: 'StatefulSet' }),
+      ).workloadKind,
+    ).toBe('StatefulSet');
+  });
+
+  it('anything else is an error naming the kinds Okteto supports', () => {
+    expect(() =>
+      resolveDevTarget(entity({ 'okteto-dev/workload-kind': 'DaemonSet' })),
+    ).toThrow(
+      "Annotation 'okteto-dev/workload-kind' must be one of Deployment, StatefulSet, got 'DaemonSet'",
+    );
   });
 });

@@ -14,9 +14,25 @@ import {
   OKTETO_DEV_DEV_SERVICE_ANNOTATION,
   OKTETO_DEV_PACKAGE_ANNOTATION,
   OKTETO_DEV_WORKLOAD_ANNOTATION,
+  OKTETO_DEV_WORKLOAD_KIND_ANNOTATION,
 } from './annotations';
 import { devMessage, DevMessage } from './messages';
 import { shown } from './shown';
+
+/**
+ * The kinds of dev workload Okteto supports: it looks for a Deployment, then a StatefulSet
+ * (okteto `pkg/k8s/apps/crud.go` Get), and clones either as `<name>-okteto`.
+ *
+ * @public
+ */
+export const DEV_WORKLOAD_KINDS = ['Deployment', 'StatefulSet'] as const;
+
+/**
+ * A kind of dev workload: one of {@link DEV_WORKLOAD_KINDS}.
+ *
+ * @public
+ */
+export type DevWorkloadKind = (typeof DEV_WORKLOAD_KINDS)[number];
 
 /**
  * Naming conventions of a monorepo's dev environments, as templates.
@@ -45,6 +61,8 @@ export interface DevConventions {
   applicationCluster?: string;
   /** Dev workload (Deployment) name. Default `{application}-web-app` (chart `web-app`). */
   workload: string;
+  /** Kind of the dev workload: `Deployment` or `StatefulSet`. Default `Deployment`. */
+  workloadKind?: DevWorkloadKind;
   /** Container of the workload that Okteto replaces. Default `app`. */
   container: string;
   /**
@@ -158,8 +176,13 @@ export interface DevTarget {
   cluster: string;
   /** The namespace of the dev workload. */
   namespace: string;
-  /** The dev workload (Deployment). */
+  /** The dev workload. */
   workload: string;
+  /**
+   * Its kind (`okteto-dev/workload-kind`, else the conventions' `workloadKind`); absent means
+   * `Deployment`.
+   */
+  workloadKind?: DevWorkloadKind;
   /** The container that Okteto replaces. */
   container: string;
   /**
@@ -319,6 +342,25 @@ export function isOktetoDevEnabled(entity: Entity): boolean {
   return getDevApp(entity) !== undefined;
 }
 
+function resolveWorkloadKind(
+  annotation: string | undefined,
+  convention: DevWorkloadKind | undefined,
+): DevWorkloadKind {
+  const value = annotation?.trim();
+  if (!value) return convention ?? 'Deployment';
+  const kind = DEV_WORKLOAD_KINDS.find(
+    k => k.toLowerCase() === value.toLowerCase(),
+  );
+  if (!kind) {
+    throw new DevTargetError(
+      `Annotation '${OKTETO_DEV_WORKLOAD_KIND_ANNOTATION}' must be one of ${DEV_WORKLOAD_KINDS.join(
+        ', ',
+      )}, got '${value}'`,
+    );
+  }
+  return kind;
+}
+
 /**
  * Resolves where an entity's dev environment lives: okteto-dev's own annotations first (and, only
  * with `reuseForeignAnnotations`, those of the Kubernetes plugin and the Argo CD card), else the
@@ -406,6 +448,10 @@ export function resolveDevTarget(
       fillTemplate(conventions.workload, values),
     ),
     container: fillTemplate(conventions.container, values),
+    workloadKind: resolveWorkloadKind(
+      annotations[OKTETO_DEV_WORKLOAD_KIND_ANNOTATION],
+      conventions.workloadKind,
+    ),
     devService: pick(
       'devService',
       [OKTETO_DEV_DEV_SERVICE_ANNOTATION],

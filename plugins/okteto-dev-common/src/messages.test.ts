@@ -9,11 +9,11 @@ describe('messages', () => {
 
   it('gives the English text with the code and parameters', () => {
     expect(
-      devMessage('checkSecretExists', { secrets: 'web-x-dev-env' }),
+      devMessage('checkSecretExistsByGet', { secrets: 'web-x-dev-env' }),
     ).toEqual({
-      code: 'checkSecretExists',
+      code: 'checkSecretExistsByGet',
       params: { secrets: 'web-x-dev-env' },
-      message: 'Secret web-x-dev-env exists.',
+      message: 'Secret web-x-dev-env exists (read by name, metadata only).',
     });
   });
 

@@ -55,6 +55,8 @@ export const DEV_MESSAGE_TEMPLATES = {
     '{{workload}} is scaled to 0 without the dev.okteto.com/replicas annotation: okteto down will not know how many replicas to restore.',
   oktetoCloneCreateFailed:
     'The dev clone {{clone}} cannot create its pod ({{reason}}): {{message}}',
+  oktetoCloneNoPod:
+    'The dev clone {{clone}} has no pod: the {{kind}} controller did not create it (its Warning events, FailedCreate, say why).',
   oktetoPodUnschedulable:
     'The dev pod {{pod}} cannot be scheduled: {{message}}',
   oktetoPvcPending:
@@ -101,18 +103,38 @@ export const DEV_MESSAGE_TEMPLATES = {
 
   // --- checklist: the workload
   checkWorkloadUnreadable: 'The workload could not be read: {{error}}',
-  checkWorkloadMissing: 'Deployment {{namespace}}/{{workload}} does not exist.',
+  checkWorkloadMissing: '{{kind}} {{namespace}}/{{workload}} does not exist.',
   checkEnvVarSet: '{{name}}={{value}} is set on the {{container}} container.',
   checkEnvVarWrong:
     '{{name}} is "{{actual}}", expected "{{value}}" ({{file}}).',
   checkEnvVarMissing:
     '{{name}} is not set on the {{container}} container; add {{name}}: "{{value}}" to {{file}}.',
-  checkSecretExists: 'Secret {{secrets}} exists.',
-  checkSecretNoEnvFrom:
-    'The {{container}} container takes no Secret through envFrom.secretRef, so the app gets none of its secrets.',
-  checkSecretMissing:
-    'Secret {{secrets}} named in envFrom does not exist in {{namespace}}; the platform must create it.',
-  checkSecretsUnreadable: 'Secrets could not be listed: {{error}}',
+  checkSecretNotTaken:
+    'The {{container}} container does not take Secret {{secrets}} (envFrom.secretRef or env valueFrom.secretKeyRef), so the app gets none of its values.',
+  checkSecretNoneRequired:
+    'No Secret is required of the {{container}} container, and it takes none it cannot start without.',
+  checkSecretExistedAtStart:
+    'Secret {{secrets}} existed when {{pod}} started: Kubernetes starts the {{container}} container only once every Secret it takes exists.',
+  checkSecretExistsByGet:
+    'Secret {{secrets}} exists (read by name, metadata only).',
+  checkSecretMissingByGet:
+    'Secret {{secrets}} does not exist in {{namespace}} (read by name); the platform must create it.',
+  checkSecretMissingFromPod:
+    'Secret {{secret}} does not exist in {{namespace}}: the {{container}} container of {{pod}} cannot start (CreateContainerConfigError: {{message}}); the platform must create it.',
+  checkSecretKeyMissing:
+    'Secret {{secret}} has no key {{key}}: the {{container}} container of {{pod}} cannot start (CreateContainerConfigError).',
+  checkSecretUnknownNoPod:
+    'Whether Secret {{secrets}} exists is not known: no pod of {{workload}} has run the {{container}} container to tell, and okteto-dev reads no Secrets unless oktetoDev.checklist.env-secret.readSecretMetadata is on.',
+  checkSecretUnknownNotCreated:
+    'Whether Secret {{secrets}} exists is not known: {{workload}} cannot create its pods ({{reason}}: {{message}}).',
+  checkSecretUnknownNotStarted:
+    'Whether Secret {{secrets}} exists is not known: the {{container}} container of {{pod}} has not started ({{reason}}), and okteto-dev reads no Secrets unless oktetoDev.checklist.env-secret.readSecretMetadata is on.',
+  checkSecretUnknownOptional:
+    'Whether Secret {{secrets}} exists is not known: the {{container}} container takes it as optional, so it starts without it, and okteto-dev reads no Secrets unless oktetoDev.checklist.env-secret.readSecretMetadata is on.',
+  checkSecretUnknownPodsUnreadable:
+    'Whether Secret {{secrets}} exists is not known: the pods could not be read ({{error}}).',
+  checkSecretUnreadable:
+    'Secret {{secrets}} could not be read by name: {{error}}',
 
   // --- checklist: the repository
   checkDevEntryFound:

@@ -237,8 +237,13 @@ export interface DevStatus {
   okteto: OktetoStatus;
   /** What Argo CD's OutOfSync means. */
   drift: Drift;
-  /** The readiness checklist, in the order of {@link CHECKLIST_IDS}. */
+  /**
+   * The readiness checklist, in the order of {@link CHECKLIST_IDS}, without the items switched off
+   * in config (`oktetoDev.checklist.<id>.enabled: false`).
+   */
   checklist: ChecklistItem[];
+  /** The items switched off in config: not checked, so neither passed nor failed. */
+  checklistOff?: ChecklistId[];
   /**
    * The commands to start and stop dev mode and run the app. Absent when they are withheld: the
    * dev Application deploys somewhere else than the dev target, the dev entry selects another

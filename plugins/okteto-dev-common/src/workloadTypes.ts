@@ -24,14 +24,15 @@ export interface PodSummary {
 }
 
 /**
- * The app's Deployment as the cluster has it (`ok`), missing (`not-found`), or unreadable (`error`).
+ * The app's workload (a Deployment or a StatefulSet) as the cluster has it (`ok`), missing
+ * (`not-found`), or unreadable (`error`).
  *
  * @public
  */
 export type WorkloadStatus =
   | {
       state: 'ok';
-      kind: 'Deployment';
+      kind: 'Deployment' | 'StatefulSet';
       name: string;
       replicas: number;
       readyReplicas: number;

@@ -131,6 +131,7 @@ export const messages = {
     showPassed: 'Show the passed items ({{passed}})',
     hidePassed: 'Hide the passed items',
     sameReason: 'Same reason as “{{item}}”.',
+    off: 'Not checked (switched off in config): {{items}}',
     status: {
       pass: 'Passed',
       fail: 'Failed',
@@ -140,7 +141,7 @@ export const messages = {
       argoApplication: 'Argo CD Application',
       namespaceConvention: 'Own namespace',
       envVar: '{{name}}={{value}}',
-      envSecret: 'Secrets through envFrom.secretRef',
+      envSecret: 'Required Secrets exist',
       selfHealOff: 'selfHeal off',
       replicasIgnored: 'Syncs leave /spec/replicas alone',
       devService: 'Okteto dev entry',
@@ -261,6 +262,15 @@ export const messages = {
   appFolder: {
     noPackageJson: '{{appDir}} has no package.json',
     package: 'Package {{package}}',
+  },
+  permission: {
+    missing:
+      'Missing permission: {{verb}} {{resource}} in namespace {{namespace}}',
+    missingClusterWide:
+      'Missing permission: {{verb}} {{resource}} across all namespaces',
+    missingNamed:
+      'Missing permission: {{verb}} {{resource}} {{name}} in namespace {{namespace}}',
+    missingPath: 'Missing permission: {{verb}} {{resource}}',
   },
   errorType: {
     unauthorized: 'Unauthorized',

@@ -71,14 +71,14 @@ describeWithEngines('two replicas on PostgreSQL and Redis (live mode)', () => {
   afterAll(() => setup?.stopAll());
 
   it('each replica keeps as many watches as one replica alone, and the owner is notified once', async () => {
-    // each replica: Deployments, Pods and Secret metadata in each dev namespace (one per app, all
-    // under maxNamespacesPerCluster), and the Applications in argo
+    // each replica: Deployments and Pods in each dev namespace (one per app, all under
+    // maxNamespacesPerCluster; never Secrets), and the Applications in argo
     const apps = new Set(
       OWNED.map(e => e.metadata.annotations?.['okteto-dev/app']).filter(
         Boolean,
       ),
     );
-    const perReplica = 3 * apps.size + 1;
+    const perReplica = 2 * apps.size + 1;
     const a = await start('a');
     await allWatched(a);
     await eventually(() => openWatches(setup.sandbox) === perReplica, {

@@ -3,9 +3,9 @@ import type { KubeOps } from '../ops';
 import type { KubeObject } from '../types';
 
 /**
- * okteto pkg/k8s/deployments/crud.go Deploy: an Update without a
- * resourceVersion (last write wins), a Create when the Deployment does
- * not exist.
+ * okteto pkg/k8s/deployments/crud.go and pkg/k8s/statefulsets/crud.go Deploy:
+ * an Update without a resourceVersion (last write wins), a Create when the
+ * object does not exist.
  */
 export async function deploy(ops: KubeOps, d: KubeObject): Promise<KubeObject> {
   const { resourceVersion: _rv, ...metadata } = d.metadata;

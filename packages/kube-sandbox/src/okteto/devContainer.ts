@@ -170,7 +170,9 @@ export function translatePodSpec(devApp: Deployment, dev: DevSpec): void {
     : 0;
   if (idx < 0) {
     throw new Error(
-      `okteto: Deployment '${devApp.metadata.name}': container '${dev.container}' not found`,
+      `okteto: ${devApp.kind ?? 'Deployment'} '${
+        devApp.metadata.name
+      }': container '${dev.container}' not found`,
     );
   }
   const devContainer = containers[idx];

@@ -7,6 +7,7 @@ import {
   findOriginal,
   OktetoTarget,
   pvcName,
+  resourceOf,
   secretName,
   toOps,
 } from './target';
@@ -56,7 +57,7 @@ export async function oktetoDown(
     return result;
   }
   result.deletedClone = await ops.delete(
-    'deployments',
+    resourceOf(found),
     namespace,
     cloneName(found.metadata.name),
   );

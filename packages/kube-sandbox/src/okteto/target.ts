@@ -25,6 +25,10 @@ export interface PodSpec extends JsonObject {
   securityContext?: JsonObject;
 }
 
+/**
+ * The app okteto puts into dev mode: a Deployment or a StatefulSet (okteto pkg/k8s/apps, one
+ * `App` interface over both). The name stays for the sandbox's existing callers.
+ */
 export interface Deployment extends KubeObject {
   spec: {
     replicas?: number;
@@ -46,10 +50,21 @@ export interface DevTarget {
   /** The dev name (the key under `dev:` in okteto.yml). */
   devName: string;
   namespace: string;
-  /** Sandbox shortcut: the Deployment, when it is not named like devName. */
+  /** Sandbox shortcut: the workload, when it is not named like devName. */
   workload?: string;
-  /** Or: labels selecting exactly one Deployment (`selector:`). */
+  /** Or: labels selecting exactly one Deployment, else one StatefulSet (`selector:`). */
   selector?: Record<string, string>;
+}
+
+/** The kinds okteto looks for, in its order (pkg/k8s/apps/crud.go Get). */
+const APP_KINDS = [
+  { resource: 'deployments', noun: 'deployment' },
+  { resource: 'statefulsets', noun: 'statefulset' },
+] as const;
+
+/** The API resource of an app's kind. */
+export function resourceOf(app: KubeObject): 'deployments' | 'statefulsets' {
+  return app.kind === 'StatefulSet' ? 'statefulsets' : 'deployments';
 }
 
 export function toOps(target: OktetoTarget): KubeOps {
@@ -77,37 +92,44 @@ export function devNameLabel(t: DevTarget): string {
 }
 
 /**
- * The original Deployment: by name, or the single non-clone Deployment
- * matching the selector (okteto pkg/k8s/deployments/crud.go GetByDev).
+ * The original app, as okteto pkg/k8s/apps/crud.go Get finds it: a Deployment (by name, or the
+ * single non-clone one matching the selector: pkg/k8s/deployments/crud.go GetByDev), else a
+ * StatefulSet the same way (pkg/k8s/statefulsets/crud.go GetByDev).
  */
 export async function findOriginal(
   ops: KubeOps,
   t: DevTarget,
 ): Promise<Deployment> {
   const { namespace } = t;
-  if (t.selector && !t.workload) {
-    const sel = selectorSpecToString({ matchLabels: t.selector });
-    const found = (await ops.list('deployments', namespace, sel)).filter(
-      d => !d.metadata.labels?.[CLONE_LABEL],
-    );
-    if (found.length !== 1) {
-      throw new Error(
-        found.length
-          ? `okteto: found '${found.length}' deployments for labels '${sel}' instead of 1`
-          : `okteto: no deployment matches the labels '${sel}' in namespace "${namespace}"`,
+  for (const { resource, noun } of APP_KINDS) {
+    if (t.selector && !t.workload) {
+      const sel = selectorSpecToString({ matchLabels: t.selector });
+      const found = (await ops.list(resource, namespace, sel)).filter(
+        d => !d.metadata.labels?.[CLONE_LABEL],
       );
+      if (found.length > 1) {
+        throw new Error(
+          `okteto: found '${found.length}' ${noun}s for labels '${sel}' instead of 1`,
+        );
+      }
+      if (found.length === 1) return found[0] as Deployment;
+      continue;
     }
-    return found[0] as Deployment;
+    const name = t.workload ?? t.devName;
+    const d = await ops.get(resource, namespace, name);
+    if (!d) continue;
+    if (d.metadata.labels?.[CLONE_LABEL]) {
+      throw new Error(`okteto: "${name}" is a dev clone, not an original`);
+    }
+    return d as Deployment;
   }
-  const name = t.workload ?? t.devName;
-  const d = await ops.get('deployments', namespace, name);
-  if (!d) {
-    throw new Error(
-      `okteto: deployment "${name}" not found in namespace "${namespace}"`,
-    );
-  }
-  if (d.metadata.labels?.[CLONE_LABEL]) {
-    throw new Error(`okteto: "${name}" is a dev clone, not an original`);
-  }
-  return d as Deployment;
+  throw new Error(
+    t.selector && !t.workload
+      ? `okteto: no deployment or statefulset matches the labels '${selectorSpecToString(
+          { matchLabels: t.selector },
+        )}' in namespace "${namespace}"`
+      : `okteto: the application '${
+          t.workload ?? t.devName
+        }' referred by your okteto manifest doesn't exist in namespace "${namespace}"`,
+  );
 }

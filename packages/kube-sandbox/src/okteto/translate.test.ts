@@ -258,7 +258,10 @@ describe('target and round trip', () => {
     expect(specOf(store.get('deployments', 'n', 'api')).replicas).toBe(2);
     await expect(
       oktetoUp(store, { devName: 'missing', namespace: 'n' }),
-    ).rejects.toThrow(/not found/);
+      // okteto pkg/k8s/apps/crud.go ErrApplicationNotFound
+    ).rejects.toThrow(
+      "the application 'missing' referred by your okteto manifest doesn't exist",
+    );
   });
 
   it('down(up(state)) leaves every object as it was, except the kept volume', async () => {

@@ -25,9 +25,9 @@ import {
 import { cloneName, Deployment, devNameLabel } from './target';
 
 /*
- * okteto pkg/k8s/apps/translate.go and deployments.go, for the main dev of
- * a Deployment: what the clone and the original look like after `okteto
- * up`, and the original after `okteto down`.
+ * okteto pkg/k8s/apps/translate.go, deployments.go and statefulsets.go, for
+ * the main dev of a Deployment or a StatefulSet: what the clone and the
+ * original look like after `okteto up`, and the original after `okteto down`.
  */
 
 type Meta = {
@@ -105,15 +105,17 @@ export function devModeOff(original: Deployment, dev?: DevSpec): Deployment {
 }
 
 /**
- * `DeploymentApp.DevClone`: a new Deployment `<name>-okteto` with the
- * original's spec, ALL its labels and annotations (Argo CD's tracking
- * label and annotation included), `dev.okteto.com/clone: <uid>`, and the
- * Recreate strategy.
+ * `DeploymentApp.DevClone` / `StatefulSetApp.DevClone` (pkg/k8s/apps/deployments.go,
+ * statefulsets.go): a new object of the original's kind, `<name>-okteto`, with the original's
+ * spec, ALL its labels and annotations (Argo CD's tracking label and annotation included) and
+ * `dev.okteto.com/clone: <uid>`; a Deployment clone gets the Recreate strategy, a StatefulSet
+ * clone keeps its spec as it is.
  */
 export function devClone(app: Deployment): Deployment {
+  const statefulSet = app.kind === 'StatefulSet';
   return {
     apiVersion: 'apps/v1',
-    kind: 'Deployment',
+    kind: statefulSet ? 'StatefulSet' : 'Deployment',
     metadata: {
       name: cloneName(app.metadata.name),
       namespace: app.metadata.namespace,
@@ -123,7 +125,9 @@ export function devClone(app: Deployment): Deployment {
       },
       annotations: { ...app.metadata.annotations },
     },
-    spec: { ...deepClone(app.spec), strategy: { type: 'Recreate' } },
+    spec: statefulSet
+      ? deepClone(app.spec)
+      : { ...deepClone(app.spec), strategy: { type: 'Recreate' } },
   };
 }
 

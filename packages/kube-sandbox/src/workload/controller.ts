@@ -4,10 +4,19 @@ import type { KubeObject } from '../types';
 import { reconcileDeployment } from './deployment';
 import { recordKilling } from './podEvents';
 import { reconcilePvc } from './pvc';
-import { reconcileReplicaSet, retryScheduling } from './replicaset';
+import { reconcileStatefulSet } from './statefulset';
+import {
+  reconcileReplicaSet,
+  retryContainerConfig,
+  retryScheduling,
+} from './replicaset';
 
 type Item =
-  | { kind: 'deploy' | 'rs' | 'pvc'; ns: string; name: string }
+  | {
+      kind: 'deploy' | 'rs' | 'sts' | 'pvc' | 'config';
+      ns: string;
+      name: string;
+    }
   | { kind: 'killed'; pod: KubeObject };
 
 export interface WorkloadControllerOptions {
@@ -16,7 +25,7 @@ export interface WorkloadControllerOptions {
 }
 
 /**
- * Deployment → ReplicaSet → Pod, and PVC binding, as one controller
+ * Deployment → ReplicaSet → Pod, StatefulSet → Pod, and PVC binding, as one controller
  * attached to the store: it queues what a change touches and works the
  * queue once the change is committed. It writes the Events the
  * controllers, the scheduler and the kubelet would (`events`).
@@ -51,6 +60,9 @@ export class WorkloadController implements StoreController {
       case 'Deployment':
         this.queue.push({ kind: 'deploy', ns, name });
         break;
+      case 'StatefulSet':
+        this.queue.push({ kind: 'sts', ns, name });
+        break;
       case 'ReplicaSet':
         this.queue.push({ kind: 'rs', ns, name });
         if (owner?.kind === 'Deployment') {
@@ -60,17 +72,29 @@ export class WorkloadController implements StoreController {
       case 'PersistentVolumeClaim':
         if (e.type !== 'DELETED') this.queue.push({ kind: 'pvc', ns, name });
         break;
+      case 'Secret':
+      case 'ConfigMap':
+        // the kubelet retries containers that waited for one (envConfig.ts)
+        if (e.type !== 'DELETED')
+          this.queue.push({ kind: 'config', ns, name: '' });
+        break;
       case 'Namespace':
         // Pod Security labels changed: ReplicaSets try creating again.
         if (e.type === 'DELETED') break;
         for (const rs of this.store.list('replicasets', name)) {
           this.queue.push({ kind: 'rs', ns: name, name: rs.metadata.name });
         }
+        for (const set of this.store.list('statefulsets', name)) {
+          this.queue.push({ kind: 'sts', ns: name, name: set.metadata.name });
+        }
         break;
       case 'Pod':
         if (e.type === 'DELETED') this.queue.push({ kind: 'killed', pod: obj });
         if (owner?.kind === 'ReplicaSet') {
           this.queue.push({ kind: 'rs', ns, name: owner.name });
+        }
+        if (owner?.kind === 'StatefulSet') {
+          this.queue.push({ kind: 'sts', ns, name: owner.name });
         }
         break;
       default:
@@ -98,6 +122,10 @@ export class WorkloadController implements StoreController {
         reconcileDeployment(this.store, this.events, item.ns, item.name);
       } else if (item.kind === 'rs') {
         reconcileReplicaSet(this.store, this.events, item.ns, item.name);
+      } else if (item.kind === 'sts') {
+        reconcileStatefulSet(this.store, this.events, item.ns, item.name);
+      } else if (item.kind === 'config') {
+        retryContainerConfig(this.store, this.events, item.ns);
       } else if (reconcilePvc(this.store, this.events, item.ns, item.name)) {
         retryScheduling(this.store, this.events, item.ns, item.name);
       }

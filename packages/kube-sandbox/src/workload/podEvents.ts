@@ -25,6 +25,8 @@ const SCHEDULER = {
 /** Pull attempts and back-offs behind an ImagePullBackOff (a few minutes' worth). */
 const PULL_ATTEMPTS = 4;
 const PULL_BACKOFFS = 7;
+/** The kubelet's retries of a container whose Secret or ConfigMap is missing, so far. */
+const CONFIG_RETRIES = 3;
 
 interface ContainerRef {
   container: Container;
@@ -123,6 +125,21 @@ export function recordKubelet(events: EventRecorder, pod: KubeObject): void {
       }
       emit('Normal', 'Created', `Created container: ${c.name}`, times);
       emit('Normal', 'Started', `Started container ${c.name}`, times);
+    }
+    if (reason === 'CreateContainerConfigError') {
+      // kuberuntime_container.go startContainer: the image is there, the config cannot be made
+      emit(
+        'Normal',
+        'Pulled',
+        `Container image "${image}" already present on machine`,
+        CONFIG_RETRIES,
+      );
+      emit(
+        'Warning',
+        'Failed',
+        `Error: ${String(waiting?.message ?? '')}`,
+        CONFIG_RETRIES,
+      );
     }
     if (reason === 'CrashLoopBackOff') {
       emit(

@@ -19,6 +19,11 @@ import {
 export interface PodContext {
   /** PersistentVolumeClaims it mounts that are not Bound. */
   unboundClaims: string[];
+  /**
+   * Why the kubelet cannot create a container (a Secret or ConfigMap its environment needs is
+   * missing: `envConfig.ts`), or undefined.
+   */
+  configError?: (container: Container) => string | undefined;
 }
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -120,13 +125,21 @@ function mainStatus(
   state: PodState,
   at: string,
   pod: string,
+  configError: string | undefined,
 ): JsonObject {
-  if (state === 'CrashLoopBackOff') return crashLooping(c, pod, at);
-  if (state === 'OOMKilled') return crashLooping(c, pod, at, OOM_KILLED);
-  if (state === 'Pending') return waiting(c, 'ContainerCreating');
+  // the image is pulled before the container's config is made (kuberuntime_container.go)
   if (state === 'ImagePullBackOff' || state === 'ErrImagePull') {
     return pullFailed(c, state);
   }
+  if (configError) {
+    return {
+      ...waiting(c, 'CreateContainerConfigError', configError),
+      imageID: identity(c, pod).imageID,
+    };
+  }
+  if (state === 'CrashLoopBackOff') return crashLooping(c, pod, at);
+  if (state === 'OOMKilled') return crashLooping(c, pod, at, OOM_KILLED);
+  if (state === 'Pending') return waiting(c, 'ContainerCreating');
   return {
     ...identity(c, pod),
     ready: true,
@@ -217,20 +230,28 @@ function scheduledStatus(
   name: string,
   ip: string,
   at: string,
+  context: PodContext,
 ): JsonObject {
   const state = podStateOf(template);
   const init = initStatuses(spec, initFailureOf(template), at, name);
   const initialized = init.incomplete.length === 0;
   const mains = (spec.containers ?? []).map(c =>
     initialized
-      ? mainStatus(c, state, at, name)
+      ? mainStatus(c, state, at, name, context.configError?.(c))
       : waiting(c, 'PodInitializing'),
+  );
+  const configBlocked = mains.some(
+    s =>
+      (s.state as JsonObject).waiting &&
+      ((s.state as JsonObject).waiting as JsonObject).reason ===
+        'CreateContainerConfigError',
   );
   const unready = mains.filter(s => !s.ready).map(s => String(s.name));
   const ready = unready.length === 0;
   const notReady = `containers with unready status: [${unready.join(' ')}]`;
   const phase =
     !initialized ||
+    configBlocked ||
     state === 'Pending' ||
     state === 'ImagePullBackOff' ||
     state === 'ErrImagePull'
@@ -262,20 +283,35 @@ function scheduledStatus(
   };
 }
 
+/**
+ * How a controller shapes its pods beyond the template: a ReplicaSet's are `generateName`d; a
+ * StatefulSet's carry their identity (labels, hostname, subdomain, their claims' volumes).
+ */
+export interface PodShape {
+  generateName?: boolean;
+  labels?: Record<string, string>;
+  /** Replaces the template's spec fields of the same name. */
+  spec?: JsonObject;
+}
+
 export function buildPod(
   replicaSet: KubeObject,
   name: string,
   context: PodContext = { unboundClaims: [] },
+  shape: PodShape = { generateName: true },
 ): KubeObject {
   const rs = replicaSet as Workload;
   const template = rs.spec?.template ?? {};
   const at = nowIso();
-  const spec = deepClone(template.spec ?? {}) as PodSpec;
+  const spec = {
+    ...deepClone(template.spec ?? {}),
+    ...shape.spec,
+  } as PodSpec;
   const metadata: KubeObject['metadata'] = {
     name,
-    generateName: `${rs.metadata.name}-`,
+    ...(shape.generateName ? { generateName: `${rs.metadata.name}-` } : {}),
     namespace: rs.metadata.namespace,
-    labels: { ...template.metadata?.labels },
+    labels: { ...template.metadata?.labels, ...shape.labels },
     ownerReferences: [ownerRef(rs)],
   };
   if (template.metadata?.annotations) {
@@ -298,7 +334,7 @@ export function buildPod(
     spec: podSpec,
     status: unschedulable
       ? unschedulableStatus(spec, at)
-      : scheduledStatus(template, spec, name, ip, at),
+      : scheduledStatus(template, spec, name, ip, at, context),
   };
 }
 

@@ -13,8 +13,10 @@ import {
 } from './model';
 import { podSecurityError } from './podSecurity';
 import { recordKubelet, recordScheduling } from './podEvents';
-import { buildPod, claimNames, podReady } from './pods';
+import { containerConfigError, storeConfigLookup } from './envConfig';
+import { buildPod, claimNames, PodContext, podReady } from './pods';
 import { isBound } from './pvc';
+import { rebuildStatefulPod } from './statefulset';
 
 /*
  * The ReplicaSet controller (kubernetes pkg/controller/replicaset): creates
@@ -53,6 +55,19 @@ function unboundClaims(
   );
 }
 
+/** What the scheduler and the kubelet find for a pod of `rs` in `ns` right now. */
+export function podContext(
+  store: SandboxStore,
+  ns: string,
+  rs: Workload,
+): PodContext {
+  const lookup = storeConfigLookup(store, ns);
+  return {
+    unboundClaims: unboundClaims(store, ns, rs),
+    configError: c => containerConfigError(c, ns, lookup),
+  };
+}
+
 /** Creates the missing pods; returns the admission error that stopped it. */
 function createPods(
   store: SandboxStore,
@@ -63,7 +78,7 @@ function createPods(
 ): string | undefined {
   const ns = rs.metadata.namespace ?? '';
   const nsLabels = store.get('namespaces', ns)?.metadata.labels;
-  const unbound = unboundClaims(store, ns, rs);
+  const context = podContext(store, ns, rs);
   let count = have.length;
   for (let i = 0; count < want && i < want + 1000; i++) {
     const name = podName(rs.metadata.name, i);
@@ -83,7 +98,7 @@ function createPods(
       );
       return refused;
     }
-    const pod = store.put(buildPod(rs, name, { unboundClaims: unbound }));
+    const pod = store.put(buildPod(rs, name, context));
     recordRs(events, rs, 'Normal', 'SuccessfulCreate', `Created pod: ${name}`);
     started(events, pod);
     count++;
@@ -138,6 +153,25 @@ export function reconcileReplicaSet(
   }
 }
 
+/**
+ * A pod made again by what made it (its ReplicaSet, or its StatefulSet with the pod's identity),
+ * for its surroundings now; undefined while a claim it mounts is still unbound.
+ */
+function rebuild(
+  store: SandboxStore,
+  ns: string,
+  pod: KubeObject,
+): KubeObject | undefined {
+  const owner = (pod.metadata.ownerReferences ?? []).find(o => o.controller);
+  if (owner?.kind === 'StatefulSet') {
+    const set = store.get('statefulsets', ns, owner.name) as Workload;
+    return set ? rebuildStatefulPod(store, set, pod) : undefined;
+  }
+  const rs = owner && (store.get('replicasets', ns, owner.name) as Workload);
+  if (!rs || unboundClaims(store, ns, rs).length) return undefined;
+  return buildPod(rs, pod.metadata.name, podContext(store, ns, rs));
+}
+
 /** Pods waiting for a claim get scheduled once it is Bound. */
 export function retryScheduling(
   store: SandboxStore,
@@ -148,10 +182,40 @@ export function retryScheduling(
   for (const pod of store.list('pods', ns)) {
     const spec = pod.spec as JsonObject | undefined;
     if (spec?.nodeName || !claimNames(spec).includes(claim)) continue;
-    const owner = (pod.metadata.ownerReferences ?? []).find(o => o.controller);
-    const rs = owner && (store.get('replicasets', ns, owner.name) as Workload);
-    if (!rs || unboundClaims(store, ns, rs).length) continue;
-    const rebuilt = buildPod(rs, pod.metadata.name);
+    const rebuilt = rebuild(store, ns, pod);
+    if (!rebuilt) continue;
+    started(
+      events,
+      store.put({ ...pod, spec: rebuilt.spec, status: rebuilt.status }),
+    );
+  }
+}
+
+/** Whether a container of the pod waits for a Secret or ConfigMap (CreateContainerConfigError). */
+function waitsForConfig(pod: KubeObject): boolean {
+  const statuses = ((pod.status as JsonObject | undefined)?.containerStatuses ??
+    []) as JsonObject[];
+  return statuses.some(
+    s =>
+      ((s.state as JsonObject | undefined)?.waiting as JsonObject | undefined)
+        ?.reason === 'CreateContainerConfigError',
+  );
+}
+
+/**
+ * The kubelet retries a container it could not create: once the Secret or ConfigMap it waits
+ * for exists, the pods of `ns` that waited for one are made again (`owner` finds what made them).
+ */
+export function retryContainerConfig(
+  store: SandboxStore,
+  events: EventRecorder,
+  ns: string,
+): void {
+  for (const pod of store.list('pods', ns)) {
+    if (!waitsForConfig(pod)) continue;
+    const rebuilt = rebuild(store, ns, pod);
+    // still waiting: nothing changed for it
+    if (!rebuilt || waitsForConfig(rebuilt)) continue;
     started(
       events,
       store.put({ ...pod, spec: rebuilt.spec, status: rebuilt.status }),

@@ -208,3 +208,76 @@ describe(`init containers that do not complete (${INIT_STATE_ANNOTATION})`, () =
     expect(st.initContainerStatuses[1].restartCount).toBeGreaterThan(0);
   });
 });
+
+describe('a Secret the environment needs (kubelet_pods.go makeEnvironmentVariables)', () => {
+  const waitingOf = (store: SandboxStore) =>
+    statusOf(store.list('pods', 'n')[0]).containerStatuses[0].state.waiting;
+  const events = (store: SandboxStore) =>
+    store
+      .list('events', 'n')
+      .filter(e => (e as Any).reason === 'Failed')
+      .map(e => (e as Any).message);
+
+  it('missing: the container waits in CreateContainerConfigError, and starts once the Secret exists', () => {
+    const store = storeWith();
+    store.put(
+      deployment({
+        containers: [
+          {
+            name: 'c',
+            image: 'i:1',
+            envFrom: [{ secretRef: { name: 'env' } }],
+          },
+        ],
+      }),
+    );
+    expect(waitingOf(store)).toEqual({
+      reason: 'CreateContainerConfigError',
+      message: 'secret "env" not found',
+    });
+    expect(statusOf(store.list('pods', 'n')[0]).phase).toBe('Pending');
+    expect(statusOf(store.get('deployments', 'n', 'd')).readyReplicas).toBe(0);
+    expect(events(store)).toEqual(['Error: secret "env" not found']);
+
+    store.put({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'env', namespace: 'n' },
+      data: { A: 'YQ==' },
+    });
+    const [pod] = store.list('pods', 'n');
+    expect(statusOf(pod).containerStatuses[0].state.running).toBeDefined();
+    expect(statusOf(store.get('deployments', 'n', 'd')).readyReplicas).toBe(1);
+  });
+
+  it('a missing key of secretKeyRef, and optional references that need nothing', () => {
+    const store = storeWith();
+    store.put({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'db', namespace: 'n' },
+      data: { URL: 'eA==' },
+    });
+    store.put(
+      deployment({
+        containers: [
+          {
+            name: 'c',
+            image: 'i:1',
+            envFrom: [{ secretRef: { name: 'gone', optional: true } }],
+            env: [
+              {
+                name: 'P',
+                valueFrom: { secretKeyRef: { name: 'db', key: 'PASSWORD' } },
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    expect(waitingOf(store)).toEqual({
+      reason: 'CreateContainerConfigError',
+      message: "couldn't find key PASSWORD in Secret n/db",
+    });
+  });
+});

@@ -22,10 +22,13 @@ import {
   startProcess,
   waitReady,
 } from './process';
+import { makeServerTls, request, ServerTls } from './tls';
 
 export { createGitRepo } from './git';
 export type { GitRepo } from './git';
 export { ensureTool, toolsBinDir } from './process';
+export { makeServerTls, request } from './tls';
+export type { ServerTls } from './tls';
 
 /** The Argo CD release built by scripts/build-argocd-okteto.mjs (go/argocd/go.mod). */
 export const ARGOCD_MODULE = 'github.com/argoproj/argo-cd/v3';
@@ -45,6 +48,13 @@ export interface ArgoCdOptions {
   server?: boolean;
   /** argocd-server with `--disable-auth` (as upstream's Procfile runs it). Default false: real auth. */
   disableAuth?: boolean;
+  /**
+   * argocd-server over HTTPS (default false: `--insecure`, plain http on loopback): a CA of its
+   * own signs a certificate for 127.0.0.1 and localhost, given to argocd-server as the Secret
+   * `argocd-server-tls` (util/settings/settings.go reads it before argocd-secret's self-signed
+   * one), and `ca`/`caFile` of the handle are what a client trusts.
+   */
+  tls?: boolean;
   /** Run argocd-applicationset-controller (default false). */
   applicationSet?: boolean;
   /** Local accounts with the apiKey capability (argocd-cm `accounts.<name>: apiKey`). */
@@ -71,8 +81,14 @@ export interface ArgoCdOptions {
 export interface ArgoCd {
   namespace: string;
   kubeconfigPath: string;
-  /** http://127.0.0.1:<port> of argocd-server (undefined with `server: false`). */
+  /**
+   * http://127.0.0.1:<port> of argocd-server (https:// with `tls`; undefined with
+   * `server: false`).
+   */
   serverUrl: string | undefined;
+  /** With `tls`: the CA that signed argocd-server's certificate (PEM) and its file. */
+  ca: string | undefined;
+  caFile: string | undefined;
   /** 127.0.0.1:<port> of the repo-server (gRPC over TLS). */
   repoServerAddress: string;
   /** 127.0.0.1:<port> of Redis. */
@@ -98,7 +114,10 @@ export interface ArgoCd {
    * git webhooks do: the annotation argocd.argoproj.io/refresh (`hard` also drops cached manifests).
    */
   refresh(app: string, type?: 'normal' | 'hard'): Promise<void>;
-  /** Runs the `argocd` CLI against this server (`--server --plaintext` and the auth token given). */
+  /**
+   * Runs the `argocd` CLI against this server (`--server`, then `--plaintext`, or with `tls`
+   * `--server-crt <caFile>`, and the auth token given).
+   */
   cli(args: string[], options?: { authToken?: string }): string;
   /** Stops every process and removes the temp dir. */
   close(): Promise<void>;
@@ -188,6 +207,7 @@ export async function startArgoCd(options: ArgoCdOptions): Promise<ArgoCd> {
     namespace = 'argocd',
     server: withServer = true,
     disableAuth = false,
+    tls = false,
     applicationSet = false,
     accounts = [],
     rbac = {},
@@ -386,13 +406,29 @@ export async function startArgoCd(options: ArgoCdOptions): Promise<ArgoCd> {
     await waitReady(repoServer, () => canConnect(repoPort), timeoutMs);
 
     let serverUrl: string | undefined;
+    let serverTls: ServerTls | undefined;
     if (withServer) {
       const port = await freePort();
-      serverUrl = `http://127.0.0.1:${port}`;
+      if (tls) {
+        serverTls = makeServerTls(path.join(dir, 'server-tls'));
+        // common/common.go ArgoCDServerTLSSecretName; type and keys as cert-manager writes them
+        await apply(objects, {
+          apiVersion: 'v1',
+          kind: 'Secret',
+          type: 'kubernetes.io/tls',
+          metadata: {
+            name: 'argocd-server-tls',
+            namespace,
+            labels: { 'app.kubernetes.io/part-of': 'argocd' },
+          },
+          stringData: { 'tls.crt': serverTls.cert, 'tls.key': serverTls.key },
+        } as KubernetesObject);
+      }
+      serverUrl = `${tls ? 'https' : 'http'}://127.0.0.1:${port}`;
       const server = start('argocd-server', [
         ...common,
         ...kube,
-        '--insecure',
+        ...(tls ? [] : ['--insecure']),
         ...(disableAuth ? ['--disable-auth'] : []),
         '--address',
         '127.0.0.1',
@@ -411,9 +447,10 @@ export async function startArgoCd(options: ArgoCdOptions): Promise<ArgoCd> {
         path.join(dir, 'tmp'),
       ]);
       const url = serverUrl;
+      const ca = serverTls?.ca;
       await waitReady(
         server,
-        async () => (await httpStatus(`${url}/healthz`)) === 200,
+        async () => (await httpStatus(`${url}/healthz`, { ca })) === 200,
         timeoutMs,
       );
     } else {
@@ -487,23 +524,27 @@ export async function startArgoCd(options: ArgoCdOptions): Promise<ArgoCd> {
     }
 
     const post = async (url: string, body: unknown, token?: string) => {
-      const res = await fetch(url, {
+      const res = await request(url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
           ...(token ? { authorization: `Bearer ${token}` } : {}),
         },
         body: JSON.stringify(body),
+        ca: serverTls?.ca,
       });
-      const text = await res.text();
-      if (!res.ok) throw new Error(`POST ${url}: ${res.status} ${text}`);
-      return JSON.parse(text) as { token?: string };
+      if (res.status < 200 || res.status >= 300) {
+        throw new Error(`POST ${url}: ${res.status} ${res.body}`);
+      }
+      return JSON.parse(res.body) as { token?: string };
     };
 
     const handle: ArgoCd = {
       namespace,
       kubeconfigPath,
       serverUrl,
+      ca: serverTls?.ca,
+      caFile: serverTls?.caFile,
       repoServerAddress,
       redisAddress,
       adminPassword,
@@ -560,8 +601,10 @@ export async function startArgoCd(options: ArgoCdOptions): Promise<ArgoCd> {
           argocd,
           [
             '--server',
-            serverUrl.replace(/^http:\/\//, ''),
-            '--plaintext',
+            serverUrl.replace(/^https?:\/\//, ''),
+            ...(serverTls
+              ? ['--server-crt', serverTls.caFile]
+              : ['--plaintext']),
             ...(authToken ? ['--auth-token', authToken] : []),
             ...args,
           ],

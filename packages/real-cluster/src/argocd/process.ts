@@ -1,6 +1,7 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -67,12 +68,19 @@ export function canConnect(port: number, host = '127.0.0.1'): Promise<boolean> {
   });
 }
 
-export function httpStatus(url: string): Promise<number> {
+/** The status of a GET of `url` (https: with `ca` as the only CA trusted), 0 when none came. */
+export function httpStatus(
+  url: string,
+  { ca }: { ca?: string } = {},
+): Promise<number> {
   return new Promise(resolve => {
-    const req = http.get(url, res => {
+    const done = (res: http.IncomingMessage) => {
       res.resume();
       resolve(res.statusCode ?? 0);
-    });
+    };
+    const req = url.startsWith('https:')
+      ? https.get(url, ca ? { ca } : {}, done)
+      : http.get(url, done);
     req.once('error', () => resolve(0));
     req.setTimeout(2000, () => {
       req.destroy();

@@ -57,6 +57,12 @@ export interface DevStatusServiceOptions {
   now?: () => Date;
   /** Timeout of each cluster read, in milliseconds. */
   timeoutMs?: number;
+  /**
+   * `oktetoDev.rbac.clusterWide`: batches may LIST a kind across all namespaces, and live mode
+   * watch across them beyond `maxNamespacesPerCluster` (a ClusterRoleBinding grants that).
+   * Default false: every request names its namespace.
+   */
+  clusterWide?: boolean;
   /** Live mode: entities whose watches are ready are derived from memory (see `live/`). */
   live?: LiveStatusSource;
   /** Shown every answer freshly read in polling mode (notifications). */
@@ -375,6 +381,8 @@ export class DevStatusService {
           repo: this.options.repo,
           manifests: this.manifests,
           argocdApi: name => this.argoApiSource(name),
+          clusterWide: this.options.clusterWide,
+          checklist: this.options.derive?.checklist,
           now: () =>
             used.oldest === undefined
               ? this.now()

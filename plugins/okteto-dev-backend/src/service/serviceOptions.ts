@@ -16,6 +16,7 @@ import {
   ClusterExtensions,
   clusterRegistryFromConfig,
 } from './clusters/clusterRegistryFromConfig';
+import { readChecklistSettings } from './checklistConfig';
 import type { DevStatusServiceOptions } from './DevStatusService';
 import { CachedRepoFileReader } from './live/CachedRepoFileReader';
 import { readLiveConfig } from './live/config';
@@ -80,7 +81,10 @@ export function devStatusOptionsFromConfig(
       config.getOptionalNumber('oktetoDev.cache.staleOnErrorSeconds') ?? 300,
     nearEntries: config.getOptionalNumber('oktetoDev.cache.nearEntries'),
     timeoutMs,
+    clusterWide:
+      config.getOptionalBoolean('oktetoDev.rbac.clusterWide') ?? false,
     derive: {
+      checklist: readChecklistSettings(config),
       abandonedAfterSeconds:
         (config.getOptionalNumber('oktetoDev.abandonedAfterHours') ?? 8) * 3600,
       reconcileStaleSeconds:

@@ -1,5 +1,6 @@
 import { Config } from '@backstage/config';
 import {
+  DEV_WORKLOAD_KINDS,
   DevConventions,
   mergeConventions,
 } from '@okteto-dev/plugin-okteto-dev-common';
@@ -56,6 +57,18 @@ export function readDevConventions(config: Config): DevConventions {
       );
     }
     overrides.selector = { ...(selector as Record<string, string>) };
+  }
+  const kind = section.getOptionalString('workloadKind');
+  if (kind !== undefined) {
+    const known = DEV_WORKLOAD_KINDS.find(k => k === kind);
+    if (!known) {
+      throw new Error(
+        `oktetoDev.conventions.workloadKind must be one of ${DEV_WORKLOAD_KINDS.join(
+          ', ',
+        )}, got '${kind}'`,
+      );
+    }
+    overrides.workloadKind = known;
   }
   const valueFiles = section.getOptionalStringArray('valueFiles');
   if (valueFiles) overrides.valueFiles = valueFiles;

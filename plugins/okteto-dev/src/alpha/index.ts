@@ -7,5 +7,7 @@ export {
   oktetoDevArgoCdIconLink,
   oktetoDevAppIconLink,
   oktetoDevSearchResultListItem,
+  oktetoDevSearchResultType,
+  oktetoDevSearchFilters,
   oktetoAppFolderPickerFormField,
 } from './plugin';

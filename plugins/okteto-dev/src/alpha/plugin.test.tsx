@@ -11,6 +11,16 @@ import {
   EntityIconLinkBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
+import {
+  MockSearchApi,
+  SearchContextProvider,
+  searchApiRef,
+} from '@backstage/plugin-search-react';
+import {
+  SearchFilterBlueprint,
+  SearchFilterResultTypeBlueprint,
+} from '@backstage/plugin-search-react/alpha';
+import { OKTETO_DEV_SEARCH_TYPE } from '@okteto-dev/plugin-okteto-dev-common';
 import { act, screen } from '@testing-library/react';
 import { oktetoDevApiRef } from '../api';
 import {
@@ -25,6 +35,8 @@ import oktetoDevPlugin, {
   oktetoDevArgoCdIconLink,
   oktetoDevEntityCard,
   oktetoDevPage,
+  oktetoDevSearchFilters,
+  oktetoDevSearchResultType,
 } from './plugin';
 
 describe('okteto-dev alpha plugin', () => {
@@ -49,6 +61,12 @@ describe('okteto-dev alpha plugin', () => {
         'scaffolder-form-field:okteto-dev/okteto-app-folder-picker',
       ),
     ).toBeDefined();
+    expect(
+      oktetoDevPlugin.getExtension('search-filter-result-type:okteto-dev'),
+    ).toBeDefined();
+    expect(
+      oktetoDevPlugin.getExtension('search-filter:okteto-dev'),
+    ).toBeDefined();
   });
 
   it('shows the card only on entities with okteto-dev/app', () => {
@@ -59,6 +77,31 @@ describe('okteto-dev alpha plugin', () => {
     expect(filter?.(makeEntity())).toBe(true);
     expect(filter?.(makeEntity({}))).toBe(false);
     expect(filter?.(makeEntity({ 'okteto-dev/app': '  ' }))).toBe(false);
+  });
+});
+
+describe('search on the new frontend system', () => {
+  it('offers the result type "Dev environments" for okteto-dev documents', () => {
+    const type = createExtensionTester(oktetoDevSearchResultType).get(
+      SearchFilterResultTypeBlueprint.dataRefs.resultType,
+    );
+    expect(type.value).toBe(OKTETO_DEV_SEARCH_TYPE);
+    expect(type.name).toBe('Dev environments');
+  });
+
+  it('offers the filters by dev mode, Argo CD sync and health', async () => {
+    const { component: Filters } = createExtensionTester(
+      oktetoDevSearchFilters,
+    ).get(SearchFilterBlueprint.dataRefs.searchFilters);
+    renderInTestApp(
+      <SearchContextProvider>
+        <Filters className="filters" />
+      </SearchContextProvider>,
+      { apis: [[searchApiRef, new MockSearchApi()]] },
+    );
+    for (const label of ['Okteto dev mode', 'Argo CD sync', 'Argo CD health']) {
+      expect(await screen.findByText(label)).toBeInTheDocument();
+    }
   });
 });
 

@@ -16,7 +16,11 @@ import {
   createFormField,
   FormFieldBlueprint,
 } from '@backstage/plugin-scaffolder-react/alpha';
-import { SearchResultListItemBlueprint } from '@backstage/plugin-search-react/alpha';
+import {
+  SearchFilterBlueprint,
+  SearchFilterResultTypeBlueprint,
+  SearchResultListItemBlueprint,
+} from '@backstage/plugin-search-react/alpha';
 import { OKTETO_DEV_SEARCH_TYPE } from '@okteto-dev/plugin-okteto-dev-common';
 import DeveloperModeIcon from '@material-ui/icons/DeveloperMode';
 import { oktetoDevApiRef, OktetoDevClient } from '../api';
@@ -24,6 +28,7 @@ import {
   useArgoCdIconLinkProps,
   useDevAppIconLinkProps,
 } from '../components/EntityOktetoDevIconLinks';
+import { OktetoDevSearchFilters } from '../components/OktetoDevSearchFilters';
 import { isOktetoDevAvailable } from '../plugin';
 
 /**
@@ -137,6 +142,33 @@ export const oktetoDevSearchResultListItem = SearchResultListItemBlueprint.make(
 );
 
 /**
+ * The search page's result type "Dev environments": only `okteto-dev` documents.
+ *
+ * @alpha
+ */
+export const oktetoDevSearchResultType = SearchFilterResultTypeBlueprint.make({
+  params: {
+    value: OKTETO_DEV_SEARCH_TYPE,
+    name: 'Dev environments',
+    icon: <DeveloperModeIcon />,
+  },
+});
+
+/**
+ * The search page's filters for `okteto-dev` documents: Okteto dev mode, Argo CD sync and Argo CD
+ * health (`OktetoDevSearchFilters`).
+ *
+ * @alpha
+ */
+export const oktetoDevSearchFilters = SearchFilterBlueprint.make({
+  params: {
+    component: ({ className }) => (
+      <OktetoDevSearchFilters className={className} />
+    ),
+  },
+});
+
+/**
  * The scaffolder field `OktetoAppFolderPicker` (see `OktetoAppFolderPickerFieldExtension`).
  *
  * @alpha
@@ -171,6 +203,8 @@ const oktetoDevPlugin: OverridableFrontendPlugin = createFrontendPlugin({
     oktetoDevArgoCdIconLink,
     oktetoDevAppIconLink,
     oktetoDevSearchResultListItem,
+    oktetoDevSearchResultType,
+    oktetoDevSearchFilters,
     oktetoAppFolderPickerFormField,
   ],
 });

@@ -203,8 +203,10 @@ const PASSING: Record<ChecklistId, ChecklistItem> = {
     value: 'dev',
     container: 'app',
   }),
-  'env-secret': checkItem('env-secret', 'pass', 'checkSecretExists', {
+  'env-secret': checkItem('env-secret', 'pass', 'checkSecretExistedAtStart', {
     secrets: `${APPLICATION}-env`,
+    pod: `${APPLICATION}-web-app-7d9c-abcde`,
+    container: 'app',
   }),
   'self-heal-off': checkItem('self-heal-off', 'pass', 'checkSelfHealOff', {
     application: APP_REF,

@@ -52,6 +52,8 @@ const ru: { [key in keyof EnglishMessages]: string | null } = {
     '{{workload}} уменьшен до 0 реплик без аннотации dev.okteto.com/replicas: okteto down не узнает, сколько реплик восстановить.',
   'msg.oktetoCloneCreateFailed':
     'Dev-клон {{clone}} не может создать под ({{reason}}): {{message}}',
+  'msg.oktetoCloneNoPod':
+    'У dev-клона {{clone}} нет пода: контроллер {{kind}} не создал его (причину называют его Warning-события, FailedCreate).',
   'msg.oktetoPodUnschedulable':
     'Dev-под {{pod}} не удаётся разместить на узле: {{message}}',
   'msg.oktetoPvcPending':
@@ -98,18 +100,38 @@ const ru: { [key in keyof EnglishMessages]: string | null } = {
 
   'msg.checkWorkloadUnreadable': 'Не удалось прочитать workload: {{error}}',
   'msg.checkWorkloadMissing':
-    'Deployment {{namespace}}/{{workload}} не существует.',
+    '{{kind}} {{namespace}}/{{workload}} не существует.',
   'msg.checkEnvVarSet': '{{name}}={{value}} задана в контейнере {{container}}.',
   'msg.checkEnvVarWrong':
     '{{name}} равна "{{actual}}", ожидается "{{value}}" ({{file}}).',
   'msg.checkEnvVarMissing':
     '{{name}} не задана в контейнере {{container}}; добавьте {{name}}: "{{value}}" в {{file}}.',
-  'msg.checkSecretExists': 'Secret {{secrets}} существует.',
-  'msg.checkSecretNoEnvFrom':
-    'Контейнер {{container}} не получает Secret через envFrom.secretRef, поэтому у приложения нет его секретов.',
-  'msg.checkSecretMissing':
-    'Secret {{secrets}} из envFrom не существует в {{namespace}}; его должна создать платформа.',
-  'msg.checkSecretsUnreadable': 'Не удалось получить список Secret: {{error}}',
+  'msg.checkSecretNotTaken':
+    'Контейнер {{container}} не получает Secret {{secrets}} (envFrom.secretRef или env valueFrom.secretKeyRef), поэтому приложение не видит его значений.',
+  'msg.checkSecretNoneRequired':
+    'От контейнера {{container}} не требуется ни один Secret, и он не берёт ни одного, без которого не может запуститься.',
+  'msg.checkSecretExistedAtStart':
+    'Secret {{secrets}} существовал, когда запустился {{pod}}: Kubernetes запускает контейнер {{container}}, только когда существует каждый Secret, который он берёт.',
+  'msg.checkSecretExistsByGet':
+    'Secret {{secrets}} существует (прочитан по имени, только метаданные).',
+  'msg.checkSecretMissingByGet':
+    'Secret {{secrets}} не существует в {{namespace}} (прочитан по имени); его должна создать платформа.',
+  'msg.checkSecretMissingFromPod':
+    'Secret {{secret}} не существует в {{namespace}}: контейнер {{container}} пода {{pod}} не может запуститься (CreateContainerConfigError: {{message}}); его должна создать платформа.',
+  'msg.checkSecretKeyMissing':
+    'В Secret {{secret}} нет ключа {{key}}: контейнер {{container}} пода {{pod}} не может запуститься (CreateContainerConfigError).',
+  'msg.checkSecretUnknownNoPod':
+    'Существует ли Secret {{secrets}}, неизвестно: ни один под {{workload}} не запускал контейнер {{container}}, а okteto-dev не читает Secret, пока не включён oktetoDev.checklist.env-secret.readSecretMetadata.',
+  'msg.checkSecretUnknownNotCreated':
+    'Существует ли Secret {{secrets}}, неизвестно: {{workload}} не может создать свои поды ({{reason}}: {{message}}).',
+  'msg.checkSecretUnknownNotStarted':
+    'Существует ли Secret {{secrets}}, неизвестно: контейнер {{container}} пода {{pod}} не запущен ({{reason}}), а okteto-dev не читает Secret, пока не включён oktetoDev.checklist.env-secret.readSecretMetadata.',
+  'msg.checkSecretUnknownOptional':
+    'Существует ли Secret {{secrets}}, неизвестно: контейнер {{container}} берёт его как optional и запускается без него, а okteto-dev не читает Secret, пока не включён oktetoDev.checklist.env-secret.readSecretMetadata.',
+  'msg.checkSecretUnknownPodsUnreadable':
+    'Существует ли Secret {{secrets}}, неизвестно: не удалось прочитать поды ({{error}}).',
+  'msg.checkSecretUnreadable':
+    'Не удалось прочитать Secret {{secrets}} по имени: {{error}}',
 
   'msg.checkDevEntryFound':
     'В {{manifest}} есть dev.{{entry}}, и он нацелен на этот workload.',
@@ -313,13 +335,14 @@ const ru: { [key in keyof EnglishMessages]: string | null } = {
   'checklist.showPassed': 'Показать выполненные пункты ({{passed}})',
   'checklist.hidePassed': 'Скрыть выполненные пункты',
   'checklist.sameReason': 'По той же причине, что и «{{item}}».',
+  'checklist.off': 'Не проверяется (выключено в настройках): {{items}}',
   'checklist.status.pass': 'Выполнено',
   'checklist.status.fail': 'Не выполнено',
   'checklist.status.unknown': 'Неизвестно',
   'checklist.item.argoApplication': 'Argo CD Application',
   'checklist.item.namespaceConvention': 'Собственный namespace',
   'checklist.item.envVar': '{{name}}={{value}}',
-  'checklist.item.envSecret': 'Секреты через envFrom.secretRef',
+  'checklist.item.envSecret': 'Нужные Secret существуют',
   'checklist.item.selfHealOff': 'selfHeal выключен',
   'checklist.item.replicasIgnored': 'Синхронизация не трогает /spec/replicas',
   'checklist.item.devService': 'Dev-запись Okteto',
@@ -426,6 +449,13 @@ const ru: { [key in keyof EnglishMessages]: string | null } = {
   'appFolder.noPackageJson': 'В {{appDir}} нет package.json',
   'appFolder.package': 'Пакет {{package}}',
 
+  'permission.missing':
+    'Не хватает права: {{verb}} {{resource}} в namespace {{namespace}}',
+  'permission.missingClusterWide':
+    'Не хватает права: {{verb}} {{resource}} во всех namespace',
+  'permission.missingNamed':
+    'Не хватает права: {{verb}} {{resource}} {{name}} в namespace {{namespace}}',
+  'permission.missingPath': 'Не хватает права: {{verb}} {{resource}}',
   'errorType.unauthorized': 'Нет авторизации',
   'errorType.forbidden': 'Доступ запрещён',
   'errorType.notInstalled': 'Не установлено',

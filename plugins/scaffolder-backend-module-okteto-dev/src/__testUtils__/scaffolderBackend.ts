@@ -21,7 +21,7 @@ import { gitHostsConfig } from './gitHosts';
 export type TestServer = Parameters<typeof request>[0];
 
 /**
- * A template of the repository's `templates/` folder, parsed as the catalog parses it
+ * A template of this package's `templates/` folder (shipped in the package), parsed as the catalog parses it
  * (`parseEntityYaml` of `@backstage/plugin-catalog-node`: the templates share text through YAML
  * anchors).
  */
@@ -29,7 +29,7 @@ export function readTemplate(name: string): any {
   const [result] = [
     ...parseEntityYaml(
       fs.readFileSync(
-        path.resolve(__dirname, `../../../../templates/${name}/template.yaml`),
+        path.resolve(__dirname, `../../templates/${name}/template.yaml`),
       ),
       { type: 'file', target: `templates/${name}/template.yaml` },
     ),

@@ -17,6 +17,7 @@ import { examples } from './repoFilesFetch.examples';
 import { normalizeRepoFolder } from './validation';
 import { resolveWorkspacePath, writeText } from './workspaceFiles';
 import { manifestForDevService } from './manifestScan';
+import { repoUrlInput, userTokenInput } from './repoInputProperties';
 import { Zod } from './zod';
 
 function requireRepoFilePath(p: string): string {
@@ -60,18 +61,10 @@ export function createOktetoRepoFilesFetchAction(options: {
     supportsDryRun: true,
     schema: {
       input: {
-        repoUrl: (z: Zod) =>
-          z.string({
-            description:
-              "Repository in RepoUrlPicker form ('github.com?owner=o&repo=r', 'gitlab.com?owner=group&repo=r', ...)",
-          }),
-        token: (z: Zod) =>
-          z
-            .string({
-              description:
-                "The user's token for the host (RepoUrlPicker requestUserCredentials, secrets.USER_OAUTH_TOKEN). Without it reads are refused unless oktetoDev.scaffolder.allowIntegrationCredentials is true",
-            })
-            .optional(),
+        repoUrl: repoUrlInput,
+        token: userTokenInput(
+          'Without it reads are refused unless oktetoDev.scaffolder.allowIntegrationCredentials is true',
+        ),
         branch: (z: Zod) =>
           z
             .string({

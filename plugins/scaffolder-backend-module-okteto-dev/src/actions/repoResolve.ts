@@ -6,6 +6,7 @@ import { hostName } from '../git/gitIdentity';
 import { authorizeRepository, readRepoAccessOptions } from '../git/repoFiles';
 import { GitHostType } from '../git/repoLocation';
 import { examples } from './repoResolve.examples';
+import { repoUrlInput, userTokenInput } from './repoInputProperties';
 import { Zod } from './zod';
 
 /**
@@ -49,18 +50,8 @@ export function createOktetoRepoResolveAction(options: {
     supportsDryRun: true,
     schema: {
       input: {
-        repoUrl: (z: Zod) =>
-          z.string({
-            description:
-              "Repository in RepoUrlPicker form ('github.com?owner=o&repo=r', 'gitlab.com?owner=group&repo=r', ...)",
-          }),
-        token: (z: Zod) =>
-          z
-            .string({
-              description:
-                "The user's token for the host (secrets.USER_OAUTH_TOKEN of RepoUrlPicker requestUserCredentials)",
-            })
-            .optional(),
+        repoUrl: repoUrlInput,
+        token: userTokenInput(),
         requirePullRequest: (z: Zod) =>
           z
             .boolean({

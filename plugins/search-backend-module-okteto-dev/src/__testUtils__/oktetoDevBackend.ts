@@ -40,6 +40,8 @@ export async function startOktetoDevBackend(
   target: Pick<Sandbox, 'url' | 'token'>,
   entities: Entity[],
   timeoutMs?: number,
+  /** More `oktetoDev` config, e.g. `rbac.clusterWide` for thousands of dev namespaces. */
+  oktetoDev: Record<string, unknown> = {},
 ): Promise<{ devStatus: DevStatusServiceApi; stop(): Promise<void> }> {
   const found: Captured = {};
   const backend = await startTestBackend({
@@ -48,7 +50,9 @@ export async function startOktetoDevBackend(
       catalogServiceMock.factory({ entities }),
       captureDevStatus(found),
       mockServices.rootConfig.factory({
-        data: { oktetoDev: oktetoDevConfig(target, timeoutMs) },
+        data: {
+          oktetoDev: { ...oktetoDevConfig(target, timeoutMs), ...oktetoDev },
+        },
       }),
     ],
   });

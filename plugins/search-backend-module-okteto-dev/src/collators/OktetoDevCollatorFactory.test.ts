@@ -174,7 +174,10 @@ describe('collating 2,000 entities', () => {
   let backend: Awaited<ReturnType<typeof startOktetoDevBackend>>;
   beforeAll(async () => {
     sandbox = await startSandbox({ scenario: generateWebCoreApps(2000) });
-    backend = await startOktetoDevBackend(sandbox, entities, 30_000);
+    // 2,000 dev namespaces: the cluster-wide mode, whose ClusterRoleBinding allows one LIST per kind
+    backend = await startOktetoDevBackend(sandbox, entities, 30_000, {
+      rbac: { clusterWide: true },
+    });
   });
   afterAll(async () => {
     await backend.stop();

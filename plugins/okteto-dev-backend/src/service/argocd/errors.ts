@@ -1,22 +1,5 @@
 import { DevError, DevErrorType } from '@okteto-dev/plugin-okteto-dev-common';
-
-const UNREACHABLE = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ENOTFOUND',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EAI_AGAIN',
-  'EPIPE',
-]);
-
-const TLS = new Set([
-  'CERT_HAS_EXPIRED',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
+import { UNREACHABLE_CODES, UNTRUSTED_CERT_CODES } from '../netErrors';
 
 /** An answer of Argo CD's API that is not a 2xx: its status and grpc-gateway's error body. */
 export class ArgoApiHttpError extends Error {
@@ -115,14 +98,14 @@ export function toArgoApiError(
       message: `${subject}: no answer in time`,
     };
   }
-  if (code && UNREACHABLE.has(code)) {
+  if (code && UNREACHABLE_CODES.has(code)) {
     return {
       ...base,
       type: 'unreachable',
       message: `${subject}: the server is unreachable (${code})`,
     };
   }
-  if (code && TLS.has(code)) {
+  if (code && UNTRUSTED_CERT_CODES.has(code)) {
     return {
       ...base,
       type: 'unreachable',

@@ -102,6 +102,7 @@ export function repositoryItems(
   lookup: DevEntryLookup,
   stignores: Array<Read<RepoFile>>,
   expected: { workload: string; devService: string },
+  stignoreEntries: readonly string[] = DEFAULT_STIGNORE_ENTRIES,
 ): ChecklistItem[] {
   if (lookup.state !== 'found') {
     return [
@@ -148,9 +149,5 @@ export function repositoryItems(
       { entry },
     );
   }
-  return [
-    devService,
-    image,
-    stignoreItem(entry, stignores, DEFAULT_STIGNORE_ENTRIES),
-  ];
+  return [devService, image, stignoreItem(entry, stignores, stignoreEntries)];
 }

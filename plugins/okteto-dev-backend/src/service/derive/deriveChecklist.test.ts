@@ -5,6 +5,7 @@ import {
   deployment,
   fetched,
   MANIFEST,
+  pod,
   repo,
   WEB_CORE_APPLICATION,
 } from './testFixtures';
@@ -73,7 +74,16 @@ describe('checklist: the workload', () => {
   it('the env var and the Secret, by their configured names', () => {
     const checks = items(
       fetched({
-        secretNames: { ok: true, value: [] },
+        // the kubelet's words for a missing Secret (kubelet_pods.go, kuberuntime_container.go)
+        pods: {
+          ok: true,
+          value: [
+            pod('web-corporate-dev-web-app-7d9c-abcde', {
+              reason: 'CreateContainerConfigError',
+              message: 'secret "web-corporate-dev-env" not found',
+            }),
+          ],
+        },
         deployments: {
           ok: true,
           value: [
@@ -84,9 +94,11 @@ describe('checklist: the workload', () => {
     );
     expect(checks['env-secret']).toMatchObject({
       status: 'fail',
+      code: 'checkSecretMissingFromPod',
       params: {
-        secrets: 'web-corporate-dev-env',
+        secret: 'web-corporate-dev-env',
         namespace: 'web-corporate-dev',
+        pod: 'web-corporate-dev-web-app-7d9c-abcde',
       },
     });
     expect(checks['env-var']).toMatchObject({

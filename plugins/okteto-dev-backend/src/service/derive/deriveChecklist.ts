@@ -5,6 +5,12 @@ import {
   DevTarget,
 } from '@okteto-dev/plugin-okteto-dev-common';
 import { item, repositoryItems } from './checklistRepository';
+import {
+  ChecklistSettings,
+  checkedEnvVar,
+  isChecked,
+} from './checklistSettings';
+import { secretsItem } from './deriveSecrets';
 import { FetchedDevObjects } from './types';
 import { findContainer, LocatedWorkloads } from './workloads';
 
@@ -110,8 +116,9 @@ function argoItems(
 function workloadItems(
   objects: FetchedDevObjects,
   located: LocatedWorkloads,
+  settings: ChecklistSettings | undefined,
 ): ChecklistItem[] {
-  const { target, deployments, secretNames } = objects;
+  const { target, deployments } = objects;
   if (!deployments.ok || !located.original) {
     const [code, params] = !deployments.ok
       ? ([
@@ -120,7 +127,11 @@ function workloadItems(
         ] as const)
       : ([
           'checkWorkloadMissing',
-          { namespace: target.namespace, workload: target.workload },
+          {
+            namespace: target.namespace,
+            workload: target.workload,
+            kind: target.workloadKind ?? 'Deployment',
+          },
         ] as const);
     return [
       item('env-var', 'unknown', code, params),
@@ -129,7 +140,7 @@ function workloadItems(
   }
   const container = findContainer(located.original, target.container);
   const containerName = container?.name ?? target.container;
-  const { name, value } = target.envVar;
+  const { name, value } = checkedEnvVar(target, settings);
   const env = container?.env?.find(e => e.name === name);
   let envItem: ChecklistItem;
   if (env?.value === value) {
@@ -153,40 +164,19 @@ function workloadItems(
       file: target.valuesPath,
     });
   }
-
-  const refs = (container?.envFrom ?? [])
-    .map(e => e.secretRef?.name)
-    .filter((n): n is string => Boolean(n));
-  let secretItem: ChecklistItem;
-  if (refs.length === 0) {
-    secretItem = item('env-secret', 'fail', 'checkSecretNoEnvFrom', {
-      container: containerName,
-    });
-  } else if (!secretNames.ok) {
-    secretItem = item('env-secret', 'unknown', 'checkSecretsUnreadable', {
-      error: secretNames.error.message,
-    });
-  } else {
-    const missing = refs.filter(r => !secretNames.value.includes(r));
-    secretItem =
-      missing.length === 0
-        ? item('env-secret', 'pass', 'checkSecretExists', {
-            secrets: refs.join(', '),
-          })
-        : item('env-secret', 'fail', 'checkSecretMissing', {
-            secrets: missing.join(', '),
-            namespace: target.namespace,
-          });
-  }
-  return [envItem, secretItem];
+  return [envItem, secretsItem(objects, located, located.original, settings)];
 }
 
-/** The readiness checklist (the team's runbook §7, plus the `/spec/replicas` guard and `.stignore`). */
+/**
+ * The readiness checklist (the team's runbook §7, plus the `/spec/replicas` guard and `.stignore`),
+ * in the order of `CHECKLIST_IDS`, without the items switched off in `oktetoDev.checklist`.
+ */
 export function deriveChecklist(
   argo: ArgoStatus,
   objects: FetchedDevObjects,
   located: LocatedWorkloads,
   target: Pick<DevTarget, 'workload' | 'devService'>,
+  settings?: ChecklistSettings,
 ): ChecklistItem[] {
   const application = objects.application.ok
     ? objects.application.value
@@ -195,8 +185,15 @@ export function deriveChecklist(
     ...argoItems(argo, objects, {
       destination: application?.spec?.destination?.namespace,
     }),
-    ...workloadItems(objects, located),
-    ...repositoryItems(objects.repo.devEntry, objects.repo.stignores, target),
+    ...workloadItems(objects, located, settings),
+    ...repositoryItems(
+      objects.repo.devEntry,
+      objects.repo.stignores,
+      target,
+      settings?.stignore.entries,
+    ),
   ];
-  return CHECKLIST_IDS.map(id => items.find(i => i.id === id)!);
+  return CHECKLIST_IDS.filter(id => isChecked(settings, id)).map(
+    id => items.find(i => i.id === id)!,
+  );
 }

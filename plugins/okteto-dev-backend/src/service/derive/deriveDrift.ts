@@ -45,15 +45,15 @@ function conflict(
  */
 function classify(
   argo: Extract<ArgoStatus, { state: 'ok' }>,
-  target: Pick<DevTarget, 'workload' | 'namespace'>,
+  target: Pick<DevTarget, 'workload' | 'namespace' | 'workloadKind'>,
   devMode: boolean,
 ): DriftResource[] {
   const clone = `${target.workload}${OKTETO.cloneSuffix}`;
+  const kind = target.workloadKind ?? 'Deployment';
   return argo.resources
     .filter(r => r.status === 'OutOfSync')
     .map(r => {
-      const deployment =
-        r.kind === 'Deployment' && (r.group ?? 'apps') === 'apps';
+      const deployment = r.kind === kind && (r.group ?? 'apps') === 'apps';
       const inNamespace = !r.namespace || r.namespace === target.namespace;
       const devModes =
         devMode &&

@@ -7,7 +7,13 @@ import {
   OktetoStatus,
   PodSummary,
 } from '@okteto-dev/plugin-okteto-dev-common';
-import { DeriveOptions, KubeDeployment, KubePod, Read } from './types';
+import {
+  DeriveOptions,
+  KubePod,
+  KubeWorkload,
+  Read,
+  WorkloadKind,
+} from './types';
 import {
   findContainer,
   isFailing,
@@ -23,7 +29,7 @@ import {
 
 /** How long the session has existed: from the clone's creation (Okteto writes no start time). */
 function sessionOf(
-  clone: KubeDeployment,
+  clone: KubeWorkload,
   fetchedAt: string,
   options: Pick<DeriveOptions, 'abandonedAfterSeconds'>,
 ): DevSession {
@@ -41,23 +47,32 @@ function sessionOf(
 }
 
 /** The PVC the dev pod mounts (`<dev>-okteto`, okteto/okteto `pkg/k8s/volumes`). */
-function devVolumeClaim(clone: KubeDeployment): string | undefined {
+function devVolumeClaim(clone: KubeWorkload): string | undefined {
   return clone.spec?.template?.spec?.volumes
     ?.map(v => v.persistentVolumeClaim?.claimName)
     .find((n): n is string => Boolean(n?.endsWith(OKTETO.cloneSuffix)));
 }
 
 /**
- * Why the dev clone has no working pod: the Deployment's ReplicaFailure (quota, Pod Security —
- * what okteto/okteto `pkg/k8s/deployments/crud.go` CheckConditionErrors reports), a pod that
- * cannot be scheduled (its PVC Pending among others), a stuck init container (`okteto-bin`,
- * `okteto-init-volume`), or a failing dev container.
+ * Why the dev clone has no working pod: a failed pod creation in its conditions (a Deployment's
+ * ReplicaFailure for quota or Pod Security; any condition with reason FailedCreate, as okteto
+ * `pkg/k8s/deployments/crud.go` and `pkg/k8s/statefulsets/crud.go` CheckConditionErrors read
+ * them), a StatefulSet clone without its pod (the StatefulSet controller reports a refused
+ * creation only as a FailedCreate Event: kubernetes `pkg/controller/statefulset/
+ * stateful_pod_control.go` recordPodEvent), a pod that cannot be scheduled (its PVC Pending among
+ * others), a stuck init container (`okteto-bin`, `okteto-init-volume`), or a failing dev container.
  */
-function cloneProblems(clone: KubeDeployment, pods: KubePod[]): DevMessage[] {
+function cloneProblems(
+  clone: KubeWorkload,
+  pods: KubePod[],
+  kind: WorkloadKind,
+): DevMessage[] {
   const problems: DevMessage[] = [];
   const cloneName = clone.metadata.name;
   const failure = clone.status?.conditions?.find(
-    c => c.type === 'ReplicaFailure' && c.status === 'True',
+    c =>
+      (c.type === 'ReplicaFailure' || c.reason === 'FailedCreate') &&
+      c.status === 'True',
   );
   if (failure) {
     problems.push(
@@ -67,6 +82,13 @@ function cloneProblems(clone: KubeDeployment, pods: KubePod[]): DevMessage[] {
         message: failure.message ?? '',
       }),
     );
+  } else if (
+    kind === 'StatefulSet' &&
+    pods.length === 0 &&
+    specReplicas(clone) > 0 &&
+    (clone.status?.replicas ?? 0) === 0
+  ) {
+    problems.push(devMessage('oktetoCloneNoPod', { clone: cloneName, kind }));
   }
   for (const pod of pods) {
     const name = pod.metadata.name;
@@ -116,7 +138,7 @@ function cloneProblems(clone: KubeDeployment, pods: KubePod[]): DevMessage[] {
  * A labelled original without a clone therefore never comes from okteto itself.
  */
 export function deriveOkteto(
-  deployments: Read<KubeDeployment[]>,
+  deployments: Read<KubeWorkload[]>,
   located: LocatedWorkloads,
   target: DevTarget,
   argo: ArgoStatus,
@@ -182,7 +204,15 @@ export function deriveOkteto(
       devMessage('oktetoZeroWithoutReplicas', { workload: target.workload }),
     );
   }
-  if (clone) problems.push(...cloneProblems(clone, located.clonePods));
+  if (clone) {
+    problems.push(
+      ...cloneProblems(
+        clone,
+        located.clonePods,
+        target.workloadKind ?? 'Deployment',
+      ),
+    );
+  }
 
   const source = clone ?? original;
   const container = findContainer(source, target.container);

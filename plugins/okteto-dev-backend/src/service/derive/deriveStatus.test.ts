@@ -199,13 +199,12 @@ describe('deriveDevStatus', () => {
       fetched({
         deployments: { ok: false, error: forbidden },
         pods: { ok: false, error: forbidden },
-        secretNames: { ok: false, error: forbidden },
       }),
     );
     expect(status.argo.state).toBe('ok');
     expect(status.workload).toEqual({ state: 'error', error: forbidden });
     expect(status.okteto).toEqual({ state: 'error', error: forbidden });
-    expect(status.errors).toEqual([forbidden, forbidden, forbidden]);
+    expect(status.errors).toEqual([forbidden, forbidden]);
     expect(ids(status)['env-secret']).toBe('unknown');
   });
 

@@ -1,4 +1,5 @@
 import {
+  CHECKLIST_IDS,
   DevError,
   DevMessage,
   devMessage,
@@ -10,6 +11,7 @@ import {
 } from '@okteto-dev/plugin-okteto-dev-common';
 import { deriveArgo } from './deriveArgo';
 import { deriveCommands, derivePackageManager } from './deriveCommands';
+import { checkedEnvVar } from './checklistSettings';
 import { deriveChecklist } from './deriveChecklist';
 import { deriveDrift } from './deriveDrift';
 import { deriveLinks } from './deriveLinks';
@@ -17,7 +19,7 @@ import { deriveOkteto } from './deriveOkteto';
 import {
   DeriveOptions,
   FetchedDevObjects,
-  KubeDeployment,
+  KubeWorkload,
   Read,
   RepoFile,
 } from './types';
@@ -36,7 +38,7 @@ export const DEFAULT_DERIVE_OPTIONS: DeriveOptions = Object.freeze({
 });
 
 function deriveWorkload(
-  deployments: Read<KubeDeployment[]>,
+  deployments: Read<KubeWorkload[]>,
   located: LocatedWorkloads,
   objects: FetchedDevObjects,
 ): WorkloadStatus {
@@ -49,7 +51,7 @@ function deriveWorkload(
   )?.value;
   return {
     state: 'ok',
-    kind: 'Deployment',
+    kind: objects.target.workloadKind ?? 'Deployment',
     name: original.metadata.name,
     replicas: original.spec?.replicas ?? 1,
     readyReplicas: original.status?.readyReplicas ?? 0,
@@ -113,7 +115,7 @@ function collectErrors(objects: FetchedDevObjects): DevError[] {
     objects.application,
     objects.deployments,
     objects.pods,
-    objects.secretNames,
+    ...(objects.secrets ?? []).map(s => s.exists),
   ];
   return reads.flatMap(read => (read.ok ? [] : [read.error]));
 }
@@ -174,7 +176,7 @@ export function deriveDevStatus(
       package: pkg.name,
       appDir: objects.repo.appDir.path,
       application: target.application,
-      envVar: target.envVar,
+      envVar: checkedEnvVar(target, options.checklist),
       applicationPath: target.applicationPath,
       valuesPath: target.valuesPath,
       sources: { package: pkg.source, appDir: objects.repo.appDir.source },
@@ -199,10 +201,20 @@ export function deriveDevStatus(
         ? { ...okteto, problems: okteto.problems.map(advise) }
         : okteto,
     drift: advise(deriveDrift(argo, okteto, located, target)),
-    checklist: deriveChecklist(argo, objects, located, {
-      ...target,
-      devService,
-    }),
+    checklist: deriveChecklist(
+      argo,
+      objects,
+      located,
+      { ...target, devService },
+      options.checklist,
+    ),
+    ...(options.checklist && options.checklist.off.size > 0
+      ? {
+          checklistOff: CHECKLIST_IDS.filter(id =>
+            options.checklist!.off.has(id),
+          ),
+        }
+      : {}),
     ...(commands ? { commands } : {}),
     ...(guard.length > 0 ? { guard } : {}),
     links: deriveLinks(objects, argo, workload, lookup),

@@ -279,6 +279,8 @@ export function pod(
   overrides: {
     dev?: boolean;
     reason?: string;
+    /** The waiting container's message (with `reason`). */
+    message?: string;
     restarts?: number;
     ready?: boolean;
     phase?: string;
@@ -318,7 +320,12 @@ export function pod(
           ready: overrides.ready ?? !overrides.reason,
           restartCount: overrides.restarts ?? 0,
           state: overrides.reason
-            ? { waiting: { reason: overrides.reason } }
+            ? {
+                waiting: {
+                  reason: overrides.reason,
+                  ...(overrides.message ? { message: overrides.message } : {}),
+                },
+              }
             : { running: { startedAt: '2026-11-25T09:01:00Z' } },
         },
       ],
@@ -338,7 +345,6 @@ export function fetched(
     application: { ok: true, value: application() },
     deployments: { ok: true, value: [deployment()] },
     pods: { ok: true, value: [pod('web-corporate-dev-web-app-7d9c-abcde')] },
-    secretNames: { ok: true, value: ['web-corporate-dev-env'] },
     repo: repo(),
     ...overrides,
   };

@@ -3,6 +3,7 @@ import {
   DevTarget,
   OktetoDevEntry,
 } from '@okteto-dev/plugin-okteto-dev-common';
+import type { ChecklistSettings } from './checklistSettings';
 
 /** The outcome of one read: a value, or an error kept as data. */
 export type Read<T> = { ok: true; value: T } | { ok: false; error: DevError };
@@ -24,10 +25,21 @@ export interface KubeMeta {
   }>;
 }
 
+/** A reference to a Secret key from an env var (`env[].valueFrom.secretKeyRef`). */
+export interface KubeSecretKeyRef {
+  name?: string;
+  key?: string;
+  optional?: boolean;
+}
+
 export interface KubeContainer {
   name: string;
   image?: string;
-  env?: Array<{ name: string; value?: string }>;
+  env?: Array<{
+    name: string;
+    value?: string;
+    valueFrom?: { secretKeyRef?: KubeSecretKeyRef };
+  }>;
   envFrom?: Array<{ secretRef?: { name?: string; optional?: boolean } }>;
 }
 
@@ -38,7 +50,14 @@ export interface KubeCondition {
   message?: string;
 }
 
-export interface KubeDeployment {
+/** The kinds of workload a dev target can be: Okteto's `apps.Get` finds a Deployment, else a StatefulSet. */
+export type WorkloadKind = 'Deployment' | 'StatefulSet';
+
+/**
+ * A Deployment or a StatefulSet: the fields the derivation reads are the same in both
+ * (okteto `pkg/k8s/apps` treats them through one `App` interface).
+ */
+export interface KubeWorkload {
   kind?: string;
   metadata: KubeMeta;
   spec?: {
@@ -62,6 +81,9 @@ export interface KubeDeployment {
   };
 }
 
+/** The workload type's old name: a Deployment or a StatefulSet (see {@link KubeWorkload}). */
+export type KubeDeployment = KubeWorkload;
+
 export interface KubeContainerStatus {
   name: string;
   ready?: boolean;
@@ -78,6 +100,11 @@ export interface KubeContainerStatus {
 
 export interface KubePod {
   metadata: KubeMeta;
+  /**
+   * Of the pod's spec, only which Secrets its containers take (the live store keeps nothing else:
+   * no env values, no image), to tell what a started container proves.
+   */
+  spec?: { containers?: KubeContainer[] };
   status?: {
     phase?: string;
     reason?: string;
@@ -234,6 +261,8 @@ export interface DeriveOptions {
   abandonedAfterSeconds: number;
   /** Argo CD's `reconciledAt` older than this makes its status stale. */
   reconcileStaleSeconds: number;
+  /** Which checklist items are checked, against which names (`oktetoDev.checklist`). */
+  checklist?: ChecklistSettings;
 }
 
 /** Everything the I/O shell fetched for one entity; the derivation needs nothing else. */
@@ -249,8 +278,11 @@ export interface FetchedDevObjects {
   deployments: Read<KubeDeployment[]>;
   /** Pods of the target namespace. */
   pods: Read<KubePod[]>;
-  /** Names of the Secrets of the target namespace (metadata-only read). */
-  secretNames: Read<string[]>;
+  /**
+   * Only with the opt-in `oktetoDev.checklist.env-secret.readSecretMetadata`: whether each
+   * required Secret exists, from a metadata-only GET by name. Secrets are not read otherwise.
+   */
+  secrets?: Array<{ name: string; exists: Read<boolean> }>;
   repo: FetchedRepoFiles;
   /** The Argo CD UI holding the Application, when configured. */
   argocdBaseUrl?: string;

@@ -7,17 +7,17 @@ function countingClient() {
   const client: ClusterReads = {
     mayListClusterWide: true,
     clusterWideListRefused: () => undefined,
-    listDeployments: scope => {
-      calls.push(`deployments ${JSON.stringify(scope)}`);
+    listWorkloads: (kind, scope) => {
+      calls.push(`${kind} ${JSON.stringify(scope)}`);
       return ok([]);
     },
     listPods: scope => {
       calls.push(`pods ${JSON.stringify(scope)}`);
       return ok([]);
     },
-    listSecretNames: scope => {
-      calls.push(`secrets ${JSON.stringify(scope)}`);
-      return ok([]);
+    secretExists: (namespace, name) => {
+      calls.push(`secret ${namespace}/${name}`);
+      return Promise.resolve({ ok: true as const, value: true });
     },
     listApplications: (namespace, names) => {
       calls.push(`applications ${namespace} ${names?.join(',') ?? '*'}`);
@@ -36,8 +36,8 @@ describe('RecentLists', () => {
     const { client, calls } = countingClient();
     const first: { oldest?: number } = {};
     const a = recent.reader('dev', client, first);
-    await a.listDeployments({ allNamespaces: true });
-    await a.listDeployments({ namespace: 'x' });
+    await a.listWorkloads('Deployment', { allNamespaces: true });
+    await a.listWorkloads('Deployment', { namespace: 'x' });
     expect(await a.listApplications('argo', ['a', 'c'])).toEqual({
       ok: true,
       value: [
@@ -51,25 +51,30 @@ describe('RecentLists', () => {
     now = 4000;
     const second: { oldest?: number } = {};
     const b = recent.reader('dev', client, second);
-    await b.listDeployments({ allNamespaces: true });
-    await b.listDeployments({ namespace: 'x' });
+    await b.listWorkloads('Deployment', { allNamespaces: true });
+    await b.listWorkloads('Deployment', { namespace: 'x' });
     expect((await b.listApplications('argo', ['b', 'c'])).ok).toBe(true);
     expect(second.oldest).toBe(1000);
+    // a Secret by name is never shared
+    await b.secretExists('x', 'env');
+    await b.secretExists('x', 'env');
     expect(calls).toEqual([
-      'deployments {"allNamespaces":true}',
-      'deployments {"namespace":"x"}',
+      'Deployment {"allNamespaces":true}',
+      'Deployment {"namespace":"x"}',
       'applications argo *',
       'applications argo b',
-      'deployments {"namespace":"x"}',
+      'Deployment {"namespace":"x"}',
+      'secret x/env',
+      'secret x/env',
     ]);
 
     now = 6000;
     await recent
       .reader('dev', client, {})
-      .listDeployments({ allNamespaces: true });
+      .listWorkloads('Deployment', { allNamespaces: true });
     await recent.reader('other', client, {}).listPods({ allNamespaces: true });
-    expect(calls.slice(5)).toEqual([
-      'deployments {"allNamespaces":true}',
+    expect(calls.slice(7)).toEqual([
+      'Deployment {"allNamespaces":true}',
       'pods {"allNamespaces":true}',
     ]);
   });

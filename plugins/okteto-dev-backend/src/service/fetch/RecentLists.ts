@@ -63,11 +63,11 @@ export class RecentLists {
         return client.mayListClusterWide;
       },
       clusterWideListRefused: () => client.clusterWideListRefused(),
-      listDeployments: scope =>
-        wide('deployments', scope, s => client.listDeployments(s)),
+      listWorkloads: (kind, scope) =>
+        wide(kind, scope, s => client.listWorkloads(kind, s)),
       listPods: scope => wide('pods', scope, s => client.listPods(s)),
-      listSecretNames: scope =>
-        wide('secrets', scope, s => client.listSecretNames(s)),
+      // one Secret by name: never shared, like a card's own reads
+      secretExists: (namespace, name) => client.secretExists(namespace, name),
       listApplications: async (namespace, names) => {
         if (!names || names.length <= 1) {
           return client.listApplications(namespace, names);

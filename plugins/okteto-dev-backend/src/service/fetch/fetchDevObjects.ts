@@ -8,15 +8,21 @@ import {
   DevTarget,
   stignorePathsForDevEntry,
 } from '@okteto-dev/plugin-okteto-dev-common';
+import {
+  ChecklistSettings,
+  isChecked,
+  requiredSecrets,
+} from '../derive/checklistSettings';
 import { lookupDevEntry } from '../derive/devEntry';
 import { needsPods } from '../derive/workloads';
 import {
   FetchedDevObjects,
   FetchedRepoFiles,
-  KubeDeployment,
   KubePod,
+  KubeWorkload,
   Read,
   RepoFile,
+  WorkloadKind,
 } from '../derive/types';
 import { ClusterClient, ListScope } from '../kube/ClusterClient';
 import { ApplicationSource, readApplications } from '../argocd/readApplications';
@@ -51,9 +57,9 @@ export type ClusterReads = Pick<
   | 'mayListClusterWide'
   | 'clusterWideListRefused'
   | 'listApplications'
-  | 'listDeployments'
+  | 'listWorkloads'
   | 'listPods'
-  | 'listSecretNames'
+  | 'secretExists'
 >;
 
 /** The readers the fetch goes through. */
@@ -65,6 +71,14 @@ export interface FetchContext {
   now: () => Date;
   /** The Applications of an Argo CD instance read through its API (requests with `argocdApi`). */
   argocdApi?: (instance: string) => ApplicationSource;
+  /**
+   * `oktetoDev.rbac.clusterWide`: batches may LIST a kind across all namespaces (what a
+   * ClusterRoleBinding grants). Off: every LIST names its namespace, so namespaced Roles suffice
+   * and no request asks for more than they grant.
+   */
+  clusterWide?: boolean;
+  /** What the checklist checks: whether Pods and, with the opt-in, which Secrets are read. */
+  checklist?: ChecklistSettings;
 }
 
 type Namespaced = { metadata: { namespace?: string; name: string } };
@@ -74,18 +88,19 @@ function unique(values: string[]): string[] {
 }
 
 /**
- * Lists one kind for a set of namespaces with as few reads as possible: one namespaced LIST for a
- * single namespace, else one LIST across all namespaces, falling back to one LIST per namespace
- * when the credentials may not list cluster-wide (RBAC with namespaced Roles only).
+ * Lists one kind for a set of namespaces: one LIST per namespace; with `clusterWide` (the
+ * ClusterRole mode) several namespaces cost one LIST across all namespaces, falling back to one
+ * per namespace for a while when the cluster refuses it after all.
  */
 async function listAcross<T extends Namespaced>(
   client: ClusterReads,
+  clusterWide: boolean,
   namespaces: string[],
   list: (scope: ListScope) => Promise<Read<T[]>>,
 ): Promise<Map<string, Read<T[]>>> {
   const byNamespace = new Map<string, Read<T[]>>();
   if (namespaces.length === 0) return byNamespace;
-  if (namespaces.length > 1 && client.mayListClusterWide) {
+  if (namespaces.length > 1 && clusterWide && client.mayListClusterWide) {
     const all = await list({ allNamespaces: true });
     if (!all.ok && all.error.type === 'forbidden') {
       client.clusterWideListRefused();
@@ -147,11 +162,17 @@ async function clientOf(context: FetchContext, cluster: string) {
   }
 }
 
+/** The kind of an entity's workload (absent: a Deployment). */
+const kindOf = (r: DevTargetRequest): WorkloadKind =>
+  r.target.workloadKind ?? 'Deployment';
+
 /**
- * The workloads' side of one cluster: one LIST each of Deployments and Secret metadata, and of
- * Pods where they are needed. Pods are read in the same round trip wherever an entity needed them
- * last time or has no last answer; only an app that changed since (a healthy app now in dev mode)
- * costs a second round trip, once.
+ * The workloads' side of one cluster, in one round trip: one LIST of the workloads' kind per
+ * namespace (Deployments, or StatefulSets for StatefulSet targets), and of Pods wherever the
+ * checklist needs them (to tell whether the Secrets the app takes exist) or an entity needed them
+ * last time or has no last answer; only an app that changed since (a healthy app now in dev mode,
+ * with the Secret item switched off) costs a second round trip, once. With the opt-in Secret read,
+ * one metadata-only GET per required Secret, alongside.
  */
 async function readWorkloads(
   context: FetchContext,
@@ -161,44 +182,77 @@ async function readWorkloads(
   const client = await clientOf(context, cluster);
   if (!client.ok) {
     return {
-      deployments: () => client,
+      workloads: () => client,
       pods: () => client,
-      secretNames: () => client,
+      secrets: () => undefined,
     };
   }
   const c = client.client;
-  const namespaces = unique(requests.map(r => r.target.namespace));
+  const wide = context.clusterWide === true;
+  const namespacesOf = (kind: WorkloadKind) =>
+    unique(
+      requests.filter(r => kindOf(r) === kind).map(r => r.target.namespace),
+    );
+  const settings = context.checklist;
+  const secretsChecked = isChecked(settings, 'env-secret');
   const early = unique(
-    requests.filter(r => r.podsHint !== false).map(r => r.target.namespace),
+    requests
+      .filter(r => secretsChecked || r.podsHint !== false)
+      .map(r => r.target.namespace),
   );
   const listPods = (ns: string[]) =>
-    listAcross<KubePod>(c, ns, scope => c.listPods(scope));
-  const [deployments, pods, secrets] = await Promise.all([
-    listAcross(c, namespaces, scope => c.listDeployments(scope)),
+    listAcross<KubePod>(c, wide, ns, scope => c.listPods(scope));
+  const secretKeys =
+    secretsChecked && settings?.envSecret.readSecretMetadata
+      ? unique(
+          requests.flatMap(r =>
+            requiredSecrets(r.target, settings).map(
+              name => `${r.target.namespace}/${name}`,
+            ),
+          ),
+        )
+      : [];
+  const [deployments, statefulSets, pods, secretReads] = await Promise.all([
+    listAcross(c, wide, namespacesOf('Deployment'), scope =>
+      c.listWorkloads('Deployment', scope),
+    ),
+    listAcross(c, wide, namespacesOf('StatefulSet'), scope =>
+      c.listWorkloads('StatefulSet', scope),
+    ),
     listPods(early),
-    // Secret names only: nothing else of a Secret leaves ClusterClient
-    listAcross(c, namespaces, scope => c.listSecretNames(scope)),
+    Promise.all(
+      secretKeys.map(key => {
+        const [namespace, name] = key.split('/');
+        return c.secretExists(namespace, name);
+      }),
+    ),
   ]);
+  const workloads = (r: DevTargetRequest): Read<KubeWorkload[]> =>
+    (kindOf(r) === 'StatefulSet' ? statefulSets : deployments).get(
+      r.target.namespace,
+    )!;
   const late = unique(
     requests
       .filter(r => !pods.has(r.target.namespace))
       .filter(r => {
-        const read = deployments.get(r.target.namespace);
+        const read = workloads(r);
         return read?.ok === true && needsPods(read.value, r.target);
       })
       .map(r => r.target.namespace),
   );
   for (const [ns, read] of await listPods(late)) pods.set(ns, read);
   const none: Read<KubePod[]> = { ok: true, value: [] };
+  const secrets = new Map(secretKeys.map((key, i) => [key, secretReads[i]]));
   return {
-    deployments: (ns: string) => deployments.get(ns)!,
+    workloads,
     pods: (ns: string) => pods.get(ns) ?? none,
-    secretNames(ns: string): Read<string[]> {
-      const read = secrets.get(ns)!;
-      return read.ok
-        ? { ok: true, value: read.value.map(s => s.metadata.name) }
-        : read;
-    },
+    secrets: (r: DevTargetRequest) =>
+      secretKeys.length === 0
+        ? undefined
+        : requiredSecrets(r.target, settings).map(name => ({
+            name,
+            exists: secrets.get(`${r.target.namespace}/${name}`)!,
+          })),
   };
 }
 
@@ -209,7 +263,7 @@ async function readWorkloads(
 async function readRepository(
   request: DevTargetRequest,
   manifest: Read<RepoFile> | undefined,
-  original: KubeDeployment | undefined,
+  original: KubeWorkload | undefined,
   context: FetchContext,
 ): Promise<FetchedRepoFiles> {
   const { target, entity } = request;
@@ -328,10 +382,11 @@ export async function fetchDevObjects(
     requests.map(async (request, i) => {
       const { target } = request;
       const cluster = workloads.get(target.cluster)!;
-      const deployments = cluster.deployments(target.namespace);
+      const deployments = cluster.workloads(request);
       const original = deployments.ok
         ? deployments.value.find(d => d.metadata.name === target.workload)
         : undefined;
+      const secrets = cluster.secrets(request);
       return {
         entityRef: request.entityRef,
         fetchedAt,
@@ -340,7 +395,7 @@ export async function fetchDevObjects(
         application: application(request),
         deployments,
         pods: cluster.pods(target.namespace),
-        secretNames: cluster.secretNames(target.namespace),
+        ...(secrets ? { secrets } : {}),
         repo: await readRepository(request, manifests[i], original, context),
         ...(request.argocdBaseUrl
           ? { argocdBaseUrl: request.argocdBaseUrl }

@@ -59,20 +59,63 @@ describe('ClusterClient against the kube-sandbox', () => {
   });
   afterAll(() => sandbox.close());
 
-  it('reads Secret names through a metadata-only LIST and keeps nothing else (not even annotations)', async () => {
+  it('tells whether a Secret exists through a metadata-only GET by name, and keeps nothing of it', async () => {
     sandbox.counters.reset();
-    const read = await client.listSecretNames({ namespace: 'web-x-dev' });
-    expect(read).toEqual({
+    expect(await client.secretExists('web-x-dev', 'web-x-dev-env')).toEqual({
       ok: true,
-      value: [{ metadata: { namespace: 'web-x-dev', name: 'web-x-dev-env' } }],
+      value: true,
     });
-    expect(JSON.stringify(read)).not.toContain('hunter2');
-    expect(
-      sandbox.counters.count({ resource: 'secrets', accept: 'full' }),
-    ).toBe(0);
-    expect(
-      sandbox.counters.count({ resource: 'secrets', accept: 'metadata' }),
-    ).toBe(1);
+    expect(await client.secretExists('web-x-dev', 'web-y-dev-env')).toEqual({
+      ok: true,
+      value: false,
+    });
+    const secretReads = sandbox.counters.requests.filter(
+      r => r.resource === 'secrets',
+    );
+    expect(secretReads.map(r => [r.verb, r.name, r.accept])).toEqual([
+      ['get', 'web-x-dev-env', 'metadata'],
+      ['get', 'web-y-dev-env', 'metadata'],
+    ]);
+  });
+
+  it('a refused read names the permission it needed, not who was refused', async () => {
+    sandbox.forbid.resources.push('secrets');
+    try {
+      const read = await client.secretExists('web-x-dev', 'web-x-dev-env');
+      expect(read).toMatchObject({
+        ok: false,
+        error: {
+          type: 'forbidden',
+          statusCode: 403,
+          permission: {
+            verb: 'get',
+            resource: 'secrets',
+            group: '',
+            namespace: 'web-x-dev',
+            name: 'web-x-dev-env',
+          },
+        },
+      });
+      expect(JSON.stringify(read)).not.toContain('system:serviceaccount');
+    } finally {
+      sandbox.forbid.resources.pop();
+    }
+    sandbox.forbid.resources.push('statefulsets.apps');
+    try {
+      expect(
+        await client.listWorkloads('StatefulSet', { allNamespaces: true }),
+      ).toMatchObject({
+        ok: false,
+        error: {
+          permission: { verb: 'list', resource: 'statefulsets', group: 'apps' },
+          message: expect.stringContaining(
+            'missing permission: list statefulsets.apps across all namespaces',
+          ),
+        },
+      });
+    } finally {
+      sandbox.forbid.resources.pop();
+    }
   });
 
   it('answers errors as data: a forbidden namespace, a missing API group, a refused connection', async () => {
@@ -82,7 +125,17 @@ describe('ClusterClient against the kube-sandbox', () => {
         await client.listDeployments({ namespace: 'web-x-dev' }),
       ).toMatchObject({
         ok: false,
-        error: { type: 'forbidden', statusCode: 403, cluster: 'dev' },
+        error: {
+          type: 'forbidden',
+          statusCode: 403,
+          cluster: 'dev',
+          permission: {
+            verb: 'list',
+            resource: 'deployments',
+            group: 'apps',
+            namespace: 'web-x-dev',
+          },
+        },
       });
     } finally {
       sandbox.forbid.namespaces.pop();

@@ -23,15 +23,21 @@ import {
 import { Read } from '../derive/types';
 import {
   ArgoApplicationObject,
-  KubeDeployment,
   KubeEvent,
   KubePod,
+  KubeWorkload,
+  WorkloadKind,
 } from '../derive/types';
+import { DevMissingPermission } from '@okteto-dev/plugin-okteto-dev-common';
 import { toDevError } from './errors';
 
-/** Secrets are only ever read this way: names and labels, never data. */
-export const METADATA_LIST_ACCEPT =
-  'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1';
+/**
+ * The opt-in Secret read (`oktetoDev.checklist.env-secret.readSecretMetadata`) is a GET by name
+ * that asks for metadata only: the API server answers a `PartialObjectMetadata`, so no Secret
+ * data crosses the wire, and RBAC `resourceNames` can limit it to the Secrets it names.
+ */
+export const METADATA_GET_ACCEPT =
+  'application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1';
 
 /** How long to go per namespace after a refused cluster-wide LIST before trying again. */
 const CLUSTER_WIDE_RETRY_MS = 5 * 60_000;
@@ -196,115 +202,204 @@ export class ClusterClient {
     return options;
   }
 
+  /**
+   * One request as a `Read`. `request` is what it asks RBAC for: a 403 names it when the API
+   * server's Status does not (an authorizer webhook's own wording).
+   */
   private async read<T>(
     resource: string,
+    request: DevMissingPermission,
     call: () => Promise<T>,
   ): Promise<Read<T>> {
     try {
       return { ok: true, value: await call() };
     } catch (error) {
-      return { ok: false, error: toDevError(error, resource, this.name) };
+      return {
+        ok: false,
+        error: toDevError(error, resource, this.name, request),
+      };
     }
   }
 
+  /** `list applications.argoproj.io` in an Argo CD namespace (one name: a field selector). */
   listApplications(
     namespace: string,
     names?: string[],
   ): Promise<Read<ArgoApplicationObject[]>> {
     const fieldSelector =
       names && names.length === 1 ? `metadata.name=${names[0]}` : undefined;
-    return this.read(`applications.argoproj.io in ${namespace}`, async () => {
-      const list = (await this.custom.listNamespacedCustomObject(
-        {
-          group: 'argoproj.io',
-          version: 'v1alpha1',
-          plural: 'applications',
-          namespace,
-          fieldSelector,
-        },
-        this.options(),
-      )) as { items?: ArgoApplicationObject[] };
-      const items = list.items ?? [];
-      return names ? items.filter(a => names.includes(a.metadata.name)) : items;
-    });
+    return this.read(
+      `applications.argoproj.io in ${namespace}`,
+      {
+        verb: 'list',
+        resource: 'applications',
+        group: 'argoproj.io',
+        namespace,
+      },
+      async () => {
+        const list = (await this.custom.listNamespacedCustomObject(
+          {
+            group: 'argoproj.io',
+            version: 'v1alpha1',
+            plural: 'applications',
+            namespace,
+            fieldSelector,
+          },
+          this.options(),
+        )) as { items?: ArgoApplicationObject[] };
+        const items = list.items ?? [];
+        return names
+          ? items.filter(a => names.includes(a.metadata.name))
+          : items;
+      },
+    );
   }
 
-  listDeployments(scope: ListScope): Promise<Read<KubeDeployment[]>> {
-    return this.read(`deployments ${describe(scope)}`, async () => {
-      const list =
-        'namespace' in scope
-          ? await this.apps.listNamespacedDeployment(
-              { namespace: scope.namespace },
-              this.options(),
-            )
-          : await this.apps.listDeploymentForAllNamespaces({}, this.options());
-      return list.items as unknown as KubeDeployment[];
-    });
+  /** `list deployments.apps` in a namespace, or across all of them. */
+  listDeployments(scope: ListScope): Promise<Read<KubeWorkload[]>> {
+    return this.read(
+      `deployments ${describe(scope)}`,
+      permission('list', 'deployments', 'apps', scope),
+      async () => {
+        const list =
+          'namespace' in scope
+            ? await this.apps.listNamespacedDeployment(
+                { namespace: scope.namespace },
+                this.options(),
+              )
+            : await this.apps.listDeploymentForAllNamespaces(
+                {},
+                this.options(),
+              );
+        return list.items.map(d => ({
+          ...(d as unknown as KubeWorkload),
+          kind: 'Deployment',
+        }));
+      },
+    );
   }
 
+  /** `list statefulsets.apps` in a namespace, or across all of them (StatefulSet dev targets). */
+  listStatefulSets(scope: ListScope): Promise<Read<KubeWorkload[]>> {
+    return this.read(
+      `statefulsets ${describe(scope)}`,
+      permission('list', 'statefulsets', 'apps', scope),
+      async () => {
+        const list =
+          'namespace' in scope
+            ? await this.apps.listNamespacedStatefulSet(
+                { namespace: scope.namespace },
+                this.options(),
+              )
+            : await this.apps.listStatefulSetForAllNamespaces(
+                {},
+                this.options(),
+              );
+        return list.items.map(s => ({
+          ...(s as unknown as KubeWorkload),
+          kind: 'StatefulSet',
+        }));
+      },
+    );
+  }
+
+  /** The workloads of one kind: {@link ClusterClient.listDeployments} or `listStatefulSets`. */
+  listWorkloads(
+    kind: WorkloadKind,
+    scope: ListScope,
+  ): Promise<Read<KubeWorkload[]>> {
+    return kind === 'StatefulSet'
+      ? this.listStatefulSets(scope)
+      : this.listDeployments(scope);
+  }
+
+  /** `list pods` in a namespace, or across all of them. */
   listPods(scope: ListScope): Promise<Read<KubePod[]>> {
-    return this.read(`pods ${describe(scope)}`, async () => {
-      const list =
-        'namespace' in scope
-          ? await this.core.listNamespacedPod(
-              { namespace: scope.namespace },
-              this.options(),
-            )
-          : await this.core.listPodForAllNamespaces({}, this.options());
-      return list.items as unknown as KubePod[];
-    });
+    return this.read(
+      `pods ${describe(scope)}`,
+      permission('list', 'pods', '', scope),
+      async () => {
+        const list =
+          'namespace' in scope
+            ? await this.core.listNamespacedPod(
+                { namespace: scope.namespace },
+                this.options(),
+              )
+            : await this.core.listPodForAllNamespaces({}, this.options());
+        return list.items as unknown as KubePod[];
+      },
+    );
   }
 
   /**
-   * Secret names only, through a metadata-only LIST: Secret data never reaches Backstage. A
-   * metadata-only answer still carries annotations (a client-side-applied Secret keeps its whole
-   * data in `kubectl.kubernetes.io/last-applied-configuration`), so everything but the name is
-   * dropped here, before anything can log, cache or return it.
+   * Whether one Secret exists: `get secrets/<name>` asking for metadata only
+   * (`PartialObjectMetadata`), so its data never reaches Backstage and RBAC `resourceNames` can
+   * grant exactly the Secrets the checklist names. Only the answer "exists" is kept: not even its
+   * annotations (a client-side-applied Secret keeps its data in
+   * `kubectl.kubernetes.io/last-applied-configuration`). 404 is an answer (false), not an error.
+   * Only called with the opt-in `oktetoDev.checklist.env-secret.readSecretMetadata`.
    */
-  listSecretNames(
-    scope: ListScope,
-  ): Promise<Read<Array<{ metadata: { namespace: string; name: string } }>>> {
-    return this.read(`secrets (metadata) ${describe(scope)}`, async () => {
-      const list =
-        'namespace' in scope
-          ? await this.core.listNamespacedSecret(
-              { namespace: scope.namespace },
-              this.options(METADATA_LIST_ACCEPT),
-            )
-          : await this.core.listSecretForAllNamespaces(
-              {},
-              this.options(METADATA_LIST_ACCEPT),
-            );
-      // an empty metadata-only list is `"items": null` (kube-apiserver
-      // pkg/endpoints/handlers/response.go asPartialObjectMetadataList appends to a nil slice)
-      return (list.items ?? []).map(item => ({
-        metadata: {
-          namespace: item.metadata?.namespace ?? '',
-          name: item.metadata?.name ?? '',
-        },
-      }));
-    });
+  secretExists(namespace: string, name: string): Promise<Read<boolean>> {
+    return this.read(
+      `secret ${namespace}/${name} (metadata)`,
+      { verb: 'get', resource: 'secrets', group: '', namespace, name },
+      async () => {
+        try {
+          await this.core.readNamespacedSecret(
+            { namespace, name },
+            this.options(METADATA_GET_ACCEPT),
+          );
+          return true;
+        } catch (error) {
+          if ((error as { code?: unknown }).code === 404) return false;
+          throw error;
+        }
+      },
+    );
   }
 
-  /** Warning events of a namespace (core/v1, `fieldSelector=type=Warning`). */
+  /** Warning events of a namespace (`list events`, `fieldSelector=type=Warning`). */
   listWarningEvents(namespace: string): Promise<Read<KubeEvent[]>> {
-    return this.read(`events in ${namespace}`, async () => {
-      const list = await this.core.listNamespacedEvent(
-        { namespace, fieldSelector: 'type=Warning' },
-        this.options(),
-      );
-      return list.items as unknown as KubeEvent[];
-    });
+    return this.read(
+      `events in ${namespace}`,
+      { verb: 'list', resource: 'events', group: '', namespace },
+      async () => {
+        const list = await this.core.listNamespacedEvent(
+          { namespace, fieldSelector: 'type=Warning' },
+          this.options(),
+        );
+        return list.items as unknown as KubeEvent[];
+      },
+    );
   }
 
+  /** `GET /version` (a non-resource URL every authenticated client may read by default). */
   version(): Promise<Read<string>> {
-    return this.read('version', async () => {
-      const info = await this.versionApi.getCode(this.options());
-      return info.gitVersion;
-    });
+    return this.read(
+      'version',
+      { verb: 'get', resource: '/version', group: '' },
+      async () => {
+        const info = await this.versionApi.getCode(this.options());
+        return info.gitVersion;
+      },
+    );
   }
 }
 
 function describe(scope: ListScope): string {
   return 'namespace' in scope ? `in ${scope.namespace}` : 'in all namespaces';
+}
+
+function permission(
+  verb: string,
+  resource: string,
+  group: string,
+  scope: ListScope,
+): DevMissingPermission {
+  return {
+    verb,
+    resource,
+    group,
+    ...('namespace' in scope ? { namespace: scope.namespace } : {}),
+  };
 }

@@ -1,19 +1,9 @@
-import { DevError, DevErrorType } from '@okteto-dev/plugin-okteto-dev-common';
-
-const UNREACHABLE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ENOTFOUND',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EAI_AGAIN',
-  'EPIPE',
-  'UND_ERR_SOCKET',
-  'CERT_HAS_EXPIRED',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-]);
+import {
+  DevError,
+  DevErrorType,
+  DevMissingPermission,
+} from '@okteto-dev/plugin-okteto-dev-common';
+import { UNREACHABLE_CODES, UNTRUSTED_CERT_CODES } from '../netErrors';
 
 interface ErrorLike {
   name?: string;
@@ -24,7 +14,12 @@ interface ErrorLike {
   cause?: unknown;
 }
 
-function statusMessage(body: unknown): string | undefined {
+interface KubeStatus {
+  message?: unknown;
+  details?: { group?: unknown; kind?: unknown; name?: unknown };
+}
+
+function parseStatus(body: unknown): KubeStatus | undefined {
   let value = body;
   if (typeof value === 'string') {
     try {
@@ -33,11 +28,81 @@ function statusMessage(body: unknown): string | undefined {
       return undefined;
     }
   }
-  if (value && typeof value === 'object' && 'message' in value) {
-    const message = (value as { message?: unknown }).message;
-    return typeof message === 'string' ? message : undefined;
+  return value && typeof value === 'object' ? (value as KubeStatus) : undefined;
+}
+
+function statusMessage(status: KubeStatus | undefined): string | undefined {
+  return typeof status?.message === 'string' ? status.message : undefined;
+}
+
+/**
+ * The refusal as kube-apiserver words it (`forbiddenMessage` in
+ * `staging/src/k8s.io/apiserver/pkg/endpoints/handlers/responsewriters/errors.go`):
+ * `User "<u>" cannot <verb> resource "<resource[/sub]>" in API group "<group>"` followed by
+ * `in the namespace "<ns>"` or `at the cluster scope`, and `: <reason>` when the authorizer gave one.
+ */
+const FORBIDDEN_MESSAGE =
+  /cannot ([a-z]+) resource "([^"]+)" in API group "([^"]*)"(?: in the namespace "([^"]+)"| at the cluster scope)(?:: (.*))?$/s;
+/** The same for a non-resource URL: `User "<u>" cannot get path "/version"`. */
+const FORBIDDEN_PATH =
+  /cannot ([a-z]+) path "(\/[-a-z0-9/._]{0,200})"(?:: (.*))?$/s;
+
+/** What a name from the server may look like here: RBAC names, nothing to escape. */
+const SAFE = /^[a-z0-9]([-a-z0-9./]{0,251}[a-z0-9])?$/;
+const safe = (value: unknown): value is string =>
+  typeof value === 'string' && SAFE.test(value);
+
+/**
+ * The permission a 403 names: from the Status the API server sent when it is one of its own
+ * refusals, else the attributes of the request that was refused (what a Role must grant either
+ * way). The user it names is never kept.
+ */
+function missingPermission(
+  status: KubeStatus | undefined,
+  request: DevMissingPermission | undefined,
+): { permission?: DevMissingPermission; reason?: string } {
+  const message = statusMessage(status);
+  const path = message?.match(FORBIDDEN_PATH);
+  if (path && safe(path[1])) {
+    return {
+      permission: { verb: path[1], resource: path[2], group: '' },
+      ...(path[3]?.trim() ? { reason: path[3].trim().slice(0, 200) } : {}),
+    };
   }
-  return undefined;
+  const match = message?.match(FORBIDDEN_MESSAGE);
+  if (match) {
+    const [, verb, resource, group, namespace, reason] = match;
+    if (
+      safe(verb) &&
+      safe(resource) &&
+      (group === '' || safe(group)) &&
+      (namespace === undefined || safe(namespace))
+    ) {
+      const name = status?.details?.name;
+      return {
+        permission: {
+          verb,
+          resource,
+          group,
+          ...(namespace ? { namespace } : {}),
+          ...(safe(name) ? { name } : {}),
+        },
+        ...(reason?.trim() ? { reason: reason.trim().slice(0, 200) } : {}),
+      };
+    }
+  }
+  return request ? { permission: { ...request } } : {};
+}
+
+/** `list deployments.apps in namespace "web-x-dev"`, as a Role rule would grant it. */
+export function describePermission(p: DevMissingPermission): string {
+  if (p.resource.startsWith('/')) return `${p.verb} path ${p.resource}`;
+  const what = p.group ? `${p.resource}.${p.group}` : p.resource;
+  const named = p.name ? ` "${p.name}"` : '';
+  const where = p.namespace
+    ? `in namespace "${p.namespace}"`
+    : 'across all namespaces (cluster scope)';
+  return `${p.verb} ${what}${named} ${where}`;
 }
 
 function typeForStatus(code: number): DevErrorType {
@@ -57,15 +122,33 @@ export function toDevError(
   error: unknown,
   resource: string,
   cluster: string,
+  request?: DevMissingPermission,
 ): DevError {
   const e = (error ?? {}) as ErrorLike;
   const base = { resource, cluster };
   if (typeof e.code === 'number' && e.code >= 100 && e.code < 600) {
     const type = typeForStatus(e.code);
-    const detail = statusMessage(e.body);
+    const status = parseStatus(e.body);
+    if (type === 'forbidden') {
+      // built from the parsed fields: the refused identity stays out of the message
+      const { permission, reason } = missingPermission(status, request);
+      const what = permission
+        ? `missing permission: ${describePermission(permission)}${
+            reason ? ` (${reason})` : ''
+          }`
+        : 'the service account may not read it';
+      return {
+        ...base,
+        type,
+        statusCode: e.code,
+        message: `${resource}: HTTP ${e.code}, ${what}`,
+        ...(permission ? { permission } : {}),
+      };
+    }
+    const detail = statusMessage(status);
     const fallback = {
       unauthorized: 'the cluster rejected the credentials',
-      forbidden: 'the service account may not read it',
+      forbidden: '',
       'not-installed':
         'the API is not served by this cluster (is Argo CD installed?)',
       timeout: 'the cluster timed out',
@@ -105,7 +188,7 @@ export function toDevError(
       message: `${resource}: no answer from cluster ${cluster} in time`,
     };
   }
-  if (code && UNREACHABLE_CODES.has(code)) {
+  if (code && (UNREACHABLE_CODES.has(code) || UNTRUSTED_CERT_CODES.has(code))) {
     return {
       ...base,
       type: 'unreachable',

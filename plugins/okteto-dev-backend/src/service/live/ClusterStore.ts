@@ -2,12 +2,16 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { KubeConfig } from '@kubernetes/client-node';
 import { KubeHttp } from './kubeHttp';
 import { ObjectChange, Reflector, ReflectorState } from './Reflector';
-import { KINDS, LiveKind, WORKLOAD_KINDS } from './resources';
+import { KINDS, LiveKind } from './resources';
 
 /** What one cluster must watch: its dev namespaces and, per Argo CD namespace, Application names. */
 export interface ClusterPlan {
-  /** In registration order: with too many and no cluster-wide rights, the first ones are watched. */
-  workloadNamespaces: string[];
+  /**
+   * The dev namespaces with the kinds to watch in each (the workload kinds its entities target,
+   * and Pods), in registration order: beyond `maxNamespaces`, without the cluster-wide mode, the
+   * first ones are watched and the rest polled.
+   */
+  workloads: Map<string, LiveKind[]>;
   applications: Map<string, Set<string>>;
 }
 
@@ -19,6 +23,11 @@ export interface ClusterStoreOptions {
   kubeConfig: KubeConfig;
   timeoutMs: number;
   maxNamespaces: number;
+  /**
+   * `oktetoDev.rbac.clusterWide`: beyond `maxNamespaces`, watch each kind once across all
+   * namespaces (the ClusterRole mode). Off: never a request across all namespaces.
+   */
+  clusterWide: boolean;
   watchTimeoutSeconds: number;
   logger: LoggerService;
   onChange(cluster: string, change: ObjectChange): void;
@@ -56,12 +65,12 @@ export class ClusterStore {
   private readonly reflectors = new Map<string, Reflector>();
   private readonly http: KubeHttp;
   private plan: ClusterPlan = {
-    workloadNamespaces: [],
+    workloads: new Map(),
     applications: new Map(),
   };
   private clusterWideRefusedUntil = 0;
   private uncovered = new Set<string>();
-  private watchedNamespaces = new Set<string>();
+  private readonly wideSets = new Map<LiveKind, Set<string>>();
   private readonly applicationNames = new Map<string, Set<string>>();
 
   constructor(private readonly options: ClusterStoreOptions) {
@@ -86,34 +95,42 @@ export class ClusterStore {
       if (!plan.applications.has(namespace))
         this.applicationNames.delete(namespace);
     }
-    const namespaces = plan.workloadNamespaces;
+    const namespaces = [...plan.workloads.keys()];
     const { maxNamespaces } = this.options;
     const clusterWide =
+      this.options.clusterWide &&
       namespaces.length > maxNamespaces &&
       Date.now() >= this.clusterWideRefusedUntil;
     if (clusterWide) {
-      const set = new Set(namespaces);
-      const keep = (ns: string) => set.has(ns);
-      const grown = namespaces.some(ns => !this.watchedNamespaces.has(ns));
-      for (const kind of WORKLOAD_KINDS) {
+      const byKind = new Map<LiveKind, Set<string>>();
+      for (const [ns, kinds] of plan.workloads) {
+        for (const kind of kinds) {
+          const set = byKind.get(kind) ?? new Set<string>();
+          byKind.set(kind, set.add(ns));
+        }
+      }
+      for (const [kind, set] of byKind) {
+        const keep = (ns: string) => set.has(ns);
         const key = `${kind}|${ALL}`;
         const existing = this.reflectors.get(key);
+        // a relist only when a namespace was added (objects of a removed one are just not read)
+        const grown = [...set].some(ns => !this.wideSets.get(kind)?.has(ns));
         if (existing && grown) existing.setKeep(keep);
+        this.wideSets.set(kind, set);
         wanted.set(key, () => this.reflector(kind, undefined, keep));
       }
-      this.watchedNamespaces = set;
       this.uncovered = new Set();
     } else {
       const watched = namespaces.slice(0, maxNamespaces);
       for (const ns of watched) {
-        for (const kind of WORKLOAD_KINDS) {
+        for (const kind of plan.workloads.get(ns)!) {
           wanted.set(`${kind}|${ns}`, () =>
             this.reflector(kind, ns, () => true),
           );
         }
       }
-      this.watchedNamespaces = new Set(watched);
       this.uncovered = new Set(namespaces.slice(maxNamespaces));
+      this.wideSets.clear();
     }
     for (const [key, reflector] of this.reflectors) {
       if (!wanted.has(key)) {
@@ -173,7 +190,13 @@ export class ClusterStore {
     if (reflector?.state === 'ready') return { ok: true };
     if (!reflector) {
       const reason = this.uncovered.has(namespace)
-        ? `more than ${this.options.maxNamespaces} dev namespaces on cluster ${this.options.cluster} and no right to watch across all namespaces`
+        ? `more than ${this.options.maxNamespaces} dev namespaces on cluster ${
+            this.options.cluster
+          } and ${
+            this.options.clusterWide
+              ? 'no right to watch across all namespaces'
+              : 'the cluster-wide mode (oktetoDev.rbac.clusterWide) is off'
+          }`
         : `${KINDS[kind].label} in ${namespace} are not watched yet`;
       return { ok: false, reason };
     }

@@ -2,12 +2,20 @@ import { Entity } from '@backstage/catalog-model';
 import { DevTargetRequest } from '../fetch/fetchDevObjects';
 import { ClusterPlan } from './ClusterStore';
 import { ObjectChange } from './Reflector';
+import { LiveKind, liveKindOf } from './resources';
 
 /** At most this many entities are watched; more are answered in polling mode. */
 export const MAX_LIVE_ENTITIES = 20_000;
 
-const workloadKey = (cluster: string, namespace: string) =>
-  `${cluster}|${namespace}`;
+/** Entities by what they read of a namespace: their workload's kind (and its Pods). */
+const workloadKey = (cluster: string, namespace: string, kind: LiveKind) =>
+  `${cluster}|${namespace}|${kind}`;
+const keyOf = (r: DevTargetRequest) =>
+  workloadKey(
+    r.target.cluster,
+    r.target.namespace,
+    liveKindOf(r.target.workloadKind),
+  );
 const appKey = (cluster: string, namespace: string, name: string) =>
   `${cluster}|${namespace}|${name}`;
 
@@ -68,7 +76,7 @@ export class EntityIndex {
     const before = this.requests.get(request.entityRef);
     if (!before && this.requests.size >= MAX_LIVE_ENTITIES) return false;
     const { target } = request;
-    const w = workloadKey(target.cluster, target.namespace);
+    const w = keyOf(request);
     const a = appKey(
       applicationCluster(request),
       target.application.namespace,
@@ -78,7 +86,7 @@ export class EntityIndex {
     delete kept.podsHint;
     this.requests.set(request.entityRef, kept);
     if (before) {
-      const bw = workloadKey(before.target.cluster, before.target.namespace);
+      const bw = keyOf(before);
       const ba = appKey(
         applicationCluster(before),
         before.target.application.namespace,
@@ -99,7 +107,7 @@ export class EntityIndex {
     const before = this.requests.get(entityRef);
     if (!before) return false;
     this.requests.delete(entityRef);
-    const w = workloadKey(before.target.cluster, before.target.namespace);
+    const w = keyOf(before);
     const a = appKey(
       applicationCluster(before),
       before.target.application.namespace,
@@ -110,13 +118,20 @@ export class EntityIndex {
     return !this.byWorkload.has(w) || !this.byApp.has(a);
   }
 
-  /** The entities that read a changed object. */
+  /** The entities that read a changed object (a Pod: every entity of its namespace). */
   affected(cluster: string, change: ObjectChange): string[] {
-    const set =
-      change.kind === 'applications'
-        ? this.byApp.get(appKey(cluster, change.namespace, change.name))
-        : this.byWorkload.get(workloadKey(cluster, change.namespace));
-    return set ? [...set] : [];
+    if (change.kind === 'applications') {
+      const set = this.byApp.get(
+        appKey(cluster, change.namespace, change.name),
+      );
+      return set ? [...set] : [];
+    }
+    const kinds: LiveKind[] =
+      change.kind === 'pods' ? ['deployments', 'statefulsets'] : [change.kind];
+    return kinds.flatMap(kind => [
+      ...(this.byWorkload.get(workloadKey(cluster, change.namespace, kind)) ??
+        []),
+    ]);
   }
 
   /** The entities that read anything on a cluster (after one of its watches changed state). */
@@ -136,13 +151,24 @@ export class EntityIndex {
       if (!p)
         plans.set(
           cluster,
-          (p = { workloadNamespaces: [], applications: new Map() }),
+          (p = { workloads: new Map(), applications: new Map() }),
         );
       return p;
     };
     for (const key of this.byWorkload.keys()) {
-      const [cluster, namespace] = key.split('|');
-      plan(cluster).workloadNamespaces.push(namespace);
+      const [cluster, namespace, kind] = key.split('|') as [
+        string,
+        string,
+        LiveKind,
+      ];
+      const workloads = plan(cluster).workloads;
+      const kinds = workloads.get(namespace) ?? [];
+      // the workload kinds first, Pods once, last
+      workloads.set(namespace, [
+        ...kinds.filter(k => k !== 'pods'),
+        kind,
+        'pods',
+      ]);
     }
     for (const key of this.byApp.keys()) {
       const [cluster, namespace, name] = key.split('|');

@@ -15,7 +15,8 @@ import { LiveConfig } from './config';
 import { applicationCluster, EntityIndex } from './EntityIndex';
 import { LiveReader } from './LiveReader';
 import { DevNotifier } from './notify/DevNotifier';
-import { WORKLOAD_KINDS } from './resources';
+import { LiveKind, liveKindOf } from './resources';
+import { SecretPresence } from './SecretPresence';
 import { StatusChannels } from './StatusChannels';
 import { StatusTracker } from './StatusTracker';
 import { DevLiveInfo, LiveStatusSource } from './types';
@@ -31,6 +32,8 @@ export interface LiveModeOptions {
   /** The repository reader views use (TTL cache); background derivations reuse its cache. */
   repo: CachedRepoFileReader;
   derive: DeriveOptions;
+  /** `oktetoDev.rbac.clusterWide`: watches across all namespaces allowed (the ClusterRole mode). */
+  clusterWide?: boolean;
   logger: LoggerService;
   signals?: SignalsService;
   /** The opaque signal channel of each entity. */
@@ -58,6 +61,7 @@ export class LiveMode implements LiveStatusSource {
   private readonly index = new EntityIndex();
   private readonly stores = new Map<string, ClusterStore>();
   private readonly storeErrors = new Map<string, string>();
+  private readonly secrets = new Map<string, SecretPresence>();
   private readonly manifests = new ManifestCache();
   private readonly background: CachedRepoFileReader;
   private readonly tracker: StatusTracker;
@@ -137,7 +141,7 @@ export class LiveMode implements LiveStatusSource {
         : this.coverage(applicationCluster(request), c =>
             c.coverage('applications', target.application.namespace),
           ),
-      ...WORKLOAD_KINDS.map(kind =>
+      ...([liveKindOf(target.workloadKind), 'pods'] as LiveKind[]).map(kind =>
         this.coverage(target.cluster, c => c.coverage(kind, target.namespace)),
       ),
     ];
@@ -212,17 +216,35 @@ export class LiveMode implements LiveStatusSource {
     const fetched = await fetchDevObjects(
       {
         client: async name =>
-          new LiveReader(this.stores.get(name), () => clusters.client(name)),
+          new LiveReader(
+            this.stores.get(name),
+            () => clusters.client(name),
+            this.secretPresence(name),
+          ),
         repo,
         manifests: this.manifests,
         now: this.now,
         argocdApi: instance => this.argoLive.source(instance),
+        clusterWide: this.options.clusterWide,
+        checklist: this.options.derive.checklist,
       },
       requests,
     );
     return fetched.map(objects =>
       deriveDevStatus(objects, this.options.derive),
     );
+  }
+
+  /** The opt-in Secret reads of a cluster, reused until the next resync. */
+  private secretPresence(cluster: string): SecretPresence {
+    let presence = this.secrets.get(cluster);
+    if (!presence) {
+      presence = new SecretPresence(this.options.config.resyncMs, () =>
+        this.now().getTime(),
+      );
+      this.secrets.set(cluster, presence);
+    }
+    return presence;
   }
 
   private schedulePlan(): void {
@@ -265,6 +287,7 @@ export class LiveMode implements LiveStatusSource {
             kubeConfig,
             timeoutMs: this.options.timeoutMs,
             maxNamespaces: this.options.config.maxNamespacesPerCluster,
+            clusterWide: this.options.clusterWide === true,
             watchTimeoutSeconds: this.options.config.watchTimeoutSeconds,
             logger: this.options.logger,
             reflector: this.options.reflector,

@@ -1,13 +1,15 @@
 import {
   ArgoApplicationObject,
-  KubeDeployment,
   KubePod,
+  KubeWorkload,
   Read,
+  WorkloadKind,
 } from '../derive/types';
 import { ClusterReads } from '../fetch/fetchDevObjects';
 import { ListScope } from '../kube/ClusterClient';
 import { ClusterStore } from './ClusterStore';
-import { LiveKind } from './resources';
+import { LiveKind, liveKindOf } from './resources';
+import { SecretPresence } from './SecretPresence';
 
 /**
  * The live store of one cluster behind the reads `fetchDevObjects` makes, so the fetch and the
@@ -21,6 +23,8 @@ export class LiveReader implements ClusterReads {
   constructor(
     private readonly store: ClusterStore | undefined,
     private readonly fallback: () => Promise<ClusterReads>,
+    /** The opt-in Secret reads, reused for a while (nothing watches Secrets). */
+    private readonly secrets?: SecretPresence,
   ) {}
 
   clusterWideListRefused(): void {
@@ -66,29 +70,26 @@ export class LiveReader implements ClusterReads {
     );
   }
 
-  listDeployments(scope: ListScope): Promise<Read<KubeDeployment[]>> {
-    return this.namespaced('deployments', scope, c => c.listDeployments(scope));
+  listWorkloads(
+    kind: WorkloadKind,
+    scope: ListScope,
+  ): Promise<Read<KubeWorkload[]>> {
+    return this.namespaced(liveKindOf(kind), scope, c =>
+      c.listWorkloads(kind, scope),
+    );
   }
 
   listPods(scope: ListScope): Promise<Read<KubePod[]>> {
     return this.namespaced('pods', scope, c => c.listPods(scope));
   }
 
-  async listSecretNames(
-    scope: ListScope,
-  ): Promise<Read<Array<{ metadata: { namespace: string; name: string } }>>> {
-    if (
-      'namespace' in scope &&
-      this.store?.coverage('secrets', scope.namespace).ok
-    ) {
-      const { namespace } = scope;
-      return {
-        ok: true,
-        value: this.store
-          .objects<{ name: string }>('secrets', namespace)
-          .map(s => ({ metadata: { namespace, name: s.name } })),
-      };
-    }
-    return (await this.fallback()).listSecretNames(scope);
+  /**
+   * A Secret's existence (the opt-in): nothing watches Secrets, so it is a GET by name, reused
+   * for a while by {@link SecretPresence} so that views of a watched entity stay free.
+   */
+  secretExists(namespace: string, name: string): Promise<Read<boolean>> {
+    const read = async () =>
+      (await this.fallback()).secretExists(namespace, name);
+    return this.secrets ? this.secrets.get(namespace, name, read) : read();
   }
 }

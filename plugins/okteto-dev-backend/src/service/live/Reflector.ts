@@ -191,7 +191,16 @@ export class Reflector {
         }
       } catch (error) {
         if (signal.aborted) break;
-        const devError = toDevError(error, this.label, this.options.cluster);
+        const { spec, namespace, cluster } = this.options;
+        const verb = (error as KubeHttpError).verb;
+        const devError = toDevError(
+          error,
+          this.label,
+          cluster,
+          verb
+            ? { verb, ...spec.rbac, ...(namespace ? { namespace } : {}) }
+            : undefined,
+        );
         this.failures++;
         if (devError.type === 'forbidden') {
           this.items.clear();
@@ -322,6 +331,7 @@ export class Reflector {
             failure = new KubeHttpError(
               code || 500,
               JSON.stringify(event.object),
+              'watch',
             );
             this.failures = failuresBefore;
           }

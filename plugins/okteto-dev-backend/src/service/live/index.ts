@@ -64,6 +64,7 @@ export async function startLive(deps: {
     timeoutMs: options.timeoutMs,
     repo: options.repo,
     derive: options.derive ?? DEFAULT_DERIVE_OPTIONS,
+    clusterWide: options.clusterWide,
     logger,
     signals: deps.signals,
     channels: await StatusChannels.create(deps),

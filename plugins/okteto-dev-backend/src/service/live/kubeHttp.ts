@@ -2,9 +2,16 @@ import { KubeConfig } from '@kubernetes/client-node';
 import http from 'node:http';
 import https from 'node:https';
 
-/** An HTTP error from the API server; `code` and `body` are what `toDevError` reads. */
+/**
+ * An HTTP error from the API server; `code` and `body` are what `toDevError` reads, `verb` which
+ * request it answered (`list` or `watch`: what a 403 refused).
+ */
 export class KubeHttpError extends Error {
-  constructor(readonly code: number, readonly body: string) {
+  constructor(
+    readonly code: number,
+    readonly body: string,
+    readonly verb?: 'list' | 'watch',
+  ) {
     super(`HTTP ${code}`);
     this.name = 'KubeHttpError';
   }
@@ -106,7 +113,7 @@ export class KubeHttp {
           res.on('end', () => {
             const body = Buffer.concat(chunks).toString('utf8');
             if (res.statusCode !== 200) {
-              reject(new KubeHttpError(res.statusCode ?? 0, body));
+              reject(new KubeHttpError(res.statusCode ?? 0, body, 'list'));
               return;
             }
             try {
@@ -150,6 +157,7 @@ export class KubeHttp {
                 new KubeHttpError(
                   res.statusCode ?? 0,
                   Buffer.concat(chunks).toString('utf8').slice(0, 4096),
+                  'watch',
                 ),
               ),
             );

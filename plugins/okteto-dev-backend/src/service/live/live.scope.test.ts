@@ -31,12 +31,15 @@ describe('beyond maxNamespacesPerCluster', () => {
     await sandbox?.close();
   });
 
-  it('watches each kind once across all namespaces where RBAC allows it', async () => {
+  it('in the cluster-wide mode (oktetoDev.rbac.clusterWide), watches each kind once across all namespaces where RBAC allows it', async () => {
     sandbox = await startSandbox({ scenario: 'web-core' });
     sandbox.forbid.namespaces.splice(0); // cluster-wide read rights
     backend = await startLiveBackend({
       sandbox,
-      oktetoDev: { live: { maxNamespacesPerCluster: 3 } },
+      oktetoDev: {
+        live: { maxNamespacesPerCluster: 3 },
+        rbac: { clusterWide: true },
+      },
     });
     const s = sandbox;
     const items = await eventually(
@@ -50,14 +53,41 @@ describe('beyond maxNamespacesPerCluster', () => {
     const watches = openWatches(s);
     expect(
       watches.map(w => `${w.resource} ${w.namespace ?? '*'}`).sort(),
-    ).toEqual(['applications argo', 'deployments *', 'pods *', 'secrets *']);
+    ).toEqual(['applications argo', 'deployments *', 'pods *']);
   });
 
-  it('with namespaced rights only, watches the first namespaces and polls the rest, saying why', async () => {
+  it('by default never watches wider than a namespace: the first namespaces are watched, the rest polled, saying why', async () => {
     sandbox = await startSandbox({ scenario: 'web-core' });
+    sandbox.forbid.namespaces.splice(0); // even where RBAC would allow it
     backend = await startLiveBackend({
       sandbox,
       oktetoDev: { live: { maxNamespacesPerCluster: 3 } },
+    });
+    const items = await eventually(
+      async () => {
+        const all = await batch(backend!);
+        return all.filter(i => i.live?.mode === 'watch').length >= 3 && all;
+      },
+      { what: 'the first namespaces to be watched' },
+    );
+    for (const p of items.filter(i => i.live?.mode === 'polling')) {
+      expect(p.live?.reason).toMatch(
+        /more than 3 dev namespaces on cluster default and the cluster-wide mode \(oktetoDev.rbac.clusterWide\) is off/,
+      );
+    }
+    expect(
+      sandbox.requests.filter(r => !r.namespace && r.resource !== undefined),
+    ).toEqual([]);
+  });
+
+  it('in the cluster-wide mode with namespaced rights only, watches the first namespaces and polls the rest, saying why', async () => {
+    sandbox = await startSandbox({ scenario: 'web-core' });
+    backend = await startLiveBackend({
+      sandbox,
+      oktetoDev: {
+        live: { maxNamespacesPerCluster: 3 },
+        rbac: { clusterWide: true },
+      },
     });
     const items = await eventually(
       async () => {

@@ -96,12 +96,16 @@ describe('watch-fed status', () => {
     expect(nonWatchRequests(sandbox)).toEqual([]);
   });
 
-  it('Secrets are watched as metadata only, and nothing of them but names is kept', async () => {
-    const all = sandbox.requests.filter(r => r.resource === 'secrets');
-    expect(all.every(r => r.accept === 'metadata')).toBe(true);
-    expect(
-      sandbox.counters.count({ resource: 'secrets', accept: 'full' }),
-    ).toBe(0);
+  it('never lists, watches or gets a Secret; the missing one is still named, from the pod that waits for it', async () => {
+    await watching('saas');
+    const saas = await backend.status('saas');
+    expect(saas.live).toMatchObject({ mode: 'watch' });
+    expect(saas.checklist.find(i => i.id === 'env-secret')).toMatchObject({
+      status: 'fail',
+      code: 'checkSecretMissingFromPod',
+      params: { secret: 'web-saas-dev-env' },
+    });
+    expect(sandbox.requests.filter(r => r.resource === 'secrets')).toEqual([]);
   });
 
   it('sees okteto up and down: the status follows with 0 extra cluster reads', async () => {

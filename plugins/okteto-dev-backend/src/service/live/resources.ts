@@ -1,8 +1,11 @@
-import { METADATA_LIST_ACCEPT } from '../kube/ClusterClient';
-import { slimApplication, slimDeployment, slimPod, slimSecret } from './slim';
+import { WorkloadKind } from '../derive/types';
+import { slimApplication, slimPod, slimWorkload } from './slim';
 
-/** The kinds the status reads, and so the kinds that are watched. */
-export type LiveKind = 'applications' | 'deployments' | 'pods' | 'secrets';
+/**
+ * The kinds the status reads, and so the kinds that are watched. Never Secrets: `list`/`watch` on
+ * Secrets in RBAC would grant reading their data.
+ */
+export type LiveKind = 'applications' | 'deployments' | 'statefulsets' | 'pods';
 
 /** How one kind is listed, watched and kept. */
 export interface KindSpec {
@@ -15,13 +18,11 @@ export interface KindSpec {
   slim(raw: Record<string, any>): unknown;
   /** How it is named in messages, like the polling reads name it. */
   label: string;
+  /** The RBAC resource and API group its requests need (`list`, `watch`). */
+  rbac: { resource: string; group: string };
 }
 
 const JSON_ACCEPT = 'application/json';
-
-/** Secrets are listed and watched as metadata only: their data never crosses the wire. */
-export const METADATA_WATCH_ACCEPT =
-  'application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1';
 
 const under = (prefix: string, plural: string) => (namespace?: string) =>
   namespace
@@ -36,14 +37,25 @@ export const KINDS: Record<LiveKind, KindSpec> = {
     watchAccept: JSON_ACCEPT,
     slim: slimApplication,
     label: 'applications.argoproj.io',
+    rbac: { resource: 'applications', group: 'argoproj.io' },
   },
   deployments: {
     kind: 'deployments',
     path: under('/apis/apps/v1', 'deployments'),
     listAccept: JSON_ACCEPT,
     watchAccept: JSON_ACCEPT,
-    slim: slimDeployment,
+    slim: raw => slimWorkload(raw, 'Deployment'),
     label: 'deployments',
+    rbac: { resource: 'deployments', group: 'apps' },
+  },
+  statefulsets: {
+    kind: 'statefulsets',
+    path: under('/apis/apps/v1', 'statefulsets'),
+    listAccept: JSON_ACCEPT,
+    watchAccept: JSON_ACCEPT,
+    slim: raw => slimWorkload(raw, 'StatefulSet'),
+    label: 'statefulsets',
+    rbac: { resource: 'statefulsets', group: 'apps' },
   },
   pods: {
     kind: 'pods',
@@ -52,16 +64,18 @@ export const KINDS: Record<LiveKind, KindSpec> = {
     watchAccept: JSON_ACCEPT,
     slim: slimPod,
     label: 'pods',
-  },
-  secrets: {
-    kind: 'secrets',
-    path: under('/api/v1', 'secrets'),
-    listAccept: METADATA_LIST_ACCEPT,
-    watchAccept: METADATA_WATCH_ACCEPT,
-    slim: slimSecret,
-    label: 'secrets (metadata)',
+    rbac: { resource: 'pods', group: '' },
   },
 };
 
-/** The kinds read in each dev namespace. */
-export const WORKLOAD_KINDS: LiveKind[] = ['deployments', 'pods', 'secrets'];
+/** The watched kind of a dev workload's kind. */
+export function liveKindOf(kind: WorkloadKind | undefined): LiveKind {
+  return kind === 'StatefulSet' ? 'statefulsets' : 'deployments';
+}
+
+/** The kinds read in a dev namespace whose entities target these workload kinds. */
+export function workloadLiveKinds(
+  kinds: Iterable<WorkloadKind | undefined>,
+): LiveKind[] {
+  return [...new Set([...kinds].map(liveKindOf)), 'pods'];
+}

@@ -1,24 +1,14 @@
-import { slimApplication, slimDeployment, slimPod, slimSecret } from './slim';
+import { KINDS } from './resources';
+import { slimApplication, slimDeployment, slimPod, slimWorkload } from './slim';
 
 describe('what the live store keeps', () => {
-  it('of a Secret, the name alone: not its data, not its annotations', () => {
-    const leaked = 'postgres://app:leaked@db/app';
-    const kept = slimSecret({
-      apiVersion: 'meta.k8s.io/v1',
-      kind: 'PartialObjectMetadata',
-      metadata: {
-        name: 'web-corporate-dev-env',
-        namespace: 'web-corporate-dev',
-        annotations: {
-          'kubectl.kubernetes.io/last-applied-configuration': JSON.stringify({
-            stringData: { DATABASE_URI: leaked },
-          }),
-        },
-        managedFields: [{ manager: 'kubectl' }],
-      },
-      data: { DATABASE_URI: Buffer.from(leaked).toString('base64') },
-    });
-    expect(kept).toEqual({ name: 'web-corporate-dev-env' });
+  it('no Secret kind at all: list/watch on Secrets would grant their data', () => {
+    expect(Object.keys(KINDS).sort()).toEqual([
+      'applications',
+      'deployments',
+      'pods',
+      'statefulsets',
+    ]);
   });
 
   it('of a Deployment, the fields the derivation reads, without managedFields or the last applied copy', () => {
@@ -95,11 +85,24 @@ describe('what the live store keeps', () => {
     });
   });
 
-  it('of a Pod, its labels and status, not its spec or annotations', () => {
+  it('of a Pod, its labels and status, and of its spec which Secrets its containers take (no env values, no image)', () => {
     const kept = slimPod({
       metadata: { name: 'p', labels: { app: 'web' }, annotations: { a: 'b' } },
       spec: {
-        containers: [{ name: 'app', env: [{ name: 'TOKEN', value: 'x' }] }],
+        containers: [
+          {
+            name: 'app',
+            image: 'img:1',
+            env: [
+              { name: 'TOKEN', value: 'x' },
+              {
+                name: 'DB',
+                valueFrom: { secretKeyRef: { name: 'db', key: 'url' } },
+              },
+            ],
+            envFrom: [{ secretRef: { name: 'web-env' } }, { configMapRef: {} }],
+          },
+        ],
       },
       status: {
         phase: 'Running',
@@ -117,6 +120,20 @@ describe('what the live store keeps', () => {
     expect(JSON.stringify(kept)).not.toContain('TOKEN');
     expect(kept).toEqual({
       metadata: { name: 'p', labels: { app: 'web' } },
+      spec: {
+        containers: [
+          {
+            name: 'app',
+            env: [
+              {
+                name: 'DB',
+                valueFrom: { secretKeyRef: { name: 'db', key: 'url' } },
+              },
+            ],
+            envFrom: [{ secretRef: { name: 'web-env' } }, {}],
+          },
+        ],
+      },
       status: {
         phase: 'Running',
         containerStatuses: [
@@ -128,6 +145,27 @@ describe('what the live store keeps', () => {
           },
         ],
       },
+    });
+  });
+
+  it('of a StatefulSet, the same fields as of a Deployment, with its kind', () => {
+    const raw = {
+      metadata: { name: 'db', namespace: 'ns', uid: 'u2' },
+      spec: {
+        replicas: 1,
+        serviceName: 'db',
+        selector: { matchLabels: { app: 'db' } },
+        volumeClaimTemplates: [{ metadata: { name: 'data' } }],
+        template: {
+          metadata: { labels: { app: 'db' } },
+          spec: { containers: [{ name: 'db', image: 'pg:16' }] },
+        },
+      },
+      status: { replicas: 1, readyReplicas: 1, currentRevision: 'db-1' },
+    };
+    expect(slimWorkload(raw, 'StatefulSet')).toEqual({
+      ...slimDeployment(raw),
+      kind: 'StatefulSet',
     });
   });
 

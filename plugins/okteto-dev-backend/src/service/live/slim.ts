@@ -4,14 +4,17 @@ import {
   KubeCondition,
   KubeContainer,
   KubeContainerStatus,
-  KubeDeployment,
   KubeMeta,
   KubePod,
+  KubeSecretKeyRef,
+  KubeWorkload,
+  WorkloadKind,
 } from '../derive/types';
 
 /**
  * Projections of watched objects onto what the derivation reads (`derive/types.ts`), so the live
- * store keeps a bounded, known set of fields: no managedFields, no pod specs, no Secret contents.
+ * store keeps a bounded, known set of fields: no managedFields, of a pod's spec only which Secrets
+ * its containers take, and nothing of any Secret (Secrets are never read).
  * Each function takes the object as the API server sent it and builds a new one field by field.
  */
 
@@ -44,7 +47,7 @@ function strings(
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-/** The metadata the derivation reads; `annotations: false` drops them all (Pods, Secrets). */
+/** The metadata the derivation reads; `annotations: false` drops them all (Pods). */
 export function slimMeta(raw: Raw, annotations = true): KubeMeta {
   const m: Raw = raw?.metadata ?? {};
   return defined({
@@ -87,12 +90,29 @@ function slimConditions(list: unknown): KubeCondition[] | undefined {
   );
 }
 
+function slimSecretKeyRef(ref: Raw | undefined): KubeSecretKeyRef | undefined {
+  return typeof ref?.name === 'string'
+    ? defined({ name: ref.name, key: ref.key, optional: ref.optional })
+    : undefined;
+}
+
+function slimValueFrom(e: Raw) {
+  const ref = slimSecretKeyRef(e.valueFrom?.secretKeyRef);
+  return ref ? { secretKeyRef: ref } : undefined;
+}
+
 function slimContainer(c: Raw): KubeContainer {
   return defined({
     name: String(c.name ?? ''),
     image: c.image,
     env: Array.isArray(c.env)
-      ? c.env.map((e: Raw) => defined({ name: String(e.name), value: e.value }))
+      ? c.env.map((e: Raw) =>
+          defined({
+            name: String(e.name),
+            value: e.value,
+            valueFrom: slimValueFrom(e),
+          }),
+        )
       : undefined,
     envFrom: Array.isArray(c.envFrom)
       ? c.envFrom.map((e: Raw) =>
@@ -109,13 +129,26 @@ function slimContainer(c: Raw): KubeContainer {
   });
 }
 
-/** A Deployment as the derivation reads it. */
-export function slimDeployment(raw: Raw): KubeDeployment {
+/** A pod's container as the Secret check reads it: its name and the Secrets it takes, no values. */
+function slimPodContainer(c: Raw): KubeContainer {
+  const full = slimContainer(c);
+  const env = full.env
+    ?.filter(e => e.valueFrom?.secretKeyRef)
+    .map(e => ({ name: e.name, valueFrom: e.valueFrom }));
+  return defined({
+    name: full.name,
+    env: env && env.length > 0 ? env : undefined,
+    envFrom: full.envFrom,
+  });
+}
+
+/** A Deployment or a StatefulSet as the derivation reads it. */
+export function slimWorkload(raw: Raw, kind: WorkloadKind): KubeWorkload {
   const spec: Raw | undefined = raw.spec;
   const template: Raw | undefined = spec?.template;
   const podSpec: Raw | undefined = template?.spec;
   return defined({
-    kind: 'Deployment',
+    kind,
     metadata: slimMeta(raw),
     spec: spec
       ? defined({
@@ -198,13 +231,25 @@ function slimContainerStatus(s: Raw): KubeContainerStatus {
   });
 }
 
-/** A Pod as the derivation reads it: metadata without annotations, and its status. */
+/** A Deployment as the derivation reads it. */
+export function slimDeployment(raw: Raw): KubeWorkload {
+  return slimWorkload(raw, 'Deployment');
+}
+
+/**
+ * A Pod as the derivation reads it: metadata without annotations, which Secrets its containers
+ * take (no env values), and its status.
+ */
 export function slimPod(raw: Raw): KubePod {
   const status: Raw | undefined = raw.status;
   const list = (value: unknown) =>
     Array.isArray(value) ? value.map(slimContainerStatus) : undefined;
+  const containers: unknown = raw.spec?.containers;
   return defined({
     metadata: slimMeta(raw, false),
+    spec: Array.isArray(containers)
+      ? { containers: containers.map(slimPodContainer) }
+      : undefined,
     status: status
       ? defined({
           phase: status.phase,
@@ -215,15 +260,6 @@ export function slimPod(raw: Raw): KubePod {
         })
       : undefined,
   });
-}
-
-/**
- * A Secret: its name, nothing else. It comes from a metadata-only read, but even that carries
- * annotations (a client-side-applied Secret keeps its data in
- * `kubectl.kubernetes.io/last-applied-configuration`), so only the name is ever kept.
- */
-export function slimSecret(raw: Raw): { name: string } {
-  return { name: String(raw?.metadata?.name ?? '') };
 }
 
 function slimSource(s: Raw): ArgoSource {

@@ -82,9 +82,10 @@ function ItemRow(props: {
 
 /**
  * The readiness checklist's body ("6 of 9 passed" is on its heading, in `sections.tsx`; this
- * loads when it opens): the items that did not pass are listed, the passed ones behind a toggle.
- * `actions` gives what goes under an item: a link to the file that fixes it, a button that opens
- * the fix as a pull request.
+ * loads when it opens; items switched off in config are not counted, and named under the list):
+ * the items that did not pass are listed, the passed ones behind a toggle. `actions` gives what
+ * goes under an item: a link to the file that fixes it, a button that opens the fix as a pull
+ * request.
  */
 export function ChecklistBody(props: {
   status: DevStatus;
@@ -98,13 +99,14 @@ export function ChecklistBody(props: {
   const open = items.filter(item => item.status !== 'pass');
   const { envVar } = status.target;
 
-  const title = (item: ChecklistItem) => {
-    const key = ITEM_KEYS[item.id];
-    if (!key) return item.id;
+  const titleOf = (id: ChecklistId) => {
+    const key = ITEM_KEYS[id];
+    if (!key) return id;
     return key === 'envVar'
       ? t('checklist.item.envVar', { name: envVar.name, value: envVar.value })
       : t(`checklist.item.${key}`);
   };
+  const title = (item: ChecklistItem) => titleOf(item.id);
   const shown = showPassed || open.length === 0 ? items : open;
   // one reason given to several items (a missing Application, an unreadable workload) is said once
   const firstWith = new Map<string, ChecklistItem>();
@@ -129,6 +131,15 @@ export function ChecklistBody(props: {
           </ItemRow>
         ))}
       </List>
+      {status.checklistOff && status.checklistOff.length > 0 && (
+        <Typography variant="caption" color="textSecondary" component="p">
+          {t('checklist.off', {
+            items: status.checklistOff
+              .map(id => (ITEM_KEYS[id] ? titleOf(id) : id))
+              .join(', '),
+          })}
+        </Typography>
+      )}
       {open.length > 0 && passed.length > 0 && (
         <Button
           size="small"

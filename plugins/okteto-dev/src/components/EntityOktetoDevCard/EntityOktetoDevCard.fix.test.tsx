@@ -109,7 +109,7 @@ describe('EntityOktetoDevCard: fix it in a pull request', () => {
     await renderStatus(
       makeStatus({
         checklist: makeChecklist(
-          checkItem('env-secret', 'fail', 'checkSecretMissing', {
+          checkItem('env-secret', 'fail', 'checkSecretMissingByGet', {
             secrets: 'web-corporate-dev-env',
             namespace: 'web-corporate-dev',
           }),

@@ -266,7 +266,8 @@ describe('EntityOktetoDevCard in Russian', () => {
             container: 'app',
             file: 'deploy/env/dev/corporate.yaml',
           }),
-          checkItem('env-secret', 'fail', 'checkSecretNoEnvFrom', {
+          checkItem('env-secret', 'fail', 'checkSecretNotTaken', {
+            secrets: 'web-corporate-dev-env',
             container: 'app',
           }),
         ),
@@ -284,7 +285,7 @@ describe('EntityOktetoDevCard in Russian', () => {
     // env-var, env-secret (no fix: the platform creates the Secret), self-heal, replicas
     expect(rows.map(row => row.textContent?.split(' — ')[0])).toEqual([
       'SYNESTRA_ENV=dev',
-      'Секреты через envFrom.secretRef',
+      'Нужные Secret существуют',
       'selfHeal выключен',
       'Синхронизация не трогает /spec/replicas',
     ]);
