@@ -62,6 +62,12 @@ function typeName(o: KubeObject): string {
   return `${o.kind.toLowerCase()}${g ? `.${g}` : ''}`;
 }
 
+/** The hook phase a resource result reports for its sync status (gitops-engine pkg/sync). */
+const HOOK_PHASE: Record<string, string> = {
+  Pruned: 'Succeeded',
+  SyncFailed: 'Failed',
+};
+
 function result(o: KubeObject, status: string, message: string): JsonObject {
   return {
     group: groupOf(o),
@@ -71,12 +77,7 @@ function result(o: KubeObject, status: string, message: string): JsonObject {
     name: o.metadata.name,
     status,
     message,
-    hookPhase:
-      status === 'Pruned'
-        ? 'Succeeded'
-        : status === 'SyncFailed'
-        ? 'Failed'
-        : 'Running',
+    hookPhase: HOOK_PHASE[status] ?? 'Running',
     syncPhase: 'Sync',
   };
 }

@@ -1,4 +1,6 @@
-import { startWebCoreTwin, WebCoreTwin } from './twin';
+/* eslint jest/expect-expect: ["warn", { "assertFunctionNames": ["expect", "twin.expectSame"] }] */
+// twin.expectSame asserts: it throws with every difference between the two answers
+import { startWebCoreTwin, WebCoreTwin } from './__testUtils__/twin';
 
 jest.setTimeout(900_000);
 
@@ -41,7 +43,9 @@ it('docs: okteto up, the dev volume of a class without provisioner', async () =>
 
 it('blog: Pod Security restricted, then okteto up', async () => {
   await twin.patchLive('blog', 'Namespace', 'web-blog-dev', {
-    metadata: { labels: { 'pod-security.kubernetes.io/enforce': 'restricted' } },
+    metadata: {
+      labels: { 'pod-security.kubernetes.io/enforce': 'restricted' },
+    },
   });
   await twin.oktetoUp('blog', 'replica-failure');
   await twin.expectSame('blog', 30_000);
@@ -56,7 +60,9 @@ it('portal: okteto up, and its Ingress changed live', async () => {
   await twin.oktetoUp('portal');
   await twin.patchLive('portal', 'Ingress', 'web-portal-dev-web-app', {
     metadata: {
-      annotations: { 'traefik.ingress.kubernetes.io/router.entrypoints': 'web' },
+      annotations: {
+        'traefik.ingress.kubernetes.io/router.entrypoints': 'web',
+      },
     },
   });
   await twin.expectSame('portal', 30_000);
@@ -71,7 +77,7 @@ describe('a commit to main while the apps are in all those states', () => {
   it('is pushed: synestra-io’s values change, corporate loses a value file, landings gets a host the API server refuses', async () => {
     const values = twin.stack.repo.read('deploy/env/dev/synestra-io.yaml')!;
     const landings = twin.stack.repo.read('deploy/env/dev/landings.yaml')!;
-    await twin.push(
+    const sha = await twin.push(
       {
         'deploy/env/dev/synestra-io.yaml': values.replace(
           'S3_BUCKET: "payload-media"',
@@ -95,6 +101,15 @@ describe('a commit to main while the apps are in all those states', () => {
         },
       },
     );
+    // both Argo CDs compared synestra-io with the new commit (the refresh after the push)
+    const real = await twin.stack.application('web-synestra-io-dev');
+    const sandbox = twin.sandbox.store.get(
+      'applications',
+      'argo',
+      'web-synestra-io-dev',
+    );
+    expect(real.status?.sync?.revision).toBe(sha);
+    expect((sandbox?.status as any)?.sync?.revision).toBe(sha);
   });
 
   // landings' sync is retried for about 155 s meanwhile: it comes last

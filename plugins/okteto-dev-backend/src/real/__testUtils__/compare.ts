@@ -17,7 +17,8 @@ import { DevStatus } from '@okteto-dev/plugin-okteto-dev-common';
  * conditions — must be equal.
  */
 
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_TIME =
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const UID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 /** `<deployment>-<pod-template-hash>-<suffix>` of a pod, or `<deployment>-<hash>` of a ReplicaSet. */
 // (both in k8s.io/apimachinery's rand.SafeEncodeString alphabet, which has no vowels)
@@ -87,8 +88,7 @@ export function differences(
   at = '',
 ): Array<{ path: string; real: unknown; sandbox: unknown }> {
   if (JSON.stringify(a) === JSON.stringify(b)) return [];
-  const objects =
-    a && b && typeof a === 'object' && typeof b === 'object';
+  const objects = a && b && typeof a === 'object' && typeof b === 'object';
   if (!objects || Array.isArray(a) !== Array.isArray(b)) {
     return [{ path: at || '.', real: a, sandbox: b }];
   }

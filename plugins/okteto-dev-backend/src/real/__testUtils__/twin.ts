@@ -53,8 +53,8 @@ import {
   sandboxClusters,
   startOktetoDevBackend,
   webCoreUrlReader,
-} from '../__testUtils__/testBackend';
-import { WEB_CORE_TARGETS } from '../__testUtils__/webCoreEntities';
+} from '../../__testUtils__/testBackend';
+import { WEB_CORE_TARGETS } from '../../__testUtils__/webCoreEntities';
 import { comparableStatus, differences } from './compare';
 
 /*
@@ -280,7 +280,9 @@ async function statusFrom(backend: Backend, app: string): Promise<DevStatus> {
     .query({ entityRef: `component:default/${entityOf(app)}` })
     .set('Authorization', mockCredentials.user.header());
   if (res.status !== 200) {
-    throw new Error(`status of ${app}: ${res.status} ${JSON.stringify(res.body)}`);
+    throw new Error(
+      `status of ${app}: ${res.status} ${JSON.stringify(res.body)}`,
+    );
   }
   return res.body as DevStatus;
 }
@@ -422,7 +424,8 @@ export async function startWebCoreTwin(
         sim.newCommit(name, { revision });
         return;
       }
-      if (comparisonErrors.delete(name)) sim.setComparisonError(name, undefined);
+      if (comparisonErrors.delete(name))
+        sim.setComparisonError(name, undefined);
       sim.newCommit(name, {
         revision,
         declared: rendered.objects,
@@ -475,8 +478,7 @@ export async function startWebCoreTwin(
       }
       return pairs.get(key)!;
     };
-    const specOf = (app: string) =>
-      apps.find(a => a.app === app) ?? { app };
+    const specOf = (app: string) => apps.find(a => a.app === app) ?? { app };
     const manifest = () =>
       fs.readFileSync(
         path.join(stack.workspace, '.okteto', 'okteto.yml'),
@@ -545,25 +547,30 @@ export async function startWebCoreTwin(
             })
           ).items;
         const result = await stack.oktetoUp(app, {
-          until:
-            until === 'running'
-              ? 'running'
-              : until === 'unschedulable'
-              ? async () =>
-                  (await devPods()).some(p =>
-                    p.status?.conditions?.some(
-                      c => c.type === 'PodScheduled' && c.status === 'False',
-                    ),
-                  )
-              : async () =>
-                  Boolean(
-                    (await clone())?.status?.conditions?.some(
-                      c => c.type === 'ReplicaFailure' && c.status === 'True',
-                    ),
-                  ),
+          until: {
+            running: 'running' as const,
+            unschedulable: async () =>
+              (
+                await devPods()
+              ).some(p =>
+                p.status?.conditions?.some(
+                  c => c.type === 'PodScheduled' && c.status === 'False',
+                ),
+              ),
+            'replica-failure': async () =>
+              Boolean(
+                (
+                  await clone()
+                )?.status?.conditions?.some(
+                  c => c.type === 'ReplicaFailure' && c.status === 'True',
+                ),
+              ),
+          }[until],
         });
         const failedOnItsOwn =
-          until === 'replica-failure' && result.code !== null && result.code !== 0;
+          until === 'replica-failure' &&
+          result.code !== null &&
+          result.code !== 0;
         if (result.stopped !== 'condition' && !failedOnItsOwn) {
           throw new Error(
             `okteto up ${app} ended before its dev container ran (${
@@ -576,7 +583,9 @@ export async function startWebCoreTwin(
       async oktetoDown(app) {
         const result = await stack.oktetoDown(app);
         if (result.code !== 0) {
-          throw new Error(`okteto down ${app}: ${result.stdout}${result.stderr}`);
+          throw new Error(
+            `okteto down ${app}: ${result.stdout}${result.stderr}`,
+          );
         }
         await oktetoDown(store, devSpec(app));
       },
@@ -612,8 +621,9 @@ export async function startWebCoreTwin(
         const sha = await stack.push(files, pushOptions.message);
         for (const name of devApps) await stack.refresh(name);
         for (const application of applications) {
-          const { app: rejectedApp, ...rejection } =
-            pushOptions.rejected ?? { app: '' };
+          const { app: rejectedApp, ...rejection } = pushOptions.rejected ?? {
+            app: '',
+          };
           const rejected =
             pushOptions.rejected &&
             webCoreNames(specOf(rejectedApp)).application ===
