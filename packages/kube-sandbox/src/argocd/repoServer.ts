@@ -34,3 +34,30 @@ export function helmTemplateError(f: HelmTemplateFailure): string {
     f.helmError
   }`;
 }
+
+/**
+ * How many generations of one source at one revision may fail in a row before the repo-server
+ * stops running them and answers from its cache (argo-cd cmd/argocd-repo-server:
+ * `ARGOCD_REPO_SERVER_PAUSE_GEN_AFTER_FAILED_ATTEMPTS`, default 3, for
+ * `ARGOCD_REPO_SERVER_PAUSE_GEN_MINUTES`, default 60).
+ */
+export const PAUSE_GENERATION_AFTER_FAILED_ATTEMPTS = 3;
+
+const RPC_UNKNOWN = 'rpc error: code = Unknown desc = ';
+
+/**
+ * The repo-server's answer to the `attempt`-th request in a row (from 1) for a source whose
+ * generation fails with `message`: from the attempt after the
+ * {@link PAUSE_GENERATION_AFTER_FAILED_ATTEMPTS}-th on, the cached error, prefixed
+ * "Manifest generation error (cached): " (reposerver/repository/repository.go
+ * getManifestCacheEntry, cachedManifestGenerationPrefix). Messages that are no repo-server
+ * error are returned as they are.
+ */
+export function repoServerAnswer(message: string, attempt: number): string {
+  const at = message.indexOf(RPC_UNKNOWN);
+  if (at < 0 || attempt <= PAUSE_GENERATION_AFTER_FAILED_ATTEMPTS) {
+    return message;
+  }
+  const start = at + RPC_UNKNOWN.length;
+  return `${message.slice(0, start)}Manifest generation error (cached): ${message.slice(start)}`;
+}

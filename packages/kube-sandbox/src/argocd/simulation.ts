@@ -20,6 +20,7 @@ import {
 } from './revisions';
 import { isHook } from './hooks';
 import { reconcileApplication } from './reconcile';
+import { repoServerAnswer } from './repoServer';
 import type { Rejection } from './sync';
 import { trackedAppNames } from './tracking';
 
@@ -45,6 +46,8 @@ interface AppState {
   /** Where the sources' branches point (undefined: as last compared). */
   head?: string[];
   comparisonError?: string;
+  /** The repo-server's failed generations in a row: of which revisions and error, how many. */
+  generationFailures?: { key: string; count: number };
   frozen?: boolean;
   failSync?: string;
 }
@@ -298,12 +301,23 @@ export class ArgoCdSimulation implements StoreController {
         : comparedRevisions(app) ?? this.headOf(app, state);
     const failSync = state.failSync;
     state.failSync = undefined;
+    // every comparison asks the repo-server again; it counts the failures of one revision
+    let comparisonError = state.comparisonError;
+    if (comparisonError !== undefined) {
+      const key = JSON.stringify([revisions, comparisonError]);
+      const previous = state.generationFailures;
+      const count = previous?.key === key ? previous.count + 1 : 1;
+      state.generationFailures = { key, count };
+      comparisonError = repoServerAnswer(comparisonError, count);
+    } else {
+      state.generationFailures = undefined;
+    }
     reconcileApplication({
       store: this.store,
       app,
       declared: state.declared,
       revisions,
-      comparisonError: state.comparisonError,
+      comparisonError,
       failSync,
       hooks: state.hooks,
       rejected: state.rejected,

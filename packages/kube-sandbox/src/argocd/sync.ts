@@ -1,7 +1,8 @@
 import type { SandboxStore } from '../store';
 import type { JsonObject, KubeObject } from '../types';
 import { Comparison, ManagedResource, targetsOf } from './compare';
-import { applied, ignoredPointers, isModified, respectIgnored } from './diff';
+import { deepEqual } from '../patch';
+import { applied, ignoredPointers, respectIgnored } from './diff';
 import {
   Application,
   hasMultipleSources,
@@ -61,6 +62,12 @@ function typeName(o: KubeObject): string {
   return `${o.kind.toLowerCase()}${g ? `.${g}` : ''}`;
 }
 
+/** The hook phase a resource result reports for its sync status (gitops-engine pkg/sync). */
+const HOOK_PHASE: Record<string, string> = {
+  Pruned: 'Succeeded',
+  SyncFailed: 'Failed',
+};
+
 function result(o: KubeObject, status: string, message: string): JsonObject {
   return {
     group: groupOf(o),
@@ -70,12 +77,7 @@ function result(o: KubeObject, status: string, message: string): JsonObject {
     name: o.metadata.name,
     status,
     message,
-    hookPhase:
-      status === 'Pruned'
-        ? 'Succeeded'
-        : status === 'SyncFailed'
-        ? 'Failed'
-        : 'Running',
+    hookPhase: HOOK_PHASE[status] ?? 'Running',
     syncPhase: 'Sync',
   };
 }
@@ -108,10 +110,14 @@ function applyOne(req: SyncRequest, r: ManagedResource): JsonObject {
     store.put(applied(desired, undefined));
     return result(target, 'Synced', `${name} created`);
   }
-  if (!isModified(desired, r.live, [])) {
+  const next = applied(desired, r.live);
+  // kubectl apply: "unchanged" when the patch is empty
+  const { status: _live, ...before } = r.live;
+  const { status: _next, ...after } = next;
+  if (deepEqual(before, after)) {
     return result(target, 'Synced', `${name} unchanged`);
   }
-  store.put(applied(desired, r.live));
+  store.put(next);
   return result(target, 'Synced', `${name} configured`);
 }
 

@@ -480,10 +480,9 @@ export async function startWebCoreStack(
         cwd: workspace,
         env: oktetoEnv,
         timeoutMs: runOptions.timeoutMs ?? 120_000,
+        ...(typeof until === 'function' ? { stopWhen: until } : {}),
         ...(until === 'running'
           ? { stopWhen: () => devPodRunning(n.namespace, n.devName) }
-          : typeof until === 'function'
-          ? { stopWhen: until }
           : {}),
       },
     );
@@ -568,7 +567,7 @@ export async function startWebCoreStack(
         },
         setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
       );
-      const deadline = Date.now() + 60_000;
+      const invalidatedBy = Date.now() + 60_000;
       for (;;) {
         const fd = fs.openSync(log, 'r');
         const size = fs.fstatSync(fd).size;
@@ -578,7 +577,7 @@ export async function startWebCoreStack(
         if (buffer.toString('utf8').includes('live state cache invalidated')) {
           break;
         }
-        if (Date.now() > deadline) {
+        if (Date.now() > invalidatedBy) {
           throw new Error('Argo CD did not take the new tracking method');
         }
         await new Promise(resolve => setTimeout(resolve, 200));

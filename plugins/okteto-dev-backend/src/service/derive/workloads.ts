@@ -5,6 +5,7 @@ import {
   KubeDeployment,
   KubePod,
   Read,
+  WorkloadKind,
 } from './types';
 
 /**
@@ -123,19 +124,30 @@ function matches(
 }
 
 /**
- * A pod of the Deployment: its labels match the selector and one of the Deployment's ReplicaSets
- * controls it (`<deployment>-<pod-template-hash>`: kubernetes pkg/controller/deployment/sync.go
- * names them so and labels their pods with the hash), or nothing does yet (a ReplicaSet adopts a
- * matching orphan: pkg/controller/replicaset ClaimPods). A pod another controller owns is not the
- * Deployment's even when its labels match — web-core's chart labels its migrations Job's pods
- * with the Deployment's selector labels (deploy/charts/web-app/templates/migrations-job.yaml).
+ * A pod of the workload: its labels match the selector and the workload controls it — a
+ * StatefulSet directly (kubernetes pkg/controller/statefulset), a Deployment through one of its
+ * ReplicaSets (`<deployment>-<pod-template-hash>`: pkg/controller/deployment/sync.go names them so
+ * and labels their pods with the hash) — or nothing does yet (a controller adopts a matching
+ * orphan: ClaimPods). A pod another controller owns is not the workload's even when its labels
+ * match — web-core's chart labels its migrations Job's pods with the Deployment's selector labels
+ * (deploy/charts/web-app/templates/migrations-job.yaml).
  */
-function ofDeployment(pod: KubePod, deployment: KubeDeployment): boolean {
+function ofWorkload(
+  pod: KubePod,
+  deployment: KubeDeployment,
+  kind: WorkloadKind,
+): boolean {
   if (!matches(pod.metadata.labels, deployment.spec?.selector?.matchLabels)) {
     return false;
   }
   const controller = pod.metadata.ownerReferences?.find(o => o.controller);
   if (!controller) return true;
+  if (kind === 'StatefulSet') {
+    return (
+      controller.kind === 'StatefulSet' &&
+      controller.name === deployment.metadata.name
+    );
+  }
   if (controller.kind !== 'ReplicaSet') return false;
   const hash = pod.metadata.labels?.['pod-template-hash'];
   return hash
@@ -169,8 +181,9 @@ export interface LocatedWorkloads {
 export function locateWorkloads(
   deployments: KubeDeployment[],
   pods: Read<KubePod[]>,
-  target: Pick<DevTarget, 'workload'>,
+  target: Pick<DevTarget, 'workload' | 'workloadKind'>,
 ): LocatedWorkloads {
+  const kind = target.workloadKind ?? 'Deployment';
   const original = deployments.find(d => d.metadata.name === target.workload);
   const uid = original?.metadata.uid;
   const clone =
@@ -187,10 +200,10 @@ export function locateWorkloads(
     ...(original ? { original } : {}),
     ...(clone ? { clone } : {}),
     originalPods: original
-      ? live.filter(p => !isDevPod(p) && ofDeployment(p, original))
+      ? live.filter(p => !isDevPod(p) && ofWorkload(p, original, kind))
       : [],
     clonePods: clone
-      ? live.filter(p => isDevPod(p) && ofDeployment(p, clone))
+      ? live.filter(p => isDevPod(p) && ofWorkload(p, clone, kind))
       : [],
   };
 }
