@@ -29,6 +29,7 @@ import {
   WebCoreAppSpec,
   WebCoreStack,
 } from '../../packages/real-cluster/src/webcore';
+import { prepareOktetoHome } from '../../packages/real-cluster/src/okteto';
 import { rbacManifest } from '../../plugins/okteto-dev-backend/src/__testUtils__/rbac';
 import {
   GithubStandIn,
@@ -78,6 +79,11 @@ export interface RealDemo {
   github: GithubStandIn;
   /** The service account's token the backend reads the cluster with. */
   token: string;
+  /**
+   * The environment for the okteto CLI by hand: a home of its own with Debian's syncthing in it
+   * (okteto would otherwise download one), the cluster's kubeconfig.
+   */
+  oktetoEnv: Record<string, string>;
   /**
    * Merges a pull request of the stand-in as GitHub would, and commits what it changed to main of
    * the file:// repository Argo CD reads (one real git commit), then refreshes the root
@@ -209,12 +215,21 @@ export async function startRealDemo(
       await stack.refresh(WEB_CORE_ROOT_APPLICATION);
       return sha;
     };
+    const oktetoHome = path.join(stack.dir, 'okteto-home-by-hand');
+    const oktetoEnv = {
+      ...(prepareOktetoHome(oktetoHome, cluster.kubeconfigPath) as Record<
+        string,
+        string
+      >),
+      OKTETO_AUTOGENERATE_STIGNORE: 'true',
+    };
     return {
       url: backend.url,
       cluster,
       stack,
       github,
       token,
+      oktetoEnv,
       merge,
       stop: stopAll,
     };
@@ -232,7 +247,14 @@ export function realDemoHelp(demo: RealDemo): string[] {
     `kubectl --kubeconfig ${demo.cluster.kubeconfigPath} -n argo get applications`,
     "Okteto dev mode on synestra-io with the real okteto CLI, from the developer's checkout:",
     `  cd ${demo.stack.workspace}`,
-    `  export KUBECONFIG=${demo.cluster.kubeconfigPath} OKTETO_AUTOGENERATE_STIGNORE=true`,
+    `  export ${[
+      'KUBECONFIG',
+      'OKTETO_HOME',
+      'OKTETO_SYNCTHING_VERSION',
+      'OKTETO_AUTOGENERATE_STIGNORE',
+    ]
+      .map(k => `${k}=${demo.oktetoEnv[k]}`)
+      .join(' ')}`,
     `  ${okteto} context use ${demo.stack.kc.getCurrentContext()}`,
     `  ${okteto} up ${dev} --namespace ${dev} -f .okteto/okteto.yml`,
     '  (the dev pod runs on a kwok Node, which has no kubelet: okteto then fails at its SSH',
