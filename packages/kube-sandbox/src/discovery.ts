@@ -85,6 +85,12 @@ export const RESOURCE_TYPES: ResourceType[] = [
     categories: ['all'],
     scaleSubresource: true,
   }),
+  // What web-core's chart renders besides (deploy/charts/web-app/templates/ingress.yaml, and
+  // migrations-job.yaml: an Argo CD Sync hook).
+  rt('networking.k8s.io', 'v1', 'Ingress', 'ingresses', {
+    shortNames: ['ing'],
+  }),
+  rt('batch', 'v1', 'Job', 'jobs', { categories: ['all'] }),
   // The core/v1 Events in events.k8s.io's shape (served as a view of them).
   rt('events.k8s.io', 'v1', 'Event', 'events', {
     shortNames: ['ev'],

@@ -210,6 +210,9 @@ export type {
 } from './okteto';
 export {
   ArgoCdSimulation,
+  CACHED_SOURCE,
+  helmTemplateError,
+  isHook,
   declaredFor,
   requestFailSync,
   requestNewCommit,
@@ -225,6 +228,8 @@ export type {
   ApplicationSource,
   ApplicationSpec,
   ArgoCdOptions,
+  HelmTemplateFailure,
+  Rejection,
   IgnoreDifference,
   NewCommitOptions,
   ResourceStatus,

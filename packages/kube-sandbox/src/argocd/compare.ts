@@ -4,6 +4,7 @@ import type { SandboxStore } from '../store';
 import type { JsonObject, KubeObject } from '../types';
 import { isModified, ignoredPointers } from './diff';
 import { appHealth, Health } from './health';
+import { isHook } from './hooks';
 import {
   Application,
   destinationNamespace,
@@ -162,8 +163,10 @@ export function compareAppState(input: CompareInput): Comparison {
     const status = resourceStatus(obj, ns);
     const self = isSelfReferenced(l, target, app.metadata.name, method, ns);
     if (!target && l && self) status.requiresPruning = true;
-    if (!self) {
-      // a copied tracking id: no sync status, no effect on the app's
+    const hook = Boolean(l && isHook(l));
+    if (hook) status.hook = true;
+    if (!self || hook) {
+      // a hook left after its sync, or a copied tracking id: no sync status, no effect on the app's
     } else if (
       !target ||
       !l ||

@@ -14,6 +14,9 @@ import { groupOf } from './tracking';
  * modelled (they are ignored).
  */
 
+/** Where kubectl apply keeps what it applied (client-side apply, Argo CD's default). */
+export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
 /** Top-level fields that are not the object's desired state. */
 const NOT_COMPARED = new Set(['apiVersion', 'kind', 'status']);
 
@@ -99,13 +102,52 @@ function desiredPart(obj: KubeObject, pointers: string[]): JsonObject {
   return copy;
 }
 
-/** Does the live object differ from the desired one (after ignores)? */
+/** Keys the last apply set that `desired` no longer has and that are still live. */
+function dropped(last: unknown, desired: unknown, live: unknown): boolean {
+  if (
+    !last ||
+    typeof last !== 'object' ||
+    Array.isArray(last) ||
+    !live ||
+    typeof live !== 'object' ||
+    Array.isArray(live)
+  ) {
+    return false;
+  }
+  const want = (
+    desired && typeof desired === 'object' && !Array.isArray(desired)
+      ? desired
+      : {}
+  ) as JsonObject;
+  const l = live as JsonObject;
+  return Object.entries(last as JsonObject).some(([k, v]) =>
+    !(k in want) ? k in l : dropped(v, want[k], l[k]),
+  );
+}
+
+/**
+ * Does the live object differ from the desired one (after ignores)? A field the desired object
+ * sets with another value live, or — the three-way diff of client-side apply (gitops-engine
+ * pkg/diff ThreeWayDiff with kubectl's last-applied-configuration) — a field the last apply set
+ * that Git no longer has and that is still live (e.g. the tracking annotation after a switch to
+ * label tracking).
+ */
 export function isModified(
   target: KubeObject,
   live: KubeObject,
   pointers: string[],
 ): boolean {
-  return !isSubset(desiredPart(target, pointers), desiredPart(live, pointers));
+  const want = desiredPart(target, pointers);
+  const have = desiredPart(live, pointers);
+  if (!isSubset(want, have)) return true;
+  const record = live.metadata.annotations?.[LAST_APPLIED];
+  if (!record) return false;
+  try {
+    const last = desiredPart(JSON.parse(record) as KubeObject, pointers);
+    return dropped(last, want, have);
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -147,14 +189,65 @@ function merge(base: unknown, over: unknown): unknown {
 }
 
 /**
- * What `kubectl apply` of the desired object leaves live: its fields set,
- * fields others added kept (maps merge, lists are replaced).
+ * Map keys the previous apply set that the new desired object no longer has: kubectl apply's
+ * three-way merge deletes them live (k8s.io/kubectl pkg/cmd/apply, CreateThreeWayMergePatch
+ * with the last-applied configuration). Lists are replaced whole by `merge` anyway.
+ */
+function removeDropped(live: unknown, last: unknown, desired: unknown): void {
+  if (
+    !live ||
+    !last ||
+    typeof live !== 'object' ||
+    typeof last !== 'object' ||
+    Array.isArray(live) ||
+    Array.isArray(last)
+  ) {
+    return;
+  }
+  const want = (desired && typeof desired === 'object' && !Array.isArray(desired)
+    ? desired
+    : {}) as JsonObject;
+  const l = live as JsonObject;
+  for (const [k, v] of Object.entries(last as JsonObject)) {
+    if (!(k in want)) delete l[k];
+    else removeDropped(l[k], v, want[k]);
+  }
+}
+
+/**
+ * What `kubectl apply` of the desired object leaves live: its fields set, fields others added
+ * kept (maps merge, lists are replaced), fields the previous apply set and the desired object no
+ * longer has removed — the previous apply is read from, and this one recorded in, the
+ * last-applied-configuration annotation, as kubectl does.
  */
 export function applied(
   target: KubeObject,
   live: KubeObject | undefined,
 ): KubeObject {
-  if (!live) return deepClone(target);
-  const { status: _s, ...desired } = target;
-  return merge(live, desired) as KubeObject;
+  const { status: _s, ...desired } = deepClone(target);
+  const record = deepClone(desired) as KubeObject;
+  if (record.metadata.annotations) {
+    delete record.metadata.annotations[LAST_APPLIED];
+    if (!Object.keys(record.metadata.annotations).length) {
+      delete record.metadata.annotations;
+    }
+  }
+  desired.metadata = {
+    ...desired.metadata,
+    annotations: {
+      ...desired.metadata.annotations,
+      [LAST_APPLIED]: `${JSON.stringify(record)}\n`,
+    },
+  };
+  if (!live) return desired as KubeObject;
+  const base = deepClone(live);
+  const previous = live.metadata.annotations?.[LAST_APPLIED];
+  if (previous) {
+    try {
+      removeDropped(base, JSON.parse(previous), desired);
+    } catch {
+      // not JSON: kubectl would fail; keep what is live
+    }
+  }
+  return merge(base, desired) as KubeObject;
 }

@@ -1,9 +1,10 @@
 import type { JsonObject, KubeObject } from '../types';
+import { isHook } from './hooks';
 import { groupOf } from './tracking';
 
 /*
  * Resource health (gitops-engine pkg/health: health_deployment.go,
- * health_service.go, health_pvc.go) and the app's aggregate
+ * health_service.go, health_pvc.go, health_ingress.go) and the app's aggregate
  * (argo-cd controller/health.go setApplicationHealth).
  */
 
@@ -104,6 +105,15 @@ export function resourceHealth(obj: KubeObject): Health | undefined {
       }
       return { status: 'Healthy' };
     }
+    case 'networking.k8s.io/Ingress': {
+      // health_ingress.go: Healthy once the ingress controller published an address
+      const ingress = (
+        (obj.status as JsonObject | undefined)?.loadBalancer as
+          | JsonObject
+          | undefined
+      )?.ingress as unknown[] | undefined;
+      return { status: ingress?.length ? 'Healthy' : 'Progressing' };
+    }
     case '/PersistentVolumeClaim': {
       const phase = (obj.status as JsonObject | undefined)?.phase;
       if (phase === 'Lost') return { status: 'Degraded' };
@@ -131,6 +141,8 @@ export function appHealth(resources: HealthInput[]): Health {
   let containsResources = false;
   let containsLive = false;
   for (const r of resources) {
+    // hooks count for nothing (controller/health.go: hookutil.IsHook(res.Live) → continue)
+    if (r.live && isHook(r.live)) continue;
     containsResources = true;
     if (!r.live) continue;
     containsLive = true;

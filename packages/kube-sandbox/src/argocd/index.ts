@@ -19,3 +19,7 @@ export type {
 } from './model';
 export { declaredByApplication, declaredFor } from './declared';
 export { requestNewCommit, requestFailSync } from './requests';
+export { isHook } from './hooks';
+export { CACHED_SOURCE, helmTemplateError } from './repoServer';
+export type { HelmTemplateFailure } from './repoServer';
+export type { Rejection } from './sync';

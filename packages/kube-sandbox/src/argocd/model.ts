@@ -75,6 +75,8 @@ export interface ResourceStatus extends JsonObject {
   name: string;
   status?: SyncCode;
   requiresPruning?: boolean;
+  /** A hook's object still live after its sync (no sync status). */
+  hook?: boolean;
 }
 
 export function asApplication(o: KubeObject): Application {

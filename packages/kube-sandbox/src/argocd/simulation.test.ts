@@ -7,6 +7,13 @@ import {
   webCoreStore,
 } from '../__testUtils__';
 import type { SandboxStore } from '../store';
+import type { KubeObject } from '../types';
+import { LAST_APPLIED } from './diff';
+import {
+  INSTANCE_LABEL,
+  TRACKING_ANNOTATION,
+  TRACKING_METHOD_ANNOTATION,
+} from './model';
 
 const names = (ns: string) => ({
   ns,
@@ -219,6 +226,46 @@ describe('Argo CD simulation: tracking (controller/state.go isSelfReferencedObj)
     argocd.newCommit(ns);
     expect(store.get('deployments', ns, clone)).toBeDefined();
   });
+  it('a switch to label tracking: what the last apply set and Git no longer has is a diff (kubectl three-way, last-applied-configuration); the next sync removes it', async () => {
+    const { store, argocd } = await appsStore([{ app: 'p' }]);
+    const { ns, deploy } = names('web-p-dev');
+    const live = () => store.get('deployments', ns, deploy)!;
+    // Git's objects, as helm renders them: no tracking (the scenario's carry Argo CD's)
+    const declared = argocd.declaredState(ns).map(o => {
+      const { [TRACKING_ANNOTATION]: _t, ...annotations } =
+        o.metadata.annotations ?? {};
+      return { ...o, metadata: { ...o.metadata, annotations } };
+    });
+    // a sync applies the Deployment: kubectl records what it applied
+    argocd.driftResource(ns, 'Deployment', deploy, { spec: { replicas: 3 } });
+    argocd.newCommit(ns, { declared });
+    expect(specOf(live()).replicas).toBe(1);
+    const last = JSON.parse(
+      live().metadata.annotations![LAST_APPLIED],
+    ) as KubeObject;
+    expect(last.metadata.annotations).toHaveProperty([TRACKING_ANNOTATION]);
+    expect(last.metadata.annotations).not.toHaveProperty([LAST_APPLIED]);
+    expect(outOfSync(store, ns)).toEqual([]);
+    const application = store.get('applications', 'argo', ns)!;
+    store.put({
+      ...application,
+      metadata: {
+        ...application.metadata,
+        annotations: {
+          ...application.metadata.annotations,
+          [TRACKING_METHOD_ANNOTATION]: 'label',
+        },
+      },
+    });
+    argocd.refresh(ns);
+    expect(outOfSync(store, ns)).toContain(`Deployment/${deploy}`);
+    argocd.newCommit(ns);
+    expect(live().metadata.annotations).not.toHaveProperty([
+      TRACKING_ANNOTATION,
+    ]);
+    expect(live().metadata.labels).toHaveProperty([INSTANCE_LABEL], ns);
+    expect(outOfSync(store, ns)).toEqual([]);
+  });
 });
 
 describe('Argo CD simulation: drift, failures, conditions', () => {
@@ -327,6 +374,25 @@ describe('Argo CD simulation: drift, failures, conditions', () => {
     s = app(store, ns);
     expect(s.sync.status).toBe('Synced');
     expect(s.conditions).toBeUndefined();
+  });
+
+  it('the repo-server answers a failing render from its cache after 3 failures in a row (reposerver/repository/repository.go getManifestCacheEntry)', async () => {
+    const { store, argocd } = await webCoreStore();
+    const ns = 'web-corporate-dev';
+    const error =
+      'failed to generate manifest for source 1 of 1: rpc error: code = Unknown desc = failed to execute helm template command: boom';
+    argocd.setComparisonError(ns, error);
+    const message = () => app(store, ns).conditions[0].message;
+    expect(message()).toBe(`Failed to load target state: ${error}`);
+    argocd.refresh(ns);
+    argocd.refresh(ns);
+    expect(message()).toBe(`Failed to load target state: ${error}`);
+    argocd.refresh(ns);
+    expect(message()).toBe(
+      'Failed to load target state: failed to generate manifest for source 1 of 1: rpc error: code = Unknown desc = Manifest generation error (cached): failed to execute helm template command: boom',
+    );
+    argocd.newCommit(ns);
+    expect(message()).toBe(`Failed to load target state: ${error}`);
   });
 
   it('a frozen controller leaves reconciledAt (and everything) as it was', async () => {

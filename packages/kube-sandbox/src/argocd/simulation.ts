@@ -18,7 +18,10 @@ import {
   nextSha,
   syncedRevisions,
 } from './revisions';
+import { isHook } from './hooks';
 import { reconcileApplication } from './reconcile';
+import { repoServerAnswer } from './repoServer';
+import type { Rejection } from './sync';
 import { trackedAppNames } from './tracking';
 
 /*
@@ -36,9 +39,15 @@ type Level = 'recent' | 'latest';
 
 interface AppState {
   declared: KubeObject[];
+  /** The manifests' hooks (run by syncs, never compared). */
+  hooks: KubeObject[];
+  /** An object of the manifests the API server refuses. */
+  rejected?: Rejection;
   /** Where the sources' branches point (undefined: as last compared). */
   head?: string[];
   comparisonError?: string;
+  /** The repo-server's failed generations in a row: of which revisions and error, how many. */
+  generationFailures?: { key: string; count: number };
   frozen?: boolean;
   failSync?: string;
 }
@@ -53,6 +62,11 @@ export interface NewCommitOptions {
   revision?: string;
   /** The app's manifests at that commit (default: unchanged). */
   declared?: KubeObject[];
+  /**
+   * An object of the app's manifests at that commit that the API server refuses, with its
+   * message: a sync fails on it (the sandbox does not validate objects as kube-apiserver does).
+   */
+  rejected?: Rejection;
 }
 
 const REQUESTS = [
@@ -135,15 +149,26 @@ export class ArgoCdSimulation implements StoreController {
   }
 
   /**
-   * Takes over an Application: `declared` is what Git renders for it. The
-   * app is compared (and auto-synced) at once.
+   * Takes over an Application: `declared` is what Git renders for it (at
+   * `options.revision`, by default a made-up commit). The app is compared
+   * (and auto-synced) at once.
    */
-  register(application: KubeObject | string, declared: KubeObject[]): void {
+  register(
+    application: KubeObject | string,
+    declared: KubeObject[],
+    options: { revision?: string } = {},
+  ): void {
     const k =
       typeof application === 'string'
         ? this.findKey(application)
         : keyOf(application);
     this.setDeclared(k, declared);
+    if (options.revision) {
+      const obj = this.store.get('applications', ...split(k));
+      this.apps.get(k)!.head = sourcesOf(asApplication(obj!)).map(
+        () => options.revision!,
+      );
+    }
     this.mark(k, 'latest');
     this.store.settle();
   }
@@ -198,9 +223,12 @@ export class ArgoCdSimulation implements StoreController {
     for (const d of state?.declared ?? []) {
       this.declaredIndex.get(`${d.kind}/${d.metadata.name}`)?.delete(k);
     }
-    const clean = cleanDeclared(declared);
-    if (state) state.declared = clean;
-    else this.apps.set(k, { declared: clean });
+    const clean = cleanDeclared(declared.filter(o => !isHook(o)));
+    const hooks = cleanDeclared(declared.filter(isHook));
+    if (state) {
+      state.declared = clean;
+      state.hooks = hooks;
+    } else this.apps.set(k, { declared: clean, hooks });
     const name = k.slice(k.indexOf('/') + 1);
     if (!this.byName.has(name)) this.byName.set(name, new Set());
     this.byName.get(name)!.add(k);
@@ -273,13 +301,26 @@ export class ArgoCdSimulation implements StoreController {
         : comparedRevisions(app) ?? this.headOf(app, state);
     const failSync = state.failSync;
     state.failSync = undefined;
+    // every comparison asks the repo-server again; it counts the failures of one revision
+    let comparisonError = state.comparisonError;
+    if (comparisonError !== undefined) {
+      const key = JSON.stringify([revisions, comparisonError]);
+      const previous = state.generationFailures;
+      const count = previous?.key === key ? previous.count + 1 : 1;
+      state.generationFailures = { key, count };
+      comparisonError = repoServerAnswer(comparisonError, count);
+    } else {
+      state.generationFailures = undefined;
+    }
     reconcileApplication({
       store: this.store,
       app,
       declared: state.declared,
       revisions,
-      comparisonError: state.comparisonError,
+      comparisonError,
       failSync,
+      hooks: state.hooks,
+      rejected: state.rejected,
       latest: level === 'latest',
       now: this.now(),
     });
@@ -320,7 +361,10 @@ export class ArgoCdSimulation implements StoreController {
           byRepo.set(s.repoURL, sha);
           return sha;
         });
-        if (options.declared) this.setDeclared(this.key(n), options.declared);
+        if (options.declared) {
+          this.setDeclared(this.key(n), options.declared);
+          state.rejected = options.rejected;
+        }
         out[n] = state.head;
       });
     }

@@ -7,7 +7,8 @@ import type { Application } from './model';
 /*
  * What the controller writes after a reconciliation (argo-cd
  * controller/appcontroller.go processAppRefreshQueueItem and
- * persistAppStatus): sync, health (lastTransitionTime when it changes),
+ * persistAppStatus): sync, health (lastTransitionTime and message only when
+ * the health status changes),
  * resources[] sorted, conditions (ComparisonError from the comparison,
  * SyncError from autoSync, others kept), reconciledAt on a comparison with
  * the latest revision. Per-resource health stays in the resource tree
@@ -46,11 +47,12 @@ export function writeStatus(
   status.sync = cmp.sync;
   const oldHealth = (base.health ?? {}) as JsonObject;
   const health: JsonObject = { status: cmp.health.status };
-  if (cmp.health.message) health.message = cmp.health.message;
-  const since =
-    oldHealth.status === cmp.health.status
-      ? oldHealth.lastTransitionTime
-      : opts.now;
+  const same = oldHealth.status === cmp.health.status;
+  // persistAppStatus: while the health stays, the message stays too (with per-resource health in
+  // the resource tree, it tells what caused the last transition, not what is unhealthy now)
+  const message = same && base.health ? oldHealth.message : cmp.health.message;
+  if (message) health.message = message;
+  const since = same ? oldHealth.lastTransitionTime : opts.now;
   if (since) health.lastTransitionTime = since;
   status.health = health;
   let conditions = mergeConditions(

@@ -1,7 +1,8 @@
 import type { SandboxStore } from '../store';
 import type { JsonObject, KubeObject } from '../types';
-import { Comparison, ManagedResource } from './compare';
-import { applied, ignoredPointers, isModified, respectIgnored } from './diff';
+import { Comparison, ManagedResource, targetsOf } from './compare';
+import { deepEqual } from '../patch';
+import { applied, ignoredPointers, respectIgnored } from './diff';
 import {
   Application,
   hasMultipleSources,
@@ -9,6 +10,8 @@ import {
   sourcesOf,
   statusOf,
 } from './model';
+import { podSecurityError } from '../workload/podSecurity';
+import { deletePolicies, hookPodSpec, isSyncHook, waveOf } from './hooks';
 import { groupOf, versionOf } from './tracking';
 
 /*
@@ -20,6 +23,14 @@ import { groupOf, versionOf } from './tracking';
  * append status.history (state.go persistRevisionHistory).
  */
 
+/** An object of the manifests the API server refuses (the sandbox validates nothing itself). */
+export interface Rejection {
+  kind: string;
+  name: string;
+  /** The API server's message, e.g. `Ingress.networking.k8s.io "x" is invalid: …`. */
+  message: string;
+}
+
 export interface SyncRequest {
   store: SandboxStore;
   app: Application;
@@ -27,9 +38,12 @@ export interface SyncRequest {
   revisions: string[];
   prune: boolean;
   initiatedBy: JsonObject;
-  /** Partial sync (self-heal): only these resources; no history entry. */
+  /** Partial sync (self-heal): only these resources; no hooks, no history entry. */
   resources?: ManagedResource[];
   autoHealAttemptsCount?: number;
+  /** The Sync hooks of the manifests (run by a full sync, wave by wave). */
+  hooks?: KubeObject[];
+  rejected?: Rejection;
   startedAt: string;
   finishedAt: string;
 }
@@ -48,6 +62,12 @@ function typeName(o: KubeObject): string {
   return `${o.kind.toLowerCase()}${g ? `.${g}` : ''}`;
 }
 
+/** The hook phase a resource result reports for its sync status (gitops-engine pkg/sync). */
+const HOOK_PHASE: Record<string, string> = {
+  Pruned: 'Succeeded',
+  SyncFailed: 'Failed',
+};
+
 function result(o: KubeObject, status: string, message: string): JsonObject {
   return {
     group: groupOf(o),
@@ -57,7 +77,7 @@ function result(o: KubeObject, status: string, message: string): JsonObject {
     name: o.metadata.name,
     status,
     message,
-    hookPhase: status === 'Pruned' ? 'Succeeded' : 'Running',
+    hookPhase: HOOK_PHASE[status] ?? 'Running',
     syncPhase: 'Sync',
   };
 }
@@ -65,6 +85,22 @@ function result(o: KubeObject, status: string, message: string): JsonObject {
 function applyOne(req: SyncRequest, r: ManagedResource): JsonObject {
   const { store, app } = req;
   const target = r.target!;
+  const refused = req.rejected;
+  if (
+    refused &&
+    refused.kind === target.kind &&
+    refused.name === target.metadata.name
+  ) {
+    // kubectl apply's error (k8s.io/kubectl pkg/cmd/apply: "error when patching|creating %q: %v",
+    // the manifest's temp file — Argo CD writes them under /dev/shm)
+    return result(
+      target,
+      'SyncFailed',
+      `error when ${r.live ? 'patching' : 'creating'} "/dev/shm/0": ${
+        refused.message
+      }`,
+    );
+  }
   const pointers = ignoredPointers(app, target);
   const desired = hasSyncOption(app, 'RespectIgnoreDifferences=true')
     ? respectIgnored(target, r.live, pointers)
@@ -74,10 +110,14 @@ function applyOne(req: SyncRequest, r: ManagedResource): JsonObject {
     store.put(applied(desired, undefined));
     return result(target, 'Synced', `${name} created`);
   }
-  if (!isModified(desired, r.live, [])) {
+  const next = applied(desired, r.live);
+  // kubectl apply: "unchanged" when the patch is empty
+  const { status: _live, ...before } = r.live;
+  const { status: _next, ...after } = next;
+  if (deepEqual(before, after)) {
     return result(target, 'Synced', `${name} unchanged`);
   }
-  store.put(applied(desired, r.live));
+  store.put(next);
   return result(target, 'Synced', `${name} configured`);
 }
 
@@ -121,19 +161,158 @@ export function syncOperation(req: SyncRequest): JsonObject {
   };
 }
 
-/** Runs the sync; returns the new status.operationState and status.history. */
+/** A hook's object as Argo CD creates it: in the destination namespace, with the app's tracking. */
+function hookObject(app: Application, hook: KubeObject): KubeObject {
+  const [target] = targetsOf(app, [hook]);
+  const { status: _s, ...rest } = target;
+  return rest as KubeObject;
+}
+
+/**
+ * Runs a Sync hook: it is created (an old one deleted first: BeforeHookCreation); a Job whose pod
+ * the namespace's Pod Security refuses never completes (the Job controller keeps failing to
+ * create it), so the operation waits for it (sync_context.go: "waiting for completion of hook
+ * …"). Otherwise it completes at once.
+ */
+function runHook(
+  req: SyncRequest,
+  hook: KubeObject,
+): { result: JsonObject; waiting?: string; obj: KubeObject } {
+  const { store } = req;
+  const obj = hookObject(req.app, hook);
+  const ns = obj.metadata.namespace;
+  const name = `${typeName(obj)}/${obj.metadata.name}`;
+  if (
+    store.get(obj.kind, ns, obj.metadata.name) &&
+    deletePolicies(obj).includes('BeforeHookCreation')
+  ) {
+    store.delete(obj.kind, ns, obj.metadata.name);
+  }
+  const spec = hookPodSpec(obj);
+  const refused =
+    spec &&
+    podSecurityError(
+      store.get('namespaces', ns ?? '')?.metadata.labels,
+      `${obj.metadata.name}-`,
+      spec as never,
+    );
+  const created = store.put({
+    ...obj,
+    ...(obj.kind === 'Job'
+      ? {
+          status: refused
+            ? {}
+            : {
+                succeeded: 1,
+                conditions: [{ type: 'Complete', status: 'True' }],
+              },
+        }
+      : {}),
+  });
+  const base = {
+    ...result(created, 'Synced', `${name} created`),
+    hookType: 'Sync',
+    hookPhase: refused ? 'Running' : 'Succeeded',
+  };
+  if (!refused) return { result: base, obj: created };
+  const group = groupOf(obj);
+  return {
+    result: base,
+    waiting: `waiting for completion of hook ${group ? `${group}/` : ''}${
+      obj.kind
+    }/${obj.metadata.name}`,
+    obj: created,
+  };
+}
+
+/**
+ * Runs the sync; returns the new status.operationState and status.history. A full sync goes wave
+ * by wave (sync-wave annotation): each wave's resources, then its Sync hooks; it stops at the
+ * first wave with an object the API server refuses (Failed) or a hook that does not complete
+ * (Running). A partial sync (self-heal) runs no hooks.
+ */
 export function runSync(req: SyncRequest): {
   operationState: JsonObject;
   history: JsonObject[];
+  running?: boolean;
 } {
   const scope = req.resources ?? req.comparison.resources;
+  const hooks = req.resources ? [] : (req.hooks ?? []).filter(isSyncHook);
+  const waves = [
+    ...new Set([
+      ...scope.map(r => (r.target ? waveOf(r.target) : 0)),
+      ...hooks.map(waveOf),
+    ]),
+  ].sort((a, b) => a - b);
   const results: JsonObject[] = [];
-  for (const r of scope) {
-    if (r.status.status === undefined) continue; // not the app's own
-    if (r.target) results.push(applyOne(req, r));
-    else if (r.status.requiresPruning) results.push(pruneOne(req, r));
-  }
+  const ran: KubeObject[] = [];
+  const failures: string[] = [];
   const src = sourceFields(req.app, req.revisions);
+  const previous = [...((statusOf(req.app).history ?? []) as JsonObject[])];
+  let waiting: string | undefined;
+  for (const wave of waves) {
+    for (const r of scope) {
+      if (r.status.status === undefined) continue; // not the app's own
+      if (!r.target || waveOf(r.target) !== wave) continue;
+      const res = applyOne(req, r);
+      if (res.status === 'SyncFailed') failures.push(String(res.message));
+      results.push(res);
+    }
+    if (failures.length) break;
+    for (const hook of hooks.filter(h => waveOf(h) === wave)) {
+      const run = runHook(req, hook);
+      results.push(run.result);
+      ran.push(run.obj);
+      waiting ??= run.waiting;
+    }
+    if (waiting) break;
+  }
+  if (waiting) {
+    return {
+      operationState: {
+        operation: syncOperation(req),
+        phase: 'Running',
+        message: waiting,
+        startedAt: req.startedAt,
+        syncResult: { resources: results, ...src },
+      },
+      history: previous,
+      running: true,
+    };
+  }
+  if (failures.length) {
+    // sync_context.go executeSyncFailPhase ("…, reason: <task messages>"); an automated
+    // operation is retried (Retry {Limit: 5}) and ends with appcontroller.go's
+    // "(retried N times)." — the last attempt finds the failed task completed: "completed
+    // unsuccessfully". Hooks that ran stay (HookSucceeded deletes only after a success).
+    const limit = Number(
+      (req.app.spec.syncPolicy?.retry as JsonObject | undefined)?.limit ?? 5,
+    );
+    return {
+      operationState: {
+        operation: syncOperation(req),
+        phase: 'Failed',
+        message: `one or more synchronization tasks completed unsuccessfully, reason: ${failures.join(
+          ',',
+        )}${limit > 0 ? ` (retried ${limit} times).` : ''}`,
+        startedAt: req.startedAt,
+        finishedAt: req.finishedAt,
+        syncResult: { resources: results, ...src },
+        ...(limit > 0 ? { retryCount: limit } : {}),
+      },
+      history: previous,
+    };
+  }
+  for (const r of scope) {
+    if (r.status.status === undefined) continue;
+    if (!r.target && r.status.requiresPruning) results.push(pruneOne(req, r));
+  }
+  // a successful sync deletes its hooks with HookSucceeded (sync_context.go deleteHooks)
+  for (const h of ran) {
+    if (deletePolicies(h).includes('HookSucceeded')) {
+      req.store.delete(h.kind, h.metadata.namespace, h.metadata.name);
+    }
+  }
   const operationState: JsonObject = {
     operation: syncOperation(req),
     phase: 'Succeeded',
@@ -142,7 +321,7 @@ export function runSync(req: SyncRequest): {
     finishedAt: req.finishedAt,
     syncResult: { resources: results, ...src },
   };
-  const history = [...((statusOf(req.app).history ?? []) as JsonObject[])];
+  const history = previous;
   if (!req.resources) {
     const last = history[history.length - 1];
     const id = last ? Number(last.id) + 1 : 0;

@@ -1,6 +1,7 @@
 import { DevError } from '@okteto-dev/plugin-okteto-dev-common';
 import { deriveDevStatus } from './deriveStatus';
 import { deployment, fetched, pod, repo, target } from './testFixtures';
+import { locateWorkloads } from './workloads';
 
 const forbidden: DevError = {
   type: 'forbidden',
@@ -26,6 +27,87 @@ describe('deriveDevStatus', () => {
       pods: [{ name: 'web-corporate-dev-web-app-7d9c-abcde', ready: true }],
     });
     expect(status.errors).toEqual([]);
+  });
+
+  it('a pod is the workload’s only when one of its ReplicaSets controls it: not the chart’s migrations Job’s, whose pods carry the same labels', () => {
+    const owned = (
+      name: string,
+      kind: string,
+      owner: string,
+      hash?: string,
+    ) => {
+      const p = pod(name, kind === 'Job' ? { phase: 'Succeeded' } : {});
+      p.metadata.ownerReferences = [{ kind, name: owner, controller: true }];
+      if (hash) p.metadata.labels!['pod-template-hash'] = hash;
+      return p;
+    };
+    const status = deriveDevStatus(
+      fetched({
+        pods: {
+          ok: true,
+          value: [
+            owned(
+              'web-corporate-dev-web-app-7d9c-abcde',
+              'ReplicaSet',
+              'web-corporate-dev-web-app-7d9c',
+              '7d9c',
+            ),
+            // web-core's deploy/charts/web-app/templates/migrations-job.yaml labels its pods with
+            // web-app.labels, which include the Deployment's selector
+            owned(
+              'web-corporate-dev-web-app-migrate-x7k2p',
+              'Job',
+              'web-corporate-dev-web-app-migrate',
+            ),
+            // a pod another ReplicaSet controls (another Deployment with overlapping labels)
+            owned(
+              'web-corporate-dev-other-5f6d-qwert',
+              'ReplicaSet',
+              'web-corporate-dev-other-5f6d',
+              '5f6d',
+            ),
+          ],
+        },
+      }),
+    );
+    expect(status.workload.state === 'ok' && status.workload.pods).toEqual([
+      expect.objectContaining({ name: 'web-corporate-dev-web-app-7d9c-abcde' }),
+    ]);
+  });
+
+  it('a StatefulSet’s pods are the ones it controls itself (kubernetes pkg/controller/statefulset: no ReplicaSet between)', () => {
+    const owned = (name: string, kind: string, owner: string) => {
+      const p = pod(name);
+      p.metadata.ownerReferences = [{ kind, name: owner, controller: true }];
+      return p;
+    };
+    const located = locateWorkloads(
+      [deployment()],
+      {
+        ok: true,
+        value: [
+          owned(
+            'web-corporate-dev-web-app-0',
+            'StatefulSet',
+            'web-corporate-dev-web-app',
+          ),
+          owned(
+            'web-corporate-dev-web-app-migrate-x7k2p',
+            'Job',
+            'web-corporate-dev-web-app-migrate',
+          ),
+          owned(
+            'web-corporate-dev-web-app-7d9c-abcde',
+            'ReplicaSet',
+            'web-corporate-dev-web-app-7d9c',
+          ),
+        ],
+      },
+      { workload: 'web-corporate-dev-web-app', workloadKind: 'StatefulSet' },
+    );
+    expect(located.originalPods.map(p => p.metadata.name)).toEqual([
+      'web-corporate-dev-web-app-0',
+    ]);
   });
 
   it('commands follow the repository: the dev entry, its command, its package (runbook §4)', () => {

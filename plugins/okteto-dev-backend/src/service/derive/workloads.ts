@@ -5,6 +5,7 @@ import {
   KubeDeployment,
   KubePod,
   Read,
+  WorkloadKind,
 } from './types';
 
 /**
@@ -122,6 +123,38 @@ function matches(
   return Object.entries(selector).every(([k, v]) => labels?.[k] === v);
 }
 
+/**
+ * A pod of the workload: its labels match the selector and the workload controls it — a
+ * StatefulSet directly (kubernetes pkg/controller/statefulset), a Deployment through one of its
+ * ReplicaSets (`<deployment>-<pod-template-hash>`: pkg/controller/deployment/sync.go names them so
+ * and labels their pods with the hash) — or nothing does yet (a controller adopts a matching
+ * orphan: ClaimPods). A pod another controller owns is not the workload's even when its labels
+ * match — web-core's chart labels its migrations Job's pods with the Deployment's selector labels
+ * (deploy/charts/web-app/templates/migrations-job.yaml).
+ */
+function ofWorkload(
+  pod: KubePod,
+  deployment: KubeDeployment,
+  kind: WorkloadKind,
+): boolean {
+  if (!matches(pod.metadata.labels, deployment.spec?.selector?.matchLabels)) {
+    return false;
+  }
+  const controller = pod.metadata.ownerReferences?.find(o => o.controller);
+  if (!controller) return true;
+  if (kind === 'StatefulSet') {
+    return (
+      controller.kind === 'StatefulSet' &&
+      controller.name === deployment.metadata.name
+    );
+  }
+  if (controller.kind !== 'ReplicaSet') return false;
+  const hash = pod.metadata.labels?.['pod-template-hash'];
+  return hash
+    ? controller.name === `${deployment.metadata.name}-${hash}`
+    : controller.name.startsWith(`${deployment.metadata.name}-`);
+}
+
 export function findContainer(
   deployment: KubeDeployment,
   name: string,
@@ -148,8 +181,9 @@ export interface LocatedWorkloads {
 export function locateWorkloads(
   deployments: KubeDeployment[],
   pods: Read<KubePod[]>,
-  target: Pick<DevTarget, 'workload'>,
+  target: Pick<DevTarget, 'workload' | 'workloadKind'>,
 ): LocatedWorkloads {
+  const kind = target.workloadKind ?? 'Deployment';
   const original = deployments.find(d => d.metadata.name === target.workload);
   const uid = original?.metadata.uid;
   const clone =
@@ -162,17 +196,15 @@ export function locateWorkloads(
   const live = pods.ok
     ? pods.value.filter(p => !p.metadata.deletionTimestamp)
     : [];
-  const originalSelector = original?.spec?.selector?.matchLabels;
-  const cloneSelector = clone?.spec?.selector?.matchLabels;
   return {
     ...(original ? { original } : {}),
     ...(clone ? { clone } : {}),
-    originalPods: live.filter(
-      p => !isDevPod(p) && matches(p.metadata.labels, originalSelector),
-    ),
-    clonePods: live.filter(
-      p => isDevPod(p) && matches(p.metadata.labels, cloneSelector),
-    ),
+    originalPods: original
+      ? live.filter(p => !isDevPod(p) && ofWorkload(p, original, kind))
+      : [],
+    clonePods: clone
+      ? live.filter(p => isDevPod(p) && ofWorkload(p, clone, kind))
+      : [],
   };
 }
 
