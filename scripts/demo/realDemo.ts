@@ -189,11 +189,6 @@ export async function startRealDemo(
       log,
       logFile: options.backendLog ?? path.join(DEMO_DIR, 'backend-real.log'),
       port: options.port,
-      // In live mode the Okteto manifest, .stignore and package.json are read from the repository
-      // and reused for oktetoDev.live.repositoryTtlSeconds (default 300): no watch tells the
-      // backend that a merged pull request changed them. The demo rereads them after 10 s, so a
-      // card refetched on the next signal (Argo CD syncing the merge) shows the new dev entry.
-      extraConfig: 'oktetoDev:\n  live:\n    repositoryTtlSeconds: 10\n',
       env: {
         OKTETO_DEV_SANDBOX_URL: cluster.url,
         OKTETO_DEV_SANDBOX_TOKEN: token,
