@@ -1,6 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import { DevStatus, PodSummary } from '@okteto-dev/plugin-okteto-dev-common';
+import {
+  DevStatus,
+  Drift,
+  PodSummary,
+} from '@okteto-dev/plugin-okteto-dev-common';
 import Box from '@material-ui/core/Box';
 import Skeleton from '@material-ui/lab/Skeleton';
 import { ComponentType, lazy, Suspense } from 'react';
@@ -71,6 +75,9 @@ export function lastTerminations(status: DevStatus): PodTermination[] {
     );
 }
 
+const DriftBody = lazyPart(() =>
+  import('./DriftSection').then(m => m.DriftBody),
+);
 const OktetoBody = lazyPart(() =>
   import('./OktetoSection').then(m => m.OktetoBody),
 );
@@ -126,6 +133,24 @@ function useHeading(attention: Attention | undefined, summary?: string) {
     defaultOpen: attention?.open ?? false,
     summary: attention?.unread ? t('card.notRead') : summary,
   };
+}
+
+/**
+ * What Argo CD's view means while dev mode may be on; the kind is on the summary line, so the
+ * heading has no summary of its own.
+ */
+export function DriftSection(props: { drift: Drift; attention?: Attention }) {
+  const { drift, attention } = props;
+  const { t } = useTranslationRef(oktetoDevTranslationRef);
+  return (
+    <CollapsibleSection
+      title={t('drift.title')}
+      tone={attention?.tone}
+      defaultOpen={attention?.open ?? false}
+    >
+      <DriftBody drift={drift} />
+    </CollapsibleSection>
+  );
 }
 
 /**
