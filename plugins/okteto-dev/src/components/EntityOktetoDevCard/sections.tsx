@@ -96,27 +96,7 @@ const CommandListBody = lazyPart(() =>
 );
 // the items and, under them, the fix and "Enable Okteto" buttons: one load
 const ChecklistBody = lazyPart(() =>
-  Promise.all([import('./Checklist'), import('./ItemActions')]).then(
-    ([checklist, actions]) =>
-      function ChecklistWithActions(props: {
-        entity: Entity;
-        status: DevStatus;
-      }) {
-        const { entity, status } = props;
-        return (
-          <checklist.ChecklistBody
-            status={status}
-            actions={item => (
-              <actions.ItemActions
-                entity={entity}
-                status={status}
-                item={item}
-              />
-            )}
-          />
-        );
-      },
-  ),
+  import('./ItemActions').then(m => m.ChecklistWithActions),
 );
 
 interface SectionProps {
