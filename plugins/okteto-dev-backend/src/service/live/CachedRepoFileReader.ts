@@ -107,11 +107,12 @@ export class CachedRepoFileReader extends RepoFileReader {
   }
 
   /**
-   * Forgets every file read from the repository at `base` (a new commit there: the next reads go
-   * to the repository); returns how many were dropped.
+   * Forgets every file read from the repository whose root is `root` ({@link
+   * RepoFileReader.repositoryRoot}; a new commit there: the next reads go to the repository);
+   * returns how many were dropped.
    */
-  invalidate(base: string): number {
-    return this.cache.dropPrefix(`${base}\n`);
+  invalidate(root: string): number {
+    return this.cache.dropPrefix(`${root}\n`);
   }
 
   override read(
@@ -119,7 +120,10 @@ export class CachedRepoFileReader extends RepoFileReader {
     path: string,
     options: RepoReadOptions = {},
   ): Promise<Read<RepoFile>> {
-    const key = `${base}\n${path}${options.presenceOnly ? '\npresence' : ''}`;
+    // by repository root and path: the entities of a monorepo share one read of its root files
+    const key = `${this.repositoryRoot(base)}\n${path}${
+      options.presenceOnly ? '\npresence' : ''
+    }`;
     const hit = this.cache.get(key);
     const now = this.now();
     if (hit) {

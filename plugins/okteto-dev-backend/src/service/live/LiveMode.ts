@@ -224,24 +224,28 @@ export class LiveMode implements LiveStatusSource {
   ): Promise<DevStatus[]> {
     if (requests.length === 0) return [];
     const statuses = await this.fetchAndDerive(requests, repo);
-    const bases = requests.map(r => this.options.repo.repositoryBase(r.entity));
+    const rootOf = (request: DevTargetRequest) => {
+      const base = this.options.repo.repositoryBase(request.entity);
+      return base ? this.options.repo.repositoryRoot(base) : undefined;
+    };
+    const roots = requests.map(rootOf);
     const newCommits = new Set<string>();
     statuses.forEach((status, i) => {
-      const base = bases[i];
+      const root = roots[i];
       const revision =
         status.argo.state === 'ok'
           ? status.argo.comparedRevision ?? status.argo.revision
           : undefined;
-      if (base && revision && this.revisions.observe(base, revision)) {
-        newCommits.add(base);
+      if (root && revision && this.revisions.observe(root, revision)) {
+        newCommits.add(root);
       }
     });
+    if (newCommits.size === 0) return statuses;
+    for (const root of newCommits) repo.invalidate(root);
     const again = requests.flatMap((_, i) => {
-      const base = bases[i];
-      return base && newCommits.has(base) ? [i] : [];
+      const root = roots[i];
+      return root && newCommits.has(root) ? [i] : [];
     });
-    if (again.length === 0) return statuses;
-    for (const base of newCommits) repo.invalidate(base);
     const fresh = await this.fetchAndDerive(
       again.map(i => requests[i]),
       repo,
@@ -249,6 +253,17 @@ export class LiveMode implements LiveStatusSource {
     again.forEach((i, n) => {
       statuses[i] = fresh[n];
     });
+    // the repository's other entities read the same files: their kept views end, and the tracker
+    // derives them again (their cards hear of it when what they show changed)
+    const derived = new Set(requests.map(r => r.entityRef));
+    const others = this.index.all().filter(r => {
+      const root = rootOf(r);
+      return !derived.has(r.entityRef) && root && newCommits.has(root);
+    });
+    if (others.length > 0) {
+      this.memo.invalidate(others.map(r => r.entityRef));
+      this.tracker.mark(others);
+    }
     return statuses;
   }
 

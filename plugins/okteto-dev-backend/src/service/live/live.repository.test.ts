@@ -2,7 +2,11 @@ import { eventually, Sandbox, startSandbox } from '@okteto-dev/kube-sandbox';
 import { DevStatus } from '@okteto-dev/plugin-okteto-dev-common';
 import fs from 'node:fs';
 import path from 'node:path';
-import { LiveBackend, startLiveBackend } from '../../__testUtils__/liveBackend';
+import {
+  LiveBackend,
+  recordingSignals,
+  startLiveBackend,
+} from '../../__testUtils__/liveBackend';
 import { webCoreUrlReaderWith } from '../../__testUtils__/testBackend';
 
 jest.setTimeout(60_000);
@@ -22,11 +26,18 @@ const CORPORATE_ENTRY = `
       - 3000:3000
 `;
 
+/** saas's: an app without an Application yet, so no revision of its own was ever seen. */
+const SAAS_ENTRY = CORPORATE_ENTRY.replace(
+  /corporate-website/g,
+  'saas',
+).replace(/corporate/g, 'saas');
+
 const devService = (s: DevStatus) =>
   s.checklist.find(item => item.id === 'dev-service')?.status;
 
 let sandbox: Sandbox;
 let backend: LiveBackend;
+const signals = recordingSignals();
 const overlay = new Map<string, string>();
 
 beforeAll(async () => {
@@ -35,6 +46,7 @@ beforeAll(async () => {
   backend = await startLiveBackend({
     sandbox,
     urlReader: webCoreUrlReaderWith(overlay),
+    features: [signals.factory],
   });
 });
 
@@ -43,10 +55,14 @@ afterAll(async () => {
   await sandbox?.close();
 });
 
-const until = (what: string, done: (s: DevStatus) => boolean) =>
+const until = (
+  what: string,
+  done: (s: DevStatus) => boolean,
+  name = 'corporate',
+) =>
   eventually(
     async () => {
-      const s = await backend.status('corporate');
+      const s = await backend.status(name);
       return done(s) && s;
     },
     { what },
@@ -58,6 +74,14 @@ it('a merged dev entry shows as soon as Argo CD compares the new commit, not aft
     s => s.live?.mode === 'watch',
   );
   expect(devService(before)).toBe('fail');
+  const saasBefore = await until(
+    'saas watched, without an Application or a dev entry',
+    s => s.live?.mode === 'watch',
+    'saas',
+  );
+  expect(saasBefore.argo.state).toBe('not-found');
+  expect(devService(saasBefore)).toBe('fail');
+  const saasChannel = saasBefore.live?.channel;
 
   // the pull request merged: the manifest has corporate's entry, but Argo CD has not compared
   // the commit yet — the files read before stay (no watch says the repository changed)
@@ -65,7 +89,10 @@ it('a merged dev entry shows as soon as Argo CD compares the new commit, not aft
     path.resolve(__dirname, '../../../../../examples/web-core-repo', MANIFEST),
     'utf8',
   );
-  overlay.set(MANIFEST, manifest.replace(/^dev:\n/m, `dev:${CORPORATE_ENTRY}`));
+  overlay.set(
+    MANIFEST,
+    manifest.replace(/^dev:\n/m, `dev:${CORPORATE_ENTRY}${SAAS_ENTRY}`),
+  );
   const unchanged = await backend.status('corporate');
   expect(devService(unchanged)).toBe('fail');
 
@@ -78,4 +105,17 @@ it('a merged dev entry shows as soon as Argo CD compares the new commit, not aft
   );
   expect(after.argo.state).toBe('ok');
   expect(after.commands?.oktetoUp).toContain('web-corporate-dev');
+
+  // one repository, one commit: saas reads the same manifest (cached by repository root, not per
+  // entity) and is derived again with it, though nothing of saas changed in the cluster — its
+  // open card hears of it (a signal on its channel), as a card that does not poll must
+  await eventually(async () => signals.of(saasChannel).length > 0, {
+    what: "a signal on saas's channel",
+  });
+  const saas = await until(
+    "saas's dev entry read after the repository's new commit",
+    s => devService(s) === 'pass',
+    'saas',
+  );
+  expect(saas.argo.state).toBe('not-found');
 });

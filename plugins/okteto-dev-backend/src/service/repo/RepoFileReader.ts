@@ -55,6 +55,18 @@ export class RepoFileReader {
   }
 
   /**
+   * The root of the repository (at its ref) that `base` is in: the same for every entity of a
+   * monorepo, whatever folder its source location names. `base` itself when it cannot be told.
+   */
+  repositoryRoot(base: string): string {
+    try {
+      return this.integrations.resolveUrl({ url: '/', base });
+    } catch {
+      return base;
+    }
+  }
+
+  /**
    * The entity's own folder in its repository, relative to the root: its source location, else
    * the folder of its catalog-info.yaml (the usual monorepo layout keeps one inside each app
    * folder). Undefined when that is the repository root or cannot be told.
