@@ -464,7 +464,7 @@ test('search "dev mode" finds the app in dev mode, and filters to OutOfSync', as
   await choose('Okteto dev mode', 'Dev mode on');
   await eventually(async () => {
     const text = await results();
-    expectText(text, 'synestra-io dev', 'by bob', 'shop dev');
+    expectText(text, 'synestra-io dev', 'Dev mode on · bob', 'shop dev');
     if (text.includes('landings dev'))
       throw new Error('"Dev mode on" still lists landings');
   });

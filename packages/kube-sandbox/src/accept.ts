@@ -5,8 +5,8 @@ import { ApiError } from './errors';
  * (k8s.io/apiserver/pkg/endpoints/handlers/negotiation/negotiate.go, Accept
  * parsing as github.com/munnerz/goautoneg): clauses in quality order, the
  * first one the endpoint can satisfy wins, and none → 406 NotAcceptable.
- * The sandbox serializes JSON only, so protobuf/YAML/CBOR clauses are not
- * satisfiable here (a real server would serve them).
+ * The sandbox serializes JSON and YAML (resources, not watches); protobuf and
+ * CBOR clauses are not satisfiable here (a real server would serve them).
  */
 
 /** What the client asked for in its Accept header. */
@@ -18,6 +18,10 @@ export interface AcceptChoice {
   metadataAs?: 'PartialObjectMetadata' | 'PartialObjectMetadataList';
   /** For `discovery`: the apidiscovery version asked for. */
   discoveryVersion?: 'v2' | 'v2beta1';
+  /** For `table`: meta.k8s.io/v1 or v1beta1. */
+  tableVersion?: 'v1' | 'v1beta1';
+  /** The serialization: JSON, or YAML (`application/yaml`, resources only). */
+  format?: 'json' | 'yaml';
 }
 
 /**
@@ -27,7 +31,7 @@ export interface AcceptChoice {
  */
 export type EndpointKind = 'resource' | 'discovery' | 'plain';
 
-export const SERVED_MEDIA_TYPES = ['application/json'];
+export const SERVED_MEDIA_TYPES = ['application/json', 'application/yaml'];
 
 interface Clause {
   type: string;
@@ -66,9 +70,10 @@ export function parseAccept(header: string): Clause[] {
     .map(x => x.c);
 }
 
-/** 2 exact, 1 `application/*`, 0 `*\/*`, -1 no match (for application/json). */
-function specificity(c: Clause): number {
+/** 2 exact, 1 `application/*`, 0 `*\/*`, -1 no match (for application/json or yaml). */
+function specificity(c: Clause, yaml: boolean): number {
   if (c.type === 'application' && c.subType === 'json') return 2;
+  if (yaml && c.type === 'application' && c.subType === 'yaml') return 2;
   if (c.type === 'application' && c.subType === '*') return 1;
   if (c.type === '*' && c.subType === '*') return 0;
   return -1;
@@ -86,7 +91,7 @@ function transform(
   }
   if (endpoint === 'resource' && g === 'meta.k8s.io') {
     if (v !== 'v1' && v !== 'v1beta1') return undefined;
-    if (as === 'Table') return { kind: 'table' };
+    if (as === 'Table') return { kind: 'table', tableVersion: v };
     if (as === 'PartialObjectMetadata' || as === 'PartialObjectMetadataList') {
       return { kind: 'metadata', metadataAs: as };
     }
@@ -107,22 +112,17 @@ export function negotiate(
   header: string | undefined,
   endpoint: EndpointKind,
 ): AcceptChoice | undefined {
-  if (!header) return { kind: 'full' };
+  if (!header) return { kind: 'full', format: 'json' };
+  const yaml = endpoint === 'resource';
+  // the quality values order the clauses; a q=0 clause is not a refusal (negotiate.go
+  // NegotiateMediaTypeOptions serves it like any other, as the real server does)
   const clauses = parseAccept(header);
-  let best = -1;
-  let rejected = false;
   for (const c of clauses) {
-    const s = specificity(c);
-    if (s > best) {
-      best = s;
-      rejected = c.q <= 0;
-    }
-  }
-  if (rejected) return undefined;
-  for (const c of clauses) {
-    if (c.q <= 0 || specificity(c) < 0) continue;
+    if (specificity(c, yaml) < 0) continue;
     const choice = transform(c.params, endpoint);
-    if (choice) return choice;
+    if (choice) {
+      return { ...choice, format: c.subType === 'yaml' ? 'yaml' : 'json' };
+    }
   }
   return undefined;
 }
@@ -135,11 +135,72 @@ export function chooseAccept(header: string | undefined): AcceptChoice {
   );
 }
 
-/** kube-apiserver's 406 (negotiation/errors.go errNotAcceptable). */
+/** What the API server's routes for built-in resources produce (restful `Produces`). */
+const ROUTE_MEDIA_TYPES = [
+  'application/json',
+  'application/yaml',
+  'application/vnd.kubernetes.protobuf',
+];
+
+/**
+ * go-restful's route match on Accept (jsr311.go detectRoute): some clause's type, parameters
+ * aside, is one the route produces (or a wildcard). When none is, the router answers 406 before
+ * any handler runs.
+ */
+export function routeAccepts(header: string | undefined): boolean {
+  if (!header || !header.trim()) return true;
+  return header.split(',').some(raw => {
+    const type = raw.split(';')[0].trim().toLowerCase();
+    // only `*/*` is a wildcard to the router (`application/*` is not)
+    if (type === '*/*' || type === '') return true;
+    return ROUTE_MEDIA_TYPES.includes(type);
+  });
+}
+
+/**
+ * The 406s of a resource request: the router's (`406: Not Acceptable` and the route's media
+ * types, go-restful jsr311.go) when no clause names a type it produces, else the handler's
+ * negotiation error (negotiation/errors.go errNotAcceptable) with the serializers' types:
+ * JSON, YAML and protobuf (named as the real server names them, custom resources included; the
+ * sandbox does not write protobuf). The router's check does not apply to custom resources.
+ */
 export function notAcceptable(
-  message = `only the following media types are accepted: ${SERVED_MEDIA_TYPES.join(
-    ', ',
-  )}`,
+  message?: string,
+  options: { header?: string; custom?: boolean; collection?: boolean } = {},
 ): ApiError {
-  return new ApiError(406, 'NotAcceptable', message);
+  if (message) return new ApiError(406, 'NotAcceptable', message);
+  if (!options.custom && !routeAccepts(options.header)) {
+    // a collection's route (list, watch) also produces the watch stream types
+    const available = options.collection
+      ? [
+          ...ROUTE_MEDIA_TYPES,
+          'application/json;stream=watch',
+          'application/vnd.kubernetes.protobuf;stream=watch',
+        ]
+      : ROUTE_MEDIA_TYPES;
+    return new ApiError(
+      406,
+      'NotAcceptable',
+      `406: Not Acceptable\n\nAvailable representations: ${available.join(
+        ', ',
+      )}`,
+      {},
+    );
+  }
+  return new ApiError(
+    406,
+    'NotAcceptable',
+    `only the following media types are accepted: ${ROUTE_MEDIA_TYPES.join(
+      ', ',
+    )}`,
+  );
+}
+
+/** The 406 for a watch whose Accept names no streaming serializer (errNotAcceptable). */
+export function watchNotAcceptable(): ApiError {
+  return new ApiError(
+    406,
+    'NotAcceptable',
+    'only the following media types are accepted: application/json;stream=watch, application/vnd.kubernetes.protobuf;stream=watch',
+  );
 }

@@ -1,4 +1,5 @@
 import { SandboxStore, StoreOptions } from './store';
+import { RootCaPublisher } from './rootCaPublisher';
 import { WorkloadController } from './workload';
 
 export interface CreateStoreOptions extends StoreOptions {
@@ -8,13 +9,14 @@ export interface CreateStoreOptions extends StoreOptions {
   eventsPerNamespace?: number;
 }
 
-/** A store with the workload controller attached (unless turned off). */
+/** A store with the workload controller and the root CA publisher attached (unless turned off). */
 export function createStore(options: CreateStoreOptions = {}): SandboxStore {
   const store = new SandboxStore({ historySize: options.historySize });
   if (options.controller !== false) {
     WorkloadController.attach(store, {
       eventsPerNamespace: options.eventsPerNamespace,
     });
+    RootCaPublisher.attach(store);
   }
   return store;
 }

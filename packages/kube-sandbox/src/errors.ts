@@ -5,6 +5,8 @@ export class ApiError extends Error {
   readonly code: number;
   readonly reason: string;
   readonly details?: JsonObject;
+  /** The Status' ListMeta (a 410 for an expired continue token carries one to go on with). */
+  listMeta?: JsonObject;
 
   constructor(
     code: number,
@@ -20,7 +22,14 @@ export class ApiError extends Error {
   }
 
   toStatus(): KubeStatus {
-    return makeStatus(this.code, this.reason, this.message, this.details);
+    const status = makeStatus(
+      this.code,
+      this.reason,
+      this.message,
+      this.details,
+    );
+    if (this.listMeta) status.metadata = { ...this.listMeta };
+    return status;
   }
 }
 
@@ -39,6 +48,8 @@ export function makeStatus(
     reason,
     code,
   };
+  // an internal error of the storage layer has no reason (StatusReasonUnknown, omitted)
+  if (!reason) delete (status as Partial<KubeStatus>).reason;
   if (details) status.details = details;
   return status;
 }
@@ -91,16 +102,13 @@ export function invalid(kind: string, name: string, message: string) {
   );
 }
 
+/** A path of a known API group that names no resource (the API server's NotFound with empty details). */
 export function resourceNotFound() {
   return new ApiError(
     404,
     'NotFound',
     'the server could not find the requested resource',
-    {
-      causes: [
-        { reason: 'UnexpectedServerResponse', message: '404 page not found' },
-      ],
-    },
+    {},
   );
 }
 

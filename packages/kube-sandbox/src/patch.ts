@@ -31,10 +31,26 @@ export function patchTypeFromContentType(contentType: string): PatchType {
   if (ct === 'application/merge-patch+json') return 'merge';
   if (ct === 'application/strategic-merge-patch+json') return 'strategic';
   if (ct === 'application/json-patch+json') return 'json';
+  // what kube-apiserver answers for a patch type it does not serve (the sandbox has no
+  // server-side apply: application/apply-patch+yaml gets this too)
   throw new ApiError(
     415,
     'UnsupportedMediaType',
-    `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json`,
+    '415: Unsupported Media Type',
+    {},
+  );
+}
+
+/**
+ * A JSON patch that cannot be applied: the API server's generic 422 (handlers/patch.go
+ * applyJSPatch → errors.NewGenericServerResponse), without the library's reason.
+ */
+function rejected(): ApiError {
+  return new ApiError(
+    422,
+    'Invalid',
+    'the server rejected our request due to an error in our request',
+    {},
   );
 }
 
@@ -64,6 +80,13 @@ function listMergeKey(patch: unknown[]): string | undefined {
   return MERGE_KEYS.find(k => (patch as Obj[]).every(p => k in p));
 }
 
+/**
+ * A list with a merge key, as strategicpatch.mergeSlice merges it (k8s.io/apimachinery/pkg/util/
+ * strategicpatch/patch.go): `$patch: delete` items go, `$patch: replace` replaces the list, the
+ * others merge into the item with the same key or are added; then the order: the patch's items
+ * in patch order, the server's other items placed among them by their order in the live list
+ * (normalizeElementOrder, mergeSortedSlice).
+ */
 function mergeList(base: unknown[], patch: unknown[]): unknown[] {
   const key = listMergeKey(patch);
   if (!key || !base.every(isObject)) {
@@ -71,18 +94,42 @@ function mergeList(base: unknown[], patch: unknown[]): unknown[] {
       .filter(p => !(isObject(p) && p.$patch === 'delete'))
       .map(p => strategicMerge(undefined, p));
   }
-  const result = [...(base as Obj[])];
+  const same = (a: Obj, b: Obj) => deepEqual(a[key], b[key]);
+  let original = [...(base as Obj[])];
+  const plain: Obj[] = [];
+  let replace = false;
   for (const item of patch as Obj[]) {
-    const idx = result.findIndex(b => deepEqual(b[key], item[key]));
-    if (item.$patch === 'delete') {
-      if (idx >= 0) result.splice(idx, 1);
-    } else if (idx >= 0) {
-      result[idx] = strategicMerge(result[idx], item) as Obj;
-    } else {
-      result.push(strategicMerge(undefined, item) as Obj);
+    if (item.$patch === 'delete')
+      original = original.filter(o => !same(o, item));
+    else if (item.$patch === 'replace') replace = true;
+    else plain.push(item);
+  }
+  if (replace) return plain.map(p => strategicMerge(undefined, p));
+  const merged = [...original];
+  for (const item of plain) {
+    const idx = merged.findIndex(m => same(m, item));
+    if (idx >= 0) merged[idx] = strategicMerge(merged[idx], item) as Obj;
+    else merged.push(strategicMerge(undefined, item) as Obj);
+  }
+  const indexIn = (list: Obj[], o: Obj) => list.findIndex(x => same(x, o));
+  const patchItems = merged
+    .filter(m => indexIn(plain, m) >= 0)
+    .sort((a, b) => indexIn(plain, a) - indexIn(plain, b));
+  const serverOnly = merged.filter(m => indexIn(plain, m) < 0);
+  const out: Obj[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < serverOnly.length || j < patchItems.length) {
+    if (j >= patchItems.length) out.push(serverOnly[i++]);
+    else if (i >= serverOnly.length) out.push(patchItems[j++]);
+    else {
+      const li = indexIn(original, serverOnly[i]);
+      const ri = indexIn(original, patchItems[j]);
+      if (li >= 0 && ri >= 0 && li < ri) out.push(serverOnly[i++]);
+      else out.push(patchItems[j++]);
     }
   }
-  return result;
+  return out;
 }
 
 /**
@@ -155,21 +202,13 @@ function arrayIndex(arr: unknown[], seg: string, forAdd: boolean): number {
   const n = Number(seg);
   const max = forAdd ? arr.length : arr.length - 1;
   if (!/^\d+$/.test(seg) || n > max) {
-    throw new ApiError(
-      422,
-      'Invalid',
-      `the server rejected our request due to an error in our request: index ${seg} out of bounds`,
-    );
+    throw rejected();
   }
   return n;
 }
 
-function missing(pointer: string): ApiError {
-  return new ApiError(
-    422,
-    'Invalid',
-    `the server rejected our request due to an error in our request: path ${pointer} does not exist`,
-  );
+function missing(_pointer: string): ApiError {
+  return rejected();
 }
 
 /** Applies one mutation in place on the parent container; returns doc. */
@@ -220,11 +259,7 @@ export function jsonPatch(target: unknown, ops: unknown): unknown {
       case 'test': {
         const actual = getAt(doc, parsePointer(path));
         if (!deepEqual(actual, raw.value)) {
-          throw new ApiError(
-            422,
-            'Invalid',
-            `the server rejected our request due to an error in our request: testing value ${path} failed`,
-          );
+          throw rejected();
         }
         break;
       }

@@ -1,24 +1,25 @@
 import type { ResourceType } from './discovery';
 import { badRequest } from './errors';
-import { EVENT_FIELD_LABELS, FieldGetter } from './events/fields';
-import { EVENTS_V1_FIELD_LABELS } from './events/eventsV1';
+import type { FieldGetter } from './events/fields';
+import { fieldLabel } from './fieldLabels';
 import type { KubeObject } from './types';
+import { parseLabelSelectorStrict, Requirement } from './labelSelector';
 
-export type Requirement =
-  | { key: string; op: 'exists' | '!exists' }
-  | { key: string; op: '=' | '!='; value: string }
-  | { key: string; op: 'in' | 'notin'; values: string[] }
-  | { key: string; op: 'gt' | 'lt'; value: number };
+export type { Requirement };
 
-/** Splits on commas that are not inside parentheses. */
+/** Splits a field selector on commas not escaped by `\\` (fields/selector.go splitTerms). */
 function splitTop(s: string): string[] {
   const parts: string[] = [];
-  let depth = 0;
   let cur = '';
+  let escaped = false;
   for (const ch of s) {
-    if (ch === '(') depth++;
-    if (ch === ')') depth--;
-    if (ch === ',' && depth === 0) {
+    if (escaped) {
+      cur += ch;
+      escaped = false;
+    } else if (ch === '\\') {
+      cur += ch;
+      escaped = true;
+    } else if (ch === ',') {
       parts.push(cur);
       cur = '';
     } else {
@@ -26,55 +27,15 @@ function splitTop(s: string): string[] {
     }
   }
   parts.push(cur);
-  return parts.map(p => p.trim()).filter(p => p.length > 0);
+  return parts;
 }
 
 /**
  * Parses a label selector: `a=b,c!=d,e in (x,y),f notin (z),g,!h`.
- * Throws a 400 ApiError when malformed.
+ * Throws a 400 ApiError when malformed (labelSelector.ts: as the API server parses it).
  */
 export function parseLabelSelector(selector: string | undefined | null) {
-  const reqs: Requirement[] = [];
-  if (!selector) return reqs;
-  for (const part of splitTop(selector)) {
-    let m = /^!\s*([\w./-]+)$/.exec(part);
-    if (m) {
-      reqs.push({ key: m[1], op: '!exists' });
-      continue;
-    }
-    m = /^([\w./-]+)\s+(in|notin)\s*\(([^)]*)\)$/.exec(part);
-    if (m) {
-      const values = m[3]
-        .split(',')
-        .map(v => v.trim())
-        .filter(v => v.length > 0);
-      reqs.push({ key: m[1], op: m[2] as 'in' | 'notin', values });
-      continue;
-    }
-    m = /^([\w./-]+)\s*(==|!=|=|>|<)\s*([\w./-]*)$/.exec(part);
-    if (m) {
-      const [, key, op, value] = m;
-      if (op === '>' || op === '<') {
-        const n = Number(value);
-        if (!Number.isInteger(n)) {
-          throw badRequest(`invalid label selector "${selector}"`);
-        }
-        reqs.push({ key, op: op === '>' ? 'gt' : 'lt', value: n });
-      } else {
-        reqs.push({ key, op: op === '!=' ? '!=' : '=', value });
-      }
-      continue;
-    }
-    m = /^([\w./-]+)$/.exec(part);
-    if (m) {
-      reqs.push({ key: m[1], op: 'exists' });
-      continue;
-    }
-    throw badRequest(
-      `unable to parse requirement: found '${part}' in label selector "${selector}"`,
-    );
-  }
-  return reqs;
+  return parseLabelSelectorStrict(selector);
 }
 
 export function matchesRequirements(
@@ -147,31 +108,67 @@ export interface FieldRequirement {
   get?: FieldGetter;
 }
 
-/**
- * The field labels of a type whose API server checks them (undefined: the
- * sandbox reads any path as-is).
- */
-function fieldLabelsOf(
-  t: ResourceType | undefined,
-): Record<string, FieldGetter> | undefined {
-  if (t?.kind !== 'Event') return undefined;
-  if (t.group === '') return EVENT_FIELD_LABELS;
-  if (t.group === 'events.k8s.io') return EVENTS_V1_FIELD_LABELS;
+/** fields/selector.go splitTerm: the first `!=`, `==` or `=` not escaped. */
+function splitTerm(term: string): [string, '=' | '!=', string] | undefined {
+  for (let i = 0; i < term.length; i++) {
+    if (term[i] === '\\') {
+      i++;
+      continue;
+    }
+    for (const op of ['!=', '==', '='] as const) {
+      if (term.startsWith(op, i)) {
+        return [
+          term.slice(0, i),
+          op === '!=' ? '!=' : '=',
+          term.slice(i + op.length),
+        ];
+      }
+    }
+  }
   return undefined;
 }
 
-/** Parses `metadata.name=x,metadata.namespace!=y,status.phase=Running`. */
+/** fields.UnescapeValue: `\\,` `\\=` `\\\\` only. */
+function unescapeValue(value: string): string {
+  let out = '';
+  for (let i = 0; i < value.length; i++) {
+    if (value[i] !== '\\') {
+      if (value[i] === ',' || value[i] === '=') {
+        throw badRequest(
+          `invalid field selector: unescaped character in value: ${value.codePointAt(
+            i,
+          )}`,
+        );
+      }
+      out += value[i];
+      continue;
+    }
+    const next = value[++i];
+    if (next !== '\\' && next !== ',' && next !== '=') {
+      throw badRequest(
+        `invalid field selector: invalid escape sequence: \\${next ?? ''}`,
+      );
+    }
+    out += next;
+  }
+  return out;
+}
+
+/** Parses `metadata.name=x,metadata.namespace!=y,status.phase=Running` (fields/selector.go). */
 export function parseFieldSelector(selector: string | undefined | null) {
   const reqs: FieldRequirement[] = [];
   if (!selector) return reqs;
-  for (const part of splitTop(selector)) {
-    const m = /^([\w.]+)\s*(==|!=|=)\s*(.*)$/.exec(part);
-    if (!m) {
+  // sorted, as parseSelector sorts them: the first unsupported label reported is the same
+  for (const part of splitTop(selector).sort()) {
+    if (part === '') continue;
+    const term = splitTerm(part);
+    if (!term) {
       throw badRequest(
         `invalid selector: '${selector}'; can't understand '${part}'`,
       );
     }
-    reqs.push({ path: m[1], op: m[2] === '!=' ? '!=' : '=', value: m[3] });
+    const [path, op, raw] = term;
+    reqs.push({ path, op, value: unescapeValue(raw) });
   }
   return reqs;
 }
@@ -217,11 +214,11 @@ export function compileFilter(
   type?: ResourceType,
 ): ObjectFilter {
   const fields = parseFieldSelector(opts.fieldSelector);
-  const labels = fieldLabelsOf(type);
-  if (labels) {
+  if (type) {
     for (const r of fields) {
-      r.get = labels[r.path];
-      if (!r.get) throw badRequest(`field label not supported: ${r.path}`);
+      const label = fieldLabel(type, r.path);
+      if ('error' in label) throw badRequest(label.error);
+      r.get = label.get;
     }
   }
   return {

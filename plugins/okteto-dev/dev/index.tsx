@@ -2,7 +2,9 @@
  * The card and the "Dev environments" page alone, without a backend: `npm start` in this folder
  * (Node 22 on PATH) serves them with a fake API answering the component tests' fixtures. Pick the
  * card's answer and width in the URL: /okteto-dev?scenario=conflictAutoSync&width=450 (width in
- * px, or `full`; `&lang=ru` for Russian). /dev-environments lists a catalog of apps in every state.
+ * px, or `full`; `&lang=ru` for Russian). A scenario of `errorScenarios` (`refused`, `contested`, …)
+ * makes the status request fail as the backend would. /dev-environments lists a catalog of apps in
+ * every state.
  */
 import {
   createPlugin,
@@ -24,6 +26,7 @@ import {
 } from '../src';
 import {
   crashEvents,
+  errorScenarios,
   FakeOktetoDevApi,
   fixtures,
   makeEntity,
@@ -39,6 +42,16 @@ function param(name: string): string | undefined {
 function scenario(): Scenario {
   const name = param('scenario');
   return name && name in fixtures ? (name as Scenario) : 'devModeOn';
+}
+
+/** The fake API; for an error scenario, its status request fails as the backend's would. */
+class DevOktetoDevApi extends FakeOktetoDevApi {
+  private readonly failure = errorScenarios[param('scenario') ?? '']?.();
+
+  async getStatus(entityRef: string) {
+    if (this.failure) throw await this.failure;
+    return super.getStatus(entityRef);
+  }
 }
 
 function CardPage() {
@@ -89,7 +102,7 @@ app
             statuses: fleet.statuses,
             denied: fleet.denied,
           })
-        : new FakeOktetoDevApi({
+        : new DevOktetoDevApi({
             status: fixtures[scenario()],
             events:
               scenario() === 'workloadCrashing' ? crashEvents() : undefined,

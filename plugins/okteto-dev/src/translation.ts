@@ -17,7 +17,10 @@ export const messages = {
     stale:
       'Stale: the cluster could not be read, showing the last good answer from {{age}}.',
     refreshFailed: 'Refresh failed, showing the previous answer: {{message}}',
-    otherErrors: 'Other read errors',
+    readErrors: 'Not everything could be read',
+    notRead: 'not read',
+    notReadAbove: 'Not read: the reason is at the top of the card.',
+    denied: 'You may not read this app’s dev status.',
     liveWatch: 'Live: changes are pushed as they happen',
     livePolling: 'Read on each view, not live: {{reason}}',
     refusedTitle: 'okteto-dev read nothing for this entity',
@@ -33,12 +36,14 @@ export const messages = {
     argoMissing: 'No Argo CD Application',
     argoError: 'Argo CD unreadable',
     devOff: 'Dev mode off',
+    devNotSetUp: 'Dev mode off · not set up',
     devOn: 'Dev mode on · {{who}} · {{age}}',
     devOnNoAge: 'Dev mode on · {{who}}',
     devAbandoned: 'Dev mode on · {{who}} · probably abandoned ({{age}})',
     devBroken: 'Dev mode broken',
     devUnknown: 'Dev mode unknown',
     developerUnknown: 'developer unknown',
+    workloadReady: '{{ready}} of {{replicas}} replicas ready',
   },
   drift: {
     title: 'Drift',
@@ -55,7 +60,6 @@ export const messages = {
     application: 'Application {{namespace}}/{{name}}',
     notFound:
       'Argo CD has no Application {{namespace}}/{{name}}; its manifest belongs in {{file}}.',
-    error: 'Argo CD could not be read',
     open: 'Open in Argo CD',
     revision: 'Revision {{sha}}',
     syncedAgo: 'synced {{time}}',
@@ -87,8 +91,7 @@ export const messages = {
   workload: {
     title: 'Workload',
     summary: '{{kind}} {{name}}: {{ready}} of {{replicas}} replicas ready',
-    notFound: 'Deployment {{name}} is not in namespace {{namespace}}.',
-    error: 'The workload could not be read',
+    notFound: 'No workload {{name}} in namespace {{namespace}}.',
     image: 'Image: {{image}}',
     open: 'Open the app: {{url}}',
     tracking: {
@@ -104,6 +107,13 @@ export const messages = {
     restarts: 'restarts: {{restarts}}',
     devRunning: 'dev container running for {{age}}',
     devRunningNoTime: 'dev container running',
+    phase: {
+      Pending: 'Pending',
+      Running: 'Running',
+      Succeeded: 'Succeeded',
+      Failed: 'Failed',
+      Unknown: 'Unknown',
+    },
   },
   okteto: {
     title: 'Okteto',
@@ -116,14 +126,11 @@ export const messages = {
     user: 'Developer: {{user}}',
     userUnknown:
       'Developer unknown: on plain Kubernetes nothing in the cluster says who started dev mode.',
-    abandoned:
-      'Dev mode has been on for {{age}}: probably forgotten. If nobody works on it, stop dev mode.',
     image: 'Dev image: {{image}}',
     clone: 'Dev clone: {{clone}}',
     noPods: 'The dev pod has not started yet.',
     problems: 'Why dev mode is broken',
     pods: 'Dev pods',
-    error: 'The Okteto state could not be read',
   },
   checklist: {
     title: 'Readiness checklist',
@@ -162,6 +169,8 @@ export const messages = {
     devEntryNote:
       'Nothing to type: okteto up runs this itself. It comes from the repository, shown for information only.',
     withheld: 'Commands withheld',
+    withheldAbove:
+      'No command is offered: the reason is at the top of the card.',
     target:
       'Package {{package}} ({{packageSource}}), folder {{appDir}} ({{appDirSource}})',
     source: {
@@ -281,14 +290,15 @@ export const messages = {
     badResponse: 'Bad response',
     unusable: 'Cluster not usable',
     unknown: 'Error',
+    onCluster: '(cluster {{cluster}})',
+    unusableCluster: 'Cluster {{cluster}} cannot be used',
   },
   search: {
     argoSync: 'Argo CD sync',
     argoHealth: 'Argo CD health',
     oktetoState: 'Okteto dev mode',
     driftKind: 'Drift',
-    by: 'by {{user}}',
-    abandoned: 'Probably abandoned',
+    devAbandoned: 'Dev mode on · {{who}} · probably abandoned',
     state: {
       on: 'Dev mode on',
       off: 'Dev mode off',

@@ -105,7 +105,7 @@ describe('Events of the web-core scenario', () => {
     expect(byReason.FailedScheduling).toMatchObject({
       involvedObject: { kind: 'Pod', name: pod.metadata.name },
       message:
-        '0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
+        '0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims. not found',
       action: 'Scheduling',
       reportingComponent: 'default-scheduler',
       source: {},

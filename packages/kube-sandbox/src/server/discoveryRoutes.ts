@@ -40,7 +40,7 @@ export function serveDiscovery(
   if (!root && !doc) return false;
   const accept = negotiate(acceptHeader, root ? 'discovery' : 'plain');
   if (!accept) {
-    sendError(res, notAcceptable());
+    sendError(res, notAcceptable(undefined, { header: acceptHeader }));
     return true;
   }
   if (root && accept.kind === 'discovery') {

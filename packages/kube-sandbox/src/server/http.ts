@@ -1,17 +1,30 @@
 import type http from 'node:http';
+import { stringify } from 'yaml';
 import { ApiError, badRequest, errorMessage, makeStatus } from '../errors';
 
 /* Request/response plumbing shared by the server's parts. */
 
+/**
+ * Sends a body as JSON (`contentType` 'json' or a JSON media type) or as YAML ('yaml': keys
+ * sorted, as sigs.k8s.io/yaml writes them, `application/yaml`).
+ */
 export function send(
   res: http.ServerResponse,
   code: number,
   body: unknown,
-  contentType = 'application/json',
+  contentType: string = 'application/json',
 ): void {
-  const text = JSON.stringify(body);
+  let text: string;
+  let type = contentType;
+  if (contentType === 'yaml') {
+    type = 'application/yaml';
+    text = stringify(body, { sortMapEntries: true, lineWidth: 0 });
+  } else {
+    if (contentType === 'json') type = 'application/json';
+    text = JSON.stringify(body);
+  }
   res.writeHead(code, {
-    'Content-Type': contentType,
+    'Content-Type': type,
     'Content-Length': Buffer.byteLength(text),
     'Cache-Control': 'no-cache, private',
   });
@@ -28,9 +41,13 @@ export function toStatus(e: unknown) {
       );
 }
 
-export function sendError(res: http.ServerResponse, e: unknown): void {
+export function sendError(
+  res: http.ServerResponse,
+  e: unknown,
+  format: 'json' | 'yaml' = 'json',
+): void {
   const status = toStatus(e);
-  send(res, status.code, status);
+  send(res, status.code, status, format);
 }
 
 export function readBody(req: http.IncomingMessage): Promise<string> {

@@ -7,19 +7,25 @@ import { send } from './http';
 
 /* Response bodies in the form the Accept header asked for (handlers/response.go). */
 
-export function metadataOnly(obj: KubeObject): JsonObject {
+export function metadataOnly(
+  obj: KubeObject,
+  version: 'v1' | 'v1beta1' = 'v1',
+): JsonObject {
   return {
-    apiVersion: 'meta.k8s.io/v1',
+    apiVersion: `meta.k8s.io/${version}`,
     kind: 'PartialObjectMetadata',
     metadata: obj.metadata,
   };
 }
 
-/** Go type name in kube-apiserver's messages (`*v1.Secret`). */
+const isBuiltin = (t: ResourceType) =>
+  t.group === '' || t.group === 'apps' || t.group === 'events.k8s.io';
+
+/** The internal Go type kube-apiserver names in its messages (`*core.Secret`, `*apps.DeploymentList`). */
 function goType(t: ResourceType, list: boolean): string {
-  const builtin = t.group === '' || t.group === 'apps';
-  if (!builtin) return `*unstructured.Unstructured${list ? 'List' : ''}`;
-  return `*v1.${t.kind}${list ? 'List' : ''}`;
+  if (!isBuiltin(t)) return `*unstructured.Unstructured${list ? 'List' : ''}`;
+  const pkg = t.group === 'apps' ? 'apps' : 'core';
+  return `*${pkg}.${t.kind}${list ? 'List' : ''}`;
 }
 
 /** The 406 for a metadata conversion that does not suit the response. */
@@ -56,9 +62,21 @@ export function presentObject(
 ): JsonObject {
   if (accept.kind === 'metadata') return metadataOnly(o);
   if (accept.kind === 'table' && tableRows) {
-    return renderTable(t, [o], o.metadata.resourceVersion ?? '');
+    return renderTable(
+      t,
+      [o],
+      o.metadata.resourceVersion ?? '',
+      accept.tableVersion,
+    );
   }
   return o;
+}
+
+/** ListMeta of a page: resourceVersion, and continue / remainingItemCount when there is more. */
+export interface ListMeta {
+  resourceVersion: string;
+  continue?: string;
+  remainingItemCount?: number;
 }
 
 export function sendList(
@@ -66,33 +84,51 @@ export function sendList(
   t: ResourceType,
   items: KubeObject[],
   accept: AcceptChoice,
-  resourceVersion: string,
+  meta: ListMeta,
 ): void {
-  const metadata = { resourceVersion };
+  const format = accept.format ?? 'json';
+  // unstructured lists (custom resources) always carry `continue`, empty at the end
+  const metadata: JsonObject = isBuiltin(t)
+    ? { ...meta }
+    : { continue: '', ...meta };
   if (accept.kind === 'metadata') {
-    send(res, 200, {
-      kind: 'PartialObjectMetadataList',
-      apiVersion: 'meta.k8s.io/v1',
-      metadata,
-      // kube-apiserver appends to a nil slice (apiserver pkg/endpoints/handlers/response.go
-      // asPartialObjectMetadataList): an empty list is `"items": null`
-      items: items.length ? items.map(metadataOnly) : null,
-    });
+    send(
+      res,
+      200,
+      {
+        kind: 'PartialObjectMetadataList',
+        apiVersion: 'meta.k8s.io/v1',
+        metadata: { ...meta },
+        // a nil slice in Go: an empty PartialObjectMetadataList says `items: null`
+        items: items.length ? items.map(o => metadataOnly(o)) : null,
+      },
+      format,
+    );
     return;
   }
   if (accept.kind === 'table') {
-    send(res, 200, renderTable(t, items, resourceVersion));
+    const { resourceVersion, ...rest } = meta;
+    send(
+      res,
+      200,
+      renderTable(t, items, resourceVersion, accept.tableVersion, rest),
+      format,
+    );
     return;
   }
   // Like the real API server: built-in list items carry no apiVersion/kind,
   // custom resources do.
-  const builtin = t.group === '' || t.group === 'apps';
-  send(res, 200, {
-    kind: `${t.kind}List`,
-    apiVersion: apiVersionOf(t),
-    metadata,
-    items: builtin
-      ? items.map(({ apiVersion: _a, kind: _k, ...rest }) => rest)
-      : items,
-  });
+  send(
+    res,
+    200,
+    {
+      kind: `${t.kind}List`,
+      apiVersion: apiVersionOf(t),
+      metadata,
+      items: isBuiltin(t)
+        ? items.map(({ apiVersion: _a, kind: _k, ...rest }) => rest)
+        : items,
+    },
+    format,
+  );
 }

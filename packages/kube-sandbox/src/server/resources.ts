@@ -1,19 +1,24 @@
 import type http from 'node:http';
-import { negotiate, notAcceptable } from '../accept';
-import { apiVersionOf, ResourceType } from '../discovery';
 import {
-  ApiError,
-  badRequest,
-  notFound,
-  qualifiedResource,
-  resourceNotFound,
-} from '../errors';
+  negotiate,
+  notAcceptable,
+  routeAccepts,
+  watchNotAcceptable,
+} from '../accept';
+import { apiVersionOf, ResourceType } from '../discovery';
+import { ApiError, badRequest, notFound, resourceNotFound } from '../errors';
 import { applyPatch, deepClone, patchTypeFromContentType } from '../patch';
 import { compileFilter } from '../selectors';
 import type { SandboxStore } from '../store';
 import type { JsonObject, KubeObject } from '../types';
 import { checkForbidden, ForbidRules } from './forbid';
-import { parseJson, readBody, send } from './http';
+import { parseJson, readBody, send, sendError } from './http';
+import { listPage } from './list';
+import {
+  parseListOptions,
+  parseResourceVersionRaw,
+  tooLargeResourceVersion,
+} from './listOptions';
 import { checkMetadataShape, presentObject, sendList } from './present';
 import type { Route } from './routes';
 import { serveScale } from './scale';
@@ -32,6 +37,9 @@ export interface ResourceRequest {
   openStreams: Set<http.ServerResponse>;
 }
 
+const isBuiltin = (t: ResourceType) =>
+  t.group === '' || t.group === 'apps' || t.group === 'events.k8s.io';
+
 function objectBody(
   body: unknown,
   t: ResourceType,
@@ -41,20 +49,24 @@ function objectBody(
     throw badRequest('the body of the request must be a JSON object');
   }
   const obj = body as KubeObject;
-  if (obj.kind && obj.kind !== t.kind) {
+  if (
+    (obj.kind && obj.kind !== t.kind) ||
+    (obj.apiVersion && obj.apiVersion !== apiVersionOf(t))
+  ) {
+    if (isBuiltin(t) && obj.kind && obj.apiVersion) {
+      // the decoder reads the body's own kind, then cannot convert it to the endpoint's type
+      const version = obj.apiVersion.split('/').pop();
+      const internal = t.group === 'apps' ? 'apps' : 'core';
+      throw badRequest(
+        `${obj.kind} in version "${version}" cannot be handled as a ${t.kind}: converting (${version}.${obj.kind}) to (${internal}.${t.kind}): unknown conversion`,
+      );
+    }
     throw badRequest(
       `the API version in the data (${
         obj.apiVersion
       }) does not match the expected API version (${apiVersionOf(
         t,
       )}) or kind (${obj.kind} vs ${t.kind})`,
-    );
-  }
-  if (obj.apiVersion && obj.apiVersion !== apiVersionOf(t)) {
-    throw badRequest(
-      `the API version in the data (${
-        obj.apiVersion
-      }) does not match the expected API version (${apiVersionOf(t)})`,
     );
   }
   obj.apiVersion = apiVersionOf(t);
@@ -71,26 +83,31 @@ function objectBody(
   return obj;
 }
 
-function checkPreconditions(
-  t: ResourceType,
-  existing: KubeObject,
-  body: unknown,
-): void {
+/** DeleteOptions' preconditions (rest/delete.go, storage preconditions: the 409 wording). */
+function checkPreconditions(existing: KubeObject, body: unknown): void {
   const pre = (body as JsonObject | undefined)?.preconditions as
     | JsonObject
     | undefined;
-  if (
-    (pre?.uid && pre.uid !== existing.metadata.uid) ||
-    (pre?.resourceVersion &&
-      pre.resourceVersion !== existing.metadata.resourceVersion)
-  ) {
-    throw new ApiError(
+  const kind = existing.kind;
+  const name = existing.metadata.name;
+  const fail = (message: string) =>
+    new ApiError(
       409,
       'Conflict',
-      `Operation cannot be fulfilled on ${qualifiedResource(
-        t.plural,
-        t.group,
-      )} "${existing.metadata.name}": Precondition failed`,
+      `Operation cannot be fulfilled on ${kind} "${name}": ${message}`,
+      { name, kind },
+    );
+  if (pre?.uid && pre.uid !== existing.metadata.uid) {
+    throw fail(
+      `the UID in the precondition (${pre.uid}) does not match the UID in record (${existing.metadata.uid}). The object might have been deleted and then recreated`,
+    );
+  }
+  if (
+    pre?.resourceVersion &&
+    pre.resourceVersion !== existing.metadata.resourceVersion
+  ) {
+    throw fail(
+      `the ResourceVersion in the precondition (${pre.resourceVersion}) does not match the ResourceVersion in record (${existing.metadata.resourceVersion}). The object might have been modified`,
     );
   }
 }
@@ -109,7 +126,21 @@ async function readVerbBody(
   return undefined;
 }
 
+/** A resource request; errors go out as Status objects in the negotiated format (JSON or YAML). */
 export async function serveResource(r: ResourceRequest): Promise<void> {
+  try {
+    await serve(r);
+  } catch (e) {
+    if (r.res.headersSent) {
+      r.res.destroy();
+      return;
+    }
+    const format = negotiate(r.req.headers.accept, 'resource')?.format;
+    sendError(r.res, e, format ?? 'json');
+  }
+}
+
+async function serve(r: ResourceRequest): Promise<void> {
   const { store, req, res, route, verb, query: q } = r;
   const t = route.type;
   if (verb === 'unsupported') {
@@ -117,6 +148,7 @@ export async function serveResource(r: ResourceRequest): Promise<void> {
       405,
       'MethodNotAllowed',
       `the server does not allow this method on the requested resource`,
+      {},
     );
   }
   checkForbidden(route, verb, r.forbid);
@@ -128,8 +160,25 @@ export async function serveResource(r: ResourceRequest): Promise<void> {
   ) {
     throw resourceNotFound();
   }
+  // the router's match on Accept comes first for built-in kinds (go-restful)
+  if (isBuiltin(t) && !routeAccepts(req.headers.accept)) {
+    throw notAcceptable(undefined, {
+      header: req.headers.accept,
+      collection: !route.name,
+    });
+  }
   const accept = negotiate(req.headers.accept, 'resource');
-  if (!accept) throw notAcceptable();
+  if (!accept) {
+    throw verb === 'watch'
+      ? watchNotAcceptable()
+      : notAcceptable(undefined, {
+          header: req.headers.accept,
+          custom: !isBuiltin(t),
+        });
+  }
+  // YAML has no streaming serializer (a watch stays JSON)
+  if (verb === 'watch' && accept.format === 'yaml') throw watchNotAcceptable();
+  const format = accept.format ?? 'json';
   const isList = verb === 'list' || verb === 'deletecollection';
   if (isList || verb === 'get') checkMetadataShape(accept, t, isList);
   // `st`: where the objects are stored (events.k8s.io: the core Events)
@@ -140,10 +189,6 @@ export async function serveResource(r: ResourceRequest): Promise<void> {
     accept.kind === 'table'
       ? presentObject(o, accept, st, tableRows)
       : presentObject(view.out(o), accept, t, tableRows);
-  const list = (items: KubeObject[]) =>
-    accept.kind === 'table'
-      ? sendList(res, st, items, accept, store.resourceVersion)
-      : sendList(res, t, items.map(view.out), accept, store.resourceVersion);
   const ns = route.namespace;
   const filter = () =>
     compileFilter(
@@ -156,15 +201,25 @@ export async function serveResource(r: ResourceRequest): Promise<void> {
     );
 
   if (verb === 'list' || verb === 'watch') {
+    const opts = parseListOptions(q, verb === 'watch');
     const f = filter();
     if (route.name) {
       f.fields.push({ path: 'metadata.name', op: '=', value: route.name });
     }
     if (verb === 'watch') {
-      serveWatch({ ...r, type: st, filter: f, present });
+      serveWatch({ ...r, type: st, filter: f, present, options: opts });
       return;
     }
-    list(store.listFiltered(st, f));
+    const page = listPage(store, st, f, opts);
+    const meta = {
+      resourceVersion: page.resourceVersion,
+      ...(page.continue ? { continue: page.continue } : {}),
+      ...(page.remainingItemCount !== undefined
+        ? { remainingItemCount: page.remainingItemCount }
+        : {}),
+    };
+    if (accept.kind === 'table') sendList(res, st, page.items, accept, meta);
+    else sendList(res, t, page.items.map(view.out), accept, meta);
     return;
   }
 
@@ -177,13 +232,24 @@ export async function serveResource(r: ResourceRequest): Promise<void> {
   const subresource = sub === 'status' ? 'status' : undefined;
   switch (verb) {
     case 'get': {
+      const rv = q.get('resourceVersion');
+      if (rv) {
+        const wanted = parseResourceVersionRaw(rv);
+        const current = Number(store.resourceVersion);
+        if (wanted > current) throw tooLargeResourceVersion(wanted, current);
+      }
       const obj = store.get(st, ns, name);
       if (!obj) throw notFound(t.plural, t.group, name);
-      send(res, 200, present(obj));
+      send(res, 200, present(obj), format);
       return;
     }
     case 'create':
-      send(res, 201, present(store.create(view.in(objectBody(body, t, ns)))));
+      send(
+        res,
+        201,
+        present(store.create(view.in(objectBody(body, t, ns)))),
+        format,
+      );
       return;
     case 'update': {
       const obj = objectBody(body, t, ns);
@@ -192,7 +258,12 @@ export async function serveResource(r: ResourceRequest): Promise<void> {
           `the name of the object (${obj.metadata.name}) does not match the name on the URL (${name})`,
         );
       }
-      send(res, 200, present(store.update(view.in(obj), { subresource })));
+      send(
+        res,
+        200,
+        present(store.update(view.in(obj), { subresource })),
+        format,
+      );
       return;
     }
     case 'patch': {
@@ -201,7 +272,7 @@ export async function serveResource(r: ResourceRequest): Promise<void> {
       );
       if (st === t) {
         const patched = store.patch(t, ns, name, body, type, { subresource });
-        send(res, 200, present(patched));
+        send(res, 200, present(patched), format);
         return;
       }
       // a view: patch the object as the client sees it
@@ -209,22 +280,47 @@ export async function serveResource(r: ResourceRequest): Promise<void> {
       if (!existing) throw notFound(t.plural, t.group, name);
       const seen = deepClone(view.out(existing));
       const next = applyPatch(seen, body, type) as KubeObject;
-      send(res, 200, present(store.update(view.in(next))));
+      send(res, 200, present(store.update(view.in(next))), format);
       return;
     }
     case 'delete': {
       const existing = store.get(st, ns, name);
       if (!existing) throw notFound(t.plural, t.group, name);
-      checkPreconditions(t, existing, body);
-      send(res, 200, present(store.deleteOrThrow(st, ns, name)));
+      checkPreconditions(existing, body);
+      const grace = (body as JsonObject | undefined)?.gracePeriodSeconds;
+      const answer = store.deleteAsApi(
+        st,
+        ns,
+        name,
+        typeof grace === 'number' ? grace : undefined,
+      );
+      send(
+        res,
+        200,
+        answer.kind === 'Status' ? answer : present(answer as KubeObject),
+        format,
+      );
       return;
     }
     case 'deletecollection': {
-      const deleted = store
-        .listFiltered(st, filter())
-        .map(o => store.delete(st, o.metadata.namespace, o.metadata.name))
-        .filter((o): o is KubeObject => Boolean(o));
-      list(deleted);
+      const deleted = store.listFiltered(st, filter()).flatMap(o => {
+        if (!store.get(st, o.metadata.namespace, o.metadata.name)) return [];
+        const answer = store.deleteAsApi(
+          st,
+          o.metadata.namespace,
+          o.metadata.name,
+        );
+        return [answer.kind === 'Status' ? o : (answer as KubeObject)];
+      });
+      if (accept.kind === 'table') {
+        sendList(res, st, deleted, accept, {
+          resourceVersion: store.resourceVersion,
+        });
+      } else {
+        sendList(res, t, deleted.map(view.out), accept, {
+          resourceVersion: store.resourceVersion,
+        });
+      }
       return;
     }
     default:

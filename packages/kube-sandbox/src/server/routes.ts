@@ -1,5 +1,6 @@
 import {
   findByPath,
+  RESOURCE_TYPES,
   groupEnabled,
   GroupSwitches,
   ResourceType,
@@ -93,4 +94,21 @@ export function verbOf(
     default:
       return 'unsupported';
   }
+}
+
+/** True when the path is under a group version this server serves (`/api/v1/…`, `/apis/apps/v1/…`). */
+export function servesGroupVersion(
+  path: string,
+  groups: GroupSwitches,
+): boolean {
+  const segs = path.split('/').filter(Boolean);
+  let group: string;
+  let version: string;
+  if (segs[0] === 'api') [group, version] = ['', segs[1]];
+  else if (segs[0] === 'apis') [group, version] = [segs[1], segs[2]];
+  else return false;
+  return RESOURCE_TYPES.some(
+    t =>
+      t.group === group && t.version === version && groupEnabled(group, groups),
+  );
 }

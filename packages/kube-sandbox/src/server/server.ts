@@ -11,7 +11,7 @@ import { applyFault } from './faultResponses';
 import type { ForbidRules } from './forbid';
 import { send, sendError, sleep } from './http';
 import { serveResource } from './resources';
-import { parseRoute, verbOf } from './routes';
+import { parseRoute, servesGroupVersion, verbOf } from './routes';
 
 export interface ServerOptions {
   store: SandboxStore;
@@ -167,7 +167,16 @@ export class SandboxServer {
     );
     if (discovery) return;
     if (!route) {
-      sendError(res, resourceNotFound());
+      if (servesGroupVersion(path, this.groups)) {
+        sendError(res, resourceNotFound());
+      } else {
+        // outside every API group version: the mux's plain 404
+        res.writeHead(404, {
+          'Content-Type': 'text/plain; charset=utf-8',
+          'X-Content-Type-Options': 'nosniff',
+        });
+        res.end('404 page not found\n');
+      }
       return;
     }
     await serveResource({

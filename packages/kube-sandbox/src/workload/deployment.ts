@@ -3,7 +3,7 @@ import type { EventRecorder } from '../events/recorder';
 import { deepClone } from '../patch';
 import type { SandboxStore } from '../store';
 import type { JsonObject, KubeObject } from '../types';
-import { podStateOf } from './knobs';
+import { isFreshState, podStateOf } from './knobs';
 import {
   Condition,
   conditionsOf,
@@ -215,7 +215,7 @@ function progressing(d: Workload, rs: Workload, ready: number): Condition {
   const rsName = rs.metadata.name;
   const replicas = d.spec?.replicas ?? 1;
   const state = podStateOf(d.spec?.template);
-  if (replicas > 0 && state !== 'Running') {
+  if (replicas > 0 && state !== 'Running' && !isFreshState(d.spec?.template)) {
     // The pod-state knob stands for "long enough ago": the deadline passed.
     return {
       type: 'Progressing',

@@ -22,7 +22,36 @@ export type PodState =
   | 'OOMKilled'
   | 'ImagePullBackOff'
   | 'ErrImagePull'
-  | 'Pending';
+  | 'Pending'
+  | 'NotReady'
+  | 'CreateContainerConfigError';
+
+/**
+ * The pod label the real test cluster's kwok Stages select on (packages/real-cluster,
+ * go/cluster/stages): the same manifests give the same pod states in the sandbox.
+ */
+export const REAL_CLUSTER_STATE_LABEL = 'real-cluster.okteto-dev/state';
+
+/** With the real cluster's state label: only this container takes the state. */
+export const REAL_CLUSTER_CONTAINER_ANNOTATION =
+  'real-cluster.okteto-dev/container';
+
+/** With the real cluster's state label: the waiting message in place of the computed one. */
+export const REAL_CLUSTER_MESSAGE_ANNOTATION =
+  'real-cluster.okteto-dev/message';
+
+/** With the real cluster's state label `crash-loop`: the exit code (default 1). */
+export const REAL_CLUSTER_EXIT_CODE_ANNOTATION =
+  'real-cluster.okteto-dev/exit-code';
+
+const REAL_CLUSTER_STATES: Record<string, PodState> = {
+  'crash-loop': 'CrashLoopBackOff',
+  'err-image-pull': 'ErrImagePull',
+  'image-pull-backoff': 'ImagePullBackOff',
+  'create-container-config-error': 'CreateContainerConfigError',
+  'container-creating': 'Pending',
+  'not-ready': 'NotReady',
+};
 
 export type InitFailure =
   | 'ImagePullBackOff'
@@ -43,8 +72,20 @@ const INIT_FAILURES: InitFailure[] = [
 ];
 
 export function podStateOf(template: PodTemplate | undefined): PodState {
+  const label = template?.metadata?.labels?.[REAL_CLUSTER_STATE_LABEL];
+  if (label && REAL_CLUSTER_STATES[label]) return REAL_CLUSTER_STATES[label];
   const v = template?.metadata?.annotations?.[POD_STATE_ANNOTATION];
   return POD_STATES.find(s => s === v) ?? 'Running';
+}
+
+/**
+ * True when the state comes from the real cluster's label: a pod as it is right after the
+ * Deployment was applied (its progress deadline not passed), not "long enough ago" as the
+ * sandbox's own annotation says.
+ */
+export function isFreshState(template: PodTemplate | undefined): boolean {
+  const label = template?.metadata?.labels?.[REAL_CLUSTER_STATE_LABEL];
+  return Boolean(label && REAL_CLUSTER_STATES[label]);
 }
 
 /** Which init container fails, and how (undefined: all complete). */

@@ -3,7 +3,15 @@ import { nowIso } from '../bucket';
 import { deepClone } from '../patch';
 import type { JsonObject, KubeObject } from '../types';
 import { pullError, withDefaultTag } from './images';
-import { initFailureOf, InitFailure, PodState, podStateOf } from './knobs';
+import {
+  initFailureOf,
+  InitFailure,
+  PodState,
+  podStateOf,
+  REAL_CLUSTER_CONTAINER_ANNOTATION,
+  REAL_CLUSTER_EXIT_CODE_ANNOTATION,
+  REAL_CLUSTER_MESSAGE_ANNOTATION,
+} from './knobs';
 import {
   Container,
   NODE_NAME,
@@ -24,6 +32,28 @@ export interface PodContext {
    * missing: `envConfig.ts`), or undefined.
    */
   configError?: (container: Container) => string | undefined;
+}
+
+/** The message of the real cluster's `create-container-config-error` state: the first reference. */
+function firstReference(c: Container): string {
+  for (const from of (c.envFrom ?? []) as JsonObject[]) {
+    const cm = from.configMapRef as JsonObject | undefined;
+    const sec = from.secretRef as JsonObject | undefined;
+    if (cm && cm.optional !== true) return `configmap "${cm.name}" not found`;
+    if (sec && sec.optional !== true) return `secret "${sec.name}" not found`;
+  }
+  for (const e of (c.env ?? []) as JsonObject[]) {
+    const from = e.valueFrom as JsonObject | undefined;
+    const cmRef = from?.configMapKeyRef as JsonObject | undefined;
+    const secRef = from?.secretKeyRef as JsonObject | undefined;
+    if (cmRef && cmRef.optional !== true) {
+      return `configmap "${cmRef.name}" not found`;
+    }
+    if (secRef && secRef.optional !== true) {
+      return `secret "${secRef.name}" not found`;
+    }
+  }
+  return 'secret "missing" not found';
 }
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -126,23 +156,41 @@ function mainStatus(
   at: string,
   pod: string,
   configError: string | undefined,
+  annotations: Record<string, string> = {},
 ): JsonObject {
+  // the real test cluster's state label (packages/real-cluster) may carry these
+  const message = annotations[REAL_CLUSTER_MESSAGE_ANNOTATION];
   // the image is pulled before the container's config is made (kuberuntime_container.go)
   if (state === 'ImagePullBackOff' || state === 'ErrImagePull') {
     return pullFailed(c, state);
   }
-  if (configError) {
+  const configMessage =
+    configError ??
+    (state === 'CreateContainerConfigError'
+      ? message ?? firstReference(c)
+      : undefined);
+  if (configMessage) {
     return {
-      ...waiting(c, 'CreateContainerConfigError', configError),
+      ...waiting(c, 'CreateContainerConfigError', configMessage),
       imageID: identity(c, pod).imageID,
     };
   }
-  if (state === 'CrashLoopBackOff') return crashLooping(c, pod, at);
+  if (state === 'CrashLoopBackOff') {
+    const code = Number(annotations[REAL_CLUSTER_EXIT_CODE_ANNOTATION]);
+    return crashLooping(
+      c,
+      pod,
+      at,
+      Number.isInteger(code) && code !== 1
+        ? { exitCode: code, reason: 'Error' }
+        : EXITED,
+    );
+  }
   if (state === 'OOMKilled') return crashLooping(c, pod, at, OOM_KILLED);
-  if (state === 'Pending') return waiting(c, 'ContainerCreating');
+  if (state === 'Pending') return waiting(c, 'ContainerCreating', message);
   return {
     ...identity(c, pod),
-    ready: true,
+    ready: state !== 'NotReady',
     started: true,
     restartCount: 0,
     state: { running: { startedAt: at } },
@@ -217,7 +265,9 @@ function unschedulableStatus(spec: PodSpec, at: string): JsonObject {
         false,
         at,
         'Unschedulable',
-        '0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
+        // kube-scheduler 1.36 on the real test cluster, for a claim whose storage class does not
+        // exist (the only claims left unbound here)
+        '0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims. not found',
       ),
     ],
     qosClass: qosClass(spec),
@@ -232,12 +282,24 @@ function scheduledStatus(
   at: string,
   context: PodContext,
 ): JsonObject {
-  const state = podStateOf(template);
+  const labelled = podStateOf(template);
+  const annotations = template.metadata?.annotations ?? {};
+  // the real test cluster's state may name the one container it applies to
+  const only = annotations[REAL_CLUSTER_CONTAINER_ANNOTATION];
+  const stateOf = (c: Container): PodState =>
+    only && c.name !== only ? 'Running' : labelled;
   const init = initStatuses(spec, initFailureOf(template), at, name);
   const initialized = init.incomplete.length === 0;
   const mains = (spec.containers ?? []).map(c =>
     initialized
-      ? mainStatus(c, state, at, name, context.configError?.(c))
+      ? mainStatus(
+          c,
+          stateOf(c),
+          at,
+          name,
+          context.configError?.(c),
+          annotations,
+        )
       : waiting(c, 'PodInitializing'),
   );
   const configBlocked = mains.some(
@@ -246,21 +308,24 @@ function scheduledStatus(
       ((s.state as JsonObject).waiting as JsonObject).reason ===
         'CreateContainerConfigError',
   );
+  const states = (spec.containers ?? []).map(stateOf);
   const unready = mains.filter(s => !s.ready).map(s => String(s.name));
   const ready = unready.length === 0;
   const notReady = `containers with unready status: [${unready.join(' ')}]`;
+  // pkg/kubelet/kubelet_pods.go getPhase: Pending while a container has never started
   const phase =
     !initialized ||
     configBlocked ||
-    state === 'Pending' ||
-    state === 'ImagePullBackOff' ||
-    state === 'ErrImagePull'
+    states.some(
+      st =>
+        st === 'Pending' || st === 'ImagePullBackOff' || st === 'ErrImagePull',
+    )
       ? 'Pending'
       : 'Running';
   return {
     phase,
     conditions: [
-      cond('PodReadyToStartContainers', state !== 'Pending', at),
+      cond('PodReadyToStartContainers', !states.includes('Pending'), at),
       cond(
         'Initialized',
         initialized,
@@ -274,10 +339,14 @@ function scheduledStatus(
     ],
     hostIP: '10.0.0.10',
     hostIPs: [{ ip: '10.0.0.10' }],
-    podIP: ip,
-    podIPs: [{ ip }],
+    // the real test cluster's create-container-config-error Stage gives no pod IP (a kubelet
+    // has made the pod's sandbox, and its IP, before it fails to make the container)
+    ...(states.includes('CreateContainerConfigError')
+      ? {}
+      : { podIP: ip, podIPs: [{ ip }] }),
     startTime: at,
-    initContainerStatuses: init.statuses,
+    // the kubelet writes no list for a pod without init containers
+    ...(init.statuses.length ? { initContainerStatuses: init.statuses } : {}),
     containerStatuses: mains,
     qosClass: qosClass(spec),
   };

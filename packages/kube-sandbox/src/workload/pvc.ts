@@ -28,8 +28,19 @@ export function reconcilePvc(
   const spec = (pvc.spec ?? {}) as JsonObject;
   const cls = spec.storageClassName as string | undefined;
   if (cls && !PROVISIONABLE_STORAGE_CLASSES.includes(cls)) {
-    if (phase !== 'Pending') {
-      const pending = store.put({ ...pvc, status: { phase: 'Pending' } });
+    // the API server makes a new claim Pending (SetDefaults_PersistentVolumeClaim): the Event
+    // is written once per claim here
+    const told = store
+      .list('events', {
+        namespace: ns,
+        fieldSelector: `involvedObject.uid=${pvc.metadata.uid},reason=ProvisioningFailed`,
+      })
+      .some(Boolean);
+    if (!told) {
+      const pending =
+        phase === 'Pending'
+          ? pvc
+          : store.put({ ...pvc, status: { phase: 'Pending' } });
       events.record(
         { component: 'persistentvolume-controller' },
         {

@@ -50,6 +50,12 @@ var clientIdentities = []clientIdentity{
 	{file: "kwok", user: "kwok-controller", groups: []string{"system:masters"}},
 }
 
+// kubeletClient is the API server's identity towards kubelets
+// (--kubelet-client-certificate), named and grouped as kubeadm names it
+// (cmd/kubeadm/app/constants/constants.go APIServerKubeletClientCertCommonName,
+// ClusterAdminsGroupAndClusterRoleBinding).
+var kubeletClient = clientIdentity{file: "apiserver-kubelet-client", user: "kube-apiserver-kubelet-client", groups: []string{"kubeadm:cluster-admins"}}
+
 // ensure writes whatever is missing; files of an earlier run are reused, so a
 // directory can be started again (its etcd data is kept too).
 func (p pki) ensure() error {
@@ -68,7 +74,18 @@ func (p pki) ensure() error {
 			return err
 		}
 	}
-	for _, id := range clientIdentities {
+	// kwok serves the kubelet API (port-forward, logs, exec) for every Node on
+	// 127.0.0.1 (kwok.go); the API server checks this certificate with
+	// --kubelet-certificate-authority, as it checks a kubelet's serving
+	// certificate (pkg/kubelet/client/kubelet_client.go).
+	if !exists(p.path("kubelet.crt")) {
+		if err := p.writeLeaf("kubelet", caCert, caKey, pkix.Name{CommonName: "kwok-kubelet"},
+			[]x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+			[]string{"localhost"}, []net.IP{net.ParseIP("127.0.0.1")}); err != nil {
+			return err
+		}
+	}
+	for _, id := range append(clientIdentities, kubeletClient) {
 		if exists(p.path(id.file + ".crt")) {
 			continue
 		}

@@ -437,6 +437,16 @@ func (s *supervisor) args(name string) []string {
 			// 127.0.0.1, which no pod could reach anyway.
 			"--endpoint-reconciler-type=none",
 			"--profiling=false",
+			// port-forward, logs and exec go from the API server to the
+			// Node's kubelet endpoint: kwok's server on 127.0.0.1 (kwok
+			// below). InternalIP only, so the API server never resolves a
+			// Node's hostname through the machine's DNS (the default order,
+			// cmd/kube-apiserver/app/options/options.go, starts with
+			// Hostname), and with the cluster CA checking kwok's certificate.
+			"--kubelet-preferred-address-types=InternalIP",
+			"--kubelet-certificate-authority=" + p("ca.crt"),
+			"--kubelet-client-certificate=" + p(kubeletClient.file+".crt"),
+			"--kubelet-client-key=" + p(kubeletClient.file+".key"),
 		}
 		// Pod Security admission is in the default admission plugins
 		// (pkg/kubeapiserver/options/plugins.go DefaultOffAdmissionPlugins
@@ -485,7 +495,15 @@ func (s *supervisor) args(name string) []string {
 			"--manage-nodes-with-label-selector=",
 			"--manage-single-node=",
 			"--cidr=10.244.0.0/16",
-			"--node-ip=10.0.0.1",
+			// Every Node's address and kubelet port: kwok's own server
+			// (pkg/kwok/cmd/root.go startServer; one server answers for all
+			// Nodes, by pod), on loopback, with a certificate of the
+			// cluster CA. Nothing is dialled beyond 127.0.0.1.
+			"--node-ip=" + nodeIP,
+			fmt.Sprintf("--node-port=%d", s.ports["kwok"]),
+			fmt.Sprintf("--server-address=%s:%d", nodeIP, s.ports["kwok"]),
+			"--tls-cert-file=" + p("kubelet.crt"),
+			"--tls-private-key-file=" + p("kubelet.key"),
 			"--node-lease-duration-seconds=40",
 		}
 	}
@@ -640,8 +658,11 @@ func (s *supervisor) ensureNodes(ctx context.Context, count int) error {
 			},
 			Status: corev1.NodeStatus{
 				Addresses: []corev1.NodeAddress{
-					{Type: corev1.NodeInternalIP, Address: fmt.Sprintf("10.0.0.%d", i+1)},
+					{Type: corev1.NodeInternalIP, Address: nodeIP},
 					{Type: corev1.NodeHostName, Address: name},
+				},
+				DaemonEndpoints: corev1.NodeDaemonEndpoints{
+					KubeletEndpoint: corev1.DaemonEndpoint{Port: int32(s.ports["kwok"])},
 				},
 				Capacity: corev1.ResourceList{
 					corev1.ResourceCPU:    resource.MustParse("32"),
@@ -656,11 +677,37 @@ func (s *supervisor) ensureNodes(ctx context.Context, count int) error {
 			},
 		}
 		_, err := s.client.CoreV1().Nodes().Create(ctx, node, metav1.CreateOptions{})
-		if err != nil && !apierrors.IsAlreadyExists(err) {
+		if apierrors.IsAlreadyExists(err) {
+			// A directory started again: its kwok port may have changed,
+			// and a Node of an older run may still name another address.
+			err = s.updateNodeEndpoint(ctx, name)
+		}
+		if err != nil {
 			return fmt.Errorf("node %s: %w", name, err)
 		}
 	}
 	return nil
+}
+
+// nodeIP is every kwok Node's InternalIP and the address of kwok's server.
+const nodeIP = "127.0.0.1"
+
+// updateNodeEndpoint points an existing Node at this run's kwok server.
+func (s *supervisor) updateNodeEndpoint(ctx context.Context, name string) error {
+	node, err := s.client.CoreV1().Nodes().Get(ctx, name, metav1.GetOptions{})
+	if err != nil {
+		return err
+	}
+	addresses := []corev1.NodeAddress{{Type: corev1.NodeInternalIP, Address: nodeIP}}
+	for _, a := range node.Status.Addresses {
+		if a.Type != corev1.NodeInternalIP {
+			addresses = append(addresses, a)
+		}
+	}
+	node.Status.Addresses = addresses
+	node.Status.DaemonEndpoints.KubeletEndpoint.Port = int32(s.ports["kwok"])
+	_, err = s.client.CoreV1().Nodes().UpdateStatus(ctx, node, metav1.UpdateOptions{})
+	return err
 }
 
 // waitControllers: the Nodes Ready (kwok runs), the default ServiceAccount

@@ -147,3 +147,18 @@ export async function expandSection(title: string) {
 export function inSection(title: string) {
   return within(sectionButton(title).closest('section')!);
 }
+
+/**
+ * A text matcher for what the card splits into words (a command wraps between its words, each a
+ * span of its own): the innermost element whose whole text is `wanted`.
+ */
+export function wholeText(wanted: string) {
+  return (_content: string, element: Element | null) =>
+    element?.textContent === wanted &&
+    !Array.from(element.children).some(child => child.textContent === wanted);
+}
+
+/** What the card says, under the summary line, about reads that failed or an old answer. */
+export function readProblems(): HTMLElement {
+  return screen.getByTestId('okteto-dev-read-problems');
+}

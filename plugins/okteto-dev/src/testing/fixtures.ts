@@ -1,6 +1,7 @@
 import { ResponseError } from '@backstage/errors';
 import {
   DEV_MESSAGE_TEMPLATES,
+  devMessage,
   DevClustersResponse,
   DevEventsResponse,
   DevMessage,
@@ -109,6 +110,36 @@ export async function contestedClaimError(
     ),
   );
 }
+
+/**
+ * Failed answers of `GET /v1/status`, by name, as the backend sends them: a refused target (400),
+ * a contested claim (409, the other entities hidden, or one named and one hidden), no permission
+ * to read the status (403).
+ */
+export const errorScenarios: Record<string, () => Promise<Error>> = {
+  refused: () =>
+    refusalError([
+      devMessage('targetNamespaceRefused', {
+        value: 'kube-system',
+        source: 'okteto-dev/namespace',
+        allowed: 'web-corporate-dev, web-*-dev',
+      }),
+      devMessage('targetWorkloadRefused', {
+        value: 'coredns',
+        source: 'okteto-dev/workload',
+        allowed: 'web-corporate-dev-web-app',
+      }),
+    ]),
+  contested: () => contestedClaimError(),
+  contestedBy: () =>
+    contestedClaimError(['component:default/corporate-legacy'], true),
+  statusDenied: () =>
+    responseError(
+      403,
+      'NotAllowedError',
+      'Permission okteto-dev.status.read is denied for component:default/corporate',
+    ),
+};
 
 /**
  * A typed fake of the API: `getStatus` answers with `answer.status` or fails with `answer.error`;

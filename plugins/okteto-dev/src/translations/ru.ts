@@ -13,17 +13,17 @@ const ru: { [key in keyof EnglishMessages]: string | null } = {
   'msg.driftExpected':
     'Ожидаемо: от Git отличается только {{workload}}, потому что Okteto уменьшил его до 0 реплик и запустил dev-клон {{clone}}. После okteto down статус вернётся в Synced.',
   'msg.driftExpectedPrunable':
-    'Ожидаемо: от Git отличается только {{workload}}, потому что Okteto уменьшил его до 0 реплик, а dev-клон {{clone}} Argo CD считает лишним (отслеживание по label). После okteto down статус вернётся в Synced.',
+    'Ожидаемо: от Git отличается только {{workload}}, потому что Okteto уменьшил его до 0 реплик, а dev-клон {{clone}} Argo CD считает лишним (отслеживание по метке). После okteto down статус вернётся в Synced.',
   'msg.driftExpectedNoClone':
     'Ожидаемо: от Git отличается только {{workload}}, потому что dev-режим уменьшил его до 0 реплик. После okteto down статус вернётся в Synced.',
   'msg.driftConflictAutoSync':
-    'Конфликт: Service обслуживают и исходный {{workload}} (реплик: {{replicas}}), и dev-клон {{clone}}, поэтому запросы попадают на старый код случайным образом. Automated sync вернул исходный workload, когда пришла новая ревизия (выключенный selfHeal этому не мешает). Выполните okteto down или уменьшите {{workload}} до 0; чтобы это не повторялось, настройте {{application}} так, чтобы он игнорировал /spec/replicas.',
+    'Конфликт: Service обслуживают и исходный {{workload}} (реплик: {{replicas}}), и dev-клон {{clone}}, поэтому запросы попадают на старый код случайным образом. Автоматическая синхронизация вернула исходную рабочую нагрузку, когда пришла новая ревизия (выключенный selfHeal этому не мешает). Выполните okteto down или уменьшите {{workload}} до 0; чтобы это не повторялось, настройте {{application}} так, чтобы он игнорировал /spec/replicas.',
   'msg.driftConflictSelfHeal':
-    'Конфликт: Service обслуживают и исходный {{workload}} (реплик: {{replicas}}), и dev-клон {{clone}}, поэтому запросы попадают на старый код случайным образом. Self-heal в {{application}} снова поднял исходный workload. Выключите selfHeal для dev и снова выполните okteto up.',
+    'Конфликт: Service обслуживают и исходный {{workload}} (реплик: {{replicas}}), и dev-клон {{clone}}, поэтому запросы попадают на старый код случайным образом. selfHeal в {{application}} снова поднял исходную рабочую нагрузку. Выключите selfHeal для dev и снова выполните okteto up.',
   'msg.driftConflictInterrupted':
     'Конфликт: Service обслуживают и исходный {{workload}} (реплик: {{replicas}}), и dev-клон {{clone}}, поэтому запросы попадают на старый код случайным образом. Выполните okteto down, чтобы удалить клон.',
   'msg.driftConflictOther':
-    'Конфликт: Service обслуживают и исходный {{workload}} (реплик: {{replicas}}), и dev-клон {{clone}}, поэтому запросы попадают на старый код случайным образом. Что-то снова подняло исходный workload. Выполните okteto down или уменьшите {{workload}} до 0.',
+    'Конфликт: Service обслуживают и исходный {{workload}} (реплик: {{replicas}}), и dev-клон {{clone}}, поэтому запросы попадают на старый код случайным образом. Что-то снова подняло исходную рабочую нагрузку. Выполните okteto down или уменьшите {{workload}} до 0.',
   'msg.driftUnexpected':
     'Расходится с Git не из-за dev-режима: {{resources}}. Посмотрите diff в Argo CD.',
   'msg.driftUnexpectedDuringDevMode':
@@ -41,11 +41,11 @@ const ru: { [key in keyof EnglishMessages]: string | null } = {
     'Argo CD сообщает статус синхронизации Unknown: он не смог сравнить приложение с Git.',
 
   'msg.oktetoCloneWithoutWorkload':
-    'Dev-клон {{clone}} есть, а workload {{workload}} — нет.',
+    'Dev-клон {{clone}} есть, а рабочей нагрузки {{workload}} — нет.',
   'msg.oktetoCloneDeletedByPrune':
-    '{{workload}} в dev-режиме (label dev.okteto.com), но его dev-клона {{clone}} нет: {{application}} отслеживает ресурсы по label, клон унаследовал этот label, и automated sync с prune удалил его. Выполните okteto down, чтобы восстановить {{workload}}, или okteto up, чтобы пересоздать клон.',
+    '{{workload}} в dev-режиме (метка dev.okteto.com), но его dev-клона {{clone}} нет: {{application}} отслеживает ресурсы по метке, клон унаследовал метку отслеживания, и автоматическая синхронизация с prune удалила его. Выполните okteto down, чтобы восстановить {{workload}}, или okteto up, чтобы пересоздать клон.',
   'msg.oktetoCloneDeleted':
-    '{{workload}} в dev-режиме (label dev.okteto.com), но его dev-клона {{clone}} нет: клон удалили в обход Okteto (okteto up и okteto down такого состояния не оставляют). Выполните okteto down, чтобы восстановить {{workload}}, или okteto up, чтобы пересоздать клон.',
+    '{{workload}} в dev-режиме (метка dev.okteto.com), но его dev-клона {{clone}} нет: клон удалили в обход Okteto (okteto up и okteto down такого состояния не оставляют). Выполните okteto down, чтобы восстановить {{workload}}, или okteto up, чтобы пересоздать клон.',
   'msg.oktetoInterrupted':
     'Dev-клон {{clone}} работает рядом с {{workload}}, который не помечен для dev-режима: okteto up или okteto down был прерван.',
   'msg.oktetoZeroWithoutReplicas':
@@ -65,11 +65,11 @@ const ru: { [key in keyof EnglishMessages]: string | null } = {
 
   // --- claims
   'msg.claimContested':
-    'На dev-цель этой сущности (workload {{workload}} в namespace {{namespace}}, Argo CD Application {{application}}) претендует ещё одна сущность каталога. Dev-цель принадлежит одной сущности: пока на неё претендует больше одной, okteto-dev не показывает ни одной из них статус и команды и никого о ней не уведомляет.',
+    'На dev-цель этой сущности (рабочая нагрузка {{workload}} в namespace {{namespace}}, Argo CD Application {{application}}) претендует ещё одна сущность каталога. Dev-цель принадлежит одной сущности: пока на неё претендует больше одной, okteto-dev не показывает ни одной из них статус и команды и никого о ней не уведомляет.',
   'msg.claimContestedBy':
-    'На dev-цель этой сущности (workload {{workload}} в namespace {{namespace}}, Argo CD Application {{application}}) претендует также {{entities}}. Dev-цель принадлежит одной сущности: пока на неё претендует больше одной, okteto-dev не показывает ни одной из них статус и команды и никого о ней не уведомляет.',
+    'На dev-цель этой сущности (рабочая нагрузка {{workload}} в namespace {{namespace}}, Argo CD Application {{application}}) претендует также {{entities}}. Dev-цель принадлежит одной сущности: пока на неё претендует больше одной, okteto-dev не показывает ни одной из них статус и команды и никого о ней не уведомляет.',
   'msg.claimContestedByAndHidden':
-    'На dev-цель этой сущности (workload {{workload}} в namespace {{namespace}}, Argo CD Application {{application}}) претендует также {{entities}} и ещё одна сущность каталога. Dev-цель принадлежит одной сущности: пока на неё претендует больше одной, okteto-dev не показывает ни одной из них статус и команды и никого о ней не уведомляет.',
+    'На dev-цель этой сущности (рабочая нагрузка {{workload}} в namespace {{namespace}}, Argo CD Application {{application}}) претендует также {{entities}} и ещё одна сущность каталога. Dev-цель принадлежит одной сущности: пока на неё претендует больше одной, okteto-dev не показывает ни одной из них статус и команды и никого о ней не уведомляет.',
   'msg.checkArgoAppExists':
     'Argo CD Application {{application}} существует ({{sync}}, {{health}}).',
   'msg.checkArgoAppMissing':
@@ -84,21 +84,22 @@ const ru: { [key in keyof EnglishMessages]: string | null } = {
     '{{application}} разворачивает приложение в namespace {{destination}}, а не в {{namespace}}.',
   'msg.checkSelfHealOff': 'selfHeal для {{application}} выключен.',
   'msg.checkSelfHealOn':
-    'selfHeal для {{application}} включён: Argo CD снова поднимает исходный workload, как только запускается dev-режим. Задайте syncPolicy.automated.selfHeal: false в {{file}}.',
+    'selfHeal для {{application}} включён: Argo CD снова поднимает исходную рабочую нагрузку, как только запускается dev-режим. Задайте syncPolicy.automated.selfHeal: false в {{file}}.',
   'msg.checkSelfHealOnAppSet':
-    'selfHeal для {{application}} включён: Argo CD снова поднимает исходный workload, как только запускается dev-режим. {{application}} создаётся ApplicationSet {{applicationSet}}: задайте selfHeal: false в его шаблоне (правку самого Application перезапишут).',
+    'selfHeal для {{application}} включён: Argo CD снова поднимает исходную рабочую нагрузку, как только запускается dev-режим. {{application}} создаётся ApplicationSet {{applicationSet}}: задайте selfHeal: false в его шаблоне (правку самого Application перезапишут).',
   'msg.checkReplicasIgnored':
     '{{application}} игнорирует /spec/replicas у {{workload}} и учитывает это при синхронизации, поэтому новый коммит не трогает dev-режим.',
   'msg.checkReplicasNoAutoSync':
-    'Automated sync для {{application}} выключен: пока включён dev-режим, {{workload}} никто не восстанавливает.',
+    'Автоматическая синхронизация для {{application}} выключена: пока включён dev-режим, {{workload}} никто не восстанавливает.',
   'msg.checkReplicasNotIgnored':
-    'Для {{application}} включён automated sync, поэтому следующий коммит в {{revision}} вернёт {{workload}} его реплики, пока работает dev-под, и обслуживать будут оба (выключенный selfHeal этому не мешает). Добавьте в {{file}}: ignoreDifferences [{group: apps, kind: Deployment, name: {{workload}}, jsonPointers: [/spec/replicas]}] и syncOptions [RespectIgnoreDifferences=true].',
+    'Для {{application}} включена автоматическая синхронизация, поэтому следующий коммит в {{revision}} вернёт {{workload}} его реплики, пока работает dev-под, и обслуживать будут оба (выключенный selfHeal этому не мешает). Добавьте в {{file}}: ignoreDifferences [{group: apps, kind: Deployment, name: {{workload}}, jsonPointers: [/spec/replicas]}] и syncOptions [RespectIgnoreDifferences=true].',
   'msg.checkReplicasNotIgnoredAppSet':
-    'Для {{application}} включён automated sync, поэтому следующий коммит в {{revision}} вернёт {{workload}} его реплики, пока работает dev-под, и обслуживать будут оба. {{application}} создаётся ApplicationSet {{applicationSet}}: добавьте в его шаблон ignoreDifferences для /spec/replicas у {{workload}} и syncOptions RespectIgnoreDifferences=true.',
+    'Для {{application}} включена автоматическая синхронизация, поэтому следующий коммит в {{revision}} вернёт {{workload}} его реплики, пока работает dev-под, и обслуживать будут оба. {{application}} создаётся ApplicationSet {{applicationSet}}: добавьте в его шаблон ignoreDifferences для /spec/replicas у {{workload}} и syncOptions RespectIgnoreDifferences=true.',
   'msg.checkReplicasNotRespected':
     '{{application}} игнорирует /spec/replicas у {{workload}} только при сравнении: без syncOptions RespectIgnoreDifferences=true синхронизация всё равно применяет реплики из Git. Добавьте его в {{file}}.',
 
-  'msg.checkWorkloadUnreadable': 'Не удалось прочитать workload: {{error}}',
+  'msg.checkWorkloadUnreadable':
+    'Не удалось прочитать рабочую нагрузку: {{error}}',
   'msg.checkWorkloadMissing':
     '{{kind}} {{namespace}}/{{workload}} не существует.',
   'msg.checkEnvVarSet': '{{name}}={{value}} задана в контейнере {{container}}.',
@@ -134,9 +135,9 @@ const ru: { [key in keyof EnglishMessages]: string | null } = {
     'Не удалось прочитать Secret {{secrets}} по имени: {{error}}',
 
   'msg.checkDevEntryFound':
-    'В {{manifest}} есть dev.{{entry}}, и он нацелен на этот workload.',
+    'В {{manifest}} есть dev.{{entry}}, и он нацелен на эту рабочую нагрузку.',
   'msg.checkDevEntryFoundAliases':
-    'В {{manifest}} есть dev.{{entry}}, и он нацелен на этот workload (псевдонимы: {{aliases}}).',
+    'В {{manifest}} есть dev.{{entry}}, и он нацелен на эту рабочую нагрузку (псевдонимы: {{aliases}}).',
   'msg.checkManifestNoSource':
     'У сущности нет source location, поэтому манифест Okteto не прочитать.',
   'msg.checkManifestUnreadable':
@@ -148,7 +149,7 @@ const ru: { [key in keyof EnglishMessages]: string | null } = {
   'msg.checkDevEntryMissing':
     'В {{manifest}} нет dev-записи, нацеленной на {{workload}} (ожидается dev.{{entry}}).',
   'msg.checkDevEntryNameInvalid':
-    'dev.{{entry}} в {{manifest}} нацелен на этот workload, но Okteto не примет такое имя: только строчные латинские буквы, цифры и "-", без "-" в начале и в конце.',
+    'dev.{{entry}} в {{manifest}} нацелен на эту рабочую нагрузку, но Okteto не примет такое имя: только строчные латинские буквы, цифры и "-", без "-" в начале и в конце.',
   'msg.checkNoDevEntry': 'Нет dev-записи, которую можно проверить.',
   'msg.checkDevImageSet': 'dev.{{entry}} задаёт dev-образ.',
   'msg.checkDevImageInstalls':
@@ -181,15 +182,15 @@ const ru: { [key in keyof EnglishMessages]: string | null } = {
 
   // --- drift and dev-mode advice when the commands are withheld
   'msg.driftConflictAutoSyncWithheld':
-    'Конфликт: и исходный {{workload}} (реплик: {{replicas}}), и dev-клон {{clone}} обслуживают Service, поэтому запросы случайно попадают на старый код. Автоматическая синхронизация вернула исходный, когда пришла новая ревизия. Команда для исправления здесь не предлагается: причина указана выше.',
+    'Конфликт: Service обслуживают и исходный {{workload}} (реплик: {{replicas}}), и dev-клон {{clone}}, поэтому запросы попадают на старый код случайным образом. Автоматическая синхронизация вернула исходную рабочую нагрузку, когда пришла новая ревизия. Команда для исправления здесь не предлагается: причина указана выше.',
   'msg.driftConflictSelfHealWithheld':
-    'Конфликт: и исходный {{workload}} (реплик: {{replicas}}), и dev-клон {{clone}} обслуживают Service, поэтому запросы случайно попадают на старый код. Self-heal в {{application}} снова масштабировал исходный. Команда для исправления здесь не предлагается: причина указана выше.',
+    'Конфликт: Service обслуживают и исходный {{workload}} (реплик: {{replicas}}), и dev-клон {{clone}}, поэтому запросы попадают на старый код случайным образом. selfHeal в {{application}} снова поднял исходную рабочую нагрузку. Команда для исправления здесь не предлагается: причина указана выше.',
   'msg.driftConflictInterruptedWithheld':
-    'Конфликт: и исходный {{workload}} (реплик: {{replicas}}), и dev-клон {{clone}} обслуживают Service, поэтому запросы случайно попадают на старый код — после прерванного okteto up или okteto down. Команда для исправления здесь не предлагается: причина указана выше.',
+    'Конфликт: Service обслуживают и исходный {{workload}} (реплик: {{replicas}}), и dev-клон {{clone}}, поэтому запросы попадают на старый код случайным образом — после прерванного okteto up или okteto down. Команда для исправления здесь не предлагается: причина указана выше.',
   'msg.driftConflictOtherWithheld':
-    'Конфликт: и исходный {{workload}} (реплик: {{replicas}}), и dev-клон {{clone}} обслуживают Service, поэтому запросы случайно попадают на старый код. Что-то снова масштабировало исходный. Команда для исправления здесь не предлагается: причина указана выше.',
+    'Конфликт: Service обслуживают и исходный {{workload}} (реплик: {{replicas}}), и dev-клон {{clone}}, поэтому запросы попадают на старый код случайным образом. Что-то снова подняло исходную рабочую нагрузку. Команда для исправления здесь не предлагается: причина указана выше.',
   'msg.oktetoCloneDeletedByPruneWithheld':
-    '{{workload}} в dev-режиме (метка dev.okteto.com), но его dev-клона {{clone}} нет: {{application}} отслеживает ресурсы по метке, клон унаследовал метку отслеживания, и автоматическая синхронизация с prune его удалила. Команда для восстановления здесь не предлагается: причина указана выше.',
+    '{{workload}} в dev-режиме (метка dev.okteto.com), но его dev-клона {{clone}} нет: {{application}} отслеживает ресурсы по метке, клон унаследовал метку отслеживания, и автоматическая синхронизация с prune удалила его. Команда для восстановления здесь не предлагается: причина указана выше.',
   'msg.oktetoCloneDeletedWithheld':
     '{{workload}} в dev-режиме (метка dev.okteto.com), но его dev-клона {{clone}} нет: его удалили в обход Okteto. Команда для восстановления здесь не предлагается: причина указана выше.',
 
@@ -199,7 +200,7 @@ const ru: { [key in keyof EnglishMessages]: string | null } = {
   'msg.targetNamespaceRefused':
     'Namespace {{value}} (из {{source}}) не входит в то, что okteto-dev может читать для этой сущности; конфигурация разрешает {{allowed}}. Ничего не прочитано.',
   'msg.targetWorkloadRefused':
-    'Workload {{value}} (из {{source}}) не входит в то, что okteto-dev может читать для этой сущности; конфигурация разрешает {{allowed}}. Ничего не прочитано.',
+    'Рабочая нагрузка {{value}} (из {{source}}) не входит в то, что okteto-dev может читать для этой сущности; конфигурация разрешает {{allowed}}. Ничего не прочитано.',
   'msg.targetApplicationRefused':
     'Application Argo CD {{value}} (из {{source}}) не входит в то, что okteto-dev может читать для этой сущности; конфигурация разрешает {{allowed}}. Ничего не прочитано.',
   'msg.targetClusterRefused':
@@ -207,7 +208,7 @@ const ru: { [key in keyof EnglishMessages]: string | null } = {
 
   // --- the target guard and the values of the commands
   'msg.guardDestinationNamespace':
-    'Команды okteto up, okteto down и масштабирования не предлагаются: {{application}} развёртывает в namespace {{destination}}, а не в dev-цель {{namespace}}.',
+    'Команды okteto up, okteto down и масштабирования не предлагаются: {{application}} развёртывает в namespace {{destination}}, а не в namespace dev-цели {{namespace}}.',
   'msg.guardDestinationServer':
     'Команды okteto up, okteto down и масштабирования не предлагаются: {{application}} развёртывает в {{server}}, а не в кластер dev-цели ({{expected}}).',
   'msg.guardWorkloadMismatch':
@@ -230,7 +231,10 @@ const ru: { [key in keyof EnglishMessages]: string | null } = {
     'Устаревшие данные: кластер не удалось прочитать, показан последний успешный ответ ({{age}}).',
   'card.refreshFailed':
     'Не удалось обновить, показан предыдущий ответ: {{message}}',
-  'card.otherErrors': 'Другие ошибки чтения',
+  'card.readErrors': 'Не всё удалось прочитать',
+  'card.notRead': 'не прочитано',
+  'card.notReadAbove': 'Не прочитано: причина — в начале карточки.',
+  'card.denied': 'Вам нельзя читать dev-состояние этого приложения.',
   'card.liveWatch': 'В реальном времени: изменения приходят сразу',
   'card.livePolling':
     'Читается при каждом просмотре, не в реальном времени: {{reason}}',
@@ -246,6 +250,7 @@ const ru: { [key in keyof EnglishMessages]: string | null } = {
   'summary.argoMissing': 'Нет Argo CD Application',
   'summary.argoError': 'Argo CD не прочитан',
   'summary.devOff': 'Dev-режим выключен',
+  'summary.devNotSetUp': 'Dev-режим выключен · не настроен',
   'summary.devOn': 'Dev-режим включён · {{who}} · {{age}}',
   'summary.devOnNoAge': 'Dev-режим включён · {{who}}',
   'summary.devAbandoned':
@@ -253,6 +258,7 @@ const ru: { [key in keyof EnglishMessages]: string | null } = {
   'summary.devBroken': 'Dev-режим сломан',
   'summary.devUnknown': 'Dev-режим неизвестен',
   'summary.developerUnknown': 'разработчик неизвестен',
+  'summary.workloadReady': 'готово реплик: {{ready}} из {{replicas}}',
 
   'drift.title': 'Расхождение с Git',
   'drift.kind.none': 'Расхождения нет',
@@ -265,7 +271,6 @@ const ru: { [key in keyof EnglishMessages]: string | null } = {
   'argo.application': 'Application {{namespace}}/{{name}}',
   'argo.notFound':
     'В Argo CD нет Application {{namespace}}/{{name}}; его манифест должен лежать в {{file}}.',
-  'argo.error': 'Не удалось прочитать Argo CD',
   'argo.open': 'Открыть в Argo CD',
   'argo.revision': 'Ревизия {{sha}}',
   'argo.syncedAgo': 'синхронизировано {{time}}',
@@ -291,28 +296,32 @@ const ru: { [key in keyof EnglishMessages]: string | null } = {
   'argo.health.Missing': 'Отсутствует',
   'argo.health.Unknown': 'Состояние неизвестно',
 
-  'workload.title': 'Workload',
+  'workload.title': 'Рабочая нагрузка',
   'workload.summary':
     '{{kind}} {{name}}: готово {{ready}} из {{replicas}} реплик',
-  'workload.notFound': 'Deployment {{name}} нет в namespace {{namespace}}.',
-  'workload.error': 'Не удалось прочитать workload',
+  'workload.notFound': 'В namespace {{namespace}} нет {{name}}.',
   'workload.image': 'Образ: {{image}}',
   'workload.open': 'Открыть приложение: {{url}}',
-  'workload.tracking.annotation': 'Argo CD отслеживает его по аннотации.',
+  'workload.tracking.annotation': 'Argo CD отслеживает её по аннотации.',
   'workload.tracking.label':
-    'Argo CD отслеживает его по label: dev-клон наследует этот label, и Argo CD считает клон лишним.',
+    'Argo CD отслеживает её по метке: dev-клон наследует эту метку, и Argo CD считает клон лишним.',
   'workload.tracking.none':
-    'На нём нет ни label, ни аннотации отслеживания Argo CD.',
+    'На ней нет ни метки, ни аннотации отслеживания Argo CD.',
 
   'pod.ready': 'готов',
   'pod.notReady': 'не готов',
   'pod.restarts': 'перезапусков: {{restarts}}',
   'pod.devRunning': 'dev-контейнер работает уже {{age}}',
   'pod.devRunningNoTime': 'dev-контейнер работает',
+  'pod.phase.Pending': 'ожидает запуска',
+  'pod.phase.Running': 'работает',
+  'pod.phase.Succeeded': 'завершился',
+  'pod.phase.Failed': 'завершился с ошибкой',
+  'pod.phase.Unknown': 'состояние неизвестно',
 
   'okteto.title': 'Okteto',
   'okteto.off':
-    'Dev-режим никто не запускал: приложение обслуживает деплой Argo CD.',
+    'Dev-режим никто не запускал: приложение обслуживает развёртывание Argo CD.',
   'okteto.session': 'режим {{mode}}, запущен {{time}}',
   'okteto.sessionNoTime': 'режим {{mode}}',
   'okteto.started': 'Запущен {{time}}',
@@ -321,14 +330,11 @@ const ru: { [key in keyof EnglishMessages]: string | null } = {
   'okteto.user': 'Разработчик: {{user}}',
   'okteto.userUnknown':
     'Разработчик неизвестен: в обычном Kubernetes ничто в кластере не говорит, кто запустил dev-режим.',
-  'okteto.abandoned':
-    'Dev-режим включён уже {{age}}: вероятно, о нём забыли. Если с ним никто не работает, остановите dev-режим.',
   'okteto.image': 'Dev-образ: {{image}}',
   'okteto.clone': 'Dev-клон: {{clone}}',
   'okteto.noPods': 'Dev-под ещё не запущен.',
   'okteto.problems': 'Почему dev-режим сломан',
   'okteto.pods': 'Dev-поды',
-  'okteto.error': 'Не удалось прочитать состояние Okteto',
 
   'checklist.title': 'Чеклист готовности',
   'checklist.passed': 'выполнено {{passed}} из {{total}}',
@@ -363,6 +369,8 @@ const ru: { [key in keyof EnglishMessages]: string | null } = {
   'commands.devEntryNote':
     'Ничего вводить не нужно: okteto up запускает это сам. Команда взята из репозитория и показана только для сведения.',
   'commands.withheld': 'Команды не предлагаются',
+  'commands.withheldAbove':
+    'Команды не предлагаются: причина — в начале карточки.',
   'commands.target':
     'Пакет {{package}} ({{packageSource}}), папка {{appDir}} ({{appDirSource}})',
   'commands.source.annotation': 'из аннотации',
@@ -395,7 +403,7 @@ const ru: { [key in keyof EnglishMessages]: string | null } = {
   'events.denied': 'Вам нельзя читать события этого приложения.',
   'events.failed': 'Не удалось загрузить события: {{message}}',
   'events.error': 'Не удалось прочитать события',
-  'events.none': 'Нет событий Warning о workload или его dev-клоне.',
+  'events.none': 'Нет событий Warning о рабочей нагрузке или её dev-клоне.',
   'events.list': 'События Warning',
   'events.times': '×{{times}}',
   'events.terminations': 'Последние завершения контейнеров',
@@ -464,13 +472,14 @@ const ru: { [key in keyof EnglishMessages]: string | null } = {
   'errorType.badResponse': 'Некорректный ответ',
   'errorType.unusable': 'Кластер нельзя использовать',
   'errorType.unknown': 'Ошибка',
+  'errorType.onCluster': '(кластер {{cluster}})',
+  'errorType.unusableCluster': 'Кластер {{cluster}} нельзя использовать',
 
   'search.argoSync': 'Синхронизация Argo CD',
   'search.argoHealth': 'Состояние Argo CD',
   'search.oktetoState': 'Dev-режим Okteto',
   'search.driftKind': 'Расхождение',
-  'search.by': '{{user}}',
-  'search.abandoned': 'Вероятно, заброшен',
+  'search.devAbandoned': 'Dev-режим включён · {{who}} · вероятно, заброшен',
   'search.state.on': 'Dev-режим включён',
   'search.state.off': 'Dev-режим выключен',
   'search.state.broken': 'Dev-режим сломан',

@@ -4,7 +4,6 @@ import { DevStatus } from '@okteto-dev/plugin-okteto-dev-common';
 import Typography from '@material-ui/core/Typography';
 import { oktetoDevTranslationRef } from '../../translation';
 import { ArgoNotices } from './ArgoNotices';
-import { DevErrorLine } from './DevErrorLine';
 import { commitUrl, shortSha } from './revision';
 import { formatSince, useLanguage } from './time';
 
@@ -49,7 +48,12 @@ export function ArgoBody(props: { status: DevStatus }) {
 
   let content;
   if (argo.state === 'error') {
-    content = <DevErrorLine title={t('argo.error')} error={argo.error} />;
+    // why is said once, under the summary line
+    content = (
+      <Typography variant="body2" color="textSecondary">
+        {t('card.notReadAbove')}
+      </Typography>
+    );
   } else if (argo.state === 'not-found') {
     const file = status.links?.applicationFile;
     content = (

@@ -18,7 +18,31 @@ const useStyles = makeStyles(theme => ({
     background: theme.palette.background.default,
     borderRadius: theme.shape.borderRadius,
   },
+  // a word moves to the next line whole; only a word longer than the line breaks inside
+  word: { display: 'inline-block', maxWidth: '100%' },
 }));
+
+/**
+ * A command or shell string that wraps between its words, never at a hyphen inside one
+ * (`--namespace`, `@scope/some-package`, `--frozen-lockfile`), so what wraps still reads as
+ * what to type.
+ */
+export function Words(props: { text: string }) {
+  const classes = useStyles();
+  return (
+    <>
+      {props.text.split(/(\s+)/).map((part, i) =>
+        /^\s*$/.test(part) ? (
+          part
+        ) : (
+          <span key={i} className={classes.word}>
+            {part}
+          </span>
+        ),
+      )}
+    </>
+  );
+}
 
 /**
  * One command: what it does (`label`), the command in monospace wrapping at any character, and
@@ -40,7 +64,9 @@ export function CommandLine(props: {
         {label}
       </Typography>
       <Box display="flex" alignItems="flex-start">
-        <code className={classes.command}>{command}</code>
+        <code className={classes.command}>
+          <Words text={command} />
+        </code>
         {copy && (
           <CopyTextButton
             text={command}

@@ -6,8 +6,9 @@ import {
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import Alert from '@material-ui/lab/Alert';
 import { oktetoDevTranslationRef } from '../../translation';
-import { CommandLine } from './CommandLine';
+import { CommandLine, Words } from './CommandLine';
 import { useDevMessage } from './useDevMessage';
 
 const useStyles = makeStyles(theme => ({
@@ -53,7 +54,12 @@ export function CommandListBody(props: {
 
   return (
     <>
-      {/* withheld (the target guard, a bad value): the reason is shown at the top of the card */}
+      {/* all withheld: the reason is at the top of the card, said once */}
+      {!commands && (
+        <Typography variant="body2" color="textSecondary">
+          {t('commands.withheldAbove')}
+        </Typography>
+      )}
       {commands && (
         <CommandLine
           label={
@@ -88,6 +94,16 @@ export function CommandListBody(props: {
           command={commands.dev}
         />
       )}
+      {/* only the command to run the app withheld: why, where it would be */}
+      {commands &&
+        (status.guard ?? []).map(message => (
+          <Alert
+            key={`${message.code}:${message.params?.value ?? ''}`}
+            severity="warning"
+          >
+            {render(message)}
+          </Alert>
+        ))}
       {entry?.command !== undefined && (
         // the repository's own shell string: what okteto up runs, never offered to paste
         <Box mb={1}>
@@ -101,7 +117,7 @@ export function CommandListBody(props: {
             component="blockquote"
             className={classes.entryCommand}
           >
-            {entry.command}
+            <Words text={entry.command} />
           </Typography>
           <Typography variant="caption" color="textSecondary" component="p">
             {t('commands.devEntryNote')}

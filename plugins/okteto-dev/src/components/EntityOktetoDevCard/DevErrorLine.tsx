@@ -38,23 +38,59 @@ function MissingPermission(props: { permission: DevMissingPermission }) {
 }
 
 /**
- * A cluster read that failed, shown where its data would be; a refused one names the missing
- * permission first (verb, resource, namespace), as the RBAC rule that would grant it.
+ * What one failed read means, said once: a refused read names the missing permission (in the
+ * reader's language; the backend's message would only repeat it, in English), an unusable cluster
+ * is named in the reader's language before the backend's reason (what to change in the config),
+ * anything else is its kind and the backend's message. The cluster is named when it is not the dev target's own (`home`).
  */
-export function DevErrorLine(props: { title: string; error: DevError }) {
-  const { title, error } = props;
+export function ErrorStatement(props: { error: DevError; home?: string }) {
+  const { error, home } = props;
   const { t } = useTranslationRef(oktetoDevTranslationRef);
-  const where = [error.cluster, error.resource].filter(Boolean).join(', ');
+  const where =
+    error.cluster && error.cluster !== home
+      ? ` ${t('errorType.onCluster', { cluster: error.cluster })}`
+      : '';
+  if (error.permission) {
+    return (
+      <>
+        <MissingPermission permission={error.permission} />
+        {where}
+      </>
+    );
+  }
+  if (error.type === 'unusable') {
+    // the backend's ClusterUnusableError: "Cluster '<name>' cannot be used: <what to change>"
+    const lead = `Cluster '${error.cluster}' cannot be used: `;
+    return error.cluster && error.message.startsWith(lead) ? (
+      <>
+        <strong>
+          {t('errorType.unusableCluster', { cluster: error.cluster })}
+        </strong>
+        : {error.message.slice(lead.length)}
+      </>
+    ) : (
+      <>{error.message}</>
+    );
+  }
+  return (
+    <>
+      {t(TYPE_KEYS[error.type] ?? TYPE_KEYS.unknown)}: {error.message}
+      {where}
+    </>
+  );
+}
+
+/** A read that failed, shown where its data would be (the events of the Events section). */
+export function DevErrorLine(props: {
+  title: string;
+  error: DevError;
+  home?: string;
+}) {
+  const { title, error, home } = props;
   return (
     <Alert severity="error">
       <AlertTitle>{title}</AlertTitle>
-      {error.permission && (
-        <div>
-          <MissingPermission permission={error.permission} />
-        </div>
-      )}
-      {t(TYPE_KEYS[error.type] ?? TYPE_KEYS.unknown)}: {error.message}
-      {where ? ` (${where})` : ''}
+      <ErrorStatement error={error} home={home} />
     </Alert>
   );
 }

@@ -1,12 +1,16 @@
 import { Entity } from '@backstage/catalog-model';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import { DevError, DevStatus } from '@okteto-dev/plugin-okteto-dev-common';
+import { DevStatus } from '@okteto-dev/plugin-okteto-dev-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
 import { oktetoDevTranslationRef } from '../../translation';
-import { needsOktetoDown, sectionAttention } from './attention';
+import {
+  hasReadProblems,
+  needsOktetoDown,
+  sectionAttention,
+} from './attention';
 import { DriftSection } from './DriftSection';
 import {
   ArgoSection,
@@ -18,8 +22,6 @@ import {
   OktetoSection,
   WorkloadSection,
 } from './sections';
-import { WithheldCommands } from './RefusedTarget';
-import { formatAge, useLanguage } from './time';
 import { VerdictLine } from './VerdictLine';
 
 const useStyles = makeStyles({
@@ -27,24 +29,17 @@ const useStyles = makeStyles({
   root: { overflowWrap: 'anywhere', minWidth: 0 },
 });
 
-const sameError = (a: DevError, b: DevError) =>
-  a.message === b.message && a.resource === b.resource && a.type === b.type;
-
-// shown only in some states (a session to end, an error no section shows): loaded when shown
+// shown only in some states (a session to end, reads that failed, commands withheld): loaded
+// when shown
 const StopDevMode = lazyPart(() =>
   import('./StopDevMode').then(m => m.StopDevMode),
 );
-const DevErrorLine = lazyPart(() =>
-  import('./DevErrorLine').then(m => m.DevErrorLine),
+const ReadProblems = lazyPart(() =>
+  import('./ReadProblems').then(m => m.ReadProblems),
 );
-
-/** Errors of `errors[]` that no section already shows in place. */
-function otherErrors(status: DevStatus): DevError[] {
-  const shown = [status.argo, status.workload, status.okteto].flatMap(part =>
-    part.state === 'error' ? [part.error] : [],
-  );
-  return status.errors.filter(error => !shown.some(s => sameError(s, error)));
-}
+const WithheldCommands = lazyPart(() =>
+  import('./RefusedTarget').then(m => m.WithheldCommands),
+);
 
 /**
  * Everything the card shows for one answer of the backend: the summary line, `okteto down` when
@@ -57,22 +52,13 @@ export function DevStatusContent(props: {
 }) {
   const { entity, status, refreshError } = props;
   const { t } = useTranslationRef(oktetoDevTranslationRef);
-  const language = useLanguage();
   const classes = useStyles();
   const attention = sectionAttention(status);
   const stop = needsOktetoDown(status);
 
   return (
     <Box className={classes.root}>
-      {status.stale && (
-        <Box mb={1}>
-          <Alert severity="warning">
-            {t('card.stale', {
-              age: formatAge(status.stale.ageSeconds, language),
-            })}
-          </Alert>
-        </Box>
-      )}
+      <VerdictLine status={status} />
       {refreshError && (
         <Box mb={1}>
           <Alert severity="warning">
@@ -80,9 +66,14 @@ export function DevStatusContent(props: {
           </Alert>
         </Box>
       )}
-      <VerdictLine status={status} />
-      {status.guard && status.guard.length > 0 && (
-        <Box mt={1} mb={1}>
+      {hasReadProblems(status) && (
+        <Box mb={1}>
+          <ReadProblems status={status} />
+        </Box>
+      )}
+      {/* all commands withheld: said here; the one to run the app alone: in Commands */}
+      {!status.commands && status.guard && status.guard.length > 0 && (
+        <Box mb={1}>
           <WithheldCommands guard={status.guard} />
         </Box>
       )}
@@ -101,11 +92,6 @@ export function DevStatusContent(props: {
         attention={attention.checklist}
       />
       <CommandList status={status} withoutDown={stop} />
-      {otherErrors(status).map(error => (
-        <Box mt={1} key={`${error.resource}:${error.message}`}>
-          <DevErrorLine title={t('card.otherErrors')} error={error} />
-        </Box>
-      ))}
       {status.live && (
         <Box mt={1}>
           <Typography variant="caption" color="textSecondary">

@@ -4,7 +4,7 @@ import Typography from '@material-ui/core/Typography';
 import Alert, { Color } from '@material-ui/lab/Alert';
 import { oktetoDevTranslationRef } from '../../translation';
 import { CollapsibleSection } from './CollapsibleSection';
-import { Tone } from './StatusChip';
+import { Attention } from './attention';
 import { useDevMessage } from './useDevMessage';
 
 const SEVERITY: Partial<Record<Drift['kind'], Color>> = {
@@ -16,7 +16,7 @@ const SEVERITY: Partial<Record<Drift['kind'], Color>> = {
  * What Argo CD's view means while dev mode may be on: the backend's statement, whole. The verdict
  * line already names the kind, so nothing here repeats it.
  */
-export function DriftSection(props: { drift: Drift; attention?: Tone }) {
+export function DriftSection(props: { drift: Drift; attention?: Attention }) {
   const { drift, attention } = props;
   const { t } = useTranslationRef(oktetoDevTranslationRef);
   const render = useDevMessage();
@@ -24,8 +24,8 @@ export function DriftSection(props: { drift: Drift; attention?: Tone }) {
   return (
     <CollapsibleSection
       title={t('drift.title')}
-      tone={attention}
-      defaultOpen={Boolean(attention)}
+      tone={attention?.tone}
+      defaultOpen={attention?.open ?? false}
     >
       {severity ? (
         <Alert severity={severity}>{render(drift)}</Alert>

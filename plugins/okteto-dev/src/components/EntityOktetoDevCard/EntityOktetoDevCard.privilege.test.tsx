@@ -2,6 +2,7 @@ import { DevError } from '@okteto-dev/plugin-okteto-dev-common';
 import { screen } from '@testing-library/react';
 import {
   expandSection,
+  readProblems,
   renderStatus,
   renderStatusInRussian,
 } from '../../__testUtils__/renderCard';
@@ -26,7 +27,7 @@ describe('EntityOktetoDevCard: what it could not read, and why', () => {
   // the language chosen by one render is kept in localStorage
   beforeEach(() => localStorage.clear());
 
-  it('names the missing permission of a refused read: verb, resource, namespace', async () => {
+  it('names the missing permission of a refused read once: verb, resource, namespace', async () => {
     await renderStatus(
       makeStatus({
         workload: { state: 'error', error: refused },
@@ -34,12 +35,40 @@ describe('EntityOktetoDevCard: what it could not read, and why', () => {
         errors: [refused],
       }),
     );
+    // one refused LIST left the workload and dev mode unread: one statement, in the card's words
+    expect(readProblems()).toHaveTextContent(
+      `Not everything could be readMissing permission: list deployments.apps in namespace ${NAMESPACE}`,
+    );
+    expect(screen.getAllByText(/list deployments\.apps/)).toHaveLength(1);
+    expect(screen.queryByText(/HTTP 403/)).not.toBeInTheDocument();
     const workload = await expandSection('Workload');
     expect(
-      workload.getByText(
-        `Missing permission: list deployments.apps in namespace ${NAMESPACE}`,
-      ),
+      workload.getByText('Not read: the reason is at the top of the card.'),
     ).toBeInTheDocument();
+  });
+
+  it('names the cluster of a refused read when it is not the dev target’s', async () => {
+    await renderStatus(
+      makeStatus({
+        argo: {
+          state: 'error',
+          error: {
+            ...refused,
+            cluster: 'hub',
+            resource: 'applications.argoproj.io in argo',
+            permission: {
+              verb: 'list',
+              resource: 'applications',
+              group: 'argoproj.io',
+              namespace: 'argo',
+            },
+          },
+        },
+      }),
+    );
+    expect(readProblems()).toHaveTextContent(
+      'Missing permission: list applications.argoproj.io in namespace argo (cluster hub)',
+    );
   });
 
   it('names a Secret asked for by name, and a refusal across all namespaces', async () => {
@@ -78,11 +107,14 @@ describe('EntityOktetoDevCard: what it could not read, and why', () => {
         errors: [refused],
       }),
     );
+    expect(readProblems()).toHaveTextContent(
+      `Не всё удалось прочитатьНе хватает права: list deployments.apps в namespace ${NAMESPACE}`,
+    );
+    // nothing of the backend's English message is left
+    expect(readProblems()).not.toHaveTextContent(/missing permission|HTTP/);
     expect(
-      await screen.findAllByText(
-        `Не хватает права: list deployments.apps в namespace ${NAMESPACE}`,
-      ),
-    ).not.toHaveLength(0);
+      screen.getByRole('button', { name: /^Рабочая нагрузка/ }),
+    ).toHaveTextContent('Рабочая нагрузка не прочитано');
   });
 });
 

@@ -4,8 +4,11 @@ import {
   expectOpenSections,
   inSection,
   renderCard,
+  readProblems,
   renderStatus,
+  sectionButton,
   summaryParts,
+  wholeText,
 } from '../../__testUtils__/renderCard';
 import {
   FakeOktetoDevApi,
@@ -72,7 +75,7 @@ describe('EntityOktetoDevCard: set-up and Argo CD', () => {
     ).toBeInTheDocument();
     expect(
       commands.getByText(
-        'okteto up web-corporate-dev --namespace web-corporate-dev',
+        wholeText('okteto up web-corporate-dev --namespace web-corporate-dev'),
       ),
     ).toBeInTheDocument();
     expect(
@@ -85,7 +88,9 @@ describe('EntityOktetoDevCard: set-up and Argo CD', () => {
     ).toBeInTheDocument();
     // the dev entry's own command: information, with no copy button
     expect(
-      commands.getByText(fixtures.healthyOff.target.devEntry!.command!),
+      commands.getByText(
+        wholeText(fixtures.healthyOff.target.devEntry!.command!),
+      ),
     ).toBeInTheDocument();
     expect(
       commands.getByText(
@@ -156,12 +161,16 @@ describe('EntityOktetoDevCard: set-up and Argo CD', () => {
 
     expect(summaryParts()).toEqual([
       'No Argo CD Application',
-      'Dev mode off',
+      'Dev mode off · not set up',
       'Drift unknown',
     ]);
-    expectOpenSections(['Argo CD', 'Readiness checklist']);
+    // the summary line and the failing checklist item say it: Argo CD is marked, not opened
+    expectOpenSections(['Readiness checklist']);
+    expect(
+      sectionButton('Argo CD').querySelector('[data-tone="error"]'),
+    ).not.toBeNull();
     // the file the Application belongs in is a link to it in the repository
-    const file = inSection('Argo CD').getByRole('link', {
+    const file = (await expandSection('Argo CD')).getByRole('link', {
       name: /^deploy\/argocd\/apps\/dev\/corporate\.yaml/,
     });
     expect(file).toHaveAttribute(
@@ -195,7 +204,7 @@ describe('EntityOktetoDevCard: set-up and Argo CD', () => {
     const commands = await expandSection('Commands');
     expect(commands.getByText('Run in the dev container:')).toBeInTheDocument();
     expect(
-      commands.getByText('pnpm --filter corporate dev'),
+      commands.getByText(wholeText('pnpm --filter corporate dev')),
     ).toBeInTheDocument();
     expect(
       commands.getByRole('button', {
@@ -258,7 +267,7 @@ describe('EntityOktetoDevCard: set-up and Argo CD', () => {
     ).not.toBeInTheDocument();
   });
 
-  it('cluster errors: each where its data would be, the rest listed once', async () => {
+  it('cluster errors: each failure said once, under the summary line; the sections point there', async () => {
     await renderStatus(fixtures.clusterErrors);
 
     expect(summaryParts()).toEqual([
@@ -266,28 +275,45 @@ describe('EntityOktetoDevCard: set-up and Argo CD', () => {
       'Dev mode unknown',
       'Drift unknown',
     ]);
-    expectOpenSections(['Okteto', 'Argo CD', 'Workload']);
-    expect(inSection('Argo CD').getByRole('alert')).toHaveTextContent(
-      'Argo CD could not be readCluster unreachable: connect ECONNREFUSED 10.0.0.1:6443 (default, applications.argoproj.io argo/web-corporate-dev)',
+    // the same unreachable cluster failed three reads: one line; the refused pods list: another
+    expect(readProblems()).toHaveTextContent(
+      /^Not everything could be readCluster unreachable: connect ECONNREFUSED 10\.0\.0\.1:6443Forbidden: pods is forbidden/,
     );
+    expect(screen.getAllByText(/ECONNREFUSED/)).toHaveLength(1);
+    // nothing to see in the unread sections: they stay closed, saying so on their headings
+    expectOpenSections([]);
+    for (const title of ['Okteto', 'Argo CD', 'Workload']) {
+      expect(sectionButton(title)).toHaveTextContent(`${title} not read`);
+    }
     expect(
-      inSection('Okteto').getByText('The Okteto state could not be read'),
+      (await expandSection('Argo CD')).getByText(
+        'Not read: the reason is at the top of the card.',
+      ),
     ).toBeInTheDocument();
-    const others = screen.getAllByText('Other read errors');
-    expect(others).toHaveLength(1);
-    expect(others[0].closest('[role="alert"]')).toHaveTextContent(
-      /^Other read errorsForbidden: pods is forbidden/,
+  });
+
+  it('stale: the last good answer, labelled with its age, with what failed', async () => {
+    await renderStatus(fixtures.stale);
+
+    expect(summaryParts()[0]).toBe('Argo CD: Synced · Healthy');
+    expect(readProblems()).toHaveTextContent(
+      'Stale: the cluster could not be read, showing the last good answer from 5 minutes ago.' +
+        'Cluster unreachable: connect ECONNREFUSED 10.0.0.1:6443',
     );
   });
 
-  it('stale: the last good answer, labelled with its age', async () => {
-    await renderStatus(fixtures.stale);
+  it('an unusable cluster: named once, in the reader’s words, with what to change', async () => {
+    await renderStatus(fixtures.clusterUnusable);
 
-    expect(
-      screen.getByText(
-        'Stale: the cluster could not be read, showing the last good answer from 5 minutes ago.',
-      ),
-    ).toBeInTheDocument();
-    expect(summaryParts()[0]).toBe('Argo CD: Synced · Healthy');
+    expect(summaryParts()).toEqual([
+      'Argo CD unreadable',
+      'Dev mode unknown',
+      'Drift unknown',
+    ]);
+    expect(readProblems()).toHaveTextContent(
+      'Not everything could be read' +
+        'Cluster default cannot be used: its url is plain http://, so credentials and answers would travel unencrypted; use https, or set dangerouslyAllowPlainHttp: true on oktetoDev.clusters[0]',
+    );
+    expect(screen.getAllByText(/cannot be used/)).toHaveLength(1);
   });
 });

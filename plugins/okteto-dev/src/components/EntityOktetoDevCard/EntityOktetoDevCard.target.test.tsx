@@ -12,6 +12,7 @@ import {
   renderStatus,
   renderStatusInRussian,
   russianAppConfig,
+  wholeText,
 } from '../../__testUtils__/renderCard';
 import { oktetoDevApiRef } from '../../api';
 import {
@@ -107,11 +108,26 @@ describe('the card and the dev target', () => {
     expect(
       screen.getByText(/No command to end it is offered here/),
     ).toBeInTheDocument();
-    await expandSection('Commands');
-    expect(
-      screen.queryByText(/^okteto (up|down) \S+ --namespace/),
-    ).not.toBeInTheDocument();
+    const commands = await expandSection('Commands');
+    for (const command of ['okteto up', 'okteto down']) {
+      expect(
+        screen.queryByText(
+          wholeText(
+            `${command} web-corporate-dev --namespace web-corporate-dev`,
+          ),
+        ),
+      ).not.toBeInTheDocument();
+    }
     expect(screen.queryAllByRole('button', { name: /^Copy/ })).toEqual([]);
+    // the reason is said once, at the top; the section points there
+    expect(
+      commands.getByText(
+        'No command is offered: the reason is at the top of the card.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getAllByText(/deploys to namespace shop-production/),
+    ).toHaveLength(1);
   });
 
   it('withholds them in Russian too', async () => {
@@ -119,7 +135,7 @@ describe('the card and the dev target', () => {
     expect(screen.getByText('Команды не предлагаются')).toBeInTheDocument();
     expect(
       screen.getByText(
-        'Команды okteto up, okteto down и масштабирования не предлагаются: argo/web-corporate-dev развёртывает в namespace shop-production, а не в dev-цель web-corporate-dev.',
+        'Команды okteto up, okteto down и масштабирования не предлагаются: argo/web-corporate-dev развёртывает в namespace shop-production, а не в namespace dev-цели web-corporate-dev.',
       ),
     ).toBeInTheDocument();
     expect(screen.queryAllByRole('button', { name: /^Скопировать/ })).toEqual(
@@ -144,17 +160,33 @@ describe('the card and the dev target', () => {
         }),
       ],
     });
+    // okteto up and down are offered: nothing at the top; why the dev command is missing is said
+    // where it would be
+    expect(screen.queryByText('Commands withheld')).not.toBeInTheDocument();
+    expect(screen.queryByText(/No command to run the app/)).toBeNull();
+    const commands = await expandSection('Commands');
     expect(
-      screen.getByText(
+      commands.getByText(
         `No command to run the app is offered: the package name ${EVIL} (from apps/corporate-website/package.json) is not a valid npm package name.`,
       ),
     ).toBeInTheDocument();
-    const commands = await expandSection('Commands');
+    expect(screen.getAllByText(/No command to run the app/)).toHaveLength(1);
     expect(
       commands
         .getAllByRole('button', { name: /^Copy/ })
         .map(b => b.getAttribute('aria-label')),
     ).toEqual(['Copy: Start dev mode', 'Copy: Stop dev mode']);
+  });
+
+  it('says why in Russian too, in the commands', async () => {
+    await renderStatusInRussian(fixtures.packageInvalid);
+    expect(screen.queryByText('Команды не предлагаются')).toBeNull();
+    const commands = await expandSection('Команды');
+    expect(
+      commands.getByText(
+        `Команда запуска приложения не предлагается: имя пакета ${EVIL} (из apps/corporate-website/package.json) — недопустимое имя npm-пакета.`,
+      ),
+    ).toBeInTheDocument();
   });
 
   it('runs the app with the repository’s package manager and says where that came from', async () => {
@@ -178,7 +210,9 @@ describe('the card and the dev target', () => {
     });
     const commands = await expandSection('Commands');
     expect(
-      commands.getByText(`yarn workspace ${base.target.package} dev`),
+      commands.getByText(
+        wholeText(`yarn workspace ${base.target.package} dev`),
+      ),
     ).toBeInTheDocument();
     expect(
       commands.getByText(

@@ -12,11 +12,12 @@ import {
 import Box from '@material-ui/core/Box';
 import IconButton from '@material-ui/core/IconButton';
 import RefreshIcon from '@material-ui/icons/Refresh';
+import Typography from '@material-ui/core/Typography';
 import Skeleton from '@material-ui/lab/Skeleton';
 import { oktetoDevTranslationRef } from '../../translation';
-import { ContestedClaim, contestedClaimOf } from './ContestedClaim';
 import { DevStatusContent } from './DevStatusContent';
-import { RefusedTarget, refusalsOf } from './RefusedTarget';
+import { contestedClaimOf, isDenied, refusalsOf } from './failures';
+import { lazyPart } from './sections';
 import { useDevStatus } from './useDevStatus';
 
 function LoadingSkeleton(props: { label: string }) {
@@ -40,6 +41,14 @@ function LoadingSkeleton(props: { label: string }) {
     </Box>
   );
 }
+
+// what only a refused target or a contested claim shows: loaded when shown
+const ContestedClaim = lazyPart(() =>
+  import('./ContestedClaim').then(m => m.ContestedClaim),
+);
+const RefusedTarget = lazyPart(() =>
+  import('./RefusedTarget').then(m => m.RefusedTarget),
+);
 
 function DevStatusCard() {
   const { entity } = useEntity();
@@ -68,6 +77,13 @@ function DevStatusCard() {
     );
   } else if (refusalsOf(error)) {
     content = <RefusedTarget refusals={refusalsOf(error)!} />;
+  } else if (isDenied(error)) {
+    // nothing to fix on the card: a statement, not an error panel
+    content = (
+      <Typography variant="body2" color="textSecondary">
+        {t('card.denied')}
+      </Typography>
+    );
   } else if (error) {
     content = <ResponseErrorPanel error={error} />;
   } else {

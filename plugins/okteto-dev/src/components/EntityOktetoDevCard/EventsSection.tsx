@@ -138,7 +138,11 @@ function Events(props: { status: DevStatus }) {
   return (
     <>
       {value.error && (
-        <DevErrorLine title={t('events.error')} error={value.error} />
+        <DevErrorLine
+          title={t('events.error')}
+          error={value.error}
+          home={props.status.target.cluster}
+        />
       )}
       {!value.error && value.items.length === 0 && (
         <Typography variant="body2" color="textSecondary">

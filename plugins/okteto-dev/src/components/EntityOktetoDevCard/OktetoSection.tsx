@@ -5,9 +5,8 @@ import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { oktetoDevTranslationRef } from '../../translation';
-import { DevErrorLine } from './DevErrorLine';
 import { PodList } from './PodList';
-import { formatDuration, formatSince, secondsSince, useLanguage } from './time';
+import { formatSince, useLanguage } from './time';
 import { useDevMessage } from './useDevMessage';
 
 type Session = Extract<OktetoStatus, { state: 'on' | 'broken' }>;
@@ -24,15 +23,9 @@ function SessionDetails(props: { session: Session }) {
   const { t } = useTranslationRef(oktetoDevTranslationRef);
   const language = useLanguage();
   const since = formatSince(session.since, language);
-  const age = session.ageSeconds ?? secondsSince(session.since);
   const pods = session.pods ?? [];
   return (
     <>
-      {session.state === 'on' && session.abandoned && age !== undefined && (
-        <Alert severity="warning">
-          {t('okteto.abandoned', { age: formatDuration(age, language) })}
-        </Alert>
-      )}
       {session.state === 'on' && (
         <Typography variant="body2">
           {since
@@ -108,7 +101,12 @@ export function OktetoBody(props: { status: DevStatus }) {
 
   let content;
   if (okteto.state === 'error') {
-    content = <DevErrorLine title={t('okteto.error')} error={okteto.error} />;
+    // why is said once, under the summary line
+    content = (
+      <Typography variant="body2" color="textSecondary">
+        {t('card.notReadAbove')}
+      </Typography>
+    );
   } else if (okteto.state === 'off') {
     content = <Typography variant="body2">{t('okteto.off')}</Typography>;
   } else {

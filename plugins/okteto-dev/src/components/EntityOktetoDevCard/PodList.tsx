@@ -9,6 +9,8 @@ import { useListStyles } from './listStyles';
 import { Tone, ToneIcon } from './StatusChip';
 import { formatDuration, secondsSince, useLanguage } from './time';
 
+const PHASES = ['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown'];
+
 function podTone(pod: PodSummary, dev: boolean): Tone {
   if (pod.reason) return 'error';
   if (!pod.ready) return 'warning';
@@ -30,6 +32,11 @@ export function PodList(props: {
   const language = useLanguage();
   const classes = useListStyles();
 
+  // Kubernetes' phases in the reader's language; another value as the cluster wrote it
+  const phase = (pod: PodSummary) =>
+    PHASES.includes(pod.phase)
+      ? t(`pod.phase.${pod.phase as 'Running'}`)
+      : pod.phase;
   const state = (pod: PodSummary) => {
     if (!dev) return pod.ready ? t('pod.ready') : t('pod.notReady');
     if (pod.phase !== 'Running' || pod.reason) return undefined;
@@ -51,7 +58,7 @@ export function PodList(props: {
             primary={pod.name}
             secondary={[
               // "running for …" says the phase already
-              dev && state(pod) ? undefined : pod.phase,
+              dev && state(pod) ? undefined : phase(pod),
               state(pod),
               t('pod.restarts', { restarts: String(pod.restarts) }),
               pod.reason,

@@ -1,22 +1,11 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { DevMessage } from '@okteto-dev/plugin-okteto-dev-common';
+import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import { oktetoDevTranslationRef } from '../../translation';
 import { useDevMessage } from './useDevMessage';
-
-/**
- * The statements of a refused target, when `error` is the backend's 400 for one (its body carries
- * `error.refusals`); undefined for any other error.
- */
-export function refusalsOf(error: unknown): DevMessage[] | undefined {
-  const body = (error as { body?: { error?: { refusals?: unknown } } })?.body;
-  const refusals = body?.error?.refusals;
-  return Array.isArray(refusals) && refusals.length > 0
-    ? (refusals as DevMessage[])
-    : undefined;
-}
 
 /**
  * A target okteto-dev will not read: each value refused, the annotation that asked for it and what
@@ -25,18 +14,27 @@ export function refusalsOf(error: unknown): DevMessage[] | undefined {
 export function RefusedTarget(props: { refusals: DevMessage[] }) {
   const { t } = useTranslationRef(oktetoDevTranslationRef);
   const render = useDevMessage();
+  const several = props.refusals.length > 1;
   return (
     <Alert severity="error" role="alert">
       <AlertTitle>{t('card.refusedTitle')}</AlertTitle>
-      {props.refusals.map(refusal => (
-        <Typography
-          key={`${refusal.code}:${refusal.params?.value}`}
-          variant="body2"
-          component="p"
-        >
-          {render(refusal)}
-        </Typography>
-      ))}
+      {/* more than one value refused: one item each, so that they do not run together */}
+      <Box
+        component={several ? 'ul' : 'div'}
+        pl={several ? 2 : 0}
+        mt={0}
+        mb={1}
+      >
+        {props.refusals.map(refusal => (
+          <Typography
+            key={`${refusal.code}:${refusal.params?.value}`}
+            variant="body2"
+            component={several ? 'li' : 'p'}
+          >
+            {render(refusal)}
+          </Typography>
+        ))}
+      </Box>
       <Typography variant="caption" component="p">
         {t('card.refusedHint')}
       </Typography>

@@ -24,31 +24,29 @@ const toneColor = (theme: Theme, tone: Tone) =>
     off: theme.palette.text.secondary,
   }[tone]);
 
-const useStyles = makeStyles<Theme, { tone: Tone; nowrap?: boolean }>(
-  theme => ({
-    chip: ({ tone }) => ({
-      color: toneColor(theme, tone),
-      borderColor: toneColor(theme, tone),
-      marginRight: theme.spacing(1),
-      marginBottom: theme.spacing(0.5),
-      // long labels wrap instead of being cut off with an ellipsis
-      height: 'auto',
-      minHeight: 24,
-      maxWidth: '100%',
-    }),
-    label: ({ nowrap }) => ({
-      whiteSpace: nowrap ? 'nowrap' : 'normal',
-      overflowWrap: 'anywhere',
-      paddingTop: 2,
-      paddingBottom: 2,
-    }),
-    icon: { color: 'inherit' },
-    iconOnly: ({ tone }) => ({
-      color: toneColor(theme, tone),
-      display: 'inline-flex',
-    }),
+const useStyles = makeStyles<Theme, { tone: Tone }>(theme => ({
+  chip: ({ tone }) => ({
+    color: toneColor(theme, tone),
+    borderColor: toneColor(theme, tone),
+    marginRight: theme.spacing(1),
+    marginBottom: theme.spacing(0.5),
+    // long labels wrap instead of being cut off with an ellipsis
+    height: 'auto',
+    minHeight: 24,
+    maxWidth: '100%',
   }),
-);
+  label: {
+    whiteSpace: 'normal',
+    overflowWrap: 'anywhere',
+    paddingTop: 2,
+    paddingBottom: 2,
+  },
+  icon: { color: 'inherit' },
+  iconOnly: ({ tone }) => ({
+    color: toneColor(theme, tone),
+    display: 'inline-flex',
+  }),
+}));
 
 const TONE_ICONS: Record<Tone, ReactElement> = {
   ok: <CheckCircleIcon />,
@@ -60,17 +58,15 @@ const TONE_ICONS: Record<Tone, ReactElement> = {
 };
 
 /**
- * A small outlined chip: icon and label in the tone's colour. Long labels wrap, unless `nowrap`
- * (in a table column that should not be squeezed).
+ * A small outlined chip: icon and label in the tone's colour. Long labels wrap.
  */
 export function StatusChip(props: {
   tone: Tone;
   label: string;
   icon?: ReactElement;
-  nowrap?: boolean;
 }) {
-  const { tone, label, icon, nowrap } = props;
-  const classes = useStyles({ tone, nowrap });
+  const { tone, label, icon } = props;
+  const classes = useStyles({ tone });
   return (
     <Chip
       size="small"
@@ -86,5 +82,9 @@ export function StatusChip(props: {
 /** The tone's icon alone, coloured, for lists where the text sits next to it. */
 export function ToneIcon(props: { tone: Tone }) {
   const classes = useStyles({ tone: props.tone });
-  return <span className={classes.iconOnly}>{TONE_ICONS[props.tone]}</span>;
+  return (
+    <span className={classes.iconOnly} data-tone={props.tone}>
+      {TONE_ICONS[props.tone]}
+    </span>
+  );
 }

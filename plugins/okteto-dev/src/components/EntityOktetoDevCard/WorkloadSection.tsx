@@ -3,7 +3,6 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { DevStatus } from '@okteto-dev/plugin-okteto-dev-common';
 import Typography from '@material-ui/core/Typography';
 import { oktetoDevTranslationRef } from '../../translation';
-import { DevErrorLine } from './DevErrorLine';
 import { PodList } from './PodList';
 
 /**
@@ -17,8 +16,11 @@ export function WorkloadBody(props: { status: DevStatus }) {
 
   let content;
   if (workload.state === 'error') {
+    // why is said once, under the summary line
     content = (
-      <DevErrorLine title={t('workload.error')} error={workload.error} />
+      <Typography variant="body2" color="textSecondary">
+        {t('card.notReadAbove')}
+      </Typography>
     );
   } else if (workload.state === 'not-found') {
     content = (

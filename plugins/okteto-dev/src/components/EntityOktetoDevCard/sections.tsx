@@ -5,8 +5,8 @@ import Box from '@material-ui/core/Box';
 import Skeleton from '@material-ui/lab/Skeleton';
 import { ComponentType, lazy, Suspense } from 'react';
 import { oktetoDevTranslationRef } from '../../translation';
+import { Attention } from './attention';
 import { CollapsibleSection } from './CollapsibleSection';
-import { Tone } from './StatusChip';
 
 // The card's expandable sections: the headings (title, one-line summary, tone) are part of the
 // card; what is inside each loads when it first opens — a chunk of its own per section, so a
@@ -114,8 +114,18 @@ const ChecklistBody = lazyPart(() =>
 
 interface SectionProps {
   status: DevStatus;
-  /** Set when the section needs action: it opens by itself, with this tone on its heading. */
-  attention?: Tone;
+  /** Set when the section needs action: its tone on the heading, and whether it opens by itself. */
+  attention?: Attention;
+}
+
+/** A heading's tone and first state; an unread part says so in place of its summary. */
+function useHeading(attention: Attention | undefined, summary?: string) {
+  const { t } = useTranslationRef(oktetoDevTranslationRef);
+  return {
+    tone: attention?.tone,
+    defaultOpen: attention?.open ?? false,
+    summary: attention?.unread ? t('card.notRead') : summary,
+  };
 }
 
 /**
@@ -126,11 +136,7 @@ export function OktetoSection(props: SectionProps) {
   const { status, attention } = props;
   const { t } = useTranslationRef(oktetoDevTranslationRef);
   return (
-    <CollapsibleSection
-      title={t('okteto.title')}
-      tone={attention}
-      defaultOpen={Boolean(attention)}
-    >
+    <CollapsibleSection title={t('okteto.title')} {...useHeading(attention)}>
       <OktetoBody status={status} />
     </CollapsibleSection>
   );
@@ -144,11 +150,7 @@ export function ArgoSection(props: SectionProps) {
   const { status, attention } = props;
   const { t } = useTranslationRef(oktetoDevTranslationRef);
   return (
-    <CollapsibleSection
-      title={t('argo.title')}
-      tone={attention}
-      defaultOpen={Boolean(attention)}
-    >
+    <CollapsibleSection title={t('argo.title')} {...useHeading(attention)}>
       <ArgoBody status={status} />
     </CollapsibleSection>
   );
@@ -162,7 +164,8 @@ export function WorkloadSection(props: SectionProps) {
   return (
     <CollapsibleSection
       title={t('workload.title')}
-      summary={
+      {...useHeading(
+        attention,
         workload.state === 'ok'
           ? t('workload.summary', {
               kind: workload.kind,
@@ -170,10 +173,8 @@ export function WorkloadSection(props: SectionProps) {
               ready: String(workload.readyReplicas),
               replicas: String(workload.replicas),
             })
-          : undefined
-      }
-      tone={attention}
-      defaultOpen={Boolean(attention)}
+          : undefined,
+      )}
     >
       <WorkloadBody status={status} />
     </CollapsibleSection>
@@ -240,12 +241,13 @@ export function Checklist(props: SectionProps & { entity: Entity }) {
   return (
     <CollapsibleSection
       title={t('checklist.title')}
-      summary={t('checklist.passed', {
-        passed: String(passed),
-        total: String(items.length),
-      })}
-      tone={attention}
-      defaultOpen={Boolean(attention)}
+      {...useHeading(
+        attention,
+        t('checklist.passed', {
+          passed: String(passed),
+          total: String(items.length),
+        }),
+      )}
     >
       <ChecklistBody entity={entity} status={status} />
     </CollapsibleSection>

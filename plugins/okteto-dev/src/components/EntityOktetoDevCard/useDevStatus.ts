@@ -3,7 +3,7 @@ import { DevStatus } from '@okteto-dev/plugin-okteto-dev-common';
 import { useRef } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { oktetoDevApiRef } from '../../api';
-import { contestedClaimOf } from './ContestedClaim';
+import { contestedClaimOf } from './failures';
 import {
   channelOf,
   renewAtOf,

@@ -1,9 +1,5 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import {
-  ArgoStatus,
-  DriftKind,
-  OktetoStatus,
-} from '@okteto-dev/plugin-okteto-dev-common';
+import { DevStatus } from '@okteto-dev/plugin-okteto-dev-common';
 import { oktetoDevTranslationRef } from '../../translation';
 import { HEALTH_TONES, SYNC_TONES, worstTone } from './argoTones';
 import { DRIFT_VERDICTS } from './driftVerdicts';
@@ -16,20 +12,37 @@ export interface VerdictPart {
   label: string;
 }
 
-/** The summary line: Argo CD's state, dev mode, and what the drift means. */
-export function useVerdict(status: {
-  argo: ArgoStatus;
-  okteto: OktetoStatus;
-  drift: { kind: DriftKind };
-}): VerdictPart[] {
+/**
+ * The parts in the order a reader should take them: what is wrong first (errors, then warnings),
+ * the rest in their usual order (Argo CD, the workload, dev mode, drift).
+ */
+export function mostImportantFirst(parts: VerdictPart[]): VerdictPart[] {
+  const rank = (part: VerdictPart) =>
+    (({ error: 0, warning: 1 } as Partial<Record<Tone, number>>)[part.tone] ??
+    2);
+  // Array.prototype.sort is stable: parts of one rank keep their order
+  return [...parts].sort((a, b) => rank(a) - rank(b));
+}
+
+/**
+ * The summary line: Argo CD's state, the workload when Argo CD cannot tell its health, dev mode,
+ * and what the drift means; what is wrong first.
+ */
+export function useVerdict(
+  status: Pick<DevStatus, 'argo' | 'workload' | 'okteto' | 'drift'> & {
+    checklist?: DevStatus['checklist'];
+  },
+): VerdictPart[] {
   const { t } = useTranslationRef(oktetoDevTranslationRef);
   const language = useLanguage();
   const duration = (seconds: number) => formatDuration(seconds, language);
 
   const argo = (): VerdictPart => {
     const { argo: a } = status;
-    if (a.state === 'error')
-      return { tone: 'error', label: t('summary.argoError') };
+    // not known, like dev mode that could not be read; why is said under the line
+    if (a.state === 'error') {
+      return { tone: 'warning', label: t('summary.argoError') };
+    }
     if (a.state === 'not-found') {
       return { tone: 'error', label: t('summary.argoMissing') };
     }
@@ -62,11 +75,36 @@ export function useVerdict(status: {
     };
   };
 
+  // without an Application nothing says whether the app runs: the workload does
+  const workload = (): VerdictPart[] => {
+    const { argo: a, workload: w } = status;
+    if (a.state === 'ok' || w.state !== 'ok') return [];
+    const reason = w.pods.find(pod => pod.reason)?.reason;
+    if (!reason && (w.replicas === 0 || w.readyReplicas >= w.replicas)) {
+      return [];
+    }
+    const ready = t('summary.workloadReady', {
+      ready: String(w.readyReplicas),
+      replicas: String(w.replicas),
+    });
+    return [
+      {
+        tone: reason ? 'error' : 'warning',
+        label: reason ? `${ready} · ${reason}` : ready,
+      },
+    ];
+  };
+
   const devMode = (): VerdictPart => {
     const { okteto } = status;
     switch (okteto.state) {
       case 'off':
-        return { tone: 'off', label: t('summary.devOff') };
+        // no dev entry to start yet: the checklist's "Enable Okteto" says how
+        return status.checklist?.some(
+          item => item.id === 'dev-service' && item.status === 'fail',
+        )
+          ? { tone: 'off', label: t('summary.devNotSetUp') }
+          : { tone: 'off', label: t('summary.devOff') };
       case 'broken':
         return { tone: 'error', label: t('summary.devBroken') };
       case 'error':
@@ -91,5 +129,10 @@ export function useVerdict(status: {
   };
 
   const drift = DRIFT_VERDICTS[status.drift.kind] ?? DRIFT_VERDICTS.unknown;
-  return [argo(), devMode(), { tone: drift.tone, label: t(drift.key) }];
+  return mostImportantFirst([
+    argo(),
+    ...workload(),
+    devMode(),
+    { tone: drift.tone, label: t(drift.key) },
+  ]);
 }

@@ -62,6 +62,8 @@ const useStyles = makeStyles(theme => ({
     },
   },
   app: { minWidth: 150 },
+  // a long state (Russian's conflict) wraps in its chip rather than push the table past the page
+  state: { minWidth: 220 },
   session: { minWidth: 140 },
   // short values stay on one line; the app's cell takes what is left
   nowrap: { whiteSpace: 'nowrap' },
@@ -161,11 +163,10 @@ function Row(props: { row: DevRow }) {
           })}
         </Typography>
       </TableCell>
-      <TableCell className={classes.nowrap}>
+      <TableCell className={classes.state}>
         <StatusChip
           tone={STATE_TONES[row.state]}
           label={t(`page.state.${row.state}`)}
-          nowrap
         />
       </TableCell>
       <TableCell className={classes.session}>

@@ -19,25 +19,36 @@ const document: OktetoDevSearchDocument = {
   fetchedAt: '2025-01-01T00:00:00Z',
 };
 
+const withFields = (
+  fields: Partial<OktetoDevSearchDocument>,
+): OktetoDevSearchDocument => ({ ...document, ...fields });
+
+/** The status chips of the result, in order (the summary line, as on the card). */
+const chips = () =>
+  Array.from(
+    screen.getByRole('group', { name: /^(Summary|Сводка)$/ }).children,
+  ).map(chip => chip.textContent);
+
 describe('OktetoDevSearchResultListItem', () => {
-  it('links the title to the entity and shows the status chips', async () => {
+  it('links the title to the entity and shows the card’s summary line, then the text', async () => {
     await renderInTestApp(<OktetoDevSearchResultListItem result={document} />);
 
     expect(screen.getByRole('link', { name: 'corporate' })).toHaveAttribute(
       'href',
       '/catalog/default/component/corporate',
     );
+    expect(chips()).toEqual([
+      'Argo CD: Out of sync · Healthy',
+      'Dev mode on · alice',
+      'Drift expected from dev mode',
+    ]);
+    // the verdict first, then the document's text
     expect(
       screen.getByText('Dev environment of corporate in web-corporate-dev'),
-    ).toBeInTheDocument();
-    expect(screen.getByText('Out of sync')).toBeInTheDocument();
-    expect(screen.getByText('Healthy')).toBeInTheDocument();
-    expect(screen.getByText('Dev mode on')).toBeInTheDocument();
-    expect(screen.getByText('by alice')).toBeInTheDocument();
-    expect(
-      screen.getByText('Drift expected from dev mode'),
-    ).toBeInTheDocument();
-    expect(screen.queryByText('Probably abandoned')).not.toBeInTheDocument();
+    ).toHaveTextContent(
+      /^Argo CD: Out of sync · Healthy.*Drift expected from dev modeDev environment of corporate/,
+    );
+    expect(screen.queryByText(/abandoned/)).not.toBeInTheDocument();
   });
 
   it('shows a conflict in red words, not only in red', async () => {
@@ -48,8 +59,12 @@ describe('OktetoDevSearchResultListItem', () => {
     };
     await renderInTestApp(<OktetoDevSearchResultListItem result={conflict} />);
 
-    expect(screen.getByText('Conflict: both pods serve')).toBeInTheDocument();
-    expect(screen.queryByText(/^by /)).not.toBeInTheDocument();
+    // what is wrong first
+    expect(chips()).toEqual([
+      'Conflict: both pods serve',
+      'Argo CD: Out of sync · Healthy',
+      'Dev mode on · developer unknown',
+    ]);
   });
 
   it('flags a session older than the configured age as probably abandoned', async () => {
@@ -58,8 +73,7 @@ describe('OktetoDevSearchResultListItem', () => {
       oktetoAbandoned: true,
     };
     await renderInTestApp(<OktetoDevSearchResultListItem result={abandoned} />);
-    expect(screen.getByText('Probably abandoned')).toBeInTheDocument();
-    expect(screen.getByText('by alice')).toBeInTheDocument();
+    expect(chips()[0]).toBe('Dev mode on · alice · probably abandoned');
   });
 
   it('shows values it does not know as they are and highlights the title', async () => {
@@ -79,9 +93,30 @@ describe('OktetoDevSearchResultListItem', () => {
       />,
     );
 
-    expect(screen.getByText('unknown')).toBeInTheDocument();
-    expect(screen.getByText('Dev mode off')).toBeInTheDocument();
-    expect(screen.queryByText('by alice')).not.toBeInTheDocument();
+    expect(chips()).toEqual([
+      'Argo CD: unknown · Healthy',
+      'Dev mode off',
+      'Drift expected from dev mode',
+    ]);
+    expect(screen.queryByText(/alice/)).not.toBeInTheDocument();
     expect(screen.getByText('corp').tagName).toBe('MARK');
+  });
+
+  it('says a missing Application as the card does', async () => {
+    await renderInTestApp(
+      <OktetoDevSearchResultListItem
+        result={withFields({ argoSync: 'Missing', argoHealth: 'Missing' })}
+      />,
+    );
+    expect(chips()[0]).toBe('No Argo CD Application');
+  });
+
+  it('says an unreadable Application as the card does', async () => {
+    await renderInTestApp(
+      <OktetoDevSearchResultListItem
+        result={withFields({ argoSync: 'unknown', argoHealth: 'unknown' })}
+      />,
+    );
+    expect(chips()[0]).toBe('Argo CD unreadable');
   });
 });

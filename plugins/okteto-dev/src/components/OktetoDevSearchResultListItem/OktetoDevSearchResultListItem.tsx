@@ -16,10 +16,13 @@ import Box from '@material-ui/core/Box';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemIcon from '@material-ui/core/ListItemIcon';
 import ListItemText from '@material-ui/core/ListItemText';
-import PersonIcon from '@material-ui/icons/Person';
 import { ReactNode } from 'react';
 import { oktetoDevTranslationRef } from '../../translation';
 import { StatusChip } from '../EntityOktetoDevCard/StatusChip';
+import {
+  mostImportantFirst,
+  VerdictPart,
+} from '../EntityOktetoDevCard/verdict';
 import { useSearchLabels } from './searchLabels';
 
 /**
@@ -57,8 +60,9 @@ function Highlighted(props: {
 }
 
 /**
- * One `okteto-dev` search result: the entity's title linked to its page, the text, and chips for
- * Argo CD sync and health, Okteto dev mode (who runs it, and whether it looks abandoned) and drift.
+ * One `okteto-dev` search result: the entity's title linked to its page, the card's summary line
+ * (Argo CD sync and health, Okteto dev mode with who runs it and whether it looks abandoned, drift;
+ * what is wrong first), then the text.
  *
  * @public
  */
@@ -73,6 +77,26 @@ export function OktetoDevSearchResultListItem(
     return null;
   }
   const doc: SearchDocument & Partial<OktetoDevSearchFields> = result;
+
+  // the card's summary line, from the fields the collator indexed
+  const chips = (d: typeof doc): VerdictPart[] => {
+    const parts: VerdictPart[] = [];
+    if (d.argoSync && d.argoHealth) {
+      parts.push(labels.argo(d.argoSync, d.argoHealth, d.driftKind));
+    }
+    if (d.oktetoState === OKTETO_STATE_SEARCH_VALUES.on) {
+      const who = d.oktetoUser ?? t('summary.developerUnknown');
+      parts.push(
+        d.oktetoAbandoned
+          ? { tone: 'warning', label: t('search.devAbandoned', { who }) }
+          : { tone: 'info', label: t('summary.devOnNoAge', { who }) },
+      );
+    } else if (d.oktetoState) {
+      parts.push(labels.oktetoState(d.oktetoState));
+    }
+    if (d.driftKind) parts.push(labels.driftKind(d.driftKind));
+    return parts;
+  };
 
   return (
     <ListItem alignItems="flex-start" divider>
@@ -100,33 +124,20 @@ export function OktetoDevSearchResultListItem(
         secondaryTypographyProps={{ component: 'div' }}
         secondary={
           <>
-            <Highlighted field="text" value={doc.text} highlight={highlight} />
-            <Box mt={1} display="flex" flexWrap="wrap">
-              {doc.argoSync && (
-                <StatusChip {...labels.argoSync(doc.argoSync)} />
-              )}
-              {doc.argoHealth && (
-                <StatusChip {...labels.argoHealth(doc.argoHealth)} />
-              )}
-              {doc.oktetoState && (
-                <StatusChip {...labels.oktetoState(doc.oktetoState)} />
-              )}
-              {doc.oktetoState === OKTETO_STATE_SEARCH_VALUES.on &&
-                doc.oktetoUser && (
-                  <StatusChip
-                    tone="off"
-                    icon={<PersonIcon />}
-                    label={t('search.by', { user: doc.oktetoUser })}
-                  />
-                )}
-              {doc.oktetoState === OKTETO_STATE_SEARCH_VALUES.on &&
-                doc.oktetoAbandoned && (
-                  <StatusChip tone="warning" label={t('search.abandoned')} />
-                )}
-              {doc.driftKind && (
-                <StatusChip {...labels.driftKind(doc.driftKind)} />
-              )}
+            {/* the verdict first, as on the card; then the document's text */}
+            <Box
+              role="group"
+              aria-label={t('summary.label')}
+              mt={0.5}
+              mb={0.5}
+              display="flex"
+              flexWrap="wrap"
+            >
+              {mostImportantFirst(chips(doc)).map(chip => (
+                <StatusChip key={chip.label} {...chip} />
+              ))}
             </Box>
+            <Highlighted field="text" value={doc.text} highlight={highlight} />
           </>
         }
       />

@@ -6,7 +6,11 @@ import {
   OKTETO_STATE_SEARCH_VALUES,
 } from '@okteto-dev/plugin-okteto-dev-common';
 import { oktetoDevTranslationRef } from '../../translation';
-import { HEALTH_TONES, SYNC_TONES } from '../EntityOktetoDevCard/argoTones';
+import {
+  HEALTH_TONES,
+  SYNC_TONES,
+  worstTone,
+} from '../EntityOktetoDevCard/argoTones';
 import { Tone } from '../EntityOktetoDevCard/StatusChip';
 import { DRIFT_VERDICTS } from '../EntityOktetoDevCard/driftVerdicts';
 
@@ -44,6 +48,15 @@ function isOneOf<K extends keyof typeof SEARCH_VALUES>(
   return (SEARCH_VALUES[field] as readonly string[]).includes(value);
 }
 
+/** The collator's values of `argoSync` and `argoHealth` without an Application to read. */
+const ARGO_ABSENT: Record<
+  string,
+  { tone: Tone; key: 'summary.argoMissing' | 'summary.argoError' }
+> = {
+  Missing: { tone: 'error', key: 'summary.argoMissing' },
+  unknown: { tone: 'warning', key: 'summary.argoError' },
+};
+
 /** Translated label and tone of each search field value; unknown values show as they are. */
 export function useSearchLabels() {
   const { t } = useTranslationRef(oktetoDevTranslationRef);
@@ -52,6 +65,33 @@ export function useSearchLabels() {
     label: value,
   });
   return {
+    /**
+     * Sync and health in one, as the card's summary line says them (OutOfSync that dev mode
+     * explains is expected, not a warning).
+     */
+    argo: (sync: string, health: string, drift?: string) => {
+      const absent = ARGO_ABSENT[sync];
+      if (absent && sync === health) {
+        return { tone: absent.tone, label: t(absent.key) };
+      }
+      let syncTone: Tone = isOneOf('argoSync', sync)
+        ? SYNC_TONES[sync]
+        : 'neutral';
+      if (sync === 'OutOfSync' && drift === 'expected-okteto')
+        syncTone = 'info';
+      return {
+        tone: worstTone(
+          syncTone,
+          isOneOf('argoHealth', health) ? HEALTH_TONES[health] : 'neutral',
+        ),
+        label: t('summary.argo', {
+          sync: isOneOf('argoSync', sync) ? t(`argo.sync.${sync}`) : sync,
+          health: isOneOf('argoHealth', health)
+            ? t(`argo.health.${health}`)
+            : health,
+        }),
+      };
+    },
     argoSync: (value: string) =>
       isOneOf('argoSync', value)
         ? { tone: SYNC_TONES[value], label: t(`argo.sync.${value}`) }
