@@ -27,6 +27,14 @@ export interface Config {
        */
       serverUrl?: string;
       /**
+       * New dev values files set the chart's Ingress from the server URL, as web-core's do:
+       * `ingress.hosts[0]` with the URL's host and path `/` (web-core's chart `web-app` turns its
+       * Ingress on with no hosts, an Ingress the API server refuses: "either `defaultBackend` or
+       * `rules` must be specified"), or `ingress.enabled: false` without a URL. Default true; false
+       * for a chart whose values have no such `ingress`.
+       */
+      ingressFromServerUrl?: boolean;
+      /**
        * Command of new dev entries, a template over `{package}` (the app folder's package name),
        * `{appDir}` and `{app}`. Default web-core's `sh -lc '...; pnpm --filter {package} dev'`.
        */

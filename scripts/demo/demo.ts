@@ -139,26 +139,86 @@ export async function startDemo(
   fs.mkdirSync(DEMO_DIR, { recursive: true });
   const { sandbox, github } = await startDemoServices({ log });
 
-  const logFile = options.backendLog ?? path.join(DEMO_DIR, 'backend.log');
+  const backend = await startBackend({
+    log,
+    logFile: options.backendLog,
+    env: {
+      OKTETO_DEV_SANDBOX_URL: sandbox.url,
+      OKTETO_DEV_SANDBOX_TOKEN: sandbox.token,
+      OKTETO_DEV_SANDBOX_CA: Buffer.from(sandbox.ca ?? '').toString('base64'),
+      OKTETO_DEV_GITHUB_API: github.apiBaseUrl,
+    },
+    onStop: async () => {
+      await github.close();
+      await sandbox.close();
+    },
+  });
+  return { url: backend.url, sandbox, github, stop: backend.stop };
+}
+
+/**
+ * packages/backend (serving the built app) with app-config.yaml on http://localhost:7007, its
+ * cluster and GitHub from `env` (OKTETO_DEV_SANDBOX_URL, _TOKEN, _CA, OKTETO_DEV_GITHUB_API);
+ * resolves once it is ready. `stop()` ends it, then runs `onStop`.
+ */
+export async function startBackend(options: {
+  env: Record<string, string | undefined>;
+  log?: (line: string) => void;
+  logFile?: string;
+  onStop?: () => Promise<void>;
+  /** Another port than app-config.yaml's 7007 (a config file of its own is added). */
+  port?: number;
+  /** More configuration (YAML), merged over app-config.yaml. */
+  extraConfig?: string;
+}): Promise<{ url: string; stop(): Promise<void> }> {
+  const log = options.log ?? (() => {});
+  fs.mkdirSync(DEMO_DIR, { recursive: true });
+  const port = options.port ?? 7007;
+  const url = `http://localhost:${port}`;
+  // readiness of another Backstage on the port would pass for ours: refuse to start instead
+  const taken = await fetch(`${url}/.backstage/health/v1/readiness`).then(
+    () => true,
+    () => false,
+  );
+  if (taken) {
+    throw new Error(
+      `something already answers on ${url}: stop it (another npm start or browser test) first`,
+    );
+  }
+  const configs = ['--config', path.join(ROOT, 'app-config.yaml')];
+  if (options.port) {
+    const file = path.join(DEMO_DIR, `app-config.port-${port}.yaml`);
+    fs.writeFileSync(
+      file,
+      [
+        `app: { baseUrl: '${url}' }`,
+        'backend:',
+        `  baseUrl: '${url}'`,
+        `  listen: { port: ${port} }`,
+        `  cors: { origin: '${url}' }`,
+        '',
+      ].join('\n'),
+    );
+    configs.push('--config', file);
+  }
+  if (options.extraConfig) {
+    const file = path.join(DEMO_DIR, `app-config.extra-${port}.yaml`);
+    fs.writeFileSync(file, options.extraConfig);
+    configs.push('--config', file);
+  }
+  const logFile = options.logFile ?? path.join(DEMO_DIR, 'backend.log');
   const out = fs.openSync(logFile, 'w');
   const backend = spawn(
     path.join(ROOT, 'node_modules', '.bin', 'backstage-cli'),
-    ['package', 'start', '--config', path.join(ROOT, 'app-config.yaml')],
+    ['package', 'start', ...configs],
     {
       cwd: path.join(ROOT, 'packages', 'backend'),
       stdio: ['ignore', out, out],
       detached: true,
-      env: {
-        ...process.env,
-        OKTETO_DEV_SANDBOX_URL: sandbox.url,
-        OKTETO_DEV_SANDBOX_TOKEN: sandbox.token,
-        OKTETO_DEV_SANDBOX_CA: Buffer.from(sandbox.ca ?? '').toString('base64'),
-        OKTETO_DEV_GITHUB_API: github.apiBaseUrl,
-      },
+      env: { ...process.env, ...options.env },
     },
   );
   log(`backend starting (log: ${path.relative(ROOT, logFile)})`);
-  const url = 'http://localhost:7007';
   const stop = async () => {
     if (backend.exitCode === null && backend.pid) {
       try {
@@ -182,8 +242,7 @@ export async function startDemo(
       });
     }
     fs.closeSync(out);
-    await github.close();
-    await sandbox.close();
+    await options.onStop?.();
   };
   try {
     await waitForBackend(url, backend, 180_000);
@@ -195,5 +254,5 @@ export async function startDemo(
         .slice(-3000)}`,
     );
   }
-  return { url, sandbox, github, stop };
+  return { url, stop };
 }

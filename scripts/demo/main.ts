@@ -1,8 +1,41 @@
-/* `npm start`: the local demo until Ctrl-C. */
+/* `npm start`: the local demo until Ctrl-C; `npm start -- --real`: on the real stack. */
 import path from 'node:path';
 import { KUBECONFIG, ROOT, startDemo } from './demo';
+import { realDemoHelp, startRealDemo } from './realDemo';
+
+async function mainReal() {
+  const say = (line: string) => process.stdout.write(`[okteto-dev] ${line}\n`);
+  const started = Date.now();
+  say(
+    'the real stack: real cluster, real Argo CD, the okteto CLI (about 1-2 minutes)',
+  );
+  const demo = await startRealDemo({ log: say });
+  say('');
+  say(
+    `Backstage is up on the real stack in ${Math.round(
+      (Date.now() - started) / 1000,
+    )} s: ${demo.url}  (sign in as guest)`,
+  );
+  say(`  the web-core apps: ${demo.url}/catalog?filters[kind]=component`);
+  for (const line of realDemoHelp(demo)) say(line);
+  say('Ctrl-C stops everything.');
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    say('stopping');
+    await demo.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
 
 async function main() {
+  if (process.argv.includes('--real')) {
+    await mainReal();
+    return;
+  }
   const say = (line: string) => process.stdout.write(`[okteto-dev] ${line}\n`);
   const demo = await startDemo({ log: say });
   const kubeconfig = path.relative(ROOT, KUBECONFIG);

@@ -1,4 +1,7 @@
-// `npm start`: builds the app when its sources changed, then runs the local demo (scripts/demo).
+// `npm start`: builds the app when its sources changed, then runs the local demo (scripts/demo) on
+// the kube-sandbox. `npm start -- --real`: the same Backstage on the real stack instead (the real
+// cluster, real Argo CD and the okteto CLI of packages/real-cluster; their Go builds are run first,
+// cached).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -40,7 +43,22 @@ export function ensureAppBuilt({ root, say, die, run }) {
   if (status !== 0) die('the app did not build (see above)');
 }
 
-export default async function start(_args, ctx) {
+export default async function start(args, ctx) {
+  const real = args.includes('--real');
+  const unknown = args.filter(a => a !== '--real');
+  if (unknown.length > 0) {
+    ctx.die(
+      `npm start: unknown argument(s) ${unknown.join(
+        ' ',
+      )}; the one flag is --real`,
+    );
+  }
+  if (real) {
+    const { startGoBuild } = await import('./realCluster.mjs');
+    if ((await startGoBuild(ctx)) !== 0) {
+      ctx.die('the Go builds of the real cluster failed (see above)');
+    }
+  }
   ensureAppBuilt(ctx);
   const child = spawn(
     process.execPath,
@@ -55,6 +73,7 @@ export default async function start(_args, ctx) {
         'nodeTransform.cjs',
       ),
       path.join(ctx.root, 'scripts', 'demo', 'main.ts'),
+      ...(real ? ['--real'] : []),
     ],
     { stdio: 'inherit', cwd: ctx.root },
   );

@@ -1,4 +1,5 @@
-// `npm test`: type check, lint, the API reports, every package's tests (Jest), the browser tests,
+// `npm test`: type check, lint, the API reports, every package's tests (Jest), the browser tests
+// (`browser` on the kube-sandbox, `real-browser` on the real cluster, Argo CD and okteto),
 // the packed packages (`pack`, scripts/tasks/pack.mjs) and those packages installed by the
 // README's steps into a new create-app Backstage (`fresh-app`, scripts/tasks/fresh-app.mjs;
 // `--variant=<name>` picks a variant of e2e/freshAppVariants.ts). Ends with one summary line
@@ -79,11 +80,21 @@ export default async function test(args, ctx) {
       ctx,
     );
   }
+  if (want('real-browser')) {
+    ensureDebianBinary(
+      {
+        binary: 'syncthing',
+        pkg: 'syncthing',
+        why: "the real okteto CLI runs Debian's syncthing",
+      },
+      ctx,
+    );
+  }
   if (want('unit')) {
     // the replica tests run two backends on real PostgreSQL and Redis (packages/backend/src/replicas)
     ensureEngines(ctx);
   }
-  if (want('browser') || want('fresh-app')) {
+  if (want('browser') || want('real-browser') || want('fresh-app')) {
     ensureDebianBinary(
       {
         binary: CHROMIUM,
@@ -97,9 +108,10 @@ export default async function test(args, ctx) {
   const failures = [];
   // the real cluster, Argo CD, helm and okteto under the tests (started by scripts/run.mjs while npm
   // installed; awaited here)
-  const goBuild = want('unit')
-    ? ctx.goBuild ?? startGoBuild(ctx)
-    : Promise.resolve(0);
+  const goBuild =
+    want('unit') || want('real-browser')
+      ? ctx.goBuild ?? startGoBuild(ctx)
+      : Promise.resolve(0);
   if (want('tsc')) {
     say('type check: tsc');
     if (run(bin('tsc'), ['--noEmit', '-p', '.']) !== 0) failures.push('tsc');
@@ -167,9 +179,8 @@ export default async function test(args, ctx) {
     }
     if (status !== 0) failures.push('unit tests');
   }
-  if (want('browser')) {
-    ensureAppBuilt(ctx);
-    say('browser tests: e2e/browser.ts (the real backend and app in Chromium)');
+  // one browser script (no Jest): writes {passed, failed} to --report and exits 0 or 1
+  const browserScript = (script, name) => {
     const report = path.join(
       fs.mkdtempSync(path.join(os.tmpdir(), 'okteto-dev-e2e-')),
       'report.json',
@@ -184,7 +195,7 @@ export default async function test(args, ctx) {
         'config',
         'nodeTransform.cjs',
       ),
-      path.join(root, 'e2e', 'browser.ts'),
+      path.join(root, 'e2e', script),
       `--report=${report}`,
     ]);
     if (fs.existsSync(report)) {
@@ -192,7 +203,22 @@ export default async function test(args, ctx) {
       passed += result.passed;
       failed += result.failed;
     }
-    if (status !== 0) failures.push('browser tests');
+    if (status !== 0) failures.push(name);
+  };
+  if (want('browser')) {
+    ensureAppBuilt(ctx);
+    say('browser tests: e2e/browser.ts (the real backend and app in Chromium)');
+    browserScript('browser.ts', 'browser tests');
+  }
+  if (want('real-browser')) {
+    if ((await goBuild) !== 0) {
+      die('the Go builds of packages/real-cluster failed (see above)');
+    }
+    ensureAppBuilt(ctx);
+    say(
+      'real-browser: e2e/realBrowser.ts (the card on the real cluster, real Argo CD and the real okteto CLI, in Chromium; about 4 min)',
+    );
+    browserScript('realBrowser.ts', 'real-browser');
   }
 
   let packed;

@@ -247,6 +247,15 @@ describe('the actions follow every convention of oktetoDev.conventions', () => {
         PUBLIC_URL: 'https://shop-preview.preview.example',
       },
       envFrom: { secretRef: 'ns-shop-preview-secrets' },
+      ingress: {
+        enabled: true,
+        hosts: [
+          {
+            host: 'shop-preview.preview.example',
+            paths: [{ path: '/', pathType: 'Prefix' }],
+          },
+        ],
+      },
     });
 
     // The fix actions find those files and settings by the same conventions: nothing to fix.

@@ -101,7 +101,7 @@ describe('template enable-okteto through the scaffolder backend', () => {
       },
     ];
     expect(app).toEqual(reference);
-    const { ingress, postgres, ...envParts } = yaml.parse(
+    const { postgres, ...envParts } = yaml.parse(
       readWebCoreFixture('deploy/env/dev/corporate.yaml'),
     );
     expect(yaml.parse(files['deploy/env/dev/corporate.yaml'])).toEqual(

@@ -22,6 +22,7 @@ import {
   catalogFactory,
   sandboxClusters,
   webCoreUrlReader,
+  webCoreUrlReaderWith,
 } from './testBackend';
 import { WEB_CORE_ENTITIES, WEB_CORE_TARGETS } from './webCoreEntities';
 
@@ -119,6 +120,8 @@ export async function startLiveBackend(options: {
   oktetoDev?: Record<string, unknown>;
   config?: Record<string, unknown>;
   entities?: Entity[];
+  /** The repository files (default: examples/web-core-repo as they are). */
+  urlReader?: ReturnType<typeof webCoreUrlReaderWith>;
   features?: Parameters<typeof startTestBackend>[0]['features'];
 }): Promise<LiveBackend> {
   const { sandbox } = options;
@@ -129,7 +132,7 @@ export async function startLiveBackend(options: {
         defaultCredentials: mockCredentials.none(),
       }),
       catalogFactory(options.entities ?? WEB_CORE_ENTITIES),
-      webCoreUrlReader,
+      options.urlReader ?? webCoreUrlReader,
       mockServices.rootConfig.factory({
         data: {
           integrations: { github: [{ host: 'github.com' }] },

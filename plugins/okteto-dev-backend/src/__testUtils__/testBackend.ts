@@ -59,12 +59,21 @@ export function repositoryUrlReader(
 }
 
 /** A UrlReader over examples/web-core-repo, as the GitHub reader would answer for web-core. */
-export const webCoreUrlReader = repositoryUrlReader(REPO_BASE, relative => {
-  const file = path.join(REPO_DIR, relative);
-  return file.startsWith(REPO_DIR) && fs.existsSync(file)
-    ? fs.readFileSync(file)
-    : undefined;
-});
+/**
+ * examples/web-core-repo at https://github.com/NeoGrAIph/web-core/tree/main/, with the files of
+ * `overlay` (path → content) in place of the repository's: a test commits by changing the overlay.
+ */
+export function webCoreUrlReaderWith(overlay: Map<string, string>) {
+  return repositoryUrlReader(REPO_BASE, relative => {
+    if (overlay.has(relative)) return overlay.get(relative);
+    const file = path.join(REPO_DIR, relative);
+    return file.startsWith(REPO_DIR) && fs.existsSync(file)
+      ? fs.readFileSync(file)
+      : undefined;
+  });
+}
+
+export const webCoreUrlReader = webCoreUrlReaderWith(new Map());
 
 /** The catalog with visibility: the outsider sees nothing, as a permission policy would decide. */
 export function catalogFactory(entities: Entity[] = WEB_CORE_ENTITIES) {

@@ -5,3 +5,4 @@ export { useQueuedRetry } from './useQueuedRetry';
 export { useRefreshWhenVisible } from './useRefreshWhenVisible';
 export { useRenewal } from './useRenewal';
 export { useStatusSignal } from './useStatusSignal';
+export { useRefreshIntervalMs } from './useRefreshIntervalMs';

@@ -43,6 +43,11 @@ export interface OktetoDevScaffolderOptions {
   prune: boolean;
   /** The app's public URL, a template over `{app}`, `{application}`, `{namespace}`; no default. */
   serverUrl?: string;
+  /**
+   * Whether new dev values files set the chart's Ingress from the server URL (its host as
+   * `ingress.hosts[0]`, or `ingress.enabled: false` without a URL), as web-core's dev values do.
+   */
+  ingressFromServerUrl: boolean;
   /** Command of new dev entries, a template over `{package}`, `{appDir}`, `{app}`. */
   devCommand: string;
 }
@@ -68,6 +73,7 @@ export function readOktetoDevScaffolderOptions(
     syncOptions: c?.getOptionalStringArray('syncOptions') ?? [],
     prune: c?.getOptionalBoolean('prune') ?? true,
     serverUrl: c?.getOptionalString('serverUrl'),
+    ingressFromServerUrl: c?.getOptionalBoolean('ingressFromServerUrl') ?? true,
     devCommand: c?.getOptionalString('devCommand') ?? DEFAULT_DEV_COMMAND,
   };
 }

@@ -15,6 +15,12 @@ const guard = (name: string) => [
   },
 ];
 
+/** A dev values file's Ingress for its host, as web-core's (deploy/env/dev/corporate.yaml). */
+const ingressOf = (host: string) => ({
+  enabled: true,
+  hosts: [{ host, paths: [{ path: '/', pathType: 'Prefix' }] }],
+});
+
 /** The files each example writes, parsed, in the order of the examples. */
 const effects: Array<Record<string, unknown>> = [
   (() => {
@@ -23,7 +29,7 @@ const effects: Array<Record<string, unknown>> = [
     );
     application.spec.syncPolicy.syncOptions = ['RespectIgnoreDifferences=true'];
     application.spec.ignoreDifferences = guard('web-corporate-dev-web-app');
-    const { ingress, postgres, ...values } = yaml.parse(
+    const { postgres, ...values } = yaml.parse(
       readWebCoreFixture('deploy/env/dev/corporate.yaml'),
     );
     return {
@@ -61,6 +67,7 @@ const effects: Array<Record<string, unknown>> = [
         NEXT_PUBLIC_SERVER_URL: 'https://shop.dev.example.com',
       },
       envFrom: { secretRef: 'shop-secrets' },
+      ingress: ingressOf('shop.dev.example.com'),
     },
   },
 ];

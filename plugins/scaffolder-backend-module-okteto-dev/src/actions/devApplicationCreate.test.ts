@@ -150,17 +150,36 @@ describe('argocd:dev-application:create', () => {
     });
   });
 
-  it("reproduces the env parts of web-core's corporate values", async () => {
+  it("reproduces web-core's corporate values: env, env Secret and the Ingress of its dev host", async () => {
     await run(corporate);
     const written = read(VALUES_PATH);
     const reference = readWebCoreFixture(VALUES_PATH);
-    // Ingress and postgres are per-app platform choices the action does not make.
-    const { ingress, postgres, ...envParts } = yaml.parse(reference);
-    expect(ingress).toBeDefined();
+    // postgres is a per-app platform choice the action does not make
+    const { postgres, ...parts } = yaml.parse(reference);
     expect(postgres).toBeDefined();
-    expect(yaml.parse(written)).toEqual(envParts);
-    // Same header and quoting as the reference, text for text, up to the ingress block.
+    expect(yaml.parse(written)).toEqual(parts);
+    // Same header and quoting as the reference, text for text, up to the postgres block.
     expect(reference.startsWith(written)).toBe(true);
+  });
+
+  it('turns the Ingress off without a server URL, and leaves it to the chart when configured so', async () => {
+    // web-core's chart enables an Ingress with no hosts: without a host the API server refuses it
+    // ("either `defaultBackend` or `rules` must be specified"), and the sync fails
+    const { serverUrl, ...withoutUrl } = corporate;
+    expect(serverUrl).toBeDefined();
+    await run(withoutUrl);
+    expect(yaml.parse(read(VALUES_PATH)).ingress).toEqual({ enabled: false });
+
+    mockDir.setContent({});
+    await run(
+      corporate,
+      createArgocdDevApplicationCreateAction({
+        config: new ConfigReader({
+          oktetoDev: { scaffolder: { ingressFromServerUrl: false } },
+        }),
+      }),
+    );
+    expect(yaml.parse(read(VALUES_PATH))).not.toHaveProperty('ingress');
   });
 
   it('is idempotent and accepts an equal file written differently', async () => {
@@ -186,7 +205,7 @@ describe('argocd:dev-application:create', () => {
     expect(fs.existsSync(mockDir.resolve(APP_PATH))).toBe(false);
 
     await run({ ...corporate, replace: true });
-    expect(yaml.parse(read(VALUES_PATH)).ingress).toBeUndefined();
+    expect(yaml.parse(read(VALUES_PATH)).postgres).toBeUndefined();
   });
 
   it('keeps selfHeal off unless explicitly allowed', async () => {

@@ -164,6 +164,9 @@ function resolveDevApplication(
     syncOptions,
     serverUrl,
     serverUrlEnv: target.serverUrlEnv,
+    ...(options.ingressFromServerUrl
+      ? { ingressHost: serverUrl ? new URL(serverUrl).hostname : false }
+      : {}),
     envSecret: requireDnsSubdomain(
       'envSecret',
       input.envSecret ?? target.envSecret,

@@ -22,6 +22,11 @@ export interface DevApplicationSpec {
   syncOptions: string[];
   serverUrl?: string;
   serverUrlEnv: string;
+  /**
+   * The chart's Ingress in the values file: the host of the server URL, `false` for none, absent to
+   * leave the chart's default (`oktetoDev.scaffolder.ingressFromServerUrl`).
+   */
+  ingressHost?: string | false;
   envSecret: string;
   envVar: { name: string; value: string };
 }
@@ -92,6 +97,29 @@ function valuesEnv(spec: DevApplicationSpec): Record<string, string> {
   return env;
 }
 
+/**
+ * The chart's Ingress as web-core's dev values set it (deploy/env/dev/synestra-io.yaml): the dev
+ * host at `/`, or off when the app has no public URL. web-core's chart `web-app` enables its
+ * Ingress with `hosts: []`, which renders an Ingress without rules that kube-apiserver refuses
+ * (pkg/apis/networking/validation/validation.go: "either `defaultBackend` or `rules` must be
+ * specified"), so a dev values file must say one or the other.
+ */
+function renderIngress(host: string | false): string {
+  if (host === false) {
+    return yaml.stringify({ ingress: { enabled: false } });
+  }
+  const doc = new yaml.Document({
+    ingress: {
+      enabled: true,
+      hosts: [{ host, paths: [{ path: '/', pathType: 'Prefix' }] }],
+    },
+  });
+  // quoted like the env values above, the path and its type plain: web-core's text
+  (doc.getIn(['ingress', 'hosts', 0, 'host'], true) as yaml.Scalar).type =
+    'QUOTE_DOUBLE';
+  return doc.toString({ lineWidth: 0 });
+}
+
 /** The first line of a dev values file, as web-core's: a comment naming the app. */
 export function valuesHeader(app: string): string {
   return `# Dev values for ${app} deployment (non-secret only).`;
@@ -108,5 +136,8 @@ export function renderValues(spec: DevApplicationSpec): string {
     `${valuesHeader(spec.app)}\n`,
     yaml.stringify({ env: valuesEnv(spec) }, options),
     yaml.stringify({ envFrom: { secretRef: spec.envSecret } }, options),
+    ...(spec.ingressHost === undefined
+      ? []
+      : [renderIngress(spec.ingressHost)]),
   ].join('\n');
 }

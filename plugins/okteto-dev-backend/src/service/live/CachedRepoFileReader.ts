@@ -35,8 +35,45 @@ export class RepoFileCache {
     this.entries.set(key, entry);
   }
 
+  /** Drops every entry whose key starts with `prefix`. */
+  dropPrefix(prefix: string): number {
+    let dropped = 0;
+    for (const key of [...this.entries.keys()]) {
+      if (key.startsWith(prefix)) {
+        this.entries.delete(key);
+        dropped++;
+      }
+    }
+    return dropped;
+  }
+
   get size(): number {
     return this.entries.size;
+  }
+}
+
+/**
+ * The Git revisions Argo CD compared each repository at, as the derivations see them: a revision
+ * never seen for its repository means a new commit there, so the files cached from it may be old.
+ * A bounded set per repository, so that an Application not yet refreshed (still at the commit
+ * before) is not taken for another new commit.
+ */
+export class RepositoryRevisions {
+  private readonly seen = new Map<string, string[]>();
+
+  constructor(private readonly perRepository = 32) {}
+
+  /** Records `revision` for `base`; true when it is new there and the base was seen before. */
+  observe(base: string, revision: string): boolean {
+    const known = this.seen.get(base);
+    if (!known) {
+      this.seen.set(base, [revision]);
+      return false;
+    }
+    if (known.includes(revision)) return false;
+    known.push(revision);
+    if (known.length > this.perRepository) known.shift();
+    return true;
   }
 }
 
@@ -67,6 +104,14 @@ export class CachedRepoFileReader extends RepoFileReader {
       this.cache,
       this.now,
     );
+  }
+
+  /**
+   * Forgets every file read from the repository at `base` (a new commit there: the next reads go
+   * to the repository); returns how many were dropped.
+   */
+  invalidate(base: string): number {
+    return this.cache.dropPrefix(`${base}\n`);
   }
 
   override read(

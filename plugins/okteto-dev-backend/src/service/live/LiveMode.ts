@@ -9,7 +9,10 @@ import { deriveDevStatus } from '../derive/deriveStatus';
 import { DeriveOptions } from '../derive/types';
 import { DevTargetRequest, fetchDevObjects } from '../fetch/fetchDevObjects';
 import { ManifestCache } from '../repo/ManifestCache';
-import { CachedRepoFileReader } from './CachedRepoFileReader';
+import {
+  CachedRepoFileReader,
+  RepositoryRevisions,
+} from './CachedRepoFileReader';
 import { ClusterStore, ClusterStoreOptions, Coverage } from './ClusterStore';
 import { LiveConfig } from './config';
 import { applicationCluster, EntityIndex } from './EntityIndex';
@@ -64,6 +67,7 @@ export class LiveMode implements LiveStatusSource {
   private readonly secrets = new Map<string, SecretPresence>();
   private readonly manifests = new ManifestCache();
   private readonly background: CachedRepoFileReader;
+  private readonly revisions = new RepositoryRevisions();
   private readonly tracker: StatusTracker;
   private readonly memo = new ViewMemo();
   private readonly argoLive: ArgoApiLive;
@@ -207,11 +211,51 @@ export class LiveMode implements LiveStatusSource {
     );
   }
 
+  /**
+   * Derives `requests` from the stores and the repository files. Repository files are cached (no
+   * watch can tell they changed), but Argo CD's Application can: when a derivation sees a revision
+   * Argo CD compared its repository at that no derivation saw before (a new commit, e.g. a merged
+   * "Enable Okteto" pull request adding the dev entry), the repository's cached files are dropped
+   * and those entities derived again from the files as they are now.
+   */
   private async deriveWith(
     requests: DevTargetRequest[],
     repo: CachedRepoFileReader,
   ): Promise<DevStatus[]> {
     if (requests.length === 0) return [];
+    const statuses = await this.fetchAndDerive(requests, repo);
+    const bases = requests.map(r => this.options.repo.repositoryBase(r.entity));
+    const newCommits = new Set<string>();
+    statuses.forEach((status, i) => {
+      const base = bases[i];
+      const revision =
+        status.argo.state === 'ok'
+          ? status.argo.comparedRevision ?? status.argo.revision
+          : undefined;
+      if (base && revision && this.revisions.observe(base, revision)) {
+        newCommits.add(base);
+      }
+    });
+    const again = requests.flatMap((_, i) => {
+      const base = bases[i];
+      return base && newCommits.has(base) ? [i] : [];
+    });
+    if (again.length === 0) return statuses;
+    for (const base of newCommits) repo.invalidate(base);
+    const fresh = await this.fetchAndDerive(
+      again.map(i => requests[i]),
+      repo,
+    );
+    again.forEach((i, n) => {
+      statuses[i] = fresh[n];
+    });
+    return statuses;
+  }
+
+  private async fetchAndDerive(
+    requests: DevTargetRequest[],
+    repo: CachedRepoFileReader,
+  ): Promise<DevStatus[]> {
     const { clusters } = this.options;
     const fetched = await fetchDevObjects(
       {

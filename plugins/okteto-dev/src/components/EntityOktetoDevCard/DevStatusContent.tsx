@@ -11,11 +11,11 @@ import {
   needsOktetoDown,
   sectionAttention,
 } from './attention';
-import { DriftSection } from './DriftSection';
 import {
   ArgoSection,
   Checklist,
   CommandList,
+  DriftSection,
   EventsSection,
   HistorySection,
   lazyPart,

@@ -1,10 +1,6 @@
-import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Drift } from '@okteto-dev/plugin-okteto-dev-common';
 import Typography from '@material-ui/core/Typography';
 import Alert, { Color } from '@material-ui/lab/Alert';
-import { oktetoDevTranslationRef } from '../../translation';
-import { CollapsibleSection } from './CollapsibleSection';
-import { Attention } from './attention';
 import { useDevMessage } from './useDevMessage';
 
 const SEVERITY: Partial<Record<Drift['kind'], Color>> = {
@@ -16,22 +12,13 @@ const SEVERITY: Partial<Record<Drift['kind'], Color>> = {
  * What Argo CD's view means while dev mode may be on: the backend's statement, whole. The verdict
  * line already names the kind, so nothing here repeats it.
  */
-export function DriftSection(props: { drift: Drift; attention?: Attention }) {
-  const { drift, attention } = props;
-  const { t } = useTranslationRef(oktetoDevTranslationRef);
+export function DriftBody(props: { drift: Drift }) {
+  const { drift } = props;
   const render = useDevMessage();
   const severity = SEVERITY[drift.kind];
-  return (
-    <CollapsibleSection
-      title={t('drift.title')}
-      tone={attention?.tone}
-      defaultOpen={attention?.open ?? false}
-    >
-      {severity ? (
-        <Alert severity={severity}>{render(drift)}</Alert>
-      ) : (
-        <Typography variant="body2">{render(drift)}</Typography>
-      )}
-    </CollapsibleSection>
+  return severity ? (
+    <Alert severity={severity}>{render(drift)}</Alert>
+  ) : (
+    <Typography variant="body2">{render(drift)}</Typography>
   );
 }

@@ -14,6 +14,7 @@ import IconButton from '@material-ui/core/IconButton';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import Typography from '@material-ui/core/Typography';
 import Skeleton from '@material-ui/lab/Skeleton';
+import { lazy, Suspense } from 'react';
 import { oktetoDevTranslationRef } from '../../translation';
 import { DevStatusContent } from './DevStatusContent';
 import { contestedClaimOf, isDenied, refusalsOf } from './failures';
@@ -41,6 +42,12 @@ function LoadingSkeleton(props: { label: string }) {
     </Box>
   );
 }
+
+// signals, the channel's renewal and polling act only once an answer is shown: a chunk of their
+// own, requested next to the first status (it renders nothing, so it needs no placeholder)
+const LiveUpdates = lazy(() =>
+  import('./LiveUpdates').then(m => ({ default: m.LiveUpdates })),
+);
 
 // what only a refused target or a contested claim shows: loaded when shown
 const ContestedClaim = lazyPart(() =>
@@ -91,20 +98,25 @@ function DevStatusCard() {
   }
 
   return (
-    <InfoCard
-      title={t('card.title')}
-      subheader={
-        status && !claim
-          ? t('card.subheader', {
-              namespace: status.target.namespace,
-              cluster: status.target.cluster,
-            })
-          : undefined
-      }
-      action={action}
-    >
-      {content}
-    </InfoCard>
+    <>
+      <Suspense fallback={null}>
+        <LiveUpdates status={status} refresh={refresh} />
+      </Suspense>
+      <InfoCard
+        title={t('card.title')}
+        subheader={
+          status && !claim
+            ? t('card.subheader', {
+                namespace: status.target.namespace,
+                cluster: status.target.cluster,
+              })
+            : undefined
+        }
+        action={action}
+      >
+        {content}
+      </InfoCard>
+    </>
   );
 }
 

@@ -7,6 +7,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { oktetoDevTranslationRef } from '../../translation';
 import { offersEnableOkteto } from './attention';
+import { ChecklistBody } from './Checklist';
 import { EnableOktetoButton } from './EnableOktetoButton';
 import { FixButton } from './FixButton';
 import { fixFor } from './fixes';
@@ -49,5 +50,21 @@ export function ItemActions(props: {
       )}
       {fix && <FixButton entity={entity} status={status} fix={fix} />}
     </Box>
+  );
+}
+
+/** The checklist's body with, under each item, its actions: what the Checklist section shows. */
+export function ChecklistWithActions(props: {
+  entity: Entity;
+  status: DevStatus;
+}) {
+  const { entity, status } = props;
+  return (
+    <ChecklistBody
+      status={status}
+      actions={item => (
+        <ItemActions entity={entity} status={status} item={item} />
+      )}
+    />
   );
 }

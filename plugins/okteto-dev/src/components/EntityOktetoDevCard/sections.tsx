@@ -1,6 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import { DevStatus, PodSummary } from '@okteto-dev/plugin-okteto-dev-common';
+import {
+  DevStatus,
+  Drift,
+  PodSummary,
+} from '@okteto-dev/plugin-okteto-dev-common';
 import Box from '@material-ui/core/Box';
 import Skeleton from '@material-ui/lab/Skeleton';
 import { ComponentType, lazy, Suspense } from 'react';
@@ -71,6 +75,9 @@ export function lastTerminations(status: DevStatus): PodTermination[] {
     );
 }
 
+const DriftBody = lazyPart(() =>
+  import('./DriftSection').then(m => m.DriftBody),
+);
 const OktetoBody = lazyPart(() =>
   import('./OktetoSection').then(m => m.OktetoBody),
 );
@@ -89,27 +96,7 @@ const CommandListBody = lazyPart(() =>
 );
 // the items and, under them, the fix and "Enable Okteto" buttons: one load
 const ChecklistBody = lazyPart(() =>
-  Promise.all([import('./Checklist'), import('./ItemActions')]).then(
-    ([checklist, actions]) =>
-      function ChecklistWithActions(props: {
-        entity: Entity;
-        status: DevStatus;
-      }) {
-        const { entity, status } = props;
-        return (
-          <checklist.ChecklistBody
-            status={status}
-            actions={item => (
-              <actions.ItemActions
-                entity={entity}
-                status={status}
-                item={item}
-              />
-            )}
-          />
-        );
-      },
-  ),
+  import('./ItemActions').then(m => m.ChecklistWithActions),
 );
 
 interface SectionProps {
@@ -126,6 +113,24 @@ function useHeading(attention: Attention | undefined, summary?: string) {
     defaultOpen: attention?.open ?? false,
     summary: attention?.unread ? t('card.notRead') : summary,
   };
+}
+
+/**
+ * What Argo CD's view means while dev mode may be on; the kind is on the summary line, so the
+ * heading has no summary of its own.
+ */
+export function DriftSection(props: { drift: Drift; attention?: Attention }) {
+  const { drift, attention } = props;
+  const { t } = useTranslationRef(oktetoDevTranslationRef);
+  return (
+    <CollapsibleSection
+      title={t('drift.title')}
+      tone={attention?.tone}
+      defaultOpen={attention?.open ?? false}
+    >
+      <DriftBody drift={drift} />
+    </CollapsibleSection>
+  );
 }
 
 /**

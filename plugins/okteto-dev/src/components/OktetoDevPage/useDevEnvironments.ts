@@ -18,9 +18,9 @@ import {
   isPushed,
   renewAtOf,
   usePollWhileVisible,
+  useRefreshIntervalMs,
   useRenewal,
 } from '../../live';
-import { useRefreshIntervalMs } from '../EntityOktetoDevCard/useDevStatus';
 import { DevRow, toRow } from './rows';
 
 /** The most entity refs `POST /v1/status/batch` takes. */
