@@ -170,7 +170,30 @@ export function respectIgnored(
   return out;
 }
 
+const named = (items: unknown[]): items is JsonObject[] =>
+  items.every(
+    i =>
+      i &&
+      typeof i === 'object' &&
+      !Array.isArray(i) &&
+      typeof (i as JsonObject).name === 'string',
+  );
+
 function merge(base: unknown, over: unknown): unknown {
+  // a list of named items (containers, env, volumes, ports…) merges item by item, as the
+  // strategic merge patch of kubectl apply does by its merge key (k8s.io/api `patchMergeKey`,
+  // apimachinery pkg/util/strategicpatch): what the API server defaulted in a container stays
+  if (
+    Array.isArray(over) &&
+    Array.isArray(base) &&
+    named(over) &&
+    named(base)
+  ) {
+    return over.map(item => {
+      const live = base.find(b => b.name === item.name);
+      return live ? merge(live, item) : deepClone(item);
+    });
+  }
   if (
     over &&
     typeof over === 'object' &&
@@ -204,9 +227,11 @@ function removeDropped(live: unknown, last: unknown, desired: unknown): void {
   ) {
     return;
   }
-  const want = (desired && typeof desired === 'object' && !Array.isArray(desired)
-    ? desired
-    : {}) as JsonObject;
+  const want = (
+    desired && typeof desired === 'object' && !Array.isArray(desired)
+      ? desired
+      : {}
+  ) as JsonObject;
   const l = live as JsonObject;
   for (const [k, v] of Object.entries(last as JsonObject)) {
     if (!(k in want)) delete l[k];

@@ -376,6 +376,43 @@ describe('Argo CD simulation: drift, failures, conditions', () => {
     expect(s.conditions).toBeUndefined();
   });
 
+  it('a sync keeps what the API server defaulted in a container (kubectl apply merges containers by name): a crash-looping rollout is not restarted, the old pod keeps serving', async () => {
+    const { store, argocd } = await appsStore([{ app: 'p' }]);
+    const { ns, deploy } = names('web-p-dev');
+    const replicaSets = () =>
+      store.list('replicasets', ns).map(r => r.metadata.name);
+    store.patch(
+      'deployments',
+      ns,
+      deploy,
+      {
+        spec: {
+          template: {
+            metadata: {
+              annotations: {
+                'sandbox.okteto-dev/pod-state': 'CrashLoopBackOff',
+              },
+            },
+          },
+        },
+      },
+      'merge',
+    );
+    store.settle();
+    const rolling = replicaSets();
+    expect(rolling).toHaveLength(2);
+    // Git's objects, as helm renders them: no tracking, no defaults
+    const declared = argocd.declaredState(ns).map(o => {
+      const { [TRACKING_ANNOTATION]: _t, ...annotations } =
+        o.metadata.annotations ?? {};
+      return { ...o, metadata: { ...o.metadata, annotations } };
+    });
+    argocd.newCommit(ns, { declared });
+    store.settle();
+    expect(replicaSets()).toEqual(rolling);
+    expect(store.list('pods', ns)).toHaveLength(2);
+  });
+
   it('the repo-server answers a failing render from its cache after 3 failures in a row (reposerver/repository/repository.go getManifestCacheEntry)', async () => {
     const { store, argocd } = await webCoreStore();
     const ns = 'web-corporate-dev';

@@ -154,6 +154,10 @@ describe('a commit to main while the apps are in all those states', () => {
 
 it('payload-core under label tracking: okteto up, then a commit whose automated sync prunes the clone', async () => {
   await twin.setTrackingMethod('label');
+  // the switch leaves every resource with the tracking annotation Git no longer has: OutOfSync at
+  // a revision payload-core has not synced yet (the commit above), so an automated sync follows
+  // (controller/appcontroller.go autoSync); okteto up comes after it, as the sandbox's did
+  await twin.stack.settle('web-payload-dev');
   await twin.oktetoUp('payload-core');
   await twin.expectSame('payload-core', 30_000);
   const values = twin.stack.repo.read('deploy/env/dev/payload-core.yaml')!;

@@ -1,29 +1,26 @@
 import { DevStatus } from '@okteto-dev/plugin-okteto-dev-common';
+import { comparableStatus as clusterNeutral } from './normalizeStatus';
 
 /*
- * What may differ between two answers about the same state read from two clusters, and nothing
- * else: when and how the answer was read (fetchedAt, live, stale), times (the clusters ran at other
- * moments), the session's age in seconds (`abandoned` stays), the clusters' versions and kubectl's
- * temp files in Argo CD's messages, which resources Argo CD's health
- * message names (the cause at the last health transition, a matter of timing; whether there is
- * one stays), generated names (the ReplicaSet's
- * pod-template hash and the pod's random suffix: kube-controller-manager's ComputeHash and the
- * API server's generateName), uids, how often a crash-looping container restarted so far
- * (whether it did stays), and whether Argo CD's repo-server already answers a failing render
+ * What may differ between two answers about the same web-core state read from two clusters with
+ * their own Argo CD, and nothing else: what any two clusters may answer differently
+ * (normalizeStatus.ts: when the answer was read, container and session times, generated names,
+ * how often a crash-looping container restarted), and on top of that what Argo CD and its
+ * clusters write differently — every other time (the clusters ran at other moments: deployedAt,
+ * reconciledAt, lastTransitionTime…), whether the answer came from the live cache (`stale`),
+ * uids, the clusters' versions and kubectl's temp files in Argo CD's messages, which resources
+ * Argo CD's health message names (the cause at the last health transition, a matter of timing;
+ * whether there is one stays), whether Argo CD's repo-server already answers a failing render
  * from its cache ("Manifest generation error (cached): ", from the 4th comparison of the
  * revision on: the real controller compares on a timer, the sandbox only when something
- * happens; the error after it stays). Everything else — verdicts, every message code and its params, the
- * checklist, the drift and its resources, Argo CD's revisions, history, resources and
- * conditions — must be equal.
+ * happens; the error after it stays), and the order of pods (list order differs). Everything
+ * else — verdicts, every message code and its params, the checklist, the drift and its
+ * resources, Argo CD's revisions, history, resources and conditions — must be equal.
  */
 
 const ISO_TIME =
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const UID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
-/** `<deployment>-<pod-template-hash>-<suffix>` of a pod, or `<deployment>-<hash>` of a ReplicaSet. */
-// (both in k8s.io/apimachinery's rand.SafeEncodeString alphabet, which has no vowels)
-const GENERATED =
-  /\b(web-[a-z0-9-]+?-web-app(?:-okteto)?)-[bcdfghjklmnpqrstvwxz2456789]{6,10}(-[bcdfghjklmnpqrstvwxz2456789]{5})?\b/g;
 
 function normalizeString(s: string): string {
   if (ISO_TIME.test(s)) return '<time>';
@@ -32,13 +29,10 @@ function normalizeString(s: string): string {
       .replace(UID, '<uid>')
       // kubectl apply's temp file of the manifest (Argo CD writes them under /dev/shm)
       .replace(/\/dev\/shm\/\d+/g, '/dev/shm/<file>')
-      // argo-cd reposerver/repository/repository.go cachedManifestGenerationPrefix
-      .replace('Manifest generation error (cached): ', '')
       // the cluster's version, as Argo CD passes it to helm
       .replace(/--kube-version \d+\.\d+\.\d+/g, '--kube-version <version>')
-      .replace(GENERATED, (_m, deployment: string, pod?: string) =>
-        pod ? `${deployment}-<hash>-<pod>` : `${deployment}-<hash>`,
-      )
+      // argo-cd reposerver/repository/repository.go cachedManifestGenerationPrefix
+      .replace('Manifest generation error (cached): ', '')
   );
 }
 
@@ -56,16 +50,11 @@ function walk(value: unknown, key?: string): unknown {
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      if (k === 'ageSeconds') continue;
       if (k === 'healthMessage' && typeof v === 'string') {
         // what caused the last health transition (argo-cd controller/appcontroller.go
         // persistAppStatus keeps it while the health stays): which resources were unhealthy at
         // that instant depends on how Argo CD's refresh interleaved with the controllers
         out[k] = '<cause of the last health change>';
-        continue;
-      }
-      if (k === 'restarts' && typeof v === 'number') {
-        out[k] = v > 0 ? '>0' : 0;
         continue;
       }
       out[k] = walk(v, k);
@@ -77,8 +66,8 @@ function walk(value: unknown, key?: string): unknown {
 
 /** The answer as two clusters in the same state must both give it. */
 export function comparableStatus(status: DevStatus): unknown {
-  const { fetchedAt: _f, live: _l, stale: _s, ...rest } = status;
-  return walk(rest);
+  const { stale: _s, ...rest } = status;
+  return walk(clusterNeutral(rest as DevStatus));
 }
 
 /** Paths where `a` and `b` differ, with both values (empty: equal). */
