@@ -17,7 +17,9 @@ let cluster: RealCluster;
 let stack: WebCoreStack;
 
 beforeAll(async () => {
-  cluster = await startRealCluster();
+  // a cluster of its own: web-core's names (namespace argo, project synestra-web, web-*-dev) allow
+  // one web-core per cluster, and argocdApi.real.test.ts runs an Argo CD in argo on the shared one
+  cluster = await startRealCluster({ shared: false });
   const started = Date.now();
   stack = await startWebCoreStack(cluster);
   process.stderr.write(

@@ -8,6 +8,7 @@
  */
 import { mockServices } from '@backstage/backend-test-utils';
 import { KubeConfig } from '@kubernetes/client-node';
+import { isDeepStrictEqual } from 'node:util';
 import { httpOps, namesOf } from '@okteto-dev/kube-sandbox';
 import { ClusterClient, ListScope } from '../service/kube/ClusterClient';
 import type { Read } from '../service/derive/types';
@@ -211,6 +212,18 @@ const clients = () => ({
   sandbox: new ClusterClient('sandbox', kubeConfigOf(sandbox.side), 5000),
 });
 
+/** Reads both sides until they agree (up to 30 s: the real controllers may still be counting). */
+async function agreed<T>(read: () => Promise<T[]>): Promise<T[]> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const sides = await read();
+    if (isDeepStrictEqual(sides[0], sides[1]) || Date.now() > deadline) {
+      return sides;
+    }
+    await new Promise(resolve => setTimeout(resolve, 500));
+  }
+}
+
 describe('ClusterClient: the polling reads', () => {
   it('Applications of Argo CD’s namespace, all and by name (fieldSelector)', async () => {
     const { real: r, sandbox: s } = clients();
@@ -237,12 +250,14 @@ describe('ClusterClient: the polling reads', () => {
     async app => {
       const { real: r, sandbox: s } = clients();
       const scope: ListScope = { namespace: names(app).namespace };
-      const [dA, dB] = await Promise.all([
-        s.listDeployments(scope),
-        r.listDeployments(scope),
-      ]);
-      {
-        // status is the controllers' (the real one counts on, the sandbox's is settled)
+      // status is the controllers' (the real one counts on, the sandbox's is settled): on a busy
+      // machine the real Deployment controller may not have counted the pods yet, so both sides
+      // are read again until they agree, for up to 30 s, and then compared
+      const deployments = async () => {
+        const [dA, dB] = await Promise.all([
+          s.listDeployments(scope),
+          r.listDeployments(scope),
+        ]);
         const specOnly = (list: unknown[]) =>
           (slimmed('deployments', list) as any[]).map(({ status, ...d }) => ({
             ...d,
@@ -258,15 +273,19 @@ describe('ClusterClient: the polling reads', () => {
                 })),
             },
           }));
-        expect(specOnly(valueOf(dA))).toEqual(specOnly(valueOf(dB)));
+        return [specOnly(valueOf(dA)), specOnly(valueOf(dB))];
+      };
+      const pods = async () => {
+        const [pA, pB] = await Promise.all([
+          s.listPods(scope),
+          r.listPods(scope),
+        ]);
+        return [slimmed('pods', valueOf(pA)), slimmed('pods', valueOf(pB))];
+      };
+      for (const read of [deployments, pods]) {
+        const [fromSandbox, fromReal] = await agreed(read);
+        expect(fromSandbox).toEqual(fromReal);
       }
-      const [pA, pB] = await Promise.all([
-        s.listPods(scope),
-        r.listPods(scope),
-      ]);
-      expect(slimmed('pods', valueOf(pA))).toEqual(
-        slimmed('pods', valueOf(pB)),
-      );
       const [tA, tB] = await Promise.all([
         s.listStatefulSets(scope),
         r.listStatefulSets(scope),
