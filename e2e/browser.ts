@@ -8,65 +8,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, Browser, Page } from 'playwright-core';
 import { oktetoDown, oktetoUp } from '@okteto-dev/kube-sandbox';
-import { Demo, ROOT, startDemo } from '../scripts/demo/demo';
+import { Demo, startDemo } from '../scripts/demo/demo';
+import { cardText, eventually, expectText, SHOTS } from './freshAppPage';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const SHOTS = path.join(ROOT, 'e2e', 'screenshots');
 const reportArg = process.argv.find(a => a.startsWith('--report='));
 
 type Test = { name: string; run: (page: Page) => Promise<void> };
 const tests: Test[] = [];
 const test = (name: string, run: Test['run']) => tests.push({ name, run });
 
-/** Polls until `check` passes, at most `timeoutMs`; the last failure is the error. */
-async function eventually(
-  check: () => Promise<void>,
-  timeoutMs = 30_000,
-  everyMs = 500,
-) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise(resolve => setTimeout(resolve, everyMs));
-    }
-  }
-}
-
-function expectText(text: string, ...wanted: Array<string | RegExp>) {
-  for (const w of wanted) {
-    const ok = typeof w === 'string' ? text.includes(w) : w.test(text);
-    if (!ok)
-      throw new Error(
-        `expected the page to show ${w}; it shows:\n${text.slice(0, 1500)}`,
-      );
-  }
-}
-
 let demo: Demo;
-
-/** The card's visible text, once it and its open sections have loaded (no skeleton). */
-async function cardText(page: Page): Promise<string> {
-  const card = page
-    .locator('article, .MuiCard-root')
-    .filter({ hasText: 'Dev environment' })
-    .first();
-  await card.getByText('Readiness checklist').waitFor({ timeout: 30_000 });
-  // what is inside an open section loads after the card (a chunk of its own): wait for it
-  await eventually(
-    async () => {
-      const loading = await card.getByTestId('okteto-dev-loading-part').count();
-      if (loading > 0)
-        throw new Error(`${loading} part(s) of the card still loading`);
-    },
-    30_000,
-    100,
-  );
-  return card.innerText();
-}
 
 async function openEntity(page: Page, name: string) {
   await page.goto(`${demo.url}/catalog/default/component/${name}`);

@@ -1,6 +1,6 @@
 /*
- * What the fresh-app browser tests (e2e/fresh-app.ts and its variants) share: polling with a
- * bound, text assertions, the okteto-dev card of an entity page, signing in.
+ * What the browser tests share (e2e/browser.ts, e2e/realBrowser.ts, e2e/fresh-app.ts and its
+ * variants): polling with a bound, text assertions, the okteto-dev card of an entity page, signing in.
  */
 import path from 'node:path';
 import { Page } from 'playwright-core';

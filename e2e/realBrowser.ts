@@ -14,7 +14,14 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { chromium, Browser, Page, Request } from 'playwright-core';
-import { ROOT } from '../scripts/demo/demo';
+import {
+  card,
+  cardText,
+  eventually,
+  expectNoText,
+  expectText,
+  SHOTS,
+} from './freshAppPage';
 import {
   NOT_ENABLED_APP,
   RealDemo,
@@ -23,7 +30,6 @@ import {
 import { webCoreNames } from '../packages/real-cluster/src/webcore';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const SHOTS = path.join(ROOT, 'e2e', 'screenshots');
 const reportArg = process.argv.find(a => a.startsWith('--report='));
 /** app-config.yaml's oktetoDev.refreshIntervalSeconds: a polling card asks again after this. */
 const POLL_INTERVAL_MS = 10_000;
@@ -36,61 +42,6 @@ const tests: Test[] = [];
 const test = (name: string, run: Test['run']) => tests.push({ name, run });
 let demo: RealDemo;
 const say = (line: string) => process.stdout.write(`[e2e-real] ${line}\n`);
-
-/** Polls until `check` passes, at most `timeoutMs`; the last failure is the error. */
-async function eventually(
-  check: () => Promise<void>,
-  timeoutMs = 30_000,
-  everyMs = 250,
-) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise(resolve => setTimeout(resolve, everyMs));
-    }
-  }
-}
-
-function expectText(text: string, ...wanted: Array<string | RegExp>) {
-  for (const w of wanted) {
-    const ok = typeof w === 'string' ? text.includes(w) : w.test(text);
-    if (!ok)
-      throw new Error(
-        `expected the card to show ${w}; it shows:\n${text.slice(0, 2000)}`,
-      );
-  }
-}
-
-function expectNoText(text: string, unwanted: string | RegExp) {
-  if (
-    typeof unwanted === 'string' ? text.includes(unwanted) : unwanted.test(text)
-  ) {
-    throw new Error(
-      `the card still shows ${unwanted}:\n${text.slice(0, 2000)}`,
-    );
-  }
-}
-
-const card = (page: Page) =>
-  page
-    .locator('article, .MuiCard-root')
-    .filter({ hasText: 'Dev environment' })
-    .first();
-
-/** The card's visible text once it and its open sections have loaded. */
-async function cardText(page: Page): Promise<string> {
-  const c = card(page);
-  await c.getByText('Readiness checklist').waitFor({ timeout: 30_000 });
-  await eventually(async () => {
-    const loading = await c.getByTestId('okteto-dev-loading-part').count();
-    if (loading > 0) throw new Error(`${loading} part(s) still loading`);
-  }, 30_000);
-  return c.innerText();
-}
 
 /**
  * The page's requests to okteto-dev's backend, and its navigations: a reload or a navigation
