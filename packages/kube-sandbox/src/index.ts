@@ -174,7 +174,6 @@ export type {
 } from './store';
 export { createStore } from './createStore';
 export type { CreateStoreOptions } from './createStore';
-export { SandboxServer } from './server';
 export type { ForbidRules, ServerOptions } from './server';
 export { Faults, RequestCounters, globToRegExp } from './faults';
 export type { FaultKind, FaultSpec, RequestRecord } from './faults';
@@ -190,7 +189,6 @@ export {
   DEV_MODE_ANNOTATION,
   DETACHED_LABEL,
   INTERACTIVE_LABEL,
-  OKTETO_BIN_IMAGE,
   OKTETO_CLI_VERSION,
   DEFAULT_VOLUME_SIZE,
   REPLICAS_ANNOTATION,
@@ -287,18 +285,16 @@ export type {
   ScenarioOptions,
   ScenarioOktetoSession,
 } from './scenario';
-export { readKubeconfig, writeKubeconfig, kubeconfigYaml } from './kubeconfig';
+export { readKubeconfig } from './kubeconfig';
 export type { ClusterAccess } from './kubeconfig';
-export { httpOps, storeOps, kubeRequest } from './ops';
+export { httpOps, storeOps } from './ops';
 export type { KubeOps } from './ops';
 export { ApiError } from './errors';
 export { eventually } from './eventually';
 export { generateSelfSignedCert } from './tls';
 export {
-  ENFORCE_LABEL,
   INIT_STATE_ANNOTATION,
   POD_STATE_ANNOTATION,
-  PROVISIONABLE_STORAGE_CLASSES,
   podTemplateHash,
   WorkloadController,
 } from './workload';
@@ -307,7 +303,7 @@ export type {
   PodState,
   WorkloadControllerOptions,
 } from './workload';
-export { DEFAULT_EVENTS_PER_NAMESPACE, EventRecorder } from './events/recorder';
+export { EventRecorder } from './events/recorder';
 export type {
   EventInput,
   EventRecorderOptions,
@@ -318,7 +314,6 @@ export type {
 export {
   matchesLabelSelector,
   parseLabelSelector,
-  parseFieldSelector,
 } from './selectors';
 export { mergePatch, strategicMerge, jsonPatch } from './patch';
 export { RESOURCE_TYPES, resolveType } from './discovery';

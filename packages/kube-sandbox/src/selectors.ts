@@ -38,7 +38,7 @@ export function parseLabelSelector(selector: string | undefined | null) {
   return parseLabelSelectorStrict(selector);
 }
 
-export function matchesRequirements(
+function matchesRequirements(
   labels: Record<string, string> | undefined,
   reqs: Requirement[],
 ): boolean {
@@ -155,7 +155,7 @@ function unescapeValue(value: string): string {
 }
 
 /** Parses `metadata.name=x,metadata.namespace!=y,status.phase=Running` (fields/selector.go). */
-export function parseFieldSelector(selector: string | undefined | null) {
+function parseFieldSelector(selector: string | undefined | null) {
   const reqs: FieldRequirement[] = [];
   if (!selector) return reqs;
   // sorted, as parseSelector sorts them: the first unsupported label reported is the same
@@ -183,7 +183,7 @@ function fieldValue(obj: KubeObject, path: string): string {
   return typeof cur === 'object' ? JSON.stringify(cur) : String(cur);
 }
 
-export function matchesFieldRequirements(
+function matchesFieldRequirements(
   obj: KubeObject,
   reqs: FieldRequirement[],
 ): boolean {
