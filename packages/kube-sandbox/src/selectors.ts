@@ -34,7 +34,7 @@ function splitTop(s: string): string[] {
  * Parses a label selector: `a=b,c!=d,e in (x,y),f notin (z),g,!h`.
  * Throws a 400 ApiError when malformed (labelSelector.ts: as the API server parses it).
  */
-export function parseLabelSelector(selector: string | undefined | null) {
+function parseLabelSelector(selector: string | undefined | null) {
   return parseLabelSelectorStrict(selector);
 }
 
@@ -67,13 +67,6 @@ function matchesRequirements(
         return false;
     }
   });
-}
-
-export function matchesLabelSelector(
-  labels: Record<string, string> | undefined,
-  selector: string | undefined | null,
-): boolean {
-  return matchesRequirements(labels, parseLabelSelector(selector));
 }
 
 /** A `{matchLabels, matchExpressions}` selector as found in specs. */
