@@ -31,8 +31,6 @@ export interface AcceptChoice {
  */
 export type EndpointKind = 'resource' | 'discovery' | 'plain';
 
-export const SERVED_MEDIA_TYPES = ['application/json', 'application/yaml'];
-
 interface Clause {
   type: string;
   subType: string;
@@ -41,7 +39,7 @@ interface Clause {
 }
 
 /** goautoneg.ParseAccept: unparsable ranges are dropped, then sorted by q. */
-export function parseAccept(header: string): Clause[] {
+function parseAccept(header: string): Clause[] {
   const clauses: Clause[] = [];
   for (const raw of header.split(',')) {
     const [range, ...rest] = raw.trim().split(';');

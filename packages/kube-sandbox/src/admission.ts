@@ -41,7 +41,7 @@ export function sameObject(a: KubeObject, b: KubeObject): boolean {
  * The name checks of ValidateObjectMeta: a name or generateName, and a name of the form the kind
  * requires (422 as the API server words it).
  */
-export function validateName(t: ResourceType, name: string | undefined): void {
+function validateName(t: ResourceType, name: string | undefined): void {
   if (!name) {
     throw invalidObject(t.kind, t.group, '', [
       {

@@ -43,7 +43,7 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-export function normalizeFault(f: FaultSpec['fault']): FaultKind {
+function normalizeFault(f: FaultSpec['fault']): FaultKind {
   return typeof f === 'number' ? (String(f) as FaultKind) : f;
 }
 

@@ -172,11 +172,9 @@ export type {
   StoreOptions,
   WriteOptions,
 } from './store';
-export { createStore } from './createStore';
-export type { CreateStoreOptions } from './createStore';
-export { SandboxServer } from './server';
+
 export type { ForbidRules, ServerOptions } from './server';
-export { Faults, RequestCounters, globToRegExp } from './faults';
+export { Faults, RequestCounters } from './faults';
 export type { FaultKind, FaultSpec, RequestRecord } from './faults';
 export {
   oktetoUp,
@@ -185,17 +183,6 @@ export {
   pvcName,
   secretName,
   volumeLabelKey,
-  CLONE_LABEL,
-  DEV_LABEL,
-  DEV_MODE_ANNOTATION,
-  DETACHED_LABEL,
-  INTERACTIVE_LABEL,
-  OKTETO_BIN_IMAGE,
-  OKTETO_CLI_VERSION,
-  DEFAULT_VOLUME_SIZE,
-  REPLICAS_ANNOTATION,
-  STIGNORE_ANNOTATION,
-  SYNC_ANNOTATION,
 } from './okteto';
 export type {
   DevSpec,
@@ -212,15 +199,6 @@ export {
   ArgoCdSimulation,
   CACHED_SOURCE,
   helmTemplateError,
-  isHook,
-  declaredFor,
-  requestFailSync,
-  requestNewCommit,
-  FAIL_SYNC_ANNOTATION,
-  INSTANCE_LABEL,
-  NEW_COMMIT_ANNOTATION,
-  REFRESH_ANNOTATION,
-  TRACKING_ANNOTATION,
   TRACKING_METHOD_ANNOTATION,
 } from './argocd';
 export type {
@@ -242,28 +220,14 @@ export {
   webCoreNames,
   WEB_CORE,
   WEB_CORE_CONVENTIONS,
-  WEB_CORE_SCENARIO,
-  WEB_CORE_SCENARIO_APPS,
-  WEB_CORE_SCENARIO_OPTIONS,
 } from './webcore';
 export type {
   GenerateOptions,
   WebCoreAppSpec,
   WebCoreScenarioApp,
 } from './webcore';
-export {
-  ACME_CONVENTIONS,
-  ACME_SCENARIO,
-  ACME_SCENARIO_APPS,
-  ACME_SCENARIO_OPTIONS,
-} from './acme';
-export {
-  appObjects,
-  devSession,
-  namesOf,
-  scenarioFiles,
-  writeScenarioFiles,
-} from './conventions';
+
+export { appObjects, namesOf } from './conventions';
 export type {
   AppConventions,
   AppNames,
@@ -271,12 +235,7 @@ export type {
   ScenarioApp,
   ScenarioDefinition,
 } from './conventions';
-export {
-  loadScenario,
-  applyScenario,
-  parseAge,
-  SCENARIOS_DIR,
-} from './scenario';
+export { loadScenario, applyScenario, parseAge } from './scenario';
 export type {
   AppliedScenario,
   ApplyOptions,
@@ -287,40 +246,19 @@ export type {
   ScenarioOptions,
   ScenarioOktetoSession,
 } from './scenario';
-export { readKubeconfig, writeKubeconfig, kubeconfigYaml } from './kubeconfig';
+
 export type { ClusterAccess } from './kubeconfig';
-export { httpOps, storeOps, kubeRequest } from './ops';
+export { httpOps } from './ops';
 export type { KubeOps } from './ops';
-export { ApiError } from './errors';
+
 export { eventually } from './eventually';
-export { generateSelfSignedCert } from './tls';
-export {
-  ENFORCE_LABEL,
-  INIT_STATE_ANNOTATION,
-  POD_STATE_ANNOTATION,
-  PROVISIONABLE_STORAGE_CLASSES,
-  podTemplateHash,
-  WorkloadController,
-} from './workload';
+
+export { WorkloadController } from './workload';
 export type {
   InitFailure,
   PodState,
   WorkloadControllerOptions,
 } from './workload';
-export { DEFAULT_EVENTS_PER_NAMESPACE, EventRecorder } from './events/recorder';
-export type {
-  EventInput,
-  EventRecorderOptions,
-  EventReporter,
-  EventSource,
-  EventType,
-} from './events/recorder';
-export {
-  matchesLabelSelector,
-  parseLabelSelector,
-  parseFieldSelector,
-} from './selectors';
-export { mergePatch, strategicMerge, jsonPatch } from './patch';
-export { RESOURCE_TYPES, resolveType } from './discovery';
+
 export type { GroupSwitches, ResourceType } from './discovery';
 export type { KubeObject, ObjectMeta, KubeStatus, WatchEvent } from './types';

@@ -12,9 +12,9 @@ export interface ClusterAccess {
   insecureSkipTlsVerify?: boolean;
 }
 
-export const KUBECONFIG_NAME = 'sandbox';
+const KUBECONFIG_NAME = 'sandbox';
 
-export function kubeconfigYaml(access: ClusterAccess): string {
+function kubeconfigYaml(access: ClusterAccess): string {
   const cluster: Record<string, unknown> = { server: access.server };
   if (access.server.startsWith('https:') && access.ca) {
     cluster['certificate-authority-data'] = Buffer.from(access.ca).toString(

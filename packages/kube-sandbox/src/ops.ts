@@ -49,7 +49,7 @@ export function storeOps(store: SandboxStore): KubeOps {
   };
 }
 
-export function resourcePath(
+function resourcePath(
   t: ResourceType,
   namespace?: string,
   name?: string,
@@ -69,7 +69,7 @@ interface HttpResult {
 }
 
 /** A minimal JSON request over http/https (honours the kubeconfig's TLS). */
-export function kubeRequest(
+function kubeRequest(
   access: ClusterAccess,
   method: string,
   path: string,

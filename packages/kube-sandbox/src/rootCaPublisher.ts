@@ -2,7 +2,7 @@ import type { SandboxStore, StoreController, StoreEvent } from './store';
 import { generateSelfSignedCert } from './tls';
 
 /** The ConfigMap every namespace gets (pkg/controller/certificates/rootcacertpublisher). */
-export const ROOT_CA_CONFIGMAP = 'kube-root-ca.crt';
+const ROOT_CA_CONFIGMAP = 'kube-root-ca.crt';
 
 const DESCRIPTION =
   'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.';

@@ -34,11 +34,11 @@ function splitTop(s: string): string[] {
  * Parses a label selector: `a=b,c!=d,e in (x,y),f notin (z),g,!h`.
  * Throws a 400 ApiError when malformed (labelSelector.ts: as the API server parses it).
  */
-export function parseLabelSelector(selector: string | undefined | null) {
+function parseLabelSelector(selector: string | undefined | null) {
   return parseLabelSelectorStrict(selector);
 }
 
-export function matchesRequirements(
+function matchesRequirements(
   labels: Record<string, string> | undefined,
   reqs: Requirement[],
 ): boolean {
@@ -67,13 +67,6 @@ export function matchesRequirements(
         return false;
     }
   });
-}
-
-export function matchesLabelSelector(
-  labels: Record<string, string> | undefined,
-  selector: string | undefined | null,
-): boolean {
-  return matchesRequirements(labels, parseLabelSelector(selector));
 }
 
 /** A `{matchLabels, matchExpressions}` selector as found in specs. */
@@ -155,7 +148,7 @@ function unescapeValue(value: string): string {
 }
 
 /** Parses `metadata.name=x,metadata.namespace!=y,status.phase=Running` (fields/selector.go). */
-export function parseFieldSelector(selector: string | undefined | null) {
+function parseFieldSelector(selector: string | undefined | null) {
   const reqs: FieldRequirement[] = [];
   if (!selector) return reqs;
   // sorted, as parseSelector sorts them: the first unsupported label reported is the same
@@ -183,7 +176,7 @@ function fieldValue(obj: KubeObject, path: string): string {
   return typeof cur === 'object' ? JSON.stringify(cur) : String(cur);
 }
 
-export function matchesFieldRequirements(
+function matchesFieldRequirements(
   obj: KubeObject,
   reqs: FieldRequirement[],
 ): boolean {

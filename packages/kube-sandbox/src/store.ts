@@ -648,7 +648,3 @@ export class SandboxStore {
     }
   }
 }
-
-export function isApiError(e: unknown): e is ApiError {
-  return e instanceof ApiError;
-}

@@ -24,7 +24,7 @@ const LABEL_KEY = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
 const LABEL_VALUE = `(${LABEL_KEY})?`;
 const whole = (re: string) => new RegExp(`^(?:${re})$`);
 
-export function isDns1123Subdomain(
+function isDns1123Subdomain(
   value: string,
   unit: 'bytes' | 'characters' = 'bytes',
 ): string[] {
@@ -42,7 +42,7 @@ export function isDns1123Subdomain(
   return errs;
 }
 
-export function isDns1123Label(
+function isDns1123Label(
   value: string,
   unit: 'bytes' | 'characters' = 'bytes',
 ): string[] {
@@ -138,7 +138,7 @@ export interface FieldError {
 }
 
 /** field.Error.ErrorBody: `Invalid value: "x": detail`, `Required value: detail`, … */
-export function errorBody(e: FieldError): string {
+function errorBody(e: FieldError): string {
   switch (e.type) {
     case 'FieldValueInvalid':
       return `Invalid value: ${JSON.stringify(e.value ?? '')}: ${e.detail}`;

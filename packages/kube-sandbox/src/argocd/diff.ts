@@ -28,7 +28,7 @@ function pointerTokens(pointer: string): string[] {
   return pointer.split('/').slice(1).map(unescape);
 }
 
-export function getPointer(obj: unknown, pointer: string): unknown {
+function getPointer(obj: unknown, pointer: string): unknown {
   let cur = obj;
   for (const t of pointerTokens(pointer)) {
     if (!cur || typeof cur !== 'object') return undefined;
@@ -37,7 +37,7 @@ export function getPointer(obj: unknown, pointer: string): unknown {
   return cur;
 }
 
-export function removePointer(obj: unknown, pointer: string): void {
+function removePointer(obj: unknown, pointer: string): void {
   const tokens = pointerTokens(pointer);
   const last = tokens.pop();
   const parent = tokens.length ? getPointer(obj, `/${tokens.join('/')}`) : obj;
@@ -46,7 +46,7 @@ export function removePointer(obj: unknown, pointer: string): void {
   else delete (parent as Record<string, unknown>)[last];
 }
 
-export function setPointer(
+function setPointer(
   obj: unknown,
   pointer: string,
   value: unknown,
@@ -75,7 +75,7 @@ export function ignoredPointers(app: Application, obj: KubeObject): string[] {
 }
 
 /** Is every field `want` sets equal in `have`? */
-export function isSubset(want: unknown, have: unknown): boolean {
+function isSubset(want: unknown, have: unknown): boolean {
   if (Array.isArray(want)) {
     return (
       Array.isArray(have) &&

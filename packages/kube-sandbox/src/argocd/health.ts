@@ -30,7 +30,7 @@ const ORDER: HealthCode[] = [
   'Unknown',
 ];
 
-export function isWorse(current: HealthCode, next: HealthCode): boolean {
+function isWorse(current: HealthCode, next: HealthCode): boolean {
   return ORDER.indexOf(next) > ORDER.indexOf(current);
 }
 
@@ -88,7 +88,7 @@ function deploymentHealth(d: KubeObject): Health {
 }
 
 /** A resource's health, or undefined for kinds without a health check. */
-export function resourceHealth(obj: KubeObject): Health | undefined {
+function resourceHealth(obj: KubeObject): Health | undefined {
   const key = `${groupOf(obj)}/${obj.kind}`;
   switch (key) {
     case 'apps/Deployment':

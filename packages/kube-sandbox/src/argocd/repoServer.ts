@@ -41,7 +41,7 @@ export function helmTemplateError(f: HelmTemplateFailure): string {
  * `ARGOCD_REPO_SERVER_PAUSE_GEN_AFTER_FAILED_ATTEMPTS`, default 3, for
  * `ARGOCD_REPO_SERVER_PAUSE_GEN_MINUTES`, default 60).
  */
-export const PAUSE_GENERATION_AFTER_FAILED_ATTEMPTS = 3;
+const PAUSE_GENERATION_AFTER_FAILED_ATTEMPTS = 3;
 
 const RPC_UNKNOWN = 'rpc error: code = Unknown desc = ';
 

@@ -15,7 +15,7 @@ export interface RequestOptions {
   namespace?: string;
 }
 
-export const newCommitSha = () => randomBytes(20).toString('hex');
+const newCommitSha = () => randomBytes(20).toString('hex');
 
 async function annotate(
   target: OktetoTarget,

@@ -131,7 +131,7 @@ function pruneOne(req: SyncRequest, r: ManagedResource): JsonObject {
 }
 
 /** The source(s) part of operations, results and history entries. */
-export function sourceFields(
+function sourceFields(
   app: Application,
   revisions: string[],
 ): JsonObject {
@@ -140,7 +140,7 @@ export function sourceFields(
   return { revision: revisions[0], source: sources[0] };
 }
 
-export function syncOperation(req: SyncRequest): JsonObject {
+function syncOperation(req: SyncRequest): JsonObject {
   const { app, revisions } = req;
   const src = sourceFields(app, revisions);
   const sync: JsonObject = {

@@ -25,13 +25,13 @@ export function versionOf(obj: KubeObject): string {
 }
 
 /** `<app>:<group>/<kind>:<namespace>/<name>` */
-export function trackingId(app: string, obj: KubeObject, ns: string): string {
+function trackingId(app: string, obj: KubeObject, ns: string): string {
   return `${app}:${groupOf(obj)}/${obj.kind}:${obj.metadata.namespace ?? ns}/${
     obj.metadata.name
   }`;
 }
 
-export function parseTrackingId(
+function parseTrackingId(
   v: string | undefined,
 ): AppInstanceValue | undefined {
   const m = /^([^:]+):([^/]*)\/([^:]+):([^/]*)\/(.+)$/.exec(v ?? '');

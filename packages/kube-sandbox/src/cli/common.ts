@@ -52,7 +52,7 @@ export function describeApplication(app: KubeObject): string {
 }
 
 /** Where Argo CD's Applications are looked for when not told: web-core's, then Argo CD's default. */
-export const APP_NAMESPACES = ['argo', 'argocd'];
+const APP_NAMESPACES = ['argo', 'argocd'];
 
 /** The Applications of a namespace ([] when it cannot be read). */
 async function applicationsIn(

@@ -9,7 +9,7 @@ import { EVENT_FIELD_LABELS, FieldGetter } from './fields';
  * ← source/firstTimestamp/lastTimestamp/count.
  */
 
-export const EVENTS_V1 = 'events.k8s.io/v1';
+const EVENTS_V1 = 'events.k8s.io/v1';
 
 /** [core/v1 field, events.k8s.io/v1 field] */
 const RENAMED: Array<[string, string]> = [

@@ -57,7 +57,7 @@ export interface EventRecorderOptions {
   clock?: () => Date;
 }
 
-export const DEFAULT_EVENTS_PER_NAMESPACE = 200;
+const DEFAULT_EVENTS_PER_NAMESPACE = 200;
 
 let sequence = 0;
 

@@ -23,7 +23,6 @@ export const SYNC_SECRET_VOLUME = 'okteto-sync-secret';
 /** The CLI whose image `okteto-bin` runs (okteto pkg/config/image.go). */
 export const OKTETO_CLI_VERSION = '3.21.0';
 export const OKTETO_CLI_REPOSITORY = 'ghcr.io/okteto/okteto';
-export const OKTETO_BIN_IMAGE = `${OKTETO_CLI_REPOSITORY}:${OKTETO_CLI_VERSION}`;
 
 /** okteto pkg/model/volumes.go defaultVolumeSize */
 export const DEFAULT_VOLUME_SIZE = '5Gi';

@@ -7,4 +7,4 @@ export type { DevSpec } from './devSpec';
 export { volumeLabelKey } from './devSpec';
 export { cloneName, pvcName, secretName } from './target';
 export type { DevTarget, OktetoTarget } from './target';
-export { devClone, devModeOff, translate } from './translate';
+export { devModeOff, translate } from './translate';

@@ -111,7 +111,7 @@ export function devModeOff(original: Deployment, dev?: DevSpec): Deployment {
  * `dev.okteto.com/clone: <uid>`; a Deployment clone gets the Recreate strategy, a StatefulSet
  * clone keeps its spec as it is.
  */
-export function devClone(app: Deployment): Deployment {
+function devClone(app: Deployment): Deployment {
   const statefulSet = app.kind === 'StatefulSet';
   return {
     apiVersion: 'apps/v1',

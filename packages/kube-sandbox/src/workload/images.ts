@@ -10,7 +10,7 @@ export function withDefaultTag(image: string): string {
 }
 
 /** containerd's normalized name: `nginx` → `docker.io/library/nginx:latest`. */
-export function normalizedImage(image: string): string {
+function normalizedImage(image: string): string {
   const ref = withDefaultTag(image);
   const first = ref.split('/')[0];
   const hasDomain =

@@ -11,5 +11,5 @@ export type { InitFailure, PodState } from './knobs';
 export { podName, podTemplateHash } from './model';
 export { buildPod, podReady } from './pods';
 export type { PodContext } from './pods';
-export { ENFORCE_LABEL, podSecurityError } from './podSecurity';
-export { isBound, PROVISIONABLE_STORAGE_CLASSES } from './pvc';
+export { podSecurityError } from './podSecurity';
+export { isBound } from './pvc';

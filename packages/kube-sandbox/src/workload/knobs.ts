@@ -30,7 +30,7 @@ export type PodState =
  * The pod label the real test cluster's kwok Stages select on (packages/real-cluster,
  * go/cluster/stages): the same manifests give the same pod states in the sandbox.
  */
-export const REAL_CLUSTER_STATE_LABEL = 'real-cluster.okteto-dev/state';
+const REAL_CLUSTER_STATE_LABEL = 'real-cluster.okteto-dev/state';
 
 /** With the real cluster's state label: only this container takes the state. */
 export const REAL_CLUSTER_CONTAINER_ANNOTATION =

@@ -9,8 +9,8 @@ import type { Container, PodSpec } from './model';
  * policy/check_*.go; the checks are reported in the order of their ids.
  */
 
-export const ENFORCE_LABEL = 'pod-security.kubernetes.io/enforce';
-export const ENFORCE_VERSION_LABEL =
+const ENFORCE_LABEL = 'pod-security.kubernetes.io/enforce';
+const ENFORCE_VERSION_LABEL =
   'pod-security.kubernetes.io/enforce-version';
 
 type Level = 'privileged' | 'baseline' | 'restricted';

@@ -9,7 +9,7 @@ import type { JsonObject, KubeObject } from '../types';
  * exist on the cluster: the PV controller's ProvisioningFailed Event
  * (pv_controller.go provisionClaim) says so.
  */
-export const PROVISIONABLE_STORAGE_CLASSES = ['standard'];
+const PROVISIONABLE_STORAGE_CLASSES = ['standard'];
 
 export function isBound(pvc: KubeObject | undefined): boolean {
   return (pvc?.status as JsonObject | undefined)?.phase === 'Bound';

@@ -57,7 +57,7 @@ function unboundClaims(
 }
 
 /** What the scheduler and the kubelet find for a pod of `rs` in `ns` right now. */
-export function podContext(
+function podContext(
   store: SandboxStore,
   ns: string,
   rs: Workload,

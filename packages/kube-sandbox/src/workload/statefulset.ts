@@ -37,12 +37,12 @@ const claimName = (template: string, set: string, ordinal: number) =>
   `${template}-${set}-${ordinal}`;
 
 /** `<set>-<hash>`, the revision name the pods are labelled with. */
-export function revisionOf(set: Workload): string {
+function revisionOf(set: Workload): string {
   return `${set.metadata.name}-${podTemplateHash(set.spec?.template ?? {})}`;
 }
 
 /** What the controller adds to the template for one ordinal. */
-export function statefulPodShape(set: Workload, ordinal: number): PodShape {
+function statefulPodShape(set: Workload, ordinal: number): PodShape {
   const name = `${set.metadata.name}-${ordinal}`;
   const templateVolumes = (set.spec?.template?.spec?.volumes ??
     []) as JsonObject[];
@@ -77,7 +77,7 @@ export function statefulPodShape(set: Workload, ordinal: number): PodShape {
 }
 
 /** What the scheduler and the kubelet find for a pod of this shape now. */
-export function statefulPodContext(
+function statefulPodContext(
   store: SandboxStore,
   ns: string,
   shape: PodShape,
