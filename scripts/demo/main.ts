@@ -3,8 +3,9 @@ import path from 'node:path';
 import { KUBECONFIG, ROOT, startDemo } from './demo';
 import { realDemoHelp, startRealDemo } from './realDemo';
 
+const say = (line: string) => process.stdout.write(`[okteto-dev] ${line}\n`);
+
 async function mainReal() {
-  const say = (line: string) => process.stdout.write(`[okteto-dev] ${line}\n`);
   const started = Date.now();
   say(
     'the real stack: real cluster, real Argo CD, the okteto CLI (about 1-2 minutes)',
@@ -18,6 +19,11 @@ async function mainReal() {
   );
   say(`  the web-core apps: ${demo.url}/catalog?filters[kind]=component`);
   for (const line of realDemoHelp(demo)) say(line);
+  stopOnSignals(demo);
+}
+
+/** Ctrl-C (or SIGTERM) stops the demo and everything it started. */
+function stopOnSignals(demo: { stop(): Promise<void> }) {
   say('Ctrl-C stops everything.');
   let stopping = false;
   const stop = async () => {
@@ -36,7 +42,6 @@ async function main() {
     await mainReal();
     return;
   }
-  const say = (line: string) => process.stdout.write(`[okteto-dev] ${line}\n`);
   const demo = await startDemo({ log: say });
   const kubeconfig = path.relative(ROOT, KUBECONFIG);
   say('');
@@ -66,17 +71,7 @@ async function main() {
   say(
     `The sandbox answers kubectl too: kubectl --kubeconfig ${kubeconfig} get deploy -A`,
   );
-  say('Ctrl-C stops everything.');
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    say('stopping');
-    await demo.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  stopOnSignals(demo);
 }
 
 main().catch(error => {
