@@ -5,6 +5,7 @@ import type {
   DevTargetRequest,
   FetchContext,
 } from '../fetch/fetchDevObjects';
+import { groupBy } from '../groupBy';
 
 /** One Application of a read: the object, undefined when there is none, or why it is unknown. */
 export type ApplicationRead = (
@@ -39,15 +40,6 @@ export function kubernetesApplications(
 /** A source every read of which fails with `error` (an unusable cluster or instance). */
 export function failingApplications(error: DevError): ApplicationSource {
   return { read: async () => () => ({ ok: false, error }) };
-}
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    groups.set(k, [...(groups.get(k) ?? []), item]);
-  }
-  return groups;
 }
 
 /** The source of a request's Application: its Argo CD instance's API, or its cluster's Kubernetes API. */

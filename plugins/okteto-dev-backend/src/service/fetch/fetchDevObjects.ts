@@ -25,9 +25,13 @@ import {
   WorkloadKind,
 } from '../derive/types';
 import { ClusterClient, ListScope } from '../kube/ClusterClient';
-import { ApplicationSource, readApplications } from '../argocd/readApplications';
+import {
+  ApplicationSource,
+  readApplications,
+} from '../argocd/readApplications';
 import { ManifestCache } from '../repo/ManifestCache';
 import { RepoFileReader } from '../repo/RepoFileReader';
+import { groupBy } from '../groupBy';
 
 /** One entity to fetch for, its clusters resolved. */
 export interface DevTargetRequest {
@@ -126,15 +130,6 @@ async function listAcross<T extends Namespaced>(
   );
   namespaces.forEach((namespace, i) => byNamespace.set(namespace, reads[i]));
   return byNamespace;
-}
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    groups.set(k, [...(groups.get(k) ?? []), item]);
-  }
-  return groups;
 }
 
 function failed(
