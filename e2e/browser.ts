@@ -6,12 +6,17 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, Browser, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { oktetoDown, oktetoUp } from '@okteto-dev/kube-sandbox';
 import { Demo, startDemo } from '../scripts/demo/demo';
-import { cardText, eventually, expectText, SHOTS } from './freshAppPage';
+import {
+  cardText,
+  eventually,
+  expectText,
+  openBrowserPage,
+  SHOTS,
+} from './freshAppPage';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const reportArg = process.argv.find(a => a.startsWith('--report='));
 
 type Test = { name: string; run: (page: Page) => Promise<void> };
@@ -457,23 +462,9 @@ async function main() {
   const say = (line: string) => process.stdout.write(`[e2e] ${line}\n`);
   try {
     demo = await startDemo({ log: say });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        '--disable-quic',
-      ],
-    });
-    // one context: a second tab (the Dev environments page) shares the sign-in
-    const context = await browser.newContext({
-      viewport: { width: 1400, height: 1000 },
-    });
-    const page = await context.newPage();
+    const opened = await openBrowserPage();
+    browser = opened.browser;
+    const { page } = opened;
     await signIn(page);
     for (const t of tests) {
       const started = Date.now();

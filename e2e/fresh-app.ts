@@ -13,14 +13,13 @@ import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { chromium, Browser } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import YAML from 'yaml';
 import { ROOT, startWebCoreGithub, waitForBackend } from '../scripts/demo/demo';
 import type { GithubStandIn } from '../plugins/scaffolder-backend-module-okteto-dev/src/testing/githubStandIn';
-import { SHOTS, signIn } from './freshAppPage';
+import { openBrowserPage, SHOTS, signIn } from './freshAppPage';
 import { FRESH_APP_VARIANTS, FreshAppVariantRun } from './freshAppVariants';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const arg = (name: string) =>
   process.argv.find(a => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const say = (line: string) => process.stdout.write(`[fresh-app] ${line}\n`);
@@ -196,22 +195,9 @@ async function main() {
       `the backend is ready (${Math.round((Date.now() - started) / 1000)} s)`,
     );
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        '--disable-quic',
-      ],
-    });
-    const context = await browser.newContext({
-      viewport: { width: 1400, height: 1000 },
-    });
-    const page = await context.newPage();
+    const opened = await openBrowserPage();
+    browser = opened.browser;
+    const { page } = opened;
     await signIn(page, baseUrl);
     for (const [index, t] of run.tests.entries()) {
       const begun = Date.now();

@@ -3,8 +3,34 @@
  * variants): polling with a bound, text assertions, the okteto-dev card of an entity page, signing in.
  */
 import path from 'node:path';
-import { Page } from 'playwright-core';
+import { Browser, chromium, Page } from 'playwright-core';
 import { ROOT } from '../scripts/demo/demo';
+
+/**
+ * Debian's Chromium (never a downloaded browser) with the flags these machines need, and one page
+ * of 1400×1000 in one context (a second tab shares its sign-in).
+ */
+export async function openBrowserPage(): Promise<{
+  browser: Browser;
+  page: Page;
+}> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 1000 },
+  });
+  return { browser, page: await context.newPage() };
+}
 
 /** Where the screenshots go (git-ignored). */
 export const SHOTS = path.join(ROOT, 'e2e', 'screenshots');

@@ -13,13 +13,14 @@ import { NetworkingV1Api } from '@kubernetes/client-node';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { chromium, Browser, Page, Request } from 'playwright-core';
+import { Browser, Page, Request } from 'playwright-core';
 import {
   card,
   cardText,
   eventually,
   expectNoText,
   expectText,
+  openBrowserPage,
   SHOTS,
 } from './freshAppPage';
 import {
@@ -29,7 +30,6 @@ import {
 } from '../scripts/demo/realDemo';
 import { webCoreNames } from '../packages/real-cluster/src/webcore';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const reportArg = process.argv.find(a => a.startsWith('--report='));
 /** app-config.yaml's oktetoDev.refreshIntervalSeconds: a polling card asks again after this. */
 const POLL_INTERVAL_MS = 10_000;
@@ -390,22 +390,9 @@ async function main() {
     // a port of its own: other Backstages of this machine (npm start, e2e/browser.ts) use 7007
     demo = await startRealDemo({ log: say, port: await freePort() });
     say(`stack and Backstage up in ${Date.now() - started} ms`);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        '--disable-quic',
-      ],
-    });
-    const context = await browser.newContext({
-      viewport: { width: 1400, height: 1000 },
-    });
-    const page = await context.newPage();
+    const opened = await openBrowserPage();
+    browser = opened.browser;
+    const { page } = opened;
     network = new NetworkLog(page);
     await signIn(page);
     for (const t of tests) {
